@@ -1,0 +1,109 @@
+/**
+ * Headless command: runs a scenario with bots in every seat, as fast as it can, and prints results.
+ *
+ *   npm run sim -- --scenario <built-in name | path.json> [--topology hub|swarm|versus] [--seed N] [--json]
+ */
+import { readFileSync } from "node:fs";
+import {
+  BUILT_IN_SCENARIOS,
+  createMatch,
+  DEFAULT_SCENARIO,
+  type MatchResult,
+  matchResult,
+  parseScenario,
+  runMatch,
+  type Scenario,
+  TOPOLOGIES,
+} from "../../shared/index";
+import { formatResult } from "./sim-report";
+
+export interface SimOptions {
+  scenario: string;
+  topology?: Scenario["topology"];
+  seed?: number;
+  json: boolean;
+}
+
+export class UsageError extends Error {}
+
+const USAGE =
+  "usage: npm run sim -- [--scenario <name or file.json>] [--topology hub|swarm|versus] [--seed N] [--json]\n" +
+  `built-in scenarios: ${Object.keys(BUILT_IN_SCENARIOS).join(", ")}`;
+
+export function parseArgs(argv: readonly string[]): SimOptions {
+  const options: SimOptions = { scenario: DEFAULT_SCENARIO, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === "--json") options.json = true;
+    else if (arg === "--scenario") options.scenario = value();
+    else if (arg === "--topology") {
+      const t = value();
+      if (!(TOPOLOGIES as readonly string[]).includes(t))
+        throw new UsageError(`--topology must be hub, swarm or versus, not "${t}"`);
+      options.topology = t as Scenario["topology"];
+    } else if (arg === "--seed") {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n > 0xffffffff)
+        throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${v}"`);
+      options.seed = n;
+    } else if (arg === "--help" || arg === "-h") throw new UsageError("");
+    else throw new UsageError(`unknown argument "${arg}"`);
+  }
+  return options;
+}
+
+/** Loads a built-in scenario by name, or a scenario file; refuses an invalid one with its errors. */
+export function loadScenario(nameOrPath: string): Scenario {
+  const builtIn = BUILT_IN_SCENARIOS[nameOrPath];
+  if (builtIn) return builtIn;
+  if (!nameOrPath.endsWith(".json"))
+    throw new UsageError(`no built-in scenario "${nameOrPath}" (and it is not a .json file)`);
+  let text: string;
+  try {
+    text = readFileSync(nameOrPath, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read ${nameOrPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${nameOrPath} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = parseScenario(data);
+  if (!parsed.ok)
+    throw new UsageError(`${nameOrPath} is not a valid scenario:\n  ${parsed.errors.join("\n  ")}`);
+  return parsed.value;
+}
+
+export function runScenario(options: SimOptions): MatchResult {
+  const base = loadScenario(options.scenario);
+  const scenario: Scenario = {
+    ...base,
+    ...(options.topology ? { topology: options.topology } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
+  return matchResult(runMatch(createMatch(scenario)));
+}
+
+function main(): void {
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    const result = runScenario(options);
+    process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message ? `error: ${e.message}\n` : ""}${USAGE}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

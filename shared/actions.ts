@@ -1,0 +1,241 @@
+/**
+ * Carrying out validated intents. Each function changes the match exactly as the decision says; the
+ * caller (match.ts) has validated the intent against the current state first. Reaction points are
+ * awarded here: a decision soon after a failure hit the team is a fast reaction.
+ */
+import {
+  CLOUD_EXTRA_LATENCY,
+  PATCH_TICKS,
+  POINTS,
+  PRICES,
+  REACTION_TICKS,
+  RESTORE_TICKS,
+  SERVER_MAX_JOBS,
+  TICKS_PER_SECOND,
+  UPGRADE_CAPACITY,
+} from "./constants";
+import { startFailure, takeDown } from "./failures";
+import type { HostIntent, NodeIntent } from "./intents";
+import { linkIndexOf, worldOf } from "./intents";
+import { addEndpoint, attachedTo, newServer } from "./map";
+import { addRoutesTo } from "./routing";
+import { discardCorrupt, recountAvailability } from "./swarm";
+import { canSend, createPacket, drop, sendFromEndpoint } from "./transport";
+import type { Match, SimNode, World } from "./types";
+
+export function applyHostIntent(match: Match, intent: HostIntent): void {
+  switch (intent.type) {
+    case "pause":
+      match.paused = true;
+      return;
+    case "resume":
+      match.paused = false;
+      return;
+    case "end":
+      match.endTick = match.tick;
+      return;
+    case "add-time":
+      match.endTick += intent.seconds * TICKS_PER_SECOND;
+      return;
+    case "trigger":
+      startFailure(match, intent.failure, "host");
+      return;
+    case "assign": {
+      const world = worldOf(match, intent.team)!;
+      const node = world.nodes[world.idIndex.get(intent.node)!]!;
+      node.holder = intent.player;
+      // A player takes over from the bot; an emptied seat goes back to the autopilot.
+      node.autopilot = intent.player === null;
+      return;
+    }
+  }
+}
+
+export function applyNodeIntent(match: Match, intent: NodeIntent): void {
+  const world = worldOf(match, intent.team)!;
+  const node = world.nodes[world.idIndex.get(intent.node)!]!;
+  const byId = (id: string) => world.nodes[world.idIndex.get(id)!]!;
+  const s = node.server;
+  const p = node.peer;
+  switch (intent.type) {
+    case "route": {
+      const rs = node.router!;
+      const dest = byId(intent.dest).index;
+      rs.table[dest] = linkIndexOf(world, intent.link);
+      rs.split[dest] = intent.alt === undefined ? -1 : linkIndexOf(world, intent.alt);
+      break;
+    }
+    case "block": {
+      const src = byId(intent.source);
+      node.blocked.add(src.index);
+      if (isMalicious(src) && !node.caught.has(src.index)) {
+        node.caught.add(src.index);
+        node.points += POINTS.maliciousBlocked;
+      }
+      if (p) {
+        dropAll(
+          world,
+          p.awaiting.filter((q) => q.src === src.index),
+        );
+        p.awaiting = p.awaiting.filter((q) => q.src !== src.index);
+        p.pending = p.pending.filter((q) => q.from !== src.index);
+      }
+      break;
+    }
+    case "unblock":
+      node.blocked.delete(byId(intent.source).index);
+      break;
+    case "prioritise":
+      node.router!.priority = intent.kind;
+      break;
+    case "upgrade":
+      s!.upgrades++;
+      s!.capacity += UPGRADE_CAPACITY;
+      world.spent.upgrades += PRICES.upgrade;
+      break;
+    case "replica":
+      addReplica(match, world, node);
+      break;
+    case "cloud":
+      s!.cloud = intent.on;
+      moveUplink(world, node, intent.on ? CLOUD_EXTRA_LATENCY : -CLOUD_EXTRA_LATENCY);
+      if (intent.on) keepBackup(node);
+      break;
+    case "backup":
+      s!.backup = intent.on;
+      if (intent.on) keepBackup(node);
+      else if (!s!.cloud) s!.backupContent = null;
+      break;
+    case "encrypt":
+      node.encrypt = intent.on;
+      break;
+    case "restore":
+      s!.restoreAt = match.tick + RESTORE_TICKS;
+      node.points += POINTS.restored;
+      break;
+    case "patch":
+      // Isolate and patch: offline for a while, clean afterwards.
+      takeDown(world, node, match.tick + PATCH_TICKS);
+      s!.breached = false;
+      node.points += POINTS.breachPatched;
+      break;
+    case "cache":
+      if (canSend(world, node) && s!.jobs.length < SERVER_MAX_JOBS) {
+        const missing = match.ctx.full & ~s!.content[intent.item]!;
+        s!.fetching.set(intent.item, match.tick);
+        sendFromEndpoint(
+          match,
+          world,
+          node,
+          createPacket(match, world, "request", node, s!.upstream, { item: intent.item, mask: missing }),
+        );
+      }
+      break;
+    case "request-chunk": {
+      const from = byId(intent.from);
+      if (canSend(world, node)) {
+        sendFromEndpoint(
+          match,
+          world,
+          node,
+          createPacket(match, world, "chunk-request", node, from.index, {
+            item: intent.item,
+            chunk: intent.chunk,
+          }),
+        );
+        p!.pending.push({ item: intent.item, chunk: intent.chunk, from: from.index, since: match.tick });
+      }
+      break;
+    }
+    case "strategy":
+      p!.strategy = intent.strategy;
+      break;
+    case "access": {
+      const other = byId(intent.peer).index;
+      if (intent.allow) {
+        p!.approved.add(other);
+        p!.denied.delete(other);
+        for (const q of p!.awaiting.filter((r) => r.src === other)) node.queue.push(q);
+      } else {
+        p!.denied.add(other);
+        p!.approved.delete(other);
+        dropAll(
+          world,
+          p!.awaiting.filter((r) => r.src === other),
+          "refused",
+        );
+      }
+      p!.awaiting = p!.awaiting.filter((r) => r.src !== other);
+      break;
+    }
+    case "policy":
+      p!.policy = intent.policy;
+      break;
+    case "verify":
+      p!.verify = intent.on;
+      if (intent.on) discardCorrupt(world, node);
+      break;
+    case "leave":
+      takeDown(world, node, 0);
+      node.gone = true;
+      recountAvailability(world);
+      break;
+    case "autopilot":
+      node.autopilot = intent.on;
+      break;
+  }
+  awardReaction(match, world, node);
+}
+
+function dropAll(world: World, packets: SimNode["queue"], reason: "refused" | "blocked" = "blocked"): void {
+  for (const q of packets) drop(world, q, reason);
+}
+
+function isMalicious(node: SimNode): boolean {
+  return node.kind === "botnet" || node.peer?.malicious === true || node.server?.breached === true;
+}
+
+/** A cloud region is farther away: the server's uplink gets slower (or faster again on the way back). */
+function moveUplink(world: World, node: SimNode, extra: number): void {
+  const link = world.links[node.links[0]!]!;
+  link.baseLatency += extra;
+  link.latency += extra;
+}
+
+/** Backups copy the content as it is now and follow every change after. */
+function keepBackup(node: SimNode): void {
+  const s = node.server!;
+  if (!s.backupContent) s.backupContent = s.content.slice();
+}
+
+/** Scale out: a copy of the server, with its content, on the same router. */
+function addReplica(match: Match, world: World, node: SimNode): void {
+  const s = node.server!;
+  const router = attachedTo(world, node);
+  const count = world.nodes.filter((n) => n.server?.replica).length + 1;
+  const replica = addEndpoint(world, {
+    id: `${node.id}r${count}`,
+    kind: "server",
+    label: `${node.label} replica ${count}`,
+    router,
+    bandwidth: world.links[node.links[0]!]!.baseBandwidth,
+  });
+  replica.server = newServer(false, s.content.slice(), s.upstream);
+  replica.server.replica = true;
+  replica.encrypt = node.encrypt;
+  world.servers.push(replica.index);
+  world.spent.setup += PRICES.replica;
+  addRoutesTo(world, replica, router);
+  match.log.push({ tick: match.tick, team: world.team, text: `${replica.label} is online` });
+}
+
+/** A valid decision within REACTION_TICKS of a failure on this team earns a bonus, once per failure. */
+function awardReaction(match: Match, world: World, node: SimNode): void {
+  for (let i = match.failureLog.length - 1; i >= 0; i--) {
+    const f = match.failureLog[i]!;
+    if (match.tick - f.startTick > REACTION_TICKS) break;
+    if (node.reacted.has(i) || !f.effects.some((e) => e.team === world.team && e.target !== "")) continue;
+    node.reacted.add(i);
+    node.points += POINTS.reaction;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Tuning constants of the simulation, with their units. Values that cross the wire live here too.
+ */
+
+/** Simulation ticks per second of game time. */
+export const TICKS_PER_SECOND = 10;
+
+/** A packet that has crossed this many links is dropped (reason "ttl"): stops routing loops. */
+export const MAX_HOPS = 16;
+/** Ticks a packet may wait at a router for a down link before it is dropped (reason "link-down"). */
+export const MAX_WAIT_TICKS = 30;
+
+/** Default bounded queue length of a router, server or peer, in packets. */
+export const DEFAULT_QUEUE_LIMIT = 48;
+/** Packets a router forwards per tick. */
+export const ROUTER_RATE = 32;
+
+/** Work units a server does per tick: one unit handles a queued packet or sends one chunk. */
+export const SERVER_CAPACITY = 2;
+/** Capacity added by one server upgrade ("scale vertically"). */
+export const UPGRADE_CAPACITY = 2;
+/** Most upgrades a server can take. */
+export const MAX_UPGRADES = 3;
+/** Open download jobs a server keeps; a request beyond this is dropped (reason "server-busy"). */
+export const SERVER_MAX_JOBS = 24;
+/** An origin server's capacity: big, but far away. */
+export const ORIGIN_CAPACITY = 6;
+/** Encryption costs capacity: a node that encrypts works at this fraction of its rate. */
+export const ENCRYPTION_FACTOR = 0.75;
+/** Ticks between a restore-from-backup order and the content being back. */
+export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
+/** Ticks a server is offline while it is isolated and patched after a breach. */
+export const PATCH_TICKS = 4 * TICKS_PER_SECOND;
+/** Extra latency of a server's uplink once it has moved to a cloud region, in ticks. */
+export const CLOUD_EXTRA_LATENCY = 4;
+/** A cloud server's capacity doubles while its queue is at least this full (elastic capacity). */
+export const CLOUD_ELASTIC_THRESHOLD = 0.5;
+
+/** Chunks a peer uploads per tick. */
+export const PEER_UPLOAD_SLOTS = 1;
+/** Chunk requests a peer queues for upload; more are refused at once (a "choke"). */
+export const PEER_QUEUE_LIMIT = 16;
+/** Chunk requests a peer keeps outstanding at once. */
+export const PEER_DOWNLOAD_SLOTS = 8;
+/** Ticks before an unanswered chunk request is given up and asked of another peer. */
+export const PEER_REQUEST_TIMEOUT = 3 * TICKS_PER_SECOND;
+/** Ticks a peer avoids a source that left a request unanswered. */
+export const PEER_SNUB_TICKS = 10 * TICKS_PER_SECOND;
+/** Ticks a chunk request from an unknown peer waits for approval before it is refused. */
+export const APPROVAL_TIMEOUT = 5 * TICKS_PER_SECOND;
+
+/** Ticks a client waits without progress before it asks again, trying the next server. */
+export const CLIENT_TIMEOUT = 3 * TICKS_PER_SECOND;
+
+/** Most chunks in one item: a chunk set is a 31-bit mask. */
+export const MAX_CHUNKS = 31;
+
+/** Distance-vector routing: ticks between two advertisements (the autopilot is slow on purpose). */
+export const DV_PERIOD = 2 * TICKS_PER_SECOND;
+/** Distance-vector "infinity", in ticks of latency: a destination this far is unreachable. */
+export const DV_INFINITY = 64;
+
+/** Bots decide once every this many ticks. */
+export const BOT_PERIOD = 5;
+/** Ticks a server bot needs to notice a breach of its own server. */
+export const BOT_BREACH_DETECT_TICKS = 6 * TICKS_PER_SECOND;
+/** Junk packets from one source a bot sees before it blocks that source. */
+export const BOT_JUNK_BLOCK_THRESHOLD = 20;
+/** Corrupt chunks from one peer a verifying bot sees before it blocks that peer. */
+export const BOT_CORRUPT_BLOCK_THRESHOLD = 2;
+
+/** Coins. Setup prices are paid once, running prices every game minute. */
+export const PRICES = {
+  server: 300, // buy one server (setup)
+  replica: 250, // bring a replica online
+  upgrade: 150, // one capacity upgrade
+  router: 60, // a router: same price in both architectures
+  serverRunningPerMinute: 40,
+  routerRunningPerMinute: 5,
+  backupPerMinute: 15,
+  cloudPerMinute: 60, // replaces the server's own running cost; backups included
+  bandwidthPer100Chunks: 4, // chunks sent from infrastructure the team pays for (servers, origin)
+} as const;
+
+/** Junk packets per tick one botnet source can send. */
+export const BOTNET_RATE = 4;
+/** Botnet sources a DDoS uses. */
+export const BOTNET_SOURCES = 3;
+
+/** A failure without a duration counts as a failure window for this long when scoring survival. */
+export const DEFAULT_FAILURE_WINDOW_TICKS = 30 * TICKS_PER_SECOND;
+
+/** Points a player earns. */
+export const POINTS = {
+  per10Forwarded: 1, // router: every 10 packets forwarded
+  per5ChunksServed: 1, // server: every 5 chunks sent
+  perChunkUploaded: 0.5, // peer: every chunk uploaded to another peer
+  itemCompleted: 5, // peer: finished downloading an item
+  reaction: 25, // a valid decision within REACTION_TICKS after a failure on your team
+  maliciousBlocked: 40, // blocked a peer or source that really was malicious
+  breachPatched: 30, // patched a breached server
+  restored: 20, // restored a server from backup
+} as const;
+/** How soon after a failure a decision counts as a fast reaction. */
+export const REACTION_TICKS = 15 * TICKS_PER_SECOND;

@@ -1,0 +1,212 @@
+/**
+ * Client-server mechanics. Clients ask a server for an item and wait; a server answers with chunks at
+ * its capacity. A server without the item becomes a client of its upstream (the origin): a cache miss
+ * that costs a long round trip. Messages between users go through the server.
+ */
+import {
+  CLIENT_TIMEOUT,
+  CLOUD_ELASTIC_THRESHOLD,
+  ENCRYPTION_FACTOR,
+  PRICES,
+  SERVER_MAX_JOBS,
+} from "./constants";
+import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
+import type { Match, Packet, SimNode, World } from "./types";
+import { completeWant, currentWant, messageTarget } from "./workload";
+
+/** A client's tick: send its next message, ask for its current item, fail over after a timeout. */
+export function stepClient(match: Match, world: World, node: SimNode): void {
+  const tick = match.tick;
+  if (isDown(node, tick)) return;
+  const u = node.user!;
+  sendDueMessage(match, world, node, true);
+  const item = currentWant(u, tick);
+  if (item < 0) return;
+  const timedOut = u.requestedAt >= 0 && tick - Math.max(u.requestedAt, u.lastProgress) > CLIENT_TIMEOUT;
+  if (u.requestedAt >= 0 && !timedOut) return;
+  const server = chooseServer(world, node, timedOut);
+  if (server < 0 || !canSend(world, node)) return;
+  const packet = createPacket(match, world, "request", node, server, { item, mask: match.ctx.full & ~u.got });
+  sendFromEndpoint(match, world, node, packet);
+  u.requestedAt = tick;
+}
+
+/** The server a client asks: spread over servers by slot ("DNS"), the next one after a timeout. */
+function chooseServer(world: World, node: SimNode, failover: boolean): number {
+  const u = node.user!;
+  if (failover) u.serverTurn++;
+  const live = world.servers.filter((s) => !world.nodes[s]!.gone);
+  if (live.length === 0) return -1;
+  return live[u.serverTurn % live.length]!;
+}
+
+/**
+ * A user's due direct message. In the hub it goes to the user's server, which relays it; in the swarm
+ * it goes straight to the other peer.
+ */
+export function sendDueMessage(match: Match, world: World, node: SimNode, viaServer: boolean): void {
+  const u = node.user!;
+  if (u.nextMessageAt < 0 || match.tick < u.nextMessageAt || !canSend(world, node)) return;
+  const target = messageTarget(u.slot, u.messagesSent, world.users.length);
+  u.messagesSent++;
+  u.nextMessageAt = match.tick + match.ctx.messageEvery;
+  if (target < 0) return;
+  const to = world.users[target]!;
+  const dst = viaServer ? chooseServer(world, node, false) : to;
+  if (dst < 0) return;
+  sendFromEndpoint(match, world, node, createPacket(match, world, "message", node, dst, { to }));
+}
+
+/** A chunk or message reached a client. Clients cannot verify chunks: corrupt ones are kept. */
+export function arriveAtClient(match: Match, world: World, node: SimNode, packet: Packet): void {
+  deliver(world);
+  if (packet.kind === "message") return recordMessage(match, world, packet);
+  if (packet.kind !== "chunk") return;
+  world.stats.chunksDelivered++;
+  if (packet.corrupt) world.stats.corruptDelivered++;
+  const u = node.user!;
+  const bit = 1 << packet.chunk;
+  if (currentWant(u, match.tick) !== packet.item || u.got & bit) return;
+  u.got |= bit;
+  u.lastProgress = match.tick;
+  if (!packet.corrupt) world.stats.usefulChunks++;
+  if (u.got === match.ctx.full) {
+    completeWant(u, match.tick, match.ctx.thinkTicks);
+    world.stats.itemsCompleted++;
+  }
+}
+
+export function recordMessage(match: Match, world: World, packet: Packet): void {
+  world.stats.messagesDelivered++;
+  world.stats.messageLatencyTicks.push(match.tick - packet.created);
+}
+
+/** A packet reached a server (or the origin). Replies to its own fetches are stored at once. */
+export function arriveAtServer(match: Match, world: World, node: SimNode, packet: Packet): void {
+  const s = node.server!;
+  if (packet.kind === "chunk") {
+    deliver(world);
+    if (packet.corrupt) world.stats.corruptDelivered++;
+    const content = (s.content[packet.item]! | (1 << packet.chunk)) >>> 0;
+    s.content[packet.item] = content;
+    if (s.backup && s.backupContent) s.backupContent[packet.item] = content;
+    if (content === match.ctx.full) s.fetching.delete(packet.item);
+    return;
+  }
+  if (node.blocked.has(packet.src)) return drop(world, packet, "blocked");
+  if (packet.kind === "junk") {
+    node.counters.junkSeen++;
+    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+  }
+  enqueue(world, node, packet, match.tick);
+}
+
+/** A server's work rate this tick: capacity, less for encryption, doubled in the cloud when busy. */
+function serverRate(node: SimNode): number {
+  const s = node.server!;
+  let rate = s.capacity * (node.encrypt ? ENCRYPTION_FACTOR : 1);
+  const busy = (node.queue.length + s.jobs.length) / (node.queueLimit + SERVER_MAX_JOBS);
+  if (s.cloud && busy >= CLOUD_ELASTIC_THRESHOLD) rate *= 2;
+  return rate;
+}
+
+/**
+ * A server's tick: restore from backup when due, handle queued packets, then send chunks of open jobs
+ * round-robin, one work unit each. Junk costs a unit like a real request: that is why a DDoS hurts.
+ */
+export function stepServer(match: Match, world: World, node: SimNode): void {
+  const tick = match.tick;
+  const s = node.server!;
+  if (isDown(node, tick)) return;
+  if (s.restoreAt > 0 && tick >= s.restoreAt) {
+    s.restoreAt = 0;
+    s.diskFailed = false;
+    if (s.backupContent) s.content = s.backupContent.slice();
+  }
+  const rate = serverRate(node);
+  node.credit = Math.min(node.credit + rate, rate + 1);
+  const full = match.ctx.full;
+  while (node.credit >= 1 && node.queue.length > 0) {
+    const packet = node.queue[0]!;
+    if (packet.kind === "message") {
+      if (!canSend(world, node)) break;
+      node.queue.shift();
+      packet.dst = packet.to;
+      sendFromEndpoint(match, world, node, packet);
+    } else {
+      node.queue.shift();
+      if (packet.kind === "request") acceptRequest(world, node, packet, full);
+      else deliver(world); // junk (or a stray packet): handled, worth nothing
+    }
+    node.credit--;
+    node.counters.work++;
+  }
+  sendJobChunks(match, world, node, full);
+}
+
+function acceptRequest(world: World, node: SimNode, packet: Packet, full: number): void {
+  const s = node.server!;
+  const holds = s.content[packet.item] === full;
+  if (!holds && (s.upstream < 0 || s.restoreAt > 0)) return drop(world, packet, "not-found");
+  const existing = s.jobs.find((j) => j.to === packet.src && j.item === packet.item);
+  if (!existing && s.jobs.length >= SERVER_MAX_JOBS) return drop(world, packet, "server-busy");
+  deliver(world);
+  if (holds) node.counters.cacheHits++;
+  else node.counters.cacheMisses++;
+  const forServer = world.nodes[packet.src]!.server !== null;
+  if (existing) existing.mask = (existing.mask | packet.mask) >>> 0;
+  else
+    s.jobs.push({ to: packet.src, item: packet.item, mask: packet.mask, encrypted: node.encrypt, forServer });
+}
+
+/** Sends chunks of open jobs; a job waiting for content the server lacks triggers one upstream fetch. */
+function sendJobChunks(match: Match, world: World, node: SimNode, full: number): void {
+  const s = node.server!;
+  let stuck = 0;
+  while (node.credit >= 1 && s.jobs.length > 0 && stuck < s.jobs.length && canSend(world, node)) {
+    const turn = s.jobTurn % s.jobs.length;
+    const job = s.jobs[turn]!;
+    const sendable = job.mask & s.content[job.item]!;
+    if (sendable === 0) {
+      if (s.upstream < 0) {
+        s.jobs.splice(turn, 1); // nothing to send and nowhere to fetch it: the client will retry elsewhere
+        continue;
+      }
+      fetchFromUpstream(match, world, node, job.item, full);
+      s.jobTurn++;
+      stuck++;
+      continue;
+    }
+    const chunk = 31 - Math.clz32(sendable & -sendable);
+    job.mask &= ~(1 << chunk);
+    const packet = createPacket(match, world, "chunk", node, job.to, {
+      item: job.item,
+      chunk,
+      corrupt: s.breached,
+    });
+    sendFromEndpoint(match, world, node, packet);
+    node.credit--;
+    node.counters.chunksServed++;
+    node.counters.work++;
+    if (!s.origin) world.spent.bandwidth += PRICES.bandwidthPer100Chunks / 100;
+    if (job.mask === 0) s.jobs.splice(turn, 1);
+    else s.jobTurn++;
+    stuck = 0;
+  }
+}
+
+function fetchFromUpstream(match: Match, world: World, node: SimNode, item: number, full: number): void {
+  const s = node.server!;
+  const sentAt = s.fetching.get(item);
+  if (sentAt !== undefined && match.tick - sentAt < 2 * CLIENT_TIMEOUT) return;
+  if (!canSend(world, node) || node.credit < 1) return;
+  node.credit--;
+  s.fetching.set(item, match.tick);
+  const missing = full & ~s.content[item]!;
+  sendFromEndpoint(
+    match,
+    world,
+    node,
+    createPacket(match, world, "request", node, s.upstream, { item, mask: missing }),
+  );
+}

@@ -1,0 +1,22 @@
+/** The simulation's public surface, for the game server, the client and tests. */
+export * from "./constants";
+export { stateHash } from "./hash";
+export type { HostIntent, Intent, IntentResult, NodeIntent } from "./intents";
+export {
+  coinsLeft,
+  hostIntentSchema,
+  intentSchema,
+  isSeat,
+  nodeIntentSchema,
+  validateIntent,
+  worldOf,
+} from "./intents";
+export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
+export { hashString } from "./random";
+export type { MatchResult, PlayerResult, TeamResult } from "./results";
+export { computePar, matchResult, playerResults, teamResult } from "./results";
+export * from "./scenario";
+export { FAILURE_KINDS } from "./scenario";
+export { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from "./scenarios/builtins";
+export { type Par, type Scores, scoreTeam } from "./scoring";
+export * from "./types";

@@ -1,0 +1,264 @@
+/**
+ * Intents: the decisions players, the host and bots make, one tap each (DESIGN.md's decision table).
+ * `intentSchema` checks shape at the edge; `validateIntent` checks that the actor may do it and that
+ * it is possible now, and returns the reason when not. A refused intent changes nothing.
+ */
+import { z } from "zod";
+import { MAX_UPGRADES, PEER_DOWNLOAD_SLOTS, PRICES } from "./constants";
+import { failureSchema } from "./scenario";
+import { isDown } from "./transport";
+import type { Actor, Architecture, Match, SimNode, World } from "./types";
+import { PACKET_KINDS } from "./types";
+
+const team = z.enum(["hub", "swarm"], { message: "must be hub or swarm" });
+const nodeId = z.string().min(1).max(24);
+const on = z.boolean({ message: "must be true or false" });
+const base = { team, node: nodeId };
+
+export const nodeIntentSchema = z.discriminatedUnion("type", [
+  z
+    .object({ type: z.literal("route"), ...base, dest: nodeId, link: nodeId, alt: nodeId.optional() })
+    .strict(),
+  z.object({ type: z.literal("block"), ...base, source: nodeId }).strict(),
+  z.object({ type: z.literal("unblock"), ...base, source: nodeId }).strict(),
+  z.object({ type: z.literal("prioritise"), ...base, kind: z.enum(PACKET_KINDS).nullable() }).strict(),
+  z.object({ type: z.literal("upgrade"), ...base }).strict(),
+  z.object({ type: z.literal("replica"), ...base }).strict(),
+  z.object({ type: z.literal("cloud"), ...base, on }).strict(),
+  z.object({ type: z.literal("backup"), ...base, on }).strict(),
+  z.object({ type: z.literal("encrypt"), ...base, on }).strict(),
+  z.object({ type: z.literal("restore"), ...base }).strict(),
+  z.object({ type: z.literal("patch"), ...base }).strict(),
+  z.object({ type: z.literal("cache"), ...base, item: z.number().int().min(0) }).strict(),
+  z
+    .object({
+      type: z.literal("request-chunk"),
+      ...base,
+      item: z.number().int().min(0),
+      chunk: z.number().int().min(0),
+      from: nodeId,
+    })
+    .strict(),
+  z
+    .object({ type: z.literal("strategy"), ...base, strategy: z.enum(["rarest", "sequential", "random"]) })
+    .strict(),
+  z.object({ type: z.literal("access"), ...base, peer: nodeId, allow: z.boolean() }).strict(),
+  z.object({ type: z.literal("policy"), ...base, policy: z.enum(["allow", "approve", "deny"]) }).strict(),
+  z.object({ type: z.literal("verify"), ...base, on }).strict(),
+  z.object({ type: z.literal("leave"), ...base }).strict(),
+  z.object({ type: z.literal("autopilot"), ...base, on }).strict(),
+]);
+
+export const hostIntentSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("pause") }).strict(),
+  z.object({ type: z.literal("resume") }).strict(),
+  z.object({ type: z.literal("end") }).strict(),
+  z.object({ type: z.literal("add-time"), seconds: z.number().int().min(1).max(600) }).strict(),
+  z.object({ type: z.literal("trigger"), failure: failureSchema }).strict(),
+  z
+    .object({ type: z.literal("assign"), team, node: nodeId, player: z.string().min(1).max(40).nullable() })
+    .strict(),
+]);
+
+export const intentSchema = z.union([nodeIntentSchema, hostIntentSchema]);
+export type NodeIntent = z.infer<typeof nodeIntentSchema>;
+export type HostIntent = z.infer<typeof hostIntentSchema>;
+export type Intent = NodeIntent | HostIntent;
+export type IntentResult = { ok: true } | { ok: false; reason: string };
+
+const HOST_TYPES: ReadonlySet<string> = new Set(["pause", "resume", "end", "add-time", "trigger", "assign"]);
+export function isHostIntent(intent: Intent): intent is HostIntent {
+  return HOST_TYPES.has(intent.type);
+}
+
+/** Which node kinds each decision belongs to. */
+const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
+  route: ["router"],
+  block: ["router", "server", "peer"],
+  unblock: ["router", "server", "peer"],
+  prioritise: ["router"],
+  upgrade: ["server"],
+  replica: ["server"],
+  cloud: ["server"],
+  backup: ["server"],
+  encrypt: ["server", "peer"],
+  restore: ["server"],
+  patch: ["server"],
+  cache: ["server"],
+  "request-chunk": ["peer"],
+  strategy: ["peer"],
+  access: ["peer"],
+  policy: ["peer"],
+  verify: ["peer"],
+  leave: ["peer"],
+  autopilot: ["router", "server", "peer"],
+};
+
+/** Decisions a node may take while it is down: handing over to the autopilot, nothing else. */
+const WHILE_DOWN: ReadonlySet<string> = new Set(["autopilot"]);
+
+export function worldOf(match: Match, team: Architecture): World | undefined {
+  return match.worlds.find((w) => w.team === team);
+}
+
+/** Coins a team has left of its budget. */
+export function coinsLeft(match: Match, world: World): number {
+  const s = world.spent;
+  return match.scenario.budget - (s.setup + s.running + s.upgrades + s.bandwidth);
+}
+
+/** Price of a decision in coins (0 for free ones). */
+export function priceOf(intent: NodeIntent): number {
+  if (intent.type === "upgrade") return PRICES.upgrade;
+  if (intent.type === "replica") return PRICES.replica;
+  return 0;
+}
+
+const fail = (reason: string): IntentResult => ({ ok: false, reason });
+const OK: IntentResult = { ok: true };
+
+/** Whether `actor` may make `intent` now. Reads the match, changes nothing. */
+export function validateIntent(match: Match, actor: Actor, intent: Intent): IntentResult {
+  if (match.ended) return fail("the round is over");
+  if (isHostIntent(intent)) return validateHostIntent(match, actor, intent);
+  const world = worldOf(match, intent.team);
+  if (!world) return fail(`there is no team ${intent.team} in this match`);
+  const index = world.idIndex.get(intent.node);
+  if (index === undefined) return fail(`there is no node ${intent.node} on team ${intent.team}`);
+  const node = world.nodes[index]!;
+  if (actor.kind === "host") return fail("the host does not hold a node");
+  if (actor.kind === "player" && node.holder !== actor.id) return fail(`you do not hold ${node.label}`);
+  if (actor.kind === "bot" && !node.autopilot) return fail(`${node.label} is not on autopilot`);
+  if (!ROLE_OF[intent.type].includes(node.kind))
+    return fail(`${intent.type} is not something a ${node.kind} can do`);
+  if (node.gone) return fail(`${node.label} has left the network`);
+  if (isDown(node, match.tick) && !WHILE_DOWN.has(intent.type)) return fail(`${node.label} is down`);
+  return validateNodeIntent(match, world, node, intent);
+}
+
+function validateNodeIntent(match: Match, world: World, node: SimNode, intent: NodeIntent): IntentResult {
+  const price = priceOf(intent);
+  if (price > 0 && coinsLeft(match, world) < price)
+    return fail(`not enough coins: it costs ${price}, ${Math.floor(coinsLeft(match, world))} left`);
+  const s = node.server;
+  const p = node.peer;
+  const other = (id: string) => {
+    const i = world.idIndex.get(id);
+    return i === undefined ? undefined : world.nodes[i];
+  };
+  switch (intent.type) {
+    case "route": {
+      const dest = other(intent.dest);
+      if (!dest) return fail(`there is no node ${intent.dest}`);
+      if (dest.index === node.index) return fail("a router does not route to itself");
+      for (const id of intent.alt === undefined ? [intent.link] : [intent.link, intent.alt]) {
+        const li = world.linkIndex.get(id) ?? world.linkIndex.get(id.split("-").reverse().join("-"));
+        if (li === undefined || !node.links.includes(li)) return fail(`${id} is not a link of ${node.label}`);
+      }
+      if (intent.alt !== undefined && intent.alt === intent.link)
+        return fail("a split needs two different links");
+      return OK;
+    }
+    case "block":
+    case "unblock": {
+      const src = other(intent.source);
+      if (!src) return fail(`there is no node ${intent.source}`);
+      if (src.index === node.index) return fail("a node cannot block itself");
+      const blocked = node.blocked.has(src.index);
+      if (intent.type === "block" && blocked) return fail(`${src.label} is already blocked`);
+      if (intent.type === "unblock" && !blocked) return fail(`${src.label} is not blocked`);
+      return OK;
+    }
+    case "prioritise":
+      return node.router!.priority === intent.kind ? fail("that is already the priority") : OK;
+    case "upgrade":
+      if (s!.origin) return fail("the origin is not yours to upgrade");
+      return s!.upgrades >= MAX_UPGRADES ? fail(`${node.label} is fully upgraded`) : OK;
+    case "replica":
+      return s!.origin ? fail("the origin is not yours to copy") : OK;
+    case "cloud":
+      return s!.cloud === intent.on ? fail(intent.on ? "already in the cloud" : "not in the cloud") : OK;
+    case "backup":
+      return s!.backup === intent.on
+        ? fail(intent.on ? "backups are already on" : "backups are already off")
+        : OK;
+    case "encrypt":
+      return node.encrypt === intent.on
+        ? fail(intent.on ? "already encrypting" : "already not encrypting")
+        : OK;
+    case "restore":
+      if (!s!.diskFailed) return fail("nothing to restore: the disk is fine");
+      if (!s!.backup || !s!.backupContent) return fail("there is no backup to restore from");
+      return s!.restoreAt > 0 ? fail("a restore is already running") : OK;
+    case "patch":
+      return s!.breached ? OK : fail(`${node.label} is not breached`);
+    case "cache":
+      if (s!.upstream < 0) return fail(`${node.label} has no upstream server to fetch from`);
+      if (intent.item >= match.ctx.items) return fail(`there is no item ${intent.item}`);
+      return s!.content[intent.item] === match.ctx.full ? fail("that item is already cached") : OK;
+    case "request-chunk": {
+      if (intent.item >= match.ctx.items) return fail(`there is no item ${intent.item}`);
+      if (intent.chunk >= match.ctx.chunks) return fail(`there is no chunk ${intent.chunk}`);
+      if (p!.have[intent.item]! & (1 << intent.chunk)) return fail("you already have that chunk");
+      const from = other(intent.from);
+      if (!from?.peer || from.gone) return fail(`${intent.from} is not a peer in the swarm`);
+      if (from.index === node.index) return fail("you cannot download from yourself");
+      if (node.blocked.has(from.index)) return fail(`you blocked ${from.label}`);
+      if (!(from.peer.have[intent.item]! & (1 << intent.chunk)))
+        return fail(`${from.label} does not have that chunk`);
+      return p!.pending.length >= PEER_DOWNLOAD_SLOTS ? fail("all your download slots are busy") : OK;
+    }
+    case "strategy":
+      return p!.strategy === intent.strategy ? fail(`already using ${intent.strategy}`) : OK;
+    case "access": {
+      const from = other(intent.peer);
+      if (!from?.peer) return fail(`${intent.peer} is not a peer`);
+      if (from.index === node.index) return fail("that is you");
+      return OK;
+    }
+    case "policy":
+      return p!.policy === intent.policy ? fail(`the policy is already ${intent.policy}`) : OK;
+    case "verify":
+      return p!.verify === intent.on ? fail(intent.on ? "already verifying" : "already not verifying") : OK;
+    case "leave":
+      return OK;
+    case "autopilot":
+      return node.autopilot === intent.on
+        ? fail(intent.on ? "already on autopilot" : "already off autopilot")
+        : OK;
+  }
+}
+
+function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): IntentResult {
+  if (actor.kind !== "host") return fail(`only the host can ${intent.type}`);
+  switch (intent.type) {
+    case "pause":
+      return match.paused ? fail("already paused") : OK;
+    case "resume":
+      return match.paused ? OK : fail("not paused");
+    case "end":
+    case "add-time":
+    case "trigger":
+      return OK;
+    case "assign": {
+      const world = worldOf(match, intent.team);
+      const i = world?.idIndex.get(intent.node);
+      if (!world || i === undefined) return fail(`there is no node ${intent.node} on team ${intent.team}`);
+      const node = world.nodes[i]!;
+      if (!isSeat(node)) return fail(`${node.label} is not a seat a player can take`);
+      return OK;
+    }
+  }
+}
+
+/** Nodes a player can hold: routers, servers and peers that are part of the team (not attackers). */
+export function isSeat(node: SimNode): boolean {
+  if (node.gone) return false;
+  if (node.kind === "router" || node.kind === "server") return true;
+  return node.kind === "peer" && !node.id.startsWith("X");
+}
+
+/** The link id a route intent names, in either direction. */
+export function linkIndexOf(world: World, id: string): number {
+  return world.linkIndex.get(id) ?? world.linkIndex.get(id.split("-").reverse().join("-")) ?? -1;
+}

@@ -1,0 +1,224 @@
+/**
+ * A match: one scenario, one or two worlds (hub, swarm, or both for versus), one clock. `stepMatch`
+ * is the whole simulation step; its sub-step order is a contract that the server and tests rely on:
+ *
+ *   1. apply intents queued since the last tick (re-validated: the state may have moved on)
+ *   2. end failures whose time is up, start scheduled ones that are due
+ *   3. per world: refill link budgets, land arriving packets, step every node in index order,
+ *      botnets last; distance-vector round every DV_PERIOD; running costs; goodput bookkeeping
+ *   4. bots decide (every BOT_PERIOD), queued for the next tick like anyone's intents
+ *   5. the clock advances; the round ends at endTick
+ *
+ * Pure: a function of the scenario, the seed and the intents, in the ticks they were queued.
+ */
+import { applyHostIntent, applyNodeIntent } from "./actions";
+import { decideBots } from "./bots";
+import { BOT_PERIOD, DV_PERIOD, PRICES, TICKS_PER_SECOND } from "./constants";
+import { endFailures, startFailure } from "./failures";
+import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
+import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
+import { buildWorld, fullMask } from "./map";
+import { createRng } from "./random";
+import { arriveAtRouter, initRouting, stepDistanceVector, stepRouter } from "./routing";
+import type { Scenario } from "./scenario";
+import { arriveAtPeer, recountAvailability, stepPeer } from "./swarm";
+import {
+  canSend,
+  createPacket,
+  deliver,
+  drop,
+  isDown,
+  resetLinkBudgets,
+  sendFromEndpoint,
+  stepLinks,
+} from "./transport";
+import type { Actor, Architecture, Match, Packet, World } from "./types";
+import { assignWants, currentWant, messageInterval, wantsFor } from "./workload";
+
+/** The architectures a scenario's topology plays. */
+export function teamsOf(topology: Scenario["topology"]): Architecture[] {
+  return topology === "versus" ? ["hub", "swarm"] : [topology];
+}
+
+export function createMatch(scenario: Scenario, options: { teams?: Architecture[] } = {}): Match {
+  const w = scenario.workload;
+  const match: Match = {
+    scenario,
+    ctx: {
+      items: w.items,
+      chunks: w.chunksPerItem,
+      full: fullMask(w.chunksPerItem),
+      thinkTicks: Math.round(w.thinkTime * TICKS_PER_SECOND),
+      messageEvery: messageInterval(scenario),
+    },
+    tick: 0,
+    endTick: Math.round(scenario.duration * TICKS_PER_SECOND),
+    paused: false,
+    ended: false,
+    worlds: [],
+    queued: [],
+    schedule: [...scenario.failures].sort((a, b) => a.at - b.at),
+    nextScheduled: 0,
+    failureLog: [],
+    active: [],
+    log: [],
+    nextPacketId: 1,
+    recordTransits: false,
+    transits: [],
+  };
+  for (const team of options.teams ?? teamsOf(scenario.topology)) {
+    const world = buildWorld(scenario, team, createRng(scenario.seed, `world:${team}`));
+    const users = world.users.length;
+    world.users.forEach((u, slot) => {
+      const { wants, from } = wantsFor(scenario, slot, users);
+      assignWants(world.nodes[u]!.user!, wants, from, match.ctx.messageEvery, slot);
+    });
+    initRouting(world);
+    recountAvailability(world);
+    const routers = world.nodes.filter((n) => n.kind === "router").length;
+    world.spent.setup = routers * PRICES.router + world.servers.length * PRICES.server;
+    match.worlds.push(world);
+  }
+  return match;
+}
+
+/** Queues an intent for the next tick if it is valid now; otherwise returns why and changes nothing. */
+export function submitIntent(match: Match, actor: Actor, intent: Intent): IntentResult {
+  const result = validateIntent(match, actor, intent);
+  if (result.ok) match.queued.push({ actor, intent });
+  return result;
+}
+
+/** Advances the match by one tick (nothing happens while paused or after the end). */
+export function stepMatch(match: Match): void {
+  if (match.ended) return;
+  match.transits.length = 0;
+  applyQueued(match);
+  if (match.paused) return;
+  endFailures(match);
+  while (match.nextScheduled < match.schedule.length) {
+    const event = match.schedule[match.nextScheduled]!;
+    if (Math.round(event.at * TICKS_PER_SECOND) > match.tick) break;
+    startFailure(match, event, "scheduled");
+    match.nextScheduled++;
+  }
+  for (const world of match.worlds) stepWorld(match, world);
+  if (match.tick % BOT_PERIOD === 0) {
+    for (const world of match.worlds)
+      for (const intent of decideBots(match, world)) submitIntent(match, { kind: "bot" }, intent);
+  }
+  match.tick++;
+  if (match.tick >= match.endTick) {
+    match.ended = true;
+    for (const world of match.worlds) closeSecond(match, world, true);
+  }
+}
+
+function applyQueued(match: Match): void {
+  if (match.queued.length === 0) return;
+  const queued = match.queued;
+  match.queued = [];
+  for (const { actor, intent } of queued) {
+    const check = validateIntent(match, actor, intent);
+    if (!check.ok) {
+      if (actor.kind !== "bot")
+        match.log.push({ tick: match.tick, team: null, text: `refused: ${check.reason}` });
+      continue;
+    }
+    if (isHostIntent(intent)) applyHostIntent(match, intent);
+    else applyNodeIntent(match, intent);
+  }
+}
+
+function stepWorld(match: Match, world: World): void {
+  resetLinkBudgets(world);
+  stepLinks(match, world, (packet, at) => arrive(match, world, packet, at));
+  for (const node of world.nodes) {
+    switch (node.kind) {
+      case "router":
+        if (!isDown(node, match.tick)) stepRouter(match, world, node);
+        break;
+      case "server":
+      case "origin":
+        stepServer(match, world, node);
+        break;
+      case "client":
+        stepClient(match, world, node);
+        break;
+      case "peer":
+        stepPeer(match, world, node);
+        break;
+      case "botnet":
+        stepBotnet(match, world, node);
+        break;
+    }
+  }
+  if (match.tick > 0 && match.tick % DV_PERIOD === 0) stepDistanceVector(world, match.tick);
+  chargeRunningCosts(world);
+  closeSecond(match, world, false);
+}
+
+/** Where an arriving packet goes: a down node loses it, a router queues it, an endpoint takes it. */
+function arrive(match: Match, world: World, packet: Packet, at: number): void {
+  const node = world.nodes[at]!;
+  if (isDown(node, match.tick)) return drop(world, packet, "node-down");
+  if (node.kind === "router") return arriveAtRouter(world, node, packet, match.tick);
+  if (packet.dst !== at) return drop(world, packet, "no-route"); // misrouted into a dead end
+  switch (node.kind) {
+    case "client":
+      return arriveAtClient(match, world, node, packet);
+    case "server":
+    case "origin":
+      return arriveAtServer(match, world, node, packet);
+    case "peer":
+      return arriveAtPeer(match, world, node, packet);
+    default:
+      return deliver(world);
+  }
+}
+
+function stepBotnet(match: Match, world: World, node: World["nodes"][number]): void {
+  const b = node.botnet;
+  if (!b || node.gone || match.tick >= b.until) return;
+  for (let k = 0; k < b.rate && canSend(world, node); k++) {
+    sendFromEndpoint(match, world, node, createPacket(match, world, "junk", node, b.target));
+  }
+}
+
+/** Running costs, per tick: servers (or their cloud rent), backups, routers. */
+function chargeRunningCosts(world: World): void {
+  let perMinute = 0;
+  for (const n of world.nodes) {
+    if (n.gone) continue;
+    if (n.kind === "router") perMinute += PRICES.routerRunningPerMinute;
+    else if (n.kind === "server") {
+      const s = n.server!;
+      perMinute += s.cloud
+        ? PRICES.cloudPerMinute
+        : PRICES.serverRunningPerMinute + (s.backup ? PRICES.backupPerMinute : 0);
+    }
+  }
+  world.spent.running += perMinute / (60 * TICKS_PER_SECOND);
+}
+
+/** At each whole second, records that second's goodput and demand. */
+function closeSecond(match: Match, world: World, final: boolean): void {
+  const next = match.tick + 1;
+  if (!final && next % TICKS_PER_SECOND !== 0) return;
+  if (final && match.tick % TICKS_PER_SECOND === 0) return;
+  const st = world.stats;
+  st.goodput.push(st.usefulChunks - st.usefulAtSecond);
+  st.usefulAtSecond = st.usefulChunks;
+  let wanting = 0;
+  for (const u of world.users) {
+    const node = world.nodes[u]!;
+    if (!node.gone && currentWant(node.user!, match.tick) >= 0) wanting++;
+  }
+  st.demand.push(wanting);
+}
+
+/** Runs to the end with bots in every seat (or whatever seats were assigned), as fast as it can. */
+export function runMatch(match: Match): Match {
+  while (!match.ended) stepMatch(match);
+  return match;
+}

@@ -1,0 +1,171 @@
+/**
+ * Results of a match, per team and per player, as plain data: what the results screen, the CSV export
+ * and the headless command show.
+ */
+import { TICKS_PER_SECOND } from "./constants";
+import { teamName } from "./failures";
+import { stateHash } from "./hash";
+import { isSeat } from "./intents";
+import { createMatch, runMatch } from "./match";
+import type { Scenario } from "./scenario";
+import {
+  coinsSpent,
+  failureWindows,
+  goodputOf,
+  lostItems,
+  median,
+  medianCompletionSeconds,
+  type Par,
+  playerPoints,
+  type Scores,
+  scoreTeam,
+} from "./scoring";
+import type { Architecture, DropReason, Match, World } from "./types";
+
+export interface PlayerResult {
+  team: Architecture;
+  node: string;
+  label: string;
+  role: string;
+  holder: string | null;
+  points: number;
+  forwarded: number;
+  chunksServed: number;
+}
+
+export interface TeamResult {
+  team: Architecture;
+  name: string;
+  scores: Scores;
+  goodputPerSecond: number[];
+  averageGoodput: number;
+  failures: { kind: string; target: string; note: string; startSecond: number; endSecond: number }[];
+  itemsCompleted: number;
+  itemsWanted: number;
+  medianCompletionSeconds: number | null;
+  chunksDelivered: number;
+  usefulChunks: number;
+  packets: { created: number; delivered: number; inFlight: number; dropped: Record<DropReason, number> };
+  corruptDeliveries: number;
+  leakedPackets: number;
+  contentLost: boolean;
+  lostItems: number[];
+  coinsSpent: number;
+  spending: World["spent"];
+  messages: { delivered: number; medianLatencySeconds: number | null };
+}
+
+export interface MatchResult {
+  scenario: string;
+  topology: Scenario["topology"];
+  seed: number;
+  seconds: number;
+  par: Par;
+  teams: TeamResult[];
+  players: PlayerResult[];
+  stateHash: string;
+}
+
+const parCache = new Map<string, Par>();
+
+/**
+ * The scenario's par: both architectures run with bots in every seat; the better goodput and the
+ * better median completion time. Cached per scenario document.
+ */
+export function computePar(scenario: Scenario): Par {
+  const key = JSON.stringify(scenario);
+  const cached = parCache.get(key);
+  if (cached) return cached;
+  const match = runMatch(createMatch(scenario, { teams: ["hub", "swarm"] }));
+  const goodput = Math.max(...match.worlds.map((w) => goodputOf(match, w)));
+  const times = match.worlds.map((w) => medianCompletionSeconds(w)).filter((t) => !Number.isNaN(t));
+  const par = { goodput, completionSeconds: times.length ? Math.min(...times) : Number.NaN };
+  parCache.set(key, par);
+  return par;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const orNull = (x: number) => (Number.isNaN(x) ? null : round2(x));
+
+export function teamResult(match: Match, world: World, par: Par): TeamResult {
+  const st = world.stats;
+  const lost = lostItems(match, world);
+  const windows = failureWindows(match, world);
+  const hits = match.failureLog.filter((f) =>
+    f.effects.some((e) => e.team === world.team && e.target !== ""),
+  );
+  return {
+    team: world.team,
+    name: teamName(world.team),
+    scores: scoreTeam(match, world, par),
+    goodputPerSecond: st.goodput.slice(),
+    averageGoodput: round2(goodputOf(match, world)),
+    failures: hits.map((f, i) => ({
+      kind: f.kind,
+      target: f.effects.find((e) => e.team === world.team)!.target,
+      note: f.effects.find((e) => e.team === world.team)!.note,
+      startSecond: round2(windows[i]!.start / TICKS_PER_SECOND),
+      endSecond: round2(windows[i]!.end / TICKS_PER_SECOND),
+    })),
+    itemsCompleted: st.itemsCompleted,
+    itemsWanted: world.users.reduce((n, u) => n + world.nodes[u]!.user!.wants.length, 0),
+    medianCompletionSeconds: orNull(medianCompletionSeconds(world)),
+    chunksDelivered: st.chunksDelivered,
+    usefulChunks: st.usefulChunks,
+    packets: {
+      created: st.created,
+      delivered: st.delivered,
+      inFlight: st.inFlight,
+      dropped: { ...st.dropped },
+    },
+    corruptDeliveries: st.corruptDelivered,
+    leakedPackets: st.leaked,
+    contentLost: lost.length > 0,
+    lostItems: lost,
+    coinsSpent: Math.round(coinsSpent(world)),
+    spending: {
+      setup: Math.round(world.spent.setup),
+      running: Math.round(world.spent.running),
+      upgrades: Math.round(world.spent.upgrades),
+      bandwidth: Math.round(world.spent.bandwidth),
+    },
+    messages: {
+      delivered: st.messagesDelivered,
+      medianLatencySeconds: orNull(median(st.messageLatencyTicks) / TICKS_PER_SECOND),
+    },
+  };
+}
+
+export function playerResults(match: Match): PlayerResult[] {
+  const out: PlayerResult[] = [];
+  for (const world of match.worlds) {
+    for (const n of world.nodes) {
+      if (!isSeat(n) && !(n.gone && (n.kind === "peer" || n.kind === "server"))) continue;
+      if (n.peer?.malicious && !n.peer.seed) continue;
+      out.push({
+        team: world.team,
+        node: n.id,
+        label: n.label,
+        role: n.peer?.seed ? "seed" : n.kind,
+        holder: n.holder,
+        points: playerPoints(n),
+        forwarded: n.kind === "router" ? n.counters.work : 0,
+        chunksServed: n.counters.chunksServed,
+      });
+    }
+  }
+  return out.sort((a, b) => b.points - a.points || a.node.localeCompare(b.node));
+}
+
+export function matchResult(match: Match, par: Par = computePar(match.scenario)): MatchResult {
+  return {
+    scenario: match.scenario.name,
+    topology: match.scenario.topology,
+    seed: match.scenario.seed,
+    seconds: round2(match.tick / TICKS_PER_SECOND),
+    par: { goodput: round2(par.goodput), completionSeconds: round2(par.completionSeconds) },
+    teams: match.worlds.map((w) => teamResult(match, w, par)),
+    players: playerResults(match),
+    stateHash: stateHash(match),
+  };
+}

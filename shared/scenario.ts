@@ -1,0 +1,256 @@
+/**
+ * The scenario document: one validated JSON shape for built-in scenarios, solo levels and teachers'
+ * own scenarios. `parseScenario` is the edge: it turns unknown input into a typed Scenario or an error
+ * that names the field and the reason. Everything inside shared/ trusts a parsed Scenario.
+ */
+import { z } from "zod";
+import { MAX_CHUNKS } from "./constants";
+
+export const FAILURE_KINDS = [
+  "crash",
+  "disk-failure",
+  "link-cut",
+  "congestion",
+  "packet-loss",
+  "flash-crowd",
+  "ddos",
+  "breach",
+  "churn",
+  "malicious-peer",
+  "outage",
+  "wiretap",
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export const TOPOLOGIES = ["hub", "swarm", "versus"] as const;
+export type ScenarioTopology = (typeof TOPOLOGIES)[number];
+
+/**
+ * A failure target: a node or link id ("S1", "R1-R2"), a region name for outages, "random", "busiest",
+ * or a role filter "role:<role>". Roles: server, router, peer, client, seed, origin, and "source" —
+ * where the content lives (servers in the hub, seeds in the swarm), so one timeline fits both.
+ */
+const targetSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(40, "must be at most 40 characters")
+  .regex(/^[A-Za-z0-9:_-]+$/, "may only use letters, digits, ':', '_' and '-'");
+
+export const failureSchema = z
+  .object({
+    kind: z.enum(FAILURE_KINDS, { message: `must be one of ${FAILURE_KINDS.join(", ")}` }),
+    at: z.number().min(0, "must be 0 or more seconds"),
+    duration: z.number().positive("must be more than 0 seconds").optional(),
+    target: targetSchema.optional(),
+    magnitude: z.number().positive("must be more than 0").optional(),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const m = f.magnitude;
+    if (m === undefined) return;
+    const fraction = f.kind === "congestion" || f.kind === "packet-loss";
+    if (fraction && m > 1)
+      ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 1" });
+    const count = f.kind === "flash-crowd" || f.kind === "churn" || f.kind === "malicious-peer";
+    if (count && (!Number.isInteger(m) || m > 100))
+      ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be a whole number up to 100" });
+    if (f.kind === "ddos" && m > 50)
+      ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 50" });
+  });
+export type FailureEvent = z.infer<typeof failureSchema>;
+
+const generatedMapSchema = z
+  .object({
+    shape: z.enum(["ring", "star", "grid"], { message: "must be ring, star or grid" }),
+    routers: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(80, "must be at most 80"),
+    regions: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(8, "must be at most 8"),
+    servers: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(20, "must be at most 20"),
+    users: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(400, "must be at most 400"),
+    origin: z.boolean(),
+    latency: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1 tick")
+      .max(20, "must be at most 20 ticks"),
+    bandwidth: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(64, "must be at most 64"),
+  })
+  .strict();
+
+const idSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]{0,15}$/,
+    "must start with a letter and use at most 16 letters, digits or '_'",
+  );
+
+const explicitMapSchema = z
+  .object({
+    routers: z
+      .array(
+        z.object({ id: idSchema, region: z.string().min(1).max(20), x: z.number(), y: z.number() }).strict(),
+      )
+      .min(1, "needs at least one router")
+      .max(80, "may have at most 80 routers"),
+    links: z
+      .array(
+        z
+          .object({
+            a: idSchema,
+            b: idSchema,
+            latency: z.number().int().min(1, "must be at least 1 tick").max(40),
+            bandwidth: z.number().int().min(1).max(64),
+          })
+          .strict(),
+      )
+      .max(400),
+    servers: z
+      .array(z.object({ id: idSchema, router: idSchema }).strict())
+      .min(1, "needs at least one server")
+      .max(20),
+    users: z
+      .array(z.object({ id: idSchema, router: idSchema }).strict())
+      .min(1, "needs at least one user")
+      .max(400),
+    origin: z.object({ router: idSchema }).strict().optional(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const ids = new Set<string>();
+    const routers = new Set(m.routers.map((r) => r.id));
+    const all = [...m.routers.map((r) => r.id), ...m.servers.map((s) => s.id), ...m.users.map((u) => u.id)];
+    all.forEach((id) => {
+      if (ids.has(id)) ctx.addIssue({ code: "custom", path: [], message: `id "${id}" is used twice` });
+      ids.add(id);
+    });
+    m.links.forEach((l, i) => {
+      if (!routers.has(l.a))
+        ctx.addIssue({ code: "custom", path: ["links", i, "a"], message: `no router "${l.a}"` });
+      if (!routers.has(l.b))
+        ctx.addIssue({ code: "custom", path: ["links", i, "b"], message: `no router "${l.b}"` });
+      if (l.a === l.b)
+        ctx.addIssue({ code: "custom", path: ["links", i, "b"], message: "a link needs two routers" });
+    });
+    for (const group of ["servers", "users"] as const) {
+      m[group].forEach((n, i) => {
+        if (!routers.has(n.router))
+          ctx.addIssue({ code: "custom", path: [group, i, "router"], message: `no router "${n.router}"` });
+      });
+    }
+    if (m.origin && !routers.has(m.origin.router))
+      ctx.addIssue({ code: "custom", path: ["origin", "router"], message: `no router "${m.origin.router}"` });
+  });
+
+export const workloadSchema = z
+  .object({
+    items: z.number().int().min(1, "must be at least 1").max(20, "must be at most 20"),
+    chunksPerItem: z
+      .number()
+      .int()
+      .min(1, "must be at least 1")
+      .max(MAX_CHUNKS, `must be at most ${MAX_CHUNKS}`),
+    itemsPerUser: z.number().int().min(1, "must be at least 1").max(20, "must be at most 20"),
+    /** Seconds over which users' first requests are spread. */
+    rampUp: z.number().min(0, "must be 0 or more seconds"),
+    /** Seconds a user waits after finishing an item before wanting the next. */
+    thinkTime: z.number().min(0, "must be 0 or more seconds"),
+    /** Direct messages each user sends per minute. */
+    messagesPerMinute: z.number().min(0, "must be 0 or more").max(60, "must be at most 60"),
+    /** Items each server holds at the start; the rest come from the origin (the server chain). */
+    serverHolds: z.enum(["all", "some"], { message: "must be all or some" }),
+  })
+  .strict()
+  .refine((w) => w.itemsPerUser <= w.items, {
+    path: ["itemsPerUser"],
+    message: "must be at most the number of items",
+  });
+export type Workload = z.infer<typeof workloadSchema>;
+
+export const weightsSchema = z
+  .object({
+    speed: z.number().min(0, "must be 0 or more"),
+    cost: z.number().min(0, "must be 0 or more"),
+    survival: z.number().min(0, "must be 0 or more"),
+  })
+  .strict()
+  .refine((w) => w.speed + w.cost + w.survival > 0, { message: "must not all be 0" });
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
+    description: z.string().max(600, "must be at most 600 characters"),
+    topology: z.enum(TOPOLOGIES, { message: "must be hub, swarm or versus" }),
+    seed: z.number().int("must be a whole number").min(0).max(0xffffffff),
+    duration: z.number().min(10, "must be at least 10 seconds").max(1800, "must be at most 1800 seconds"),
+    budget: z.number().positive("must be more than 0 coins"),
+    weights: weightsSchema.default({ speed: 40, cost: 30, survival: 30 }),
+    map: z.union([generatedMapSchema, explicitMapSchema], {
+      message: "must be a generated map or an explicit map",
+    }),
+    workload: workloadSchema,
+    failures: z.array(failureSchema).max(100, "may have at most 100 events"),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    s.failures.forEach((f, i) => {
+      if (f.at >= s.duration)
+        ctx.addIssue({
+          code: "custom",
+          path: ["failures", i, "at"],
+          message: "must be before the end of the round",
+        });
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type GeneratedMap = z.infer<typeof generatedMapSchema>;
+export type ExplicitMap = z.infer<typeof explicitMapSchema>;
+export type Weights = z.infer<typeof weightsSchema>;
+
+export function isGeneratedMap(map: Scenario["map"]): map is GeneratedMap {
+  return "shape" in map;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Formats a field path the way a teacher reads it: failures[2].at */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || "(scenario)";
+}
+
+/** Validates anything claiming to be a scenario. Errors read "field: reason". */
+export function parseScenario(input: unknown): ParseResult<Scenario> {
+  const r = scenarioSchema.safeParse(input);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${readableMessage(i)}`) };
+}
+
+function readableMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") {
+    return issue.input === undefined ? "is required" : `must be a ${issue.expected}`;
+  }
+  if (issue.code === "unrecognized_keys")
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  return issue.message;
+}

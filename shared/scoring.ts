@@ -1,0 +1,168 @@
+/**
+ * Scoring: speed, cost and survival, each 0–100, with one formula for both architectures, and the
+ * weighted total. Player points reward what a node did for its team. README "How scoring works"
+ * explains every number here in plain words; keep the two in step.
+ */
+import { DEFAULT_FAILURE_WINDOW_TICKS, POINTS, TICKS_PER_SECOND } from "./constants";
+import type { Match, SimNode, World } from "./types";
+
+/** What an all-bot run of the scenario achieved: the bar for "speed". */
+export interface Par {
+  /** Useful chunks per second, the better of the two architectures. */
+  goodput: number;
+  /** Median seconds to complete an item, the better of the two architectures. */
+  completionSeconds: number;
+}
+
+export interface Scores {
+  speed: number;
+  cost: number;
+  survival: number;
+  total: number;
+}
+
+/** Matching par scores this much speed; beating par by a quarter scores 100. */
+export const SPEED_AT_PAR = 80;
+/** Survival: share of delivery-under-failure versus data-still-there. */
+const SURVIVAL_DELIVERY_SHARE = 0.6;
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Useful chunks per second over the time played so far. */
+export function goodputOf(match: Match, world: World): number {
+  const seconds = Math.max(1, match.tick) / TICKS_PER_SECOND;
+  return world.stats.usefulChunks / seconds;
+}
+
+/** Median item completion time in seconds; NaN when nothing was completed. */
+export function medianCompletionSeconds(world: World): number {
+  const all = world.users.flatMap((u) => world.nodes[u]!.user!.completionTicks);
+  return median(all) / TICKS_PER_SECOND;
+}
+
+/**
+ * Speed: half for goodput against par goodput, half for par completion time against this team's.
+ * At par the team scores SPEED_AT_PAR.
+ */
+export function scoreSpeed(match: Match, world: World, par: Par): number {
+  const g = par.goodput > 0 ? goodputOf(match, world) / par.goodput : 1;
+  const c = medianCompletionSeconds(world);
+  const t = Number.isNaN(c)
+    ? 0
+    : Number.isNaN(par.completionSeconds)
+      ? 1
+      : par.completionSeconds / Math.max(c, 0.1);
+  const ratio = 0.5 * Math.min(g, 1.25) + 0.5 * Math.min(t, 1.25);
+  return clampScore((SPEED_AT_PAR / 100) * ratio * 100);
+}
+
+export function coinsSpent(world: World): number {
+  const s = world.spent;
+  return s.setup + s.running + s.upgrades + s.bandwidth;
+}
+
+/** Cost: 100 when nothing is spent, 0 when the whole budget (or more) is, in a straight line. */
+export function scoreCost(match: Match, world: World): number {
+  return clampScore(100 * (1 - coinsSpent(world) / match.scenario.budget));
+}
+
+/** Failure windows that hit this team, in ticks [start, end), clipped to the time played. */
+export function failureWindows(match: Match, world: World): { start: number; end: number }[] {
+  return match.failureLog
+    .filter((f) => f.effects.some((e) => e.team === world.team && e.target !== ""))
+    .map((f) => ({
+      start: f.startTick,
+      end: Math.min(match.tick, f.endTick ?? f.startTick + DEFAULT_FAILURE_WINDOW_TICKS),
+    }));
+}
+
+/**
+ * Delivery during failures against delivery outside them, each as useful chunks per user-second of
+ * demand (so a quiet minute is not mistaken for an outage). 1 when there was no failure.
+ */
+export function deliveryUnderFailure(match: Match, world: World): number {
+  const windows = failureWindows(match, world);
+  if (windows.length === 0) return 1;
+  const { goodput, demand } = world.stats;
+  let inUseful = 0;
+  let inDemand = 0;
+  let outUseful = 0;
+  let outDemand = 0;
+  for (let sec = 0; sec < goodput.length; sec++) {
+    const t = sec * TICKS_PER_SECOND;
+    const inside = windows.some((w) => t >= w.start && t < w.end);
+    if (inside) {
+      inUseful += goodput[sec]!;
+      inDemand += demand[sec]!;
+    } else {
+      outUseful += goodput[sec]!;
+      outDemand += demand[sec]!;
+    }
+  }
+  if (inDemand === 0) return 1;
+  if (outDemand === 0 || outUseful === 0) return inUseful > 0 ? 1 : 0;
+  return Math.min(1, inUseful / inDemand / (outUseful / outDemand));
+}
+
+/** Items of which a full clean copy still exists: on a server, in a backup, or spread over live peers. */
+export function lostItems(match: Match, world: World): number[] {
+  const { items, full } = match.ctx;
+  const lost: number[] = [];
+  for (let item = 0; item < items; item++) {
+    let union = 0;
+    for (const n of world.nodes) {
+      if (n.gone) continue;
+      if (n.server) {
+        union |= n.server.content[item]!;
+        if (n.server.backup && n.server.backupContent) union |= n.server.backupContent[item]!;
+      } else if (n.peer && !n.peer.malicious) union |= n.peer.have[item]! & ~n.peer.corrupt[item]!;
+    }
+    if ((union & full) !== full) lost.push(item);
+  }
+  return lost;
+}
+
+/**
+ * Survival: 60 % delivery under failure, 40 % data still available; then corrupt deliveries and
+ * leaked packets take away their share.
+ */
+export function scoreSurvival(match: Match, world: World): number {
+  const st = world.stats;
+  const available = 1 - lostItems(match, world).length / match.ctx.items;
+  const base =
+    SURVIVAL_DELIVERY_SHARE * deliveryUnderFailure(match, world) + (1 - SURVIVAL_DELIVERY_SHARE) * available;
+  const corrupt = st.corruptDelivered / Math.max(1, st.chunksDelivered);
+  const leaked = st.leaked / Math.max(1, st.dataPackets);
+  return clampScore(100 * (base - corrupt - leaked));
+}
+
+export function scoreTeam(match: Match, world: World, par: Par): Scores {
+  const speed = scoreSpeed(match, world, par);
+  const cost = scoreCost(match, world);
+  const survival = scoreSurvival(match, world);
+  const w = match.scenario.weights;
+  const total = clampScore(
+    (w.speed * speed + w.cost * cost + w.survival * survival) / (w.speed + w.cost + w.survival),
+  );
+  return { speed, cost, survival, total };
+}
+
+/** A node's points: its bonuses plus what it did (packets forwarded, chunks served). */
+export function playerPoints(node: SimNode): number {
+  let activity = 0;
+  if (node.kind === "router") activity = Math.floor(node.counters.work / 10) * POINTS.per10Forwarded;
+  else if (node.kind === "server")
+    activity = Math.floor(node.counters.chunksServed / 5) * POINTS.per5ChunksServed;
+  else if (node.kind === "peer") activity = node.counters.chunksServed * POINTS.perChunkUploaded;
+  return Math.round(node.points + activity);
+}
+
+function clampScore(x: number): number {
+  if (Number.isNaN(x)) return 0;
+  return Math.round(Math.max(0, Math.min(100, x)));
+}

@@ -1,0 +1,280 @@
+/**
+ * Peer-to-peer mechanics. Every peer is client and server at once: it asks other peers for the chunks
+ * it lacks (rarest-first, sequential or random) and uploads the chunks it has. A peer decides who may
+ * download from it (allow, approve each, deny), can verify what it receives, and can block peers.
+ * Nothing checks the data for it: a malicious peer's corrupt chunks spread unless peers verify.
+ */
+import {
+  APPROVAL_TIMEOUT,
+  ENCRYPTION_FACTOR,
+  PEER_DOWNLOAD_SLOTS,
+  PEER_REQUEST_TIMEOUT,
+  PEER_SNUB_TICKS,
+  POINTS,
+} from "./constants";
+import { recordMessage, sendDueMessage } from "./hub";
+import { nextInt } from "./random";
+import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
+import type { Match, Packet, SimNode, World } from "./types";
+import { completeWant, currentWant } from "./workload";
+
+/** Recounts, for every chunk, how many live peers hold it. Called when peers come or go. */
+export function recountAvailability(world: World): void {
+  for (const counts of world.availability) counts.fill(0);
+  for (const pi of world.peers) {
+    const node = world.nodes[pi]!;
+    if (node.gone) continue;
+    const have = node.peer!.have;
+    for (let item = 0; item < have.length; item++) {
+      const mask = have[item]!;
+      if (mask === 0) continue;
+      const counts = world.availability[item]!;
+      for (let c = 0; c < counts.length; c++) if (mask & (1 << c)) counts[c]!++;
+    }
+  }
+}
+
+/** A peer's tick: refuse stale approvals, upload, send a due message, request missing chunks. */
+export function stepPeer(match: Match, world: World, node: SimNode): void {
+  const tick = match.tick;
+  if (isDown(node, tick)) return;
+  const p = node.peer!;
+  if (p.awaiting.length > 0) {
+    const still: Packet[] = [];
+    for (const req of p.awaiting) {
+      if (tick - req.since > APPROVAL_TIMEOUT) drop(world, req, "refused");
+      else still.push(req);
+    }
+    p.awaiting = still;
+  }
+  uploadChunks(match, world, node);
+  if (node.user) {
+    sendDueMessage(match, world, node, false);
+    requestChunks(match, world, node);
+  }
+}
+
+function uploadChunks(match: Match, world: World, node: SimNode): void {
+  const p = node.peer!;
+  const rate = p.uploadSlots * (node.encrypt ? ENCRYPTION_FACTOR : 1);
+  node.credit = Math.min(node.credit + rate, rate + 1);
+  while (node.credit >= 1 && node.queue.length > 0) {
+    const req = node.queue[0]!;
+    if (req.kind === "chunk-request") {
+      if (!canSend(world, node)) break;
+      node.queue.shift();
+      const bit = 1 << req.chunk;
+      if (!(p.have[req.item]! & bit)) {
+        reject(world, node, req, "not-found", match.tick);
+        continue;
+      }
+      deliver(world);
+      const corrupt = p.malicious || (p.corrupt[req.item]! & bit) !== 0;
+      sendFromEndpoint(
+        match,
+        world,
+        node,
+        createPacket(match, world, "chunk", node, req.src, { item: req.item, chunk: req.chunk, corrupt }),
+      );
+      node.counters.chunksServed++;
+    } else {
+      node.queue.shift();
+      deliver(world); // junk eats an upload slot: a DDoS on a peer
+    }
+    node.credit--;
+    node.counters.work++;
+  }
+}
+
+/** Keeps up to PEER_DOWNLOAD_SLOTS chunk requests outstanding for the current item. */
+function requestChunks(match: Match, world: World, node: SimNode): void {
+  const tick = match.tick;
+  const p = node.peer!;
+  const u = node.user!;
+  const item = currentWant(u, tick);
+  if (item < 0) return;
+  if (p.have[item] === match.ctx.full) return finishItem(match, world, node);
+  if (p.pending.length > 0) {
+    const live = [];
+    for (const q of p.pending) {
+      if (tick - q.since <= PEER_REQUEST_TIMEOUT) live.push(q);
+      else p.snubbed.set(q.from, tick); // no answer: try others for a while
+    }
+    p.pending = live;
+  }
+  let tries = 0;
+  while (p.pending.length < PEER_DOWNLOAD_SLOTS && tries < PEER_DOWNLOAD_SLOTS && canSend(world, node)) {
+    tries++;
+    let pendingMask = 0;
+    for (const q of p.pending) if (q.item === item) pendingMask |= 1 << q.chunk;
+    const missing = match.ctx.full & ~p.have[item]! & ~pendingMask;
+    if (missing === 0) return;
+    const chunk = chooseChunk(world, node, item, missing, match.ctx.chunks);
+    if (chunk < 0) return;
+    const from = chooseSource(world, node, item, chunk, tick);
+    if (from < 0) continue;
+    sendFromEndpoint(
+      match,
+      world,
+      node,
+      createPacket(match, world, "chunk-request", node, from, { item, chunk }),
+    );
+    p.pending.push({ item, chunk, from, since: tick });
+  }
+}
+
+/** Picks the next chunk by the peer's strategy, among missing chunks someone holds. -1 if none. */
+export function chooseChunk(
+  world: World,
+  node: SimNode,
+  item: number,
+  missing: number,
+  chunks: number,
+): number {
+  const strategy = node.peer!.strategy;
+  const counts = world.availability[item]!;
+  if (strategy === "sequential") {
+    for (let c = 0; c < chunks; c++) if (missing & (1 << c) && counts[c]! > 0) return c;
+    return -1;
+  }
+  const start = nextInt(world.rng, chunks);
+  let best = -1;
+  for (let k = 0; k < chunks; k++) {
+    const c = (start + k) % chunks;
+    if (!(missing & (1 << c)) || counts[c]! <= 0) continue;
+    if (strategy === "random") return c;
+    if (best < 0 || counts[c]! < counts[best]!) best = c;
+  }
+  return best;
+}
+
+/** Picks a peer that holds the chunk: not ourselves, not gone, not blocked; the least busy, ties at random. */
+function chooseSource(world: World, node: SimNode, item: number, chunk: number, tick: number): number {
+  const bit = 1 << chunk;
+  const snubbed = node.peer!.snubbed;
+  const peers = world.peers;
+  const start = nextInt(world.rng, peers.length);
+  let best = -1;
+  let bestLoad = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < peers.length; k++) {
+    const i = peers[(start + k) % peers.length]!;
+    if (i === node.index || node.blocked.has(i)) continue;
+    const other = world.nodes[i]!;
+    if (other.gone || !(other.peer!.have[item]! & bit)) continue;
+    const since = snubbed.get(i);
+    // A snubbed peer is a last resort: it only wins when no one else has the chunk.
+    const load = other.queue.length + (since !== undefined && tick - since < PEER_SNUB_TICKS ? 1000 : 0);
+    if (load < bestLoad) {
+      best = i;
+      bestLoad = load;
+    }
+  }
+  return best;
+}
+
+function finishItem(match: Match, world: World, node: SimNode): void {
+  completeWant(node.user!, match.tick, match.ctx.thinkTicks);
+  node.peer!.pending = [];
+  world.stats.itemsCompleted++;
+  node.points += POINTS.itemCompleted;
+}
+
+/** A packet reached a peer: chunks are received (and verified, if the peer verifies), requests queued. */
+export function arriveAtPeer(match: Match, world: World, node: SimNode, packet: Packet): void {
+  const p = node.peer!;
+  if (packet.kind === "chunk") return receiveChunk(match, world, node, packet);
+  if (packet.kind === "message") {
+    deliver(world);
+    return recordMessage(match, world, packet);
+  }
+  if (node.blocked.has(packet.src)) return drop(world, packet, "blocked");
+  if (packet.kind === "junk") {
+    node.counters.junkSeen++;
+    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    return enqueue(world, node, packet, match.tick);
+  }
+  if (packet.kind !== "chunk-request") {
+    deliver(world);
+    return;
+  }
+  if (p.policy === "deny" || p.denied.has(packet.src))
+    return reject(world, node, packet, "refused", match.tick);
+  if (p.policy === "approve" && !p.approved.has(packet.src)) {
+    if (p.awaiting.length >= node.queueLimit) return reject(world, node, packet, "queue-full", match.tick);
+    packet.since = match.tick;
+    p.awaiting.push(packet);
+    return;
+  }
+  if (node.queue.length >= node.queueLimit) return reject(world, node, packet, "queue-full", match.tick);
+  enqueue(world, node, packet, match.tick);
+}
+
+/**
+ * Refuses a chunk request. The peer protocol says so at once (a "choke"), so the requester frees its
+ * download slot and looks elsewhere instead of waiting for a timeout.
+ */
+export function reject(
+  world: World,
+  node: SimNode,
+  packet: Packet,
+  reason: "refused" | "queue-full" | "not-found" | "blocked",
+  tick: number,
+): void {
+  drop(world, packet, reason);
+  const requester = world.nodes[packet.src]?.peer;
+  if (!requester) return;
+  const k = requester.pending.findIndex(
+    (q) => q.item === packet.item && q.chunk === packet.chunk && q.from === node.index,
+  );
+  if (k >= 0) requester.pending.splice(k, 1);
+  requester.snubbed.set(node.index, tick);
+}
+
+function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet): void {
+  const p = node.peer!;
+  deliver(world);
+  world.stats.chunksDelivered++;
+  const bit = 1 << packet.chunk;
+  const item = packet.item;
+  const k = p.pending.findIndex((q) => q.item === item && q.chunk === packet.chunk);
+  if (k >= 0) p.pending.splice(k, 1);
+  if (p.have[item]! & bit) return; // a duplicate: already held
+  if (packet.corrupt) {
+    world.stats.corruptDelivered++;
+    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    if (p.verify) return; // verified and discarded: it will be asked for again
+    p.corrupt[item] = (p.corrupt[item]! | bit) >>> 0;
+  }
+  p.have[item] = (p.have[item]! | bit) >>> 0;
+  world.availability[item]![packet.chunk]!++;
+  const u = node.user;
+  if (!u || currentWant(u, match.tick) !== item) return;
+  u.got = p.have[item]!;
+  u.lastProgress = match.tick;
+  if (!packet.corrupt) world.stats.usefulChunks++;
+  if (p.have[item] === match.ctx.full) finishItem(match, world, node);
+}
+
+/** Verifies a peer's stored chunks of an item: corrupt ones are discarded and asked for again. */
+export function discardCorrupt(world: World, node: SimNode): number {
+  const p = node.peer!;
+  let discarded = 0;
+  for (let item = 0; item < p.corrupt.length; item++) {
+    const bad = p.corrupt[item]!;
+    if (bad === 0) continue;
+    for (let c = 0; c < 31; c++) {
+      if (!(bad & (1 << c))) continue;
+      discarded++;
+      world.availability[item]![c]!--;
+    }
+    p.have[item] = (p.have[item]! & ~bad) >>> 0;
+    p.corrupt[item] = 0;
+    if (
+      node.user &&
+      node.user.current < node.user.wants.length &&
+      node.user.wants[node.user.current] === item
+    )
+      node.user.got = p.have[item]!;
+  }
+  return discarded;
+}

@@ -1,0 +1,157 @@
+/**
+ * Packets and links: creating, sending, carrying and ending packets. Every packet ends exactly once,
+ * delivered or dropped with a reason, and the world's counters balance:
+ * created = delivered + dropped + inFlight, at every tick.
+ */
+import { MAX_HOPS } from "./constants";
+import { nextFloat } from "./random";
+import type { DropReason, Link, Match, Packet, PacketKind, SimNode, World } from "./types";
+
+const DATA_KINDS: ReadonlySet<PacketKind> = new Set(["request", "chunk", "chunk-request", "message"]);
+
+export function isDataPacket(kind: PacketKind): boolean {
+  return DATA_KINDS.has(kind);
+}
+
+export function isDown(node: SimNode, tick: number): boolean {
+  return node.gone || tick < node.downUntil;
+}
+
+export function createPacket(
+  match: Match,
+  world: World,
+  kind: PacketKind,
+  src: SimNode,
+  dst: number,
+  fields: Partial<Pick<Packet, "item" | "chunk" | "mask" | "to" | "corrupt">> = {},
+): Packet {
+  world.stats.created++;
+  world.stats.inFlight++;
+  if (DATA_KINDS.has(kind)) world.stats.dataPackets++;
+  return {
+    id: match.nextPacketId++,
+    kind,
+    src: src.index,
+    dst,
+    to: fields.to ?? -1,
+    item: fields.item ?? -1,
+    chunk: fields.chunk ?? -1,
+    mask: fields.mask ?? 0,
+    created: match.tick,
+    hops: 0,
+    corrupt: fields.corrupt ?? false,
+    encrypted: src.encrypt,
+    since: match.tick,
+  };
+}
+
+export function deliver(world: World): void {
+  world.stats.delivered++;
+  world.stats.inFlight--;
+}
+
+export function drop(world: World, _packet: Packet, reason: DropReason): void {
+  world.stats.dropped[reason]++;
+  world.stats.inFlight--;
+}
+
+/** Drops every packet in a list (a crashed node's queue, a cut link's traffic). */
+export function dropAll(world: World, packets: readonly Packet[], reason: DropReason): void {
+  for (const p of packets) drop(world, p, reason);
+}
+
+/** The node at the other end of a link. */
+export function otherEnd(link: Link, from: number): number {
+  return link.a === from ? link.b : link.a;
+}
+
+/** Room left on a link in one direction this tick, in packets. */
+export function linkRoom(link: Link, from: number): number {
+  if (!link.up) return 0;
+  return link.bandwidth - (link.a === from ? link.usedAB : link.usedBA);
+}
+
+/**
+ * Puts a packet on a link. The caller has checked `linkRoom > 0`. A lossy link may lose it (counted as
+ * dropped: loss); a packet past its hop limit is dropped (ttl).
+ */
+export function sendOnLink(
+  match: Match,
+  world: World,
+  linkIndex: number,
+  from: number,
+  packet: Packet,
+): void {
+  const link = world.links[linkIndex]!;
+  if (link.a === from) link.usedAB++;
+  else link.usedBA++;
+  packet.hops++;
+  if (packet.hops > MAX_HOPS) return drop(world, packet, "ttl");
+  if (link.loss > 0 && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");
+  link.carried++;
+  world.stats.hopsCarried++;
+  const transit = { packet, arrive: match.tick + link.latency, toward: otherEnd(link, from) };
+  link.inFlight.push(transit);
+  if (match.recordTransits) match.transits.push({ team: world.team, link: linkIndex, from, transit });
+}
+
+/** Sends from an endpoint over its access link, if there is room now. Returns false when it could not. */
+export function sendFromEndpoint(match: Match, world: World, node: SimNode, packet: Packet): boolean {
+  const linkIndex = node.links[0]!;
+  if (linkRoom(world.links[linkIndex]!, node.index) <= 0) return false;
+  sendOnLink(match, world, linkIndex, node.index, packet);
+  return true;
+}
+
+/** Whether an endpoint could send one more packet this tick. */
+export function canSend(world: World, node: SimNode): boolean {
+  return linkRoom(world.links[node.links[0]!]!, node.index) > 0;
+}
+
+/** Starts a new tick on every link: bandwidth budgets refill. */
+export function resetLinkBudgets(world: World): void {
+  for (const link of world.links) {
+    link.usedAB = 0;
+    link.usedBA = 0;
+  }
+}
+
+/**
+ * Hands over every packet whose arrival tick has come to `arrive`, in the order they entered links.
+ * Links keep packets in entry order; arrivals are found by scanning, since congestion can change
+ * latency mid-flight.
+ */
+export function stepLinks(match: Match, world: World, arrive: (packet: Packet, at: number) => void): void {
+  const tick = match.tick;
+  for (const link of world.links) {
+    const list = link.inFlight;
+    if (list.length === 0) continue;
+    let keep = 0;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      if (t.arrive <= tick) arrive(t.packet, t.toward);
+      else list[keep++] = t;
+    }
+    list.length = keep;
+  }
+}
+
+/** Takes a link down: what is on it is lost. */
+export function cutLink(world: World, link: Link): void {
+  link.up = false;
+  for (const t of link.inFlight) drop(world, t.packet, "link-down");
+  link.inFlight.length = 0;
+}
+
+/** Adds a packet to a node's bounded queue, or drops it when full. */
+export function enqueue(world: World, node: SimNode, packet: Packet, tick: number): void {
+  if (node.queue.length >= node.queueLimit) return drop(world, packet, "queue-full");
+  packet.since = tick;
+  node.queue.push(packet);
+}
+
+/** A node goes down: its queue is lost. Role-specific state is cleared by the caller. */
+export function clearQueue(world: World, node: SimNode): void {
+  dropAll(world, node.queue, "node-down");
+  node.queue.length = 0;
+}

@@ -1,0 +1,335 @@
+/**
+ * The simulation's state: plain data, no classes, so it can be hashed, copied and projected into
+ * network state by the server. Nodes, links and packets are addressed by their index in a world.
+ */
+import type { Rng } from "./random";
+import type { FailureEvent, FailureKind, Scenario } from "./scenario";
+
+/** The two architectures. A versus match runs one world of each, side by side. */
+export type Architecture = "hub" | "swarm";
+
+export type NodeKind = "client" | "server" | "origin" | "router" | "peer" | "botnet";
+
+export const PACKET_KINDS = ["request", "chunk", "chunk-request", "message", "control", "junk"] as const;
+export type PacketKind = (typeof PACKET_KINDS)[number];
+
+/** Why a packet ended without being delivered. Every drop has exactly one. */
+export const DROP_REASONS = [
+  "queue-full", // a bounded queue was full when it arrived
+  "server-busy", // a server had too many open jobs to take the request
+  "link-down", // the link it was on, or waiting for, went down
+  "node-down", // it was at, or arrived at, a node that is down or gone
+  "no-route", // a router had no next hop for its destination
+  "ttl", // it crossed too many links (a routing loop)
+  "loss", // lost on a lossy link
+  "blocked", // a firewall or block list stopped it
+  "refused", // a peer refused the request
+  "not-found", // a server had no copy and no upstream to fetch it from
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+export type PeerPolicy = "allow" | "approve" | "deny";
+export type ChunkStrategy = "rarest" | "sequential" | "random";
+
+export interface Packet {
+  id: number;
+  kind: PacketKind;
+  /** Node index that created it. */
+  src: number;
+  /** Node index it is addressed to now. */
+  dst: number;
+  /** For relayed messages: the user the message is for. -1 otherwise. */
+  to: number;
+  item: number;
+  /** Chunk number for chunk and chunk-request packets; -1 for whole-item requests. */
+  chunk: number;
+  /** For hub requests: the chunks wanted, as a bit mask. */
+  mask: number;
+  created: number;
+  hops: number;
+  corrupt: boolean;
+  encrypted: boolean;
+  /** Tick it joined the queue it is in; for waiting limits and approvals. */
+  since: number;
+}
+
+export interface Transit {
+  packet: Packet;
+  arrive: number;
+  /** Index of the node it travels towards. */
+  toward: number;
+}
+
+export interface Link {
+  id: string;
+  a: number;
+  b: number;
+  baseLatency: number;
+  baseBandwidth: number;
+  latency: number;
+  bandwidth: number;
+  up: boolean;
+  /** Probability of losing each packet, 0 when healthy. */
+  loss: number;
+  cost: number;
+  /** Packets that entered this tick, per direction (a→b, b→a), for the bandwidth limit. */
+  usedAB: number;
+  usedBA: number;
+  inFlight: Transit[];
+  /** Packets ever carried: "busiest" and utilisation. */
+  carried: number;
+}
+
+/** A server's open download: send `mask`'s chunks of `item` to node `to`. */
+export interface Job {
+  to: number;
+  item: number;
+  mask: number;
+  encrypted: boolean;
+  /** True when this is a fetch for another server (not a user's download). */
+  forServer: boolean;
+}
+
+export interface PendingChunk {
+  item: number;
+  chunk: number;
+  from: number;
+  since: number;
+}
+
+export interface Counters {
+  /** Packets processed (routers: forwarded; servers and peers: handled or sent). */
+  work: number;
+  chunksServed: number;
+  cacheHits: number;
+  cacheMisses: number;
+  junkSeen: number;
+}
+
+export interface SimNode {
+  index: number;
+  id: string;
+  kind: NodeKind;
+  label: string;
+  region: string;
+  x: number;
+  y: number;
+  links: number[];
+  /** Player id holding this seat, or null for a bot seat. */
+  holder: string | null;
+  /** True when the autopilot (bot policy) decides for this node. */
+  autopilot: boolean;
+  /** Down until this tick (crash, outage, patch); 0 when up. Infinity for gone. */
+  downUntil: number;
+  /** Left the network for good (churn, a peer that stopped seeding, a finished botnet). */
+  gone: boolean;
+  queue: Packet[];
+  queueLimit: number;
+  /** Fractional work carried over between ticks (rates × encryption factors are not whole). */
+  credit: number;
+  encrypt: boolean;
+  blocked: Set<number>;
+  /** Junk or corrupt packets seen per source node: evidence for blocking it. */
+  suspects: Map<number, number>;
+  counters: Counters;
+  points: number;
+  /** Failure events (index into match.failureLog) this node already earned a reaction bonus for. */
+  reacted: Set<number>;
+  /** Malicious nodes this node has blocked (each pays a bonus once). */
+  caught: Set<number>;
+  router: RouterState | null;
+  server: ServerState | null;
+  user: UserState | null;
+  peer: PeerState | null;
+  /** A DDoS source: sends junk at `target` until `until`. */
+  botnet: { target: number; rate: number; until: number } | null;
+}
+
+export interface RouterState {
+  /** Next-hop link per destination node index; -1 when none. */
+  table: number[];
+  /** Second link a destination is split over, -1 when not split. */
+  split: number[];
+  splitTurn: number;
+  priority: PacketKind | null;
+  /** Distance-vector protocol state: cost per destination, and the link it came through. */
+  dvCost: number[];
+  dvVia: number[];
+  /** The vector as last advertised to neighbours (neighbours see this one, a period late). */
+  dvAdvertised: number[];
+  wiretapUntil: number;
+  leaked: number;
+}
+
+export interface ServerState {
+  origin: boolean;
+  capacity: number;
+  upgrades: number;
+  /** Chunks held per item, as masks. */
+  content: number[];
+  backup: boolean;
+  backupContent: number[] | null;
+  restoreAt: number;
+  cloud: boolean;
+  upstream: number;
+  jobs: Job[];
+  jobTurn: number;
+  /** Items being fetched from upstream: item → tick the fetch was sent. */
+  fetching: Map<number, number>;
+  breached: boolean;
+  breachedSince: number;
+  diskFailed: boolean;
+  replica: boolean;
+}
+
+/** What a user (client in the hub, peer in the swarm) wants: the workload model, shared by both. */
+export interface UserState {
+  /** This user's slot in the workload (the same slot in both worlds). */
+  slot: number;
+  /** Items this user will want, in order. */
+  wants: number[];
+  /** Index into wants of the current item; wants.length when done. */
+  current: number;
+  /** Tick the current want starts (the user is idle before it). */
+  wantFrom: number;
+  /** Chunks of the current item received (clean), as a mask. */
+  got: number;
+  /** Hub: server index the user asks, rotated on timeout. */
+  serverTurn: number;
+  lastProgress: number;
+  requestedAt: number;
+  nextMessageAt: number;
+  messagesSent: number;
+  completed: number;
+  /** Completion times of finished items, in ticks. */
+  completionTicks: number[];
+}
+
+export interface PeerState {
+  /** Chunks held per item (clean or not), as masks. */
+  have: number[];
+  /** Of those, the corrupt ones. */
+  corrupt: number[];
+  seed: boolean;
+  malicious: boolean;
+  policy: PeerPolicy;
+  strategy: ChunkStrategy;
+  verify: boolean;
+  approved: Set<number>;
+  denied: Set<number>;
+  /** Chunk requests waiting for the owner's approval. */
+  awaiting: Packet[];
+  pending: PendingChunk[];
+  /** Peers that left a request unanswered, and when: skipped as sources for a while (snubbed). */
+  snubbed: Map<number, number>;
+  uploadSlots: number;
+}
+
+/** One world: a team's network under one architecture. */
+export interface World {
+  team: Architecture;
+  nodes: SimNode[];
+  links: Link[];
+  idIndex: Map<string, number>;
+  linkIndex: Map<string, number>;
+  rng: Rng;
+  /** Items × chunks: how many live peers hold each chunk (swarm), for rarest-first. */
+  availability: number[][];
+  /** Users of the workload (clients or peers), in order. */
+  users: number[];
+  /** Hub: the servers users may ask (not the origin). */
+  servers: number[];
+  /** Swarm: every peer (seeds, users, malicious joiners). */
+  peers: number[];
+  stats: WorldStats;
+  /** Coins spent, by category. */
+  spent: { setup: number; running: number; upgrades: number; bandwidth: number };
+  /** Fractional running costs accumulate here until a whole coin is due. */
+  runningDebt: number;
+}
+
+export interface WorldStats {
+  created: number;
+  delivered: number;
+  inFlight: number;
+  dropped: Record<DropReason, number>;
+  /** Clean chunks that completed a user's want (goodput). */
+  usefulChunks: number;
+  /** Useful chunks per game second. */
+  goodput: number[];
+  /** Users wanting an item, sampled each game second: goodput is judged against demand. */
+  demand: number[];
+  /** usefulChunks at the start of the current second. */
+  usefulAtSecond: number;
+  corruptDelivered: number;
+  leaked: number;
+  dataPackets: number;
+  itemsCompleted: number;
+  messagesDelivered: number;
+  messageLatencyTicks: number[];
+  chunksDelivered: number;
+  hopsCarried: number;
+}
+
+export type ActiveFailure = {
+  /** Index into match.failureLog. */
+  log: number;
+  team: Architecture;
+  kind: FailureKind;
+  endTick: number;
+  /** What to undo when it ends. */
+  undo: () => void;
+};
+
+export interface FailureRecord {
+  kind: FailureKind;
+  startTick: number;
+  endTick: number | null;
+  /** What it hit, per team; a team with nothing to hit records why. */
+  effects: { team: Architecture; target: string; note: string }[];
+  source: "scheduled" | "host";
+}
+
+export interface MatchLogEntry {
+  tick: number;
+  team: Architecture | null;
+  text: string;
+}
+
+/** Numbers derived once from the scenario, read by every mechanic. */
+export interface SimContext {
+  items: number;
+  chunks: number;
+  /** Mask with every chunk of an item. */
+  full: number;
+  thinkTicks: number;
+  /** Ticks between a user's messages; 0 for none. */
+  messageEvery: number;
+}
+
+export interface Match {
+  scenario: Scenario;
+  ctx: SimContext;
+  tick: number;
+  endTick: number;
+  paused: boolean;
+  ended: boolean;
+  worlds: World[];
+  queued: QueuedIntent[];
+  schedule: FailureEvent[];
+  nextScheduled: number;
+  failureLog: FailureRecord[];
+  active: ActiveFailure[];
+  log: MatchLogEntry[];
+  nextPacketId: number;
+  /** When true, packets entering links are recorded for one tick in `transits` (for the server). */
+  recordTransits: boolean;
+  transits: { team: Architecture; link: number; from: number; transit: Transit }[];
+}
+
+export type Actor = { kind: "player"; id: string } | { kind: "host" } | { kind: "bot" };
+
+export interface QueuedIntent {
+  actor: Actor;
+  intent: import("./intents").Intent;
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/shared/**/*.test.ts", "tests/server/**/*.test.ts"],
+    testTimeout: 30_000,
+  },
+});
