@@ -115,7 +115,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       break;
     case "patch":
       // Isolate and patch: offline for a while, clean afterwards.
-      takeDown(world, node, match.tick + PATCH_TICKS);
+      takeDown(world, node, match.tick + PATCH_TICKS, match.tick);
       s!.breached = false;
       node.points += POINTS.breachPatched;
       break;
@@ -176,7 +176,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       if (intent.on) discardCorrupt(world, node);
       break;
     case "leave":
-      takeDown(world, node, 0);
+      takeDown(world, node, 0, match.tick);
       node.gone = true;
       recountAvailability(world);
       break;

@@ -56,7 +56,9 @@ export const CLIENT_TIMEOUT = 3 * TICKS_PER_SECOND;
 export const MAX_CHUNKS = 31;
 
 /** Distance-vector routing: ticks between two advertisements (the autopilot is slow on purpose). */
-export const DV_PERIOD = 2 * TICKS_PER_SECOND;
+export const DV_PERIOD = 4 * TICKS_PER_SECOND;
+/** Ticks before the protocol notices a dead link or neighbour (missed hellos). A player sees it at once. */
+export const DV_DETECT_TICKS = 5 * TICKS_PER_SECOND;
 /** Distance-vector "infinity", in ticks of latency: a destination this far is unreachable. */
 export const DV_INFINITY = 64;
 

@@ -137,7 +137,8 @@ function regionsOf(world: World): string[] {
 }
 
 /** A node goes down until `until`: its queue and its in-progress work are lost. */
-export function takeDown(world: World, node: SimNode, until: number): void {
+export function takeDown(world: World, node: SimNode, until: number, tick: number): void {
+  if (node.downUntil <= tick) node.downSince = tick;
   node.downUntil = Math.max(node.downUntil, until);
   clearQueue(world, node);
   if (node.server) {
@@ -187,7 +188,7 @@ function applyFailure(
       case "crash": {
         const [node] = resolveNodes(world, kind, target, 1, rng);
         if (!node) return none(team, target);
-        takeDown(world, node, until);
+        takeDown(world, node, until, tick);
         return { target: node.id, note: `${node.label} crashed` };
       }
       case "disk-failure": {
@@ -210,7 +211,7 @@ function applyFailure(
       case "link-cut": {
         const link = resolveLink(world, target, rng);
         if (!link) return none(team, target);
-        cutLink(world, link);
+        cutLink(world, link, tick);
         return {
           target: link.id,
           note: `Link ${link.id} was cut`,
@@ -277,7 +278,7 @@ function applyFailure(
         const leavers = resolveNodes(world, kind, target, Math.round(m), rng);
         if (leavers.length === 0) return none(team, target);
         for (const n of leavers) {
-          takeDown(world, n, 0);
+          takeDown(world, n, 0, tick);
           n.gone = true;
         }
         recountAvailability(world);
@@ -307,7 +308,7 @@ function applyFailure(
             ? pick(rng, regions)
             : regions.find((r) => r.toLowerCase() === target.toLowerCase());
         if (!region) return none(team, target);
-        for (const n of world.nodes) if (n.region === region && !n.gone) takeDown(world, n, until);
+        for (const n of world.nodes) if (n.region === region && !n.gone) takeDown(world, n, until, tick);
         return { target: region, note: `Power outage in the ${region} region` };
       }
       case "wiretap": {

@@ -4,7 +4,7 @@
  * protocol that advertises once every DV_PERIOD ticks, so news travels one hop per period and the
  * network converges only after several seconds. Fast humans beat the protocol.
  */
-import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
+import { DV_DETECT_TICKS, DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { drop, enqueue, isDataPacket, isDown, linkRoom, otherEnd, sendOnLink } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 
@@ -78,7 +78,8 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
 /**
  * One round of the distance-vector protocol: each router recomputes its costs from its neighbours'
  * last advertisements (split horizon with poisoned reverse), then all advertise at once. Autopilot
- * routers adopt the result as their table.
+ * routers adopt the result as their table. A dead link or neighbour is noticed only DV_DETECT_TICKS
+ * after it died (missed hellos), and news then spreads one hop per period.
  */
 export function stepDistanceVector(world: World, tick: number): void {
   const nodes = world.nodes;
@@ -96,10 +97,10 @@ export function stepDistanceVector(world: World, tick: number): void {
       let bestVia = -1;
       for (const li of node.links) {
         const link = world.links[li]!;
-        if (!link.up) continue;
+        if (!link.up && tick - link.downSince >= DV_DETECT_TICKS) continue;
         const nb = otherEnd(link, node.index);
         const neighbour = nodes[nb]!;
-        if (isDown(neighbour, tick)) continue;
+        if (isDown(neighbour, tick) && tick - neighbour.downSince >= DV_DETECT_TICKS) continue;
         let c: number;
         if (nb === d) c = link.latency;
         else if (neighbour.router) {

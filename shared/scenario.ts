@@ -248,7 +248,9 @@ export function parseScenario(input: unknown): ParseResult<Scenario> {
 
 function readableMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type") {
-    return issue.input === undefined ? "is required" : `must be a ${issue.expected}`;
+    if (/received undefined$/.test(issue.message)) return "is required";
+    const article = /^[aeiou]/.test(issue.expected) ? "an" : "a";
+    return `must be ${article} ${issue.expected}`;
   }
   if (issue.code === "unrecognized_keys")
     return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;

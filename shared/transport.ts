@@ -137,8 +137,9 @@ export function stepLinks(match: Match, world: World, arrive: (packet: Packet, a
 }
 
 /** Takes a link down: what is on it is lost. */
-export function cutLink(world: World, link: Link): void {
+export function cutLink(world: World, link: Link, tick: number): void {
   link.up = false;
+  link.downSince = tick;
   for (const t of link.inFlight) drop(world, t.packet, "link-down");
   link.inFlight.length = 0;
 }

@@ -69,6 +69,8 @@ export interface Link {
   latency: number;
   bandwidth: number;
   up: boolean;
+  /** Tick the link last went down: the autopilot notices only DV_DETECT_TICKS later. */
+  downSince: number;
   /** Probability of losing each packet, 0 when healthy. */
   loss: number;
   cost: number;
@@ -121,6 +123,8 @@ export interface SimNode {
   autopilot: boolean;
   /** Down until this tick (crash, outage, patch); 0 when up. Infinity for gone. */
   downUntil: number;
+  /** Tick the node last went down (for the protocol's slow failure detection). */
+  downSince: number;
   /** Left the network for good (churn, a peer that stopped seeding, a finished botnet). */
   gone: boolean;
   queue: Packet[];
