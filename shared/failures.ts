@@ -90,26 +90,38 @@ export function hasRole(node: SimNode, role: string): boolean {
   }
 }
 
-/** Node targets of a failure in one world: up to `count` nodes. Empty when nothing fits. */
+function candidates(world: World, kind: FailureKind, target: string): SimNode[] {
+  const eligible = world.nodes.filter((n) => !n.gone && (ELIGIBLE[kind]?.(n) ?? false));
+  if (target === "random") return eligible;
+  if (target.startsWith("role:")) return eligible.filter((n) => hasRole(n, target.slice(5)));
+  return eligible.filter((n) => n.id === target);
+}
+
+/**
+ * Node targets of a failure in one world: up to `count` nodes; empty when nothing fits. "random" and
+ * role filters draw from the slots every world shares (the same routers, holders and users), so both
+ * teams lose the same slot; "busiest" is each world's own busiest node.
+ */
 export function resolveNodes(
+  match: Match,
   world: World,
   kind: FailureKind,
   target: string,
   count: number,
   rng: Rng,
 ): SimNode[] {
-  const eligible = world.nodes.filter((n) => !n.gone && (ELIGIBLE[kind]?.(n) ?? false));
-  let pool: SimNode[];
   if (target === "busiest") {
+    const eligible = candidates(world, kind, "random");
     const best = eligible.reduce<SimNode | null>(
       (b, n) => (!b || n.counters.work > b.counters.work ? n : b),
       null,
     );
     return best ? [best] : [];
   }
-  if (target === "random") pool = eligible;
-  else if (target.startsWith("role:")) pool = eligible.filter((n) => hasRole(n, target.slice(5)));
-  else pool = eligible.filter((n) => n.id === target);
+  let pool = candidates(world, kind, target);
+  const shared = match.worlds.map((w) => new Set(candidates(w, kind, target).map((n) => n.id)));
+  const common = pool.filter((n) => shared.every((ids) => ids.has(n.id)));
+  if (common.length > 0) pool = common;
   // Draw without replacement; the draw sequence is the same in every world.
   const chosen: SimNode[] = [];
   const rest = pool.slice();
@@ -186,13 +198,13 @@ function applyFailure(
   const effect = ((): Effect => {
     switch (kind) {
       case "crash": {
-        const [node] = resolveNodes(world, kind, target, 1, rng);
+        const [node] = resolveNodes(match, world, kind, target, 1, rng);
         if (!node) return none(team, target);
         takeDown(world, node, until, tick);
         return { target: node.id, note: `${node.label} crashed` };
       }
       case "disk-failure": {
-        const [node] = resolveNodes(world, kind, target, 1, rng);
+        const [node] = resolveNodes(match, world, kind, target, 1, rng);
         if (!node) return none(team, target);
         if (node.server) {
           node.server.content = node.server.content.map(() => 0);
@@ -251,7 +263,7 @@ function applyFailure(
         return { target: "workload", note: `A crowd of ${Math.round(m)} new users arrived` };
       }
       case "ddos": {
-        const [victim] = resolveNodes(world, kind, target, 1, rng);
+        const [victim] = resolveNodes(match, world, kind, target, 1, rng);
         if (!victim) return none(team, target);
         const sources = launchBotnet(match, world, victim, m, until, log);
         return {
@@ -266,7 +278,7 @@ function applyFailure(
         };
       }
       case "breach": {
-        const [node] = resolveNodes(world, kind, target, 1, rng);
+        const [node] = resolveNodes(match, world, kind, target, 1, rng);
         if (!node) return none(team, target);
         if (node.server) {
           node.server.breached = true;
@@ -275,7 +287,7 @@ function applyFailure(
         return { target: node.id, note: `${node.label} was hacked: it serves corrupt data` };
       }
       case "churn": {
-        const leavers = resolveNodes(world, kind, target, Math.round(m), rng);
+        const leavers = resolveNodes(match, world, kind, target, Math.round(m), rng);
         if (leavers.length === 0) return none(team, target);
         for (const n of leavers) {
           takeDown(world, n, 0, tick);
@@ -312,7 +324,7 @@ function applyFailure(
         return { target: region, note: `Power outage in the ${region} region` };
       }
       case "wiretap": {
-        const [node] = resolveNodes(world, kind, target, 1, rng);
+        const [node] = resolveNodes(match, world, kind, target, 1, rng);
         if (!node) return none(team, target);
         node.router!.wiretapUntil = until;
         return { target: node.id, note: `${node.label} is wiretapped: unencrypted data leaks` };

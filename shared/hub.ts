@@ -24,6 +24,8 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
   if (item < 0) return;
   const timedOut = u.requestedAt >= 0 && tick - Math.max(u.requestedAt, u.lastProgress) > CLIENT_TIMEOUT;
   if (u.requestedAt >= 0 && !timedOut) return;
+  // Each new item starts at the user's own server (DNS spreads users); a timeout tries the next one.
+  if (u.requestedAt < 0) u.serverTurn = u.slot;
   const server = chooseServer(world, node, timedOut);
   if (server < 0 || !canSend(world, node)) return;
   const packet = createPacket(match, world, "request", node, server, { item, mask: match.ctx.full & ~u.got });
@@ -89,7 +91,9 @@ export function arriveAtServer(match: Match, world: World, node: SimNode, packet
     if (packet.corrupt) world.stats.corruptDelivered++;
     const content = (s.content[packet.item]! | (1 << packet.chunk)) >>> 0;
     s.content[packet.item] = content;
-    if (s.backup && s.backupContent) s.backupContent[packet.item] = content;
+    // A backup only ever gains chunks: refetching after a disk failure must not shrink it.
+    if (s.backup && s.backupContent)
+      s.backupContent[packet.item] = (s.backupContent[packet.item]! | content) >>> 0;
     if (content === match.ctx.full) s.fetching.delete(packet.item);
     return;
   }

@@ -151,12 +151,12 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       const dest = other(intent.dest);
       if (!dest) return fail(`there is no node ${intent.dest}`);
       if (dest.index === node.index) return fail("a router does not route to itself");
-      for (const id of intent.alt === undefined ? [intent.link] : [intent.link, intent.alt]) {
-        const li = world.linkIndex.get(id) ?? world.linkIndex.get(id.split("-").reverse().join("-"));
-        if (li === undefined || !node.links.includes(li)) return fail(`${id} is not a link of ${node.label}`);
+      const ids = intent.alt === undefined ? [intent.link] : [intent.link, intent.alt];
+      const links = ids.map((id) => linkIndexOf(world, id));
+      for (const [k, li] of links.entries()) {
+        if (li < 0 || !node.links.includes(li)) return fail(`${ids[k]} is not a link of ${node.label}`);
       }
-      if (intent.alt !== undefined && intent.alt === intent.link)
-        return fail("a split needs two different links");
+      if (links.length === 2 && links[0] === links[1]) return fail("a split needs two different links");
       return OK;
     }
     case "block":
