@@ -19,6 +19,7 @@ import type { HostIntent, NodeIntent } from "./intents";
 import { linkIndexOf, worldOf } from "./intents";
 import { addEndpoint, attachedTo, newServer } from "./map";
 import { addRoutesTo } from "./routing";
+import { assignSeat } from "./seats";
 import { discardCorrupt, recountAvailability } from "./swarm";
 import { canSend, createPacket, drop, sendFromEndpoint } from "./transport";
 import type { Match, SimNode, World } from "./types";
@@ -40,14 +41,10 @@ export function applyHostIntent(match: Match, intent: HostIntent): void {
     case "trigger":
       startFailure(match, intent.failure, "host");
       return;
-    case "assign": {
-      const world = worldOf(match, intent.team)!;
-      const node = world.nodes[world.idIndex.get(intent.node)!]!;
-      node.holder = intent.player;
+    case "assign":
       // A player takes over from the bot; an emptied seat goes back to the autopilot.
-      node.autopilot = intent.player === null;
+      assignSeat(match, intent.team, intent.node, intent.player);
       return;
-    }
   }
 }
 

@@ -1,5 +1,6 @@
 /** The simulation's public surface, for the game server, the client and tests. */
 export * from "./constants";
+export { teamName } from "./failures";
 export { stateHash } from "./hash";
 export type { HostIntent, Intent, IntentResult, NodeIntent } from "./intents";
 export {
@@ -11,12 +12,16 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
+export { layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
 export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
+export * from "./protocol";
 export { hashString } from "./random";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";
 export { computePar, matchResult, playerResults, teamResult } from "./results";
 export * from "./scenario";
 export { FAILURE_KINDS } from "./scenario";
 export { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from "./scenarios/builtins";
-export { type Par, type Scores, scoreTeam } from "./scoring";
+export { coinsSpent, goodputOf, type Par, playerPoints, type Scores, scoreTeam } from "./scoring";
+export { assignSeat, holderOf, pickSeat, type Seat, seatOf } from "./seats";
+export { isDown } from "./transport";
 export * from "./types";

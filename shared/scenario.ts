@@ -36,7 +36,7 @@ const targetSchema = z
   .max(40, "must be at most 40 characters")
   .regex(/^[A-Za-z0-9:_-]+$/, "may only use letters, digits, ':', '_' and '-'");
 
-export const failureSchema = z
+const failureFields = z
   .object({
     kind: z.enum(FAILURE_KINDS, { message: `must be one of ${FAILURE_KINDS.join(", ")}` }),
     at: z.number().min(0, "must be 0 or more seconds"),
@@ -44,19 +44,27 @@ export const failureSchema = z
     target: targetSchema.optional(),
     magnitude: z.number().positive("must be more than 0").optional(),
   })
-  .strict()
-  .superRefine((f, ctx) => {
-    const m = f.magnitude;
-    if (m === undefined) return;
-    const fraction = f.kind === "congestion" || f.kind === "packet-loss";
-    if (fraction && m > 1)
-      ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 1" });
-    const count = f.kind === "flash-crowd" || f.kind === "churn" || f.kind === "malicious-peer";
-    if (count && (!Number.isInteger(m) || m > 100))
-      ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be a whole number up to 100" });
-    if (f.kind === "ddos" && m > 50)
-      ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 50" });
-  });
+  .strict();
+
+/** Each kind's magnitude has its own unit and range (README: failures). */
+function checkMagnitude(
+  f: { kind: FailureKind; magnitude?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const m = f.magnitude;
+  if (m === undefined) return;
+  const fraction = f.kind === "congestion" || f.kind === "packet-loss";
+  if (fraction && m > 1) ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 1" });
+  const count = f.kind === "flash-crowd" || f.kind === "churn" || f.kind === "malicious-peer";
+  if (count && (!Number.isInteger(m) || m > 100))
+    ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be a whole number up to 100" });
+  if (f.kind === "ddos" && m > 50)
+    ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 50" });
+}
+
+export const failureSchema = failureFields.superRefine(checkMagnitude);
+/** A failure to start now (the host's console): the same fields without a start time. */
+export const failureNowSchema = failureFields.omit({ at: true }).superRefine(checkMagnitude);
 export type FailureEvent = z.infer<typeof failureSchema>;
 
 const generatedMapSchema = z

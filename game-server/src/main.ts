@@ -1,0 +1,31 @@
+/**
+ * `npm start`: builds the client if it is missing or older than its sources, then runs the game
+ * server on one port (PORT, default 2567).
+ */
+import { resolve } from "node:path";
+import { log } from "./log";
+import { startServer } from "./server";
+
+function port(): number {
+  const raw = process.env.PORT ?? "2567";
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`PORT must be a port number (0–65535), not "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const server = await startServer({
+  port: port(),
+  host: process.env.HOST,
+  clientDir: resolve("game-client/dist"),
+});
+log.info(`Hub & Swarm is running at ${server.url}`);
+log.info("database: none yet (results are kept in memory until a room closes)");
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log.info(`${signal}: shutting down`);
+    server.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,326 @@
+/**
+ * What classroom and solo rooms share: a thin adapter over the simulation. The room validates every
+ * message (schema, host key, seat, rate), queues intents for the next tick, steps the simulation at
+ * 10 ticks per second and projects the result into state. Order inside a tick:
+ *
+ *   1. stepMatch (applies the intents queued since the last tick, then simulates; see shared/match.ts)
+ *   2. project into state (patched to clients every 100 ms: one patch per tick, so a packet that
+ *      crosses a link in one tick is still seen entering it)
+ *   3. banners for what happened, private "you" views once per second
+ *   4. at the end of the round: results, kept until the room closes
+ *
+ * An exception inside a tick stops this room only: it is logged, clients are told, others carry on.
+ */
+import { type Client, Room } from "@colyseus/core";
+import {
+  assignSeat,
+  C2S,
+  coinsLeft,
+  createMatch,
+  ERROR,
+  type HostAction,
+  holderOf,
+  hostActionSchema,
+  intentMessageSchema,
+  type Match,
+  type MatchResult,
+  matchResult,
+  type Par,
+  pickSeat,
+  pingSchema,
+  S2C,
+  type Scenario,
+  type Seat,
+  seatOf,
+  stepMatch,
+  submitIntent,
+  TICKS_PER_SECOND,
+} from "../../../shared/index";
+import { log } from "../log";
+import { initTeams, newProjection, projectMatch } from "./projection";
+import { RateLimiter } from "./rate-limit";
+import { parFor } from "./scenarios";
+import { MatchState, PlayerState } from "./schema";
+
+/** Messages a client may send per second, sustained, and in one burst. */
+export const MESSAGES_PER_SECOND = 8;
+export const MESSAGE_BURST = 16;
+/** Seconds a dropped student has to come back to the same node. */
+export const RECONNECT_SECONDS = 60;
+/** Milliseconds between simulation ticks (10 per second) and between patches. */
+const TICK_MS = 1000 / TICKS_PER_SECOND;
+
+export interface ClientData {
+  /** The player id the simulation knows (the session id, stable across reconnection). */
+  player: string;
+  host: boolean;
+  limiter: RateLimiter;
+  /** Last time this client was told it is rate-limited (to avoid answering a flood with a flood). */
+  warnedAt: number;
+}
+
+export abstract class MatchRoom extends Room<MatchState> {
+  override state = new MatchState();
+  protected match!: Match;
+  protected par!: Par;
+  protected results: MatchResult | null = null;
+  private readonly projection = newProjection();
+  private logSeen = 0;
+  private breakNextTick = false;
+  protected nicknames = new Map<string, string>();
+
+  /** Sets up the match for a scenario and registers the message handlers. */
+  protected setupMatch(scenario: Scenario): void {
+    this.match = createMatch(scenario);
+    this.match.recordTransits = true;
+    this.par = parFor(scenario);
+    this.setPatchRate(TICK_MS);
+    this.state.scenario = scenario.name;
+    this.state.description = scenario.description;
+    this.state.ticksPerSecond = TICKS_PER_SECOND;
+    initTeams(this.state, this.match);
+    this.project();
+    this.onMessage(C2S.intent, (client, raw) => this.admit(client) && this.handleIntent(client, raw));
+    this.onMessage(C2S.host, (client, raw) => this.admit(client) && this.handleHost(client, raw));
+    this.onMessage(C2S.ping, (client, raw) => {
+      if (!this.admit(client)) return;
+      const ping = pingSchema.safeParse(raw);
+      if (!ping.success) return this.refuse(client, ERROR.malformed, "a ping needs { t: number }");
+      client.send(S2C.pong, { t: ping.data.t, tick: this.match.tick, clients: this.clients.length });
+    });
+    if (process.env.HUB_SWARM_TEST_HOOKS === "1") {
+      // Test seam, off unless the environment turns it on: makes this room's next tick throw.
+      this.onMessage("__test:break-tick", (client) => {
+        if (this.data(client)?.host) this.breakNextTick = true;
+      });
+    }
+    this.onMessage("*", (client, type) => {
+      if (this.admit(client))
+        this.refuse(client, ERROR.unknownType, `unknown message type "${String(type)}"`);
+    });
+  }
+
+  protected data(client: Client): ClientData {
+    return client.userData as ClientData;
+  }
+
+  protected newClientData(player: string, host: boolean): ClientData {
+    return {
+      player,
+      host,
+      limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST),
+      warnedAt: -Infinity,
+    };
+  }
+
+  /** Rate limit: a client over its rate is told (at most once a second) and its message dropped. */
+  private admit(client: Client): boolean {
+    const d = this.data(client);
+    if (!d) return false;
+    if (d.limiter.take()) return true;
+    const now = performance.now();
+    if (now - d.warnedAt > 1000) {
+      d.warnedAt = now;
+      client.send(S2C.error, { code: ERROR.rateLimited, message: "Too many messages: slow down a little." });
+    }
+    return false;
+  }
+
+  protected refuse(client: Client, code: string, message: string): void {
+    client.send(S2C.error, { code, message });
+  }
+
+  private handleIntent(client: Client, raw: unknown): void {
+    const parsed = intentMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return this.refuse(
+        client,
+        ERROR.malformed,
+        `not a valid decision: ${issue?.path.join(".") || "message"} ${issue?.message ?? ""}`.trim(),
+      );
+    }
+    if (this.state.phase !== "playing") return this.refuse(client, ERROR.phase, "the round is not running");
+    const result = submitIntent(this.match, { kind: "player", id: this.data(client).player }, parsed.data);
+    if (!result.ok) return this.refuse(client, ERROR.refused, result.reason);
+    client.send(S2C.ok, { type: parsed.data.type });
+  }
+
+  private handleHost(client: Client, raw: unknown): void {
+    if (!this.data(client).host) return this.refuse(client, ERROR.notHost, "only the host can do that");
+    const parsed = hostActionSchema.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, ERROR.malformed, "not a valid host action");
+    const problem = this.hostAction(client, parsed.data);
+    if (problem) this.refuse(client, ERROR.refused, problem);
+    else client.send(S2C.ok, { type: parsed.data.type });
+  }
+
+  /** Carries out a host action; returns why not when it cannot. */
+  protected hostAction(_client: Client, action: HostAction): string | null {
+    const phase = this.state.phase;
+    switch (action.type) {
+      case "start":
+        if (phase !== "lobby") return "the round has already started";
+        this.state.phase = "playing";
+        this.setSimulationInterval(() => this.tick(), TICK_MS);
+        return null;
+      case "pause":
+        if (phase !== "playing") return "the round is not running";
+        this.state.phase = "paused";
+        return null;
+      case "resume":
+        if (phase !== "paused") return "the round is not paused";
+        this.state.phase = "playing";
+        return null;
+      case "end":
+        if (phase !== "playing" && phase !== "paused") return "the round is not running";
+        this.finish();
+        return null;
+      case "add-time":
+        if (phase === "results" || phase === "error") return "the round is over";
+        this.match.endTick += action.seconds * TICKS_PER_SECOND;
+        this.state.endTick = this.match.endTick;
+        return null;
+      case "trigger": {
+        if (phase !== "playing" && phase !== "paused")
+          return "failures can be triggered while the round runs";
+        const r = submitIntent(
+          this.match,
+          { kind: "host" },
+          { type: "trigger", failure: { ...action.failure, at: 0 } },
+        );
+        return r.ok ? null : r.reason;
+      }
+      case "kick":
+      case "lock":
+      case "move":
+        return this.classroomAction(action);
+    }
+  }
+
+  /** Kick, lock and move exist only in classrooms. */
+  protected classroomAction(_action: HostAction): string | null {
+    return "not available in this room";
+  }
+
+  /**
+   * Seats a player on a bot's node: the one asked for if it is free, otherwise the seat that keeps
+   * teams and roles balanced. False when every seat has a human.
+   */
+  protected seatPlayer(player: string, nickname: string, wish?: Seat): boolean {
+    const free = wish && !holderOf(this.match, wish) && assignSeat(this.match, wish.team, wish.node, player);
+    const seat = free ? wish : pickSeat(this.match);
+    if (!seat) return false;
+    if (!free) assignSeat(this.match, seat.team, seat.node, player);
+    const p = new PlayerState();
+    p.nickname = nickname;
+    p.team = seat.team;
+    p.node = seat.node;
+    this.state.players.set(player, p);
+    this.nicknames.set(player, nickname);
+    this.project();
+    return true;
+  }
+
+  /** A player's seat goes back to the bots. */
+  protected unseat(player: string): void {
+    const seat = seatOf(this.match, player);
+    if (seat) assignSeat(this.match, seat.world.team, seat.node.id, null);
+    this.state.players.delete(player);
+    this.nicknames.delete(player);
+    this.project();
+  }
+
+  /** While a player is away, the autopilot runs their node; it hands back when they return. */
+  protected setAway(player: string, away: boolean): void {
+    const seat = seatOf(this.match, player);
+    if (seat) seat.node.autopilot = away;
+    const p = this.state.players.get(player);
+    if (p) p.connected = !away;
+    this.project();
+  }
+
+  private tick(): void {
+    if (this.state.phase !== "playing") return;
+    try {
+      if (this.breakNextTick) throw new Error("test hook: a broken tick");
+      stepMatch(this.match);
+      this.project();
+      this.announce();
+      if (this.match.tick % TICKS_PER_SECOND === 0) this.sendPrivateViews();
+      if (this.match.ended) this.finish();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  protected project(): void {
+    projectMatch(this.state, this.match, this.projection, (p) => this.nicknames.get(p) ?? "player", this.par);
+    for (const p of this.state.players.values()) {
+      const points = this.state.teams.get(p.team)?.nodes.get(p.node)?.points ?? 0;
+      if (p.points !== points) p.points = points;
+    }
+  }
+
+  /** Broadcasts what happened since the last tick: failures, replicas, refusals noted by the sim. */
+  private announce(): void {
+    const entries = this.match.log;
+    for (; this.logSeen < entries.length; this.logSeen++) {
+      const e = entries[this.logSeen]!;
+      if (e.text.startsWith("refused:")) continue;
+      this.broadcast(S2C.banner, { team: e.team, text: e.text, tick: e.tick });
+    }
+  }
+
+  /** Each player's private view of their own node: what others must not see. */
+  private sendPrivateViews(): void {
+    for (const client of this.clients) {
+      const d = this.data(client);
+      if (!d) continue;
+      const seat = seatOf(this.match, d.player);
+      if (!seat) continue;
+      const { world, node } = seat;
+      const awaiting = node.peer ? [...new Set(node.peer.awaiting.map((q) => world.nodes[q.src]!.id))] : [];
+      const suspects = [...node.suspects].map(([src, n]) => ({ node: world.nodes[src]!.id, count: n }));
+      client.send(S2C.you, {
+        team: world.team,
+        node: node.id,
+        coins: Math.floor(coinsLeft(this.match, world)),
+        awaiting,
+        suspects,
+      });
+    }
+  }
+
+  protected finish(): void {
+    if (this.results) return;
+    if (!this.match.ended) {
+      submitIntent(this.match, { kind: "host" }, { type: "end" });
+      stepMatch(this.match);
+    }
+    this.setSimulationInterval();
+    this.results = matchResult(this.match, this.par);
+    for (const p of this.results.players) if (p.holder) p.holder = this.nicknames.get(p.holder) ?? p.holder;
+    this.project();
+    this.state.phase = "results";
+    this.broadcast(S2C.results, this.results);
+    log.info(`room ${this.roomId}: round over (${this.state.scenario})`);
+  }
+
+  /** A bug in a tick stops this room, never the process. */
+  protected fail(error: unknown): void {
+    this.setSimulationInterval();
+    log.error(
+      `room ${this.roomId}: tick failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    this.state.phase = "error";
+    this.broadcast(S2C.roomError, {
+      message: "The game hit a problem and stopped this round. Your teacher can start a new one.",
+    });
+  }
+
+  /** A client that joins after the round sees the results at once. */
+  protected sendResultsIfOver(client: Client): void {
+    if (this.results) client.send(S2C.results, this.results);
+  }
+}

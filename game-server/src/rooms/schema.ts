@@ -1,0 +1,123 @@
+/**
+ * Network state: what browsers need to draw the match and decide, nothing server-private (no host
+ * key, no other player's pending approvals). Packets are synced once per link they cross, with the
+ * tick they enter and the tick they arrive; clients animate between the two (DESIGN.md §5).
+ */
+import { MapSchema, Schema, type } from "@colyseus/schema";
+
+export class NodeState extends Schema {
+  @type("string") id = "";
+  @type("string") kind = "";
+  @type("string") role = "";
+  @type("string") label = "";
+  @type("string") region = "";
+  @type("int16") x = 0;
+  @type("int16") y = 0;
+  /** Nickname of the player holding it; empty for a bot seat. */
+  @type("string") holder = "";
+  @type("boolean") autopilot = true;
+  @type("boolean") down = false;
+  @type("boolean") gone = false;
+  @type("uint16") queue = 0;
+  @type("uint16") queueLimit = 0;
+  @type("uint32") points = 0;
+  @type("boolean") encrypt = false;
+  // server
+  @type("uint8") capacity = 0;
+  @type("uint8") upgrades = 0;
+  @type("boolean") backup = false;
+  @type("boolean") cloud = false;
+  @type("boolean") breached = false;
+  @type("boolean") diskFailed = false;
+  @type("boolean") restoring = false;
+  @type("uint16") jobs = 0;
+  @type("uint32") cacheHits = 0;
+  @type("uint32") cacheMisses = 0;
+  // peer
+  @type("boolean") seed = false;
+  @type("string") policy = "";
+  @type("string") strategy = "";
+  @type("boolean") verify = false;
+  /** Progress on the current item, 0–100; 100 when idle with everything. */
+  @type("uint8") progress = 0;
+  /** Items held complete. */
+  @type("uint8") itemsHeld = 0;
+  // router
+  @type("string") priority = "";
+}
+
+export class LinkState extends Schema {
+  @type("string") id = "";
+  @type("string") a = "";
+  @type("string") b = "";
+  @type("boolean") up = true;
+  @type("uint8") latency = 1;
+  @type("uint8") bandwidth = 1;
+  /** Packets carried in the last second against what it could carry, 0–100. */
+  @type("uint8") utilisation = 0;
+  @type("uint8") lossPercent = 0;
+}
+
+export class TransitState extends Schema {
+  @type("string") link = "";
+  /** The node it left from. */
+  @type("string") from = "";
+  @type("string") kind = "";
+  @type("uint32") enter = 0;
+  @type("uint32") arrive = 0;
+  @type("boolean") corrupt = false;
+  @type("boolean") encrypted = false;
+}
+
+export class TeamState extends Schema {
+  @type("string") team = "";
+  @type("string") name = "";
+  @type({ map: NodeState }) nodes = new MapSchema<NodeState>();
+  @type({ map: LinkState }) links = new MapSchema<LinkState>();
+  @type({ map: TransitState }) transits = new MapSchema<TransitState>();
+  @type("uint8") speed = 0;
+  @type("uint8") cost = 0;
+  @type("uint8") survival = 0;
+  @type("uint8") total = 0;
+  @type("int32") coinsLeft = 0;
+  @type("uint16") goodput = 0;
+  @type("uint16") itemsCompleted = 0;
+  @type("uint32") corrupt = 0;
+  @type("uint32") dropped = 0;
+}
+
+export class PlayerState extends Schema {
+  @type("string") nickname = "";
+  @type("string") team = "";
+  @type("string") node = "";
+  @type("boolean") connected = true;
+  @type("uint32") points = 0;
+}
+
+export class FailureState extends Schema {
+  @type("string") kind = "";
+  @type("uint32") start = 0;
+  /** 0 when it has no end. */
+  @type("uint32") end = 0;
+  @type("string") hubTarget = "";
+  @type("string") swarmTarget = "";
+  @type("string") note = "";
+}
+
+export class MatchState extends Schema {
+  @type("string") phase = "lobby";
+  @type("string") code = "";
+  @type("string") mode = "versus";
+  @type("string") scenario = "";
+  @type("string") description = "";
+  @type("uint32") tick = 0;
+  @type("uint32") endTick = 0;
+  @type("uint8") ticksPerSecond = 10;
+  @type("boolean") locked = false;
+  @type("boolean") hostConnected = false;
+  @type({ map: TeamState }) teams = new MapSchema<TeamState>();
+  @type({ map: PlayerState }) players = new MapSchema<PlayerState>();
+  @type({ map: FailureState }) failures = new MapSchema<FailureState>();
+  /** Scheduled failures still to come, for the host's timeline (kind@second). */
+  @type("string") upcoming = "";
+}

@@ -1,0 +1,60 @@
+/**
+ * The game server: one HTTP server on one port serves the client's files, the HTTP API and the
+ * Colyseus websocket endpoint.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { handleApi } from "./http/api";
+import { staticHandler } from "./http/static";
+import { log } from "./log";
+import { ClassroomRoom } from "./rooms/ClassroomRoom";
+import { SoloRoom } from "./rooms/SoloRoom";
+import { warmParCache } from "./rooms/scenarios";
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  /** Folder of the built client. */
+  clientDir: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Largest websocket message a client may send, in bytes (an intent is well under 1 KB). */
+export const MAX_MESSAGE_BYTES = 4 * 1024;
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  warmParCache();
+  const serveStatic = staticHandler(options.clientDir);
+  const http = createServer((req, res) => {
+    handleApi(req, res)
+      .then((handled) => (handled ? undefined : serveStatic(req, res)))
+      .catch((e) => {
+        log.error(`http ${req.method} ${req.url}: ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+  });
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES }),
+    greet: false,
+  });
+  gameServer.define("classroom", ClassroomRoom);
+  gameServer.define("solo", SoloRoom);
+  await gameServer.listen(options.port, options.host);
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}`;
+  return {
+    url,
+    port,
+    close: async () => {
+      await gameServer.gracefullyShutdown(false);
+    },
+  };
+}

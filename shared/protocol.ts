@@ -1,0 +1,131 @@
+/**
+ * The wire protocol between browsers and the game server: message names, their schemas, close codes
+ * and the join-code alphabet. Both sides import this file; the server parses every message with these
+ * schemas before anything else sees it.
+ */
+import { z } from "zod";
+import { nodeIntentSchema } from "./intents";
+import { failureNowSchema } from "./scenario";
+
+/** Join codes avoid characters a class misreads on a projector: 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
+export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+export const JOIN_CODE_LENGTH = 5;
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(
+    new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`),
+    `must be ${JOIN_CODE_LENGTH} letters and digits`,
+  );
+
+/** Nicknames: short, letters (any script), digits, spaces and a little punctuation. */
+export const nicknameSchema = z
+  .string({ message: "a nickname is needed" })
+  .trim()
+  .min(1, "a nickname is needed")
+  .max(16, "a nickname has at most 16 characters")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'-]*$/u, "a nickname may use letters, digits, spaces and _ . ' -");
+
+/** What a browser sends when it joins a classroom or solo room. */
+export const joinOptionsSchema = z
+  .object({
+    nickname: nicknameSchema.optional(),
+    /** The host's secret, from the response that created the class. */
+    hostKey: z.string().min(16).max(64).optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+const roundSeconds = z
+  .number()
+  .int("must be a whole number of seconds")
+  .min(10, "must be at least 10 seconds")
+  .max(1800, "must be at most 1800 seconds");
+
+export const MODES = ["versus", "coop"] as const;
+export type Mode = (typeof MODES)[number];
+
+/** POST /api/classes: a teacher creates a class. */
+export const createClassSchema = z
+  .object({
+    scenario: z.string().min(1, "choose a scenario").max(64),
+    mode: z.enum(MODES, { message: "must be versus or coop" }).default("versus"),
+    /** For co-op: which architecture the whole class plays. */
+    architecture: z.enum(["hub", "swarm"], { message: "must be hub or swarm" }).optional(),
+    /** Round length in seconds, instead of the scenario's. */
+    duration: roundSeconds.optional(),
+  })
+  .strict();
+export type CreateClass = z.infer<typeof createClassSchema>;
+
+/** Options of a solo room, sent by the player who creates it. */
+export const soloOptionsSchema = z
+  .object({
+    scenario: z.string().min(1).max(64),
+    topology: z.enum(["hub", "swarm"]).optional(),
+    /** The node the player wants (a level names it); any free seat otherwise. */
+    node: z.string().min(1).max(24).optional(),
+    nickname: nicknameSchema.optional(),
+    duration: roundSeconds.optional(),
+  })
+  .strict();
+export type SoloOptions = z.infer<typeof soloOptionsSchema>;
+
+/** Host actions: only the holder of the host key may send them. */
+export const hostActionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("start") }).strict(),
+  z.object({ type: z.literal("pause") }).strict(),
+  z.object({ type: z.literal("resume") }).strict(),
+  z.object({ type: z.literal("end") }).strict(),
+  z.object({ type: z.literal("add-time"), seconds: z.number().int().min(1).max(600) }).strict(),
+  z.object({ type: z.literal("trigger"), failure: failureNowSchema }).strict(),
+  z.object({ type: z.literal("kick"), player: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal("lock"), locked: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal("move"),
+      player: z.string().min(1).max(64),
+      team: z.enum(["hub", "swarm"]),
+      node: z.string().min(1).max(24),
+    })
+    .strict(),
+]);
+export type HostAction = z.infer<typeof hostActionSchema>;
+
+/** Client → server message types. */
+export const C2S = {
+  intent: "intent", // a NodeIntent for the player's own node
+  host: "host", // a HostAction
+  ping: "ping", // { t: client time }, answered by "pong" (round-trip time)
+} as const;
+
+/** Server → client message types. */
+export const S2C = {
+  error: "error", // { message, code }: something you sent was refused; nothing changed
+  ok: "ok", // { type }: your intent was accepted and applies next tick
+  banner: "banner", // { team, text, tick }: something happened (a failure, a replica online…)
+  results: "results", // MatchResult: the round is over
+  you: "you", // private view of your own node (pending approvals, suspects, coins)
+  pong: "pong",
+  roomError: "room-error", // { message }: the room hit a problem and stopped
+} as const;
+
+export const intentMessageSchema = nodeIntentSchema;
+export const pingSchema = z.object({ t: z.number() }).strict();
+
+/** WebSocket close codes the server uses when it ends a connection itself. */
+export const CLOSE = {
+  kicked: 4100,
+  roomError: 4101,
+} as const;
+
+/** Error codes in "error" messages, so a client can react (and tests can tell them apart). */
+export const ERROR = {
+  malformed: "malformed",
+  unknownType: "unknown-type",
+  refused: "refused",
+  notHost: "not-host",
+  rateLimited: "rate-limited",
+  phase: "phase",
+} as const;

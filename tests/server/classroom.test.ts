@@ -1,0 +1,265 @@
+import type { Room } from "colyseus.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLOSE } from "../../shared/index";
+import { boot, dropConnection, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.server.close();
+});
+
+async function classWithStudents(names: string[], body: Record<string, unknown> = {}) {
+  const { code, hostKey } = await h.createClass(body);
+  const c = h.client();
+  const host = quiet(await c.joinById(code, { hostKey }));
+  const students: Room[] = [];
+  for (const nickname of names) students.push(quiet(await c.joinById(code, { nickname })));
+  await until(() => stateOf(host).players.size === names.length, 5000, "players in state");
+  return { code, hostKey, host, students, c };
+}
+
+describe("classroom room", () => {
+  it("the HTTP API creates a class with a readable code and a host key", async () => {
+    const { code, hostKey } = await h.createClass({ scenario: "server-crash", mode: "versus" });
+    expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{5}$/);
+    expect(hostKey.length).toBeGreaterThanOrEqual(16);
+    const found = await h.get(`/api/classes/${code.toLowerCase()}`);
+    expect(found.status).toBe(200);
+    expect(found.json.code).toBe(code);
+  });
+
+  it("refuses bad class requests with a 4xx and a message", async () => {
+    expect((await h.post("/api/classes", { scenario: "no-such" })).json.error).toMatch(
+      /no scenario "no-such"/,
+    );
+    const bad = await h.post("/api/classes", { scenario: "calm", mode: "battle" });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/mode: must be versus or coop/);
+    expect((await h.post("/api/classes", { scenario: "calm", extra: 1 })).status).toBe(400);
+    const res = await fetch(`${h.server.url}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{oops",
+    });
+    expect(res.status).toBe(400);
+    const missing = await h.get("/api/classes/AAAAA");
+    expect(missing.status).toBe(404);
+    expect(missing.json.error).toMatch(/No class with code AAAAA/);
+    expect((await h.get("/api/classes/hello!")).status).toBe(400);
+    expect((await h.get("/health")).json.ok).toBe(true);
+  });
+
+  it("students join by code; a wrong code, a taken or missing nickname get clear errors", async () => {
+    const { code, host, students, c } = await classWithStudents(["Ann", "Bob", "Cy"]);
+    await expect(c.joinById("ZZZZZ", { nickname: "Dee" })).rejects.toThrow(/not found/);
+    await expect(c.joinById(code, { nickname: "ann" })).rejects.toThrow(/"ann" is taken/);
+    await expect(c.joinById(code, {})).rejects.toThrow(/Choose a nickname/);
+    await expect(c.joinById(code, { nickname: "Host" })).rejects.toThrow(/reserved/);
+    await expect(c.joinById(code, { hostKey: "x".repeat(20) })).rejects.toThrow(/host key does not open/);
+    // Teams and roles are balanced: two on one team, one on the other, each on a different node.
+    const players = [...stateOf(host).players.values()];
+    const teams = players.map((p: { team: string }) => p.team);
+    expect(new Set(teams).size).toBe(2);
+    expect(new Set(players.map((p: { team: string; node: string }) => `${p.team}/${p.node}`)).size).toBe(3);
+    // The state names the holder of each node and never carries the host key.
+    const hub = stateOf(host).teams.get("hub");
+    const held = [...hub.nodes.values()].filter((n: { holder: string }) => n.holder !== "");
+    expect(held.length).toBe(teams.filter((t: string) => t === "hub").length);
+    expect(JSON.stringify(stateOf(students[0]!).toJSON())).not.toContain("hostKey");
+    for (const r of [host, ...students]) await r.leave();
+  });
+
+  it("plays a short round with bots to results, shown to everyone", async () => {
+    const { host, students } = await classWithStudents(["Ann", "Bob"], {
+      scenario: "server-crash",
+      duration: 10,
+    });
+    const done = [host, ...students].map((r) =>
+      nextMessage<{ teams: { scores: { total: number } }[] }>(r, "results", 20000),
+    );
+    host.send("host", { type: "start" });
+    await until(() => stateOf(host).phase === "playing", 2000, "playing");
+    const results = await Promise.all(done);
+    for (const r of results) {
+      expect(r.teams).toHaveLength(2);
+      expect(r.teams[0]!.scores.total).toBeGreaterThanOrEqual(0);
+    }
+    await until(() => stateOf(host).phase === "results", 2000, "results phase");
+    expect(stateOf(host).tick).toBe(100);
+    expect(stateOf(host).teams.get("hub").itemsCompleted).toBeGreaterThan(0);
+    // A latecomer after the round still sees the results.
+    for (const r of [host, ...students]) await r.leave();
+  }, 30000);
+
+  it("refuses host-only actions to students and changes nothing", async () => {
+    const { host, students } = await classWithStudents(["Ann"]);
+    const ann = students[0]!;
+    for (const action of [
+      { type: "start" },
+      { type: "end" },
+      { type: "pause" },
+      { type: "add-time", seconds: 30 },
+      { type: "lock", locked: true },
+    ]) {
+      const err = nextMessage<{ code: string; message: string }>(ann, "error");
+      ann.send("host", action);
+      expect((await err).code).toBe("not-host");
+    }
+    await new Promise((r) => setTimeout(r, 150));
+    expect(stateOf(host).phase).toBe("lobby");
+    expect(stateOf(host).locked).toBe(false);
+    const endTick = stateOf(host).endTick;
+    host.send("host", { type: "start" });
+    await until(() => stateOf(ann).phase === "playing");
+    const err = nextMessage<{ code: string }>(ann, "error");
+    ann.send("host", { type: "trigger", failure: { kind: "crash", target: "R1" } });
+    expect((await err).code).toBe("not-host");
+    expect(stateOf(ann).failures.size).toBe(0);
+    expect(stateOf(ann).endTick).toBe(endTick);
+    for (const r of [host, ...students]) await r.leave();
+  });
+
+  it("the host's failure console reaches every screen", async () => {
+    const { host, students } = await classWithStudents(["Ann"]);
+    host.send("host", { type: "start" });
+    await until(() => stateOf(host).phase === "playing");
+    const banners = [host, ...students].map((r) =>
+      nextMessage<{ text: string }>(r, "banner", 5000, (m) => /crashed/.test(m.text)),
+    );
+    host.send("host", { type: "trigger", failure: { kind: "crash", target: "R2", duration: 5 } });
+    for (const b of await Promise.all(banners)) expect(b.text).toMatch(/Router 2 crashed/);
+    await until(
+      () => stateOf(students[0]!).teams.get("hub").nodes.get("R2").down === true,
+      2000,
+      "R2 down on the student's screen",
+    );
+    for (const r of [host, ...students]) await r.leave();
+  });
+
+  it("refuses every kind of bad message while the room and everyone else carry on", async () => {
+    const { host, students } = await classWithStudents(["Ann", "Bob"]);
+    const [ann, bob] = students as [Room, Room];
+    host.send("host", { type: "start" });
+    await until(() => stateOf(ann).phase === "playing");
+    const me = [...stateOf(ann).players.entries()].find(([id]) => id === ann.sessionId)![1] as {
+      team: string;
+      node: string;
+    };
+    const other = [...stateOf(ann).players.entries()].find(([id]) => id === bob.sessionId)![1] as {
+      team: string;
+      node: string;
+    };
+    const cases: [string, unknown, string][] = [
+      ["intent", "hello", "malformed"],
+      ["intent", { type: "upgrade" }, "malformed"],
+      ["intent", { type: "teleport", team: me.team, node: me.node }, "malformed"],
+      ["intent", { type: "upgrade", team: me.team, node: me.node, extra: true }, "malformed"],
+      ["intent", { type: "autopilot", team: other.team, node: other.node, on: true }, "refused"],
+      ["intent", { type: "block", team: "hub", node: "R4", source: "R5" }, "refused"],
+      ["dance", { steps: 3 }, "unknown-type"],
+      ["host", { type: "start" }, "not-host"],
+    ];
+    for (const [type, body, code] of cases) {
+      const err = nextMessage<{ code: string; message: string }>(ann, "error");
+      ann.send(type, body);
+      const e = await err;
+      expect(e.code, `${type} ${JSON.stringify(body)}`).toBe(code);
+      expect(e.message.length).toBeGreaterThan(5);
+    }
+    const tick = stateOf(bob).tick;
+    await until(() => stateOf(bob).tick > tick + 5, 3000, "the room keeps ticking");
+    // An honest decision from Bob still works.
+    const ok = nextMessage<{ type: string }>(bob, "ok");
+    bob.send("intent", { type: "autopilot", team: other.team, node: other.node, on: true });
+    expect((await ok).type).toBe("autopilot");
+    await until(
+      () => stateOf(host).teams.get(other.team).nodes.get(other.node).autopilot === true,
+      2000,
+      "Bob's autopilot on",
+    );
+    for (const r of [host, ...students]) await r.leave();
+  });
+
+  it("rate-limits a flood and keeps serving others", async () => {
+    const { host, students } = await classWithStudents(["Ann", "Bob"]);
+    const [ann, bob] = students as [Room, Room];
+    const limited = nextMessage<{ code: string }>(ann, "error", 5000, (m) => m.code === "rate-limited");
+    for (let i = 0; i < 200; i++) ann.send("ping", { t: i });
+    expect((await limited).code).toBe("rate-limited");
+    const pong = nextMessage<{ t: number }>(bob, "pong");
+    bob.send("ping", { t: 42 });
+    expect((await pong).t).toBe(42);
+    for (const r of [host, ...students]) await r.leave();
+  });
+
+  it("a dropped student reconnects within the window to the same node and score; the autopilot covers meanwhile", async () => {
+    const { host, students, c } = await classWithStudents(["Ann"], { scenario: "calm" });
+    const ann = students[0]!;
+    host.send("host", { type: "start" });
+    await until(() => stateOf(host).tick > 30, 8000, "a few ticks");
+    const before = stateOf(host).players.get(ann.sessionId) as { team: string; node: string; points: number };
+    const seat = { team: before.team, node: before.node };
+    const token = ann.reconnectionToken;
+    dropConnection(ann);
+    await until(() => stateOf(host).players.get(ann.sessionId)?.connected === false, 3000, "marked away");
+    expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).autopilot).toBe(true);
+    const back = quiet(await c.reconnect(token));
+    expect(back.sessionId).toBe(ann.sessionId);
+    await until(() => stateOf(host).players.get(ann.sessionId)?.connected === true, 3000, "back");
+    const after = stateOf(host).players.get(ann.sessionId) as { team: string; node: string; points: number };
+    expect({ team: after.team, node: after.node }).toEqual(seat);
+    expect(after.points).toBeGreaterThanOrEqual(before.points);
+    expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).autopilot).toBe(false);
+    expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).holder).toBe("Ann");
+    // The reconnected student can act again.
+    const ok = nextMessage<{ type: string }>(back, "ok");
+    back.send("intent", { type: "autopilot", team: seat.team, node: seat.node, on: true });
+    expect((await ok).type).toBe("autopilot");
+    for (const r of [host, back]) await r.leave();
+  });
+
+  it("a late joiner takes over a bot's node", async () => {
+    const { code, host, students, c } = await classWithStudents(["Ann"]);
+    host.send("host", { type: "start" });
+    await until(() => stateOf(host).tick > 10);
+    const late = quiet(await c.joinById(code, { nickname: "Late" }));
+    await until(() => stateOf(host).players.has(late.sessionId), 3000, "late player seated");
+    const p = stateOf(host).players.get(late.sessionId) as { team: string; node: string };
+    const node = stateOf(host).teams.get(p.team).nodes.get(p.node);
+    expect(node.holder).toBe("Late");
+    expect(node.autopilot).toBe(false);
+    for (const r of [host, ...students, late]) await r.leave();
+  });
+
+  it("the host kicks a student, who cannot come back; the seat goes back to the bots", async () => {
+    const { code, host, students, c } = await classWithStudents(["Ann", "Bob"]);
+    const [ann] = students as [Room];
+    const seat = stateOf(host).players.get(ann.sessionId) as { team: string; node: string };
+    const left = new Promise<number>((r) => ann.onLeave((codeNo) => r(codeNo)));
+    host.send("host", { type: "kick", player: ann.sessionId });
+    expect(await left).toBe(CLOSE.kicked);
+    await until(() => !stateOf(host).players.has(ann.sessionId), 3000, "Ann removed");
+    expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).holder).toBe("");
+    await expect(c.joinById(code, { nickname: "Ann" })).rejects.toThrow(/removed from this class/);
+    // Locking keeps newcomers out too.
+    host.send("host", { type: "lock", locked: true });
+    await until(() => stateOf(host).locked === true);
+    await expect(c.joinById(code, { nickname: "Newbie" })).rejects.toThrow(/locked/);
+    for (const r of [host, ...students.slice(1)]) await r.leave();
+  });
+
+  it("the host moves a student to another node", async () => {
+    const { host, students } = await classWithStudents(["Ann"], { mode: "versus" });
+    const ann = students[0]!;
+    const ok = nextMessage<{ type: string }>(host, "ok", 3000, (m) => m.type === "move");
+    host.send("host", { type: "move", player: ann.sessionId, team: "swarm", node: "R3" });
+    await ok;
+    await until(() => stateOf(host).players.get(ann.sessionId)?.node === "R3", 3000, "moved");
+    expect(stateOf(host).players.get(ann.sessionId).team).toBe("swarm");
+    expect(stateOf(host).teams.get("swarm").nodes.get("R3").holder).toBe("Ann");
+    for (const r of [host, ...students]) await r.leave();
+  });
+});

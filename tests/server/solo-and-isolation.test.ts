@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+
+process.env.HUB_SWARM_TEST_HOOKS = "1";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.server.close();
+});
+
+describe("solo room", () => {
+  it("plays a level to results: one player on the node the level names, bots everywhere else", async () => {
+    const room = quiet(
+      await h
+        .client()
+        .create("solo", { scenario: "link-cut", topology: "hub", node: "R2", nickname: "Sam", duration: 10 }),
+    );
+    await until(() => stateOf(room).players.size === 1, 3000, "seated");
+    const me = stateOf(room).players.get(room.sessionId);
+    expect(me.node).toBe("R2");
+    expect(stateOf(room).teams.size).toBe(1);
+    const r2 = stateOf(room).teams.get("hub").nodes.get("R2");
+    expect(r2.holder).toBe("Sam");
+    expect(r2.autopilot).toBe(false);
+    const results = nextMessage<{ topology: string; players: { holder: string | null; node: string }[] }>(
+      room,
+      "results",
+      20000,
+    );
+    room.send("host", { type: "start" });
+    const r = await results;
+    expect(r.topology).toBe("hub");
+    expect(r.players.find((p) => p.node === "R2")!.holder).toBe("Sam");
+    await until(() => stateOf(room).phase === "results", 2000, "results phase");
+    await room.leave();
+  }, 30000);
+
+  it("refuses a solo room for an unknown scenario or node", async () => {
+    await expect(h.client().create("solo", { scenario: "nope" })).rejects.toThrow(/no scenario "nope"/);
+    await expect(h.client().create("solo", { scenario: "calm", node: "Q9" })).rejects.toThrow(/no node Q9/);
+    await expect(h.client().create("classroom", {})).rejects.toThrow(/Host a class/);
+  });
+});
+
+describe("room isolation", () => {
+  it("an exception in one room's tick stops that room only; its clients are told", async () => {
+    const c = h.client();
+    const a = await h.createClass();
+    const b = await h.createClass();
+    const hostA = quiet(await c.joinById(a.code, { hostKey: a.hostKey }));
+    const hostB = quiet(await c.joinById(b.code, { hostKey: b.hostKey }));
+    const student = quiet(await c.joinById(a.code, { nickname: "Ann" }));
+    hostA.send("host", { type: "start" });
+    hostB.send("host", { type: "start" });
+    await until(() => stateOf(hostA).tick > 5 && stateOf(hostB).tick > 5, 3000, "both rooms ticking");
+    const told = nextMessage<{ message: string }>(student, "room-error");
+    hostA.send("__test:break-tick", {});
+    expect((await told).message).toMatch(/problem/);
+    await until(() => stateOf(hostA).phase === "error", 2000, "room A stopped");
+    const tickA = stateOf(hostA).tick;
+    const tickB = stateOf(hostB).tick;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(stateOf(hostA).tick).toBe(tickA);
+    expect(stateOf(hostB).tick).toBeGreaterThan(tickB + 2);
+    expect(stateOf(hostB).phase).toBe("playing");
+    expect((await h.get("/health")).json.ok).toBe(true);
+    for (const r of [hostA, hostB, student]) await r.leave();
+  });
+});
