@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { nodeIntentSchema } from "./intents";
 import { failureNowSchema } from "./scenario";
+import { PACKET_KINDS } from "./types";
 
 /** Join codes avoid characters a class misreads on a projector: 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
@@ -110,6 +111,82 @@ export const S2C = {
   pong: "pong",
   roomError: "room-error", // { message }: the room hit a problem and stopped
 } as const;
+
+/** A packet crossing a link: what a client needs to animate it from `enter` to `arrive`. */
+export interface Crossing {
+  /** Index of the link in its team's list (LinkState.index). */
+  link: number;
+  /** True when it travels from the link's end b to end a. */
+  reverse: boolean;
+  kind: (typeof PACKET_KINDS)[number];
+  enter: number;
+  arrive: number;
+  corrupt: boolean;
+  encrypted: boolean;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Packs the crossings of one tick into a short string: `enter:` then four bytes per packet in base64
+ * (link index as two bytes; kind, direction and flags in one; ticks to arrival in one). Ticks are
+ * joined by spaces. A team's TeamState.transits holds every tick since the last patch, so no
+ * crossing is lost when two ticks fall between two patches.
+ */
+export function packTransitTick(enter: number, transits: readonly Omit<Crossing, "enter">[]): string {
+  const bytes: number[] = [];
+  for (const t of transits) {
+    const kind = PACKET_KINDS.indexOf(t.kind);
+    bytes.push(
+      t.link & 0xff,
+      (t.link >> 8) & 0xff,
+      kind | (t.reverse ? 8 : 0) | (t.corrupt ? 16 : 0) | (t.encrypted ? 32 : 0),
+    );
+    bytes.push(Math.max(1, Math.min(255, t.arrive - enter)));
+  }
+  let out = `${enter}:`;
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : "=";
+    out += i + 2 < bytes.length ? B64[n & 63]! : "=";
+  }
+  return out;
+}
+
+/** Reads what packTransitTick wrote (several ticks, space-separated). Ignores anything malformed. */
+export function unpackTransits(text: string): Crossing[] {
+  const out: Crossing[] = [];
+  for (const part of text.split(" ")) {
+    const colon = part.indexOf(":");
+    if (colon < 1) continue;
+    const enter = Number(part.slice(0, colon));
+    const data = part.slice(colon + 1);
+    const bytes: number[] = [];
+    for (let i = 0; i + 3 < data.length; i += 4) {
+      const v = [0, 1, 2, 3].map((k) => B64.indexOf(data[i + k]!));
+      const n = (v[0]! << 18) | (v[1]! << 12) | ((v[2]! & 63) << 6) | (v[3]! & 63);
+      bytes.push((n >> 16) & 255);
+      if (data[i + 2] !== "=") bytes.push((n >> 8) & 255);
+      if (data[i + 3] !== "=") bytes.push(n & 255);
+    }
+    for (let i = 0; i + 3 < bytes.length; i += 4) {
+      const b = bytes[i + 2]!;
+      const kind = PACKET_KINDS[b & 7];
+      if (!kind || Number.isNaN(enter)) continue;
+      out.push({
+        link: bytes[i]! | (bytes[i + 1]! << 8),
+        reverse: (b & 8) !== 0,
+        kind,
+        enter,
+        arrive: enter + bytes[i + 3]!,
+        corrupt: (b & 16) !== 0,
+        encrypted: (b & 32) !== 0,
+      });
+    }
+  }
+  return out;
+}
 
 export const intentMessageSchema = nodeIntentSchema;
 export const pingSchema = z.object({ t: z.number() }).strict();

@@ -92,7 +92,8 @@ export function sendOnLink(
   world.stats.hopsCarried++;
   const transit = { packet, arrive: match.tick + link.latency, toward: otherEnd(link, from) };
   link.inFlight.push(transit);
-  if (match.recordTransits) match.transits.push({ team: world.team, link: linkIndex, from, transit });
+  if (match.recordTransits)
+    match.transits.push({ team: world.team, link: linkIndex, from, enter: match.tick, transit });
 }
 
 /** Sends from an endpoint over its access link, if there is room now. Returns false when it could not. */

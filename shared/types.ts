@@ -328,7 +328,7 @@ export interface Match {
   nextPacketId: number;
   /** When true, packets entering links are recorded for one tick in `transits` (for the server). */
   recordTransits: boolean;
-  transits: { team: Architecture; link: number; from: number; transit: Transit }[];
+  transits: { team: Architecture; link: number; from: number; enter: number; transit: Transit }[];
 }
 
 export type Actor = { kind: "player"; id: string } | { kind: "host" } | { kind: "bot" };

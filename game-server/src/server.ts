@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "@colyseus/core";
+import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { handleApi } from "./http/api";
 import { staticHandler } from "./http/static";
@@ -29,6 +30,9 @@ export interface RunningServer {
 /** Largest websocket message a client may send, in bytes (an intent is well under 1 KB). */
 export const MAX_MESSAGE_BYTES = 4 * 1024;
 
+/** A full state (about 40 nodes with their links) for a joining client, and the district's 400, fit. */
+Encoder.BUFFER_SIZE = 256 * 1024;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   warmParCache();
   const serveStatic = staticHandler(options.clientDir);
@@ -44,6 +48,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
+    gracefullyShutdown: false, // main.ts handles signals
   });
   gameServer.define("classroom", ClassroomRoom);
   gameServer.define("solo", SoloRoom);

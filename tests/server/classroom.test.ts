@@ -1,6 +1,7 @@
-import type { Room } from "colyseus.js";
+import { matchMaker } from "@colyseus/core";
+import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLOSE } from "../../shared/index";
+import { CLOSE, type Crossing, type Match, unpackTransits } from "../../shared/index";
 import { boot, dropConnection, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
@@ -93,6 +94,38 @@ describe("classroom room", () => {
     // A latecomer after the round still sees the results.
     for (const r of [host, ...students]) await r.leave();
   }, 30000);
+
+  it("syncs each packet once per link crossing, with its enter and arrive ticks", async () => {
+    const { host, students } = await classWithStudents(["Ann"]);
+    const ann = students[0]!;
+    const seen: Crossing[] = [];
+    const $ = getStateCallbacks(ann);
+    // biome-ignore lint/suspicious/noExplicitAny: decoded schema state
+    $(ann.state as any).teams.onAdd((team: any, key: string) => {
+      $(team).listen("transits", (v: string) => {
+        if (key === "hub") seen.push(...unpackTransits(v));
+      });
+    });
+    host.send("host", { type: "start" });
+    await until(() => stateOf(ann).tick > 40, 8000, "four seconds of play");
+    expect(seen.length).toBeGreaterThan(20);
+    const links = stateOf(ann).teams.get("hub").links;
+    const latency = new Map(
+      [...links.values()].map((l: { index: number; latency: number }) => [l.index, l.latency]),
+    );
+    for (const t of seen) {
+      expect(latency.has(t.link)).toBe(true);
+      expect(t.arrive - t.enter).toBe(latency.get(t.link));
+    }
+    // Exactly once each: after a pause, what the student saw equals what the server's hub carried.
+    host.send("host", { type: "pause" });
+    await until(() => stateOf(ann).phase === "paused", 3000, "paused");
+    await new Promise((r) => setTimeout(r, 300));
+    const room = matchMaker.getLocalRoomById(stateOf(ann).code) as unknown as { match: Match };
+    const hub = room.match.worlds.find((w) => w.team === "hub")!;
+    expect(seen.length).toBe(hub.stats.hopsCarried);
+    for (const r of [host, ...students]) await r.leave();
+  });
 
   it("refuses host-only actions to students and changes nothing", async () => {
     const { host, students } = await classWithStudents(["Ann"]);

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { BUILT_IN_SCENARIOS, createClassSchema, joinCodeSchema } from "../../../shared/index";
+import { snapshot } from "../metrics";
 import { newSecret } from "../rooms/codes";
 import { findScenario, withDuration } from "../rooms/scenarios";
 
@@ -59,6 +60,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
         ok: true,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         rooms: rooms.length,
+      });
+    } else if (path === "/api/metrics" && req.method === "GET") {
+      const rooms = await matchMaker.query({});
+      const clients = rooms.reduce((n, r) => n + r.clients, 0);
+      sendJson(res, 200, {
+        rooms: rooms.length,
+        clients,
+        ...snapshot(url.searchParams.get("reset") === "1"),
       });
     } else if (path === "/api/scenarios" && req.method === "GET") {
       sendJson(res, 200, {

@@ -4,8 +4,8 @@
  * 10 ticks per second and projects the result into state. Order inside a tick:
  *
  *   1. stepMatch (applies the intents queued since the last tick, then simulates; see shared/match.ts)
- *   2. project into state (patched to clients every 100 ms: one patch per tick, so a packet that
- *      crosses a link in one tick is still seen entering it)
+ *   2. project into state, patched to clients every 100 ms (one patch per tick); each packet's link
+ *      crossing goes out once, packed with its enter and arrive ticks
  *   3. banners for what happened, private "you" views once per second
  *   4. at the end of the round: results, kept until the room closes
  *
@@ -37,7 +37,8 @@ import {
   TICKS_PER_SECOND,
 } from "../../../shared/index";
 import { log } from "../log";
-import { initTeams, newProjection, projectMatch } from "./projection";
+import { recordSim, recordTick } from "../metrics";
+import { clearTransits, initTeams, newProjection, projectMatch } from "./projection";
 import { RateLimiter } from "./rate-limit";
 import { parFor } from "./scenarios";
 import { MatchState, PlayerState } from "./schema";
@@ -67,6 +68,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   private readonly projection = newProjection();
   private logSeen = 0;
   private breakNextTick = false;
+  private simMs = 0;
   protected nicknames = new Map<string, string>();
 
   /** Sets up the match for a scenario and registers the message handlers. */
@@ -244,14 +246,26 @@ export abstract class MatchRoom extends Room<MatchState> {
     if (this.state.phase !== "playing") return;
     try {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
+      const t0 = performance.now();
       stepMatch(this.match);
       this.project();
+      this.simMs = performance.now() - t0;
+      recordSim(this.simMs);
       this.announce();
       if (this.match.tick % TICKS_PER_SECOND === 0) this.sendPrivateViews();
       if (this.match.ended) this.finish();
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Times the state encoding too: a room tick costs simulation + encoding. */
+  override broadcastPatch(): boolean {
+    const t0 = performance.now();
+    const changed = super.broadcastPatch();
+    clearTransits(this.state);
+    if (this.state.phase === "playing") recordTick(this.simMs, performance.now() - t0);
+    return changed;
   }
 
   protected project(): void {

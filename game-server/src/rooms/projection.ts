@@ -3,10 +3,12 @@
  * sends only changed fields), packets are added once per link crossing and removed after they land.
  */
 import {
+  type Crossing,
   coinsLeft,
   isDown,
   type Match,
   type Par,
+  packTransitTick,
   playerPoints,
   type SimNode,
   scoreTeam,
@@ -14,11 +16,22 @@ import {
   teamName,
   type World,
 } from "../../../shared/index";
-import { FailureState, LinkState, type MatchState, NodeState, TeamState, TransitState } from "./schema";
+import { FailureState, LinkState, type MatchState, NodeState, TeamState } from "./schema";
 
-/** Writes a field only when it changed. */
+/**
+ * Writes a field only when it changed. The last written values are kept in a plain object beside each
+ * schema instance: comparing against it is much cheaper than reading through schema accessors.
+ */
+const written = new WeakMap<object, Record<PropertyKey, unknown>>();
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
-  if (target[key] !== value) target[key] = value;
+  let last = written.get(target);
+  if (!last) {
+    last = {};
+    written.set(target, last);
+  }
+  if (last[key] === value) return;
+  last[key] = value;
+  target[key] = value;
 }
 
 function popcount(x: number): number {
@@ -134,22 +147,31 @@ function projectNode(s: NodeState, n: SimNode, match: Match, names: Names): void
   if (n.router) put(s, "priority", n.router.priority ?? "");
 }
 
+/** Appends this tick's link crossings to each team's packed `transits` (cleared after each patch). */
 function projectTransits(team: TeamState, world: World, match: Match): void {
-  // Landed packets leave the map one tick after arrival (clients animate up to the arrival tick).
-  for (const [key, t] of team.transits) if (t.arrive < match.tick - 1) team.transits.delete(key);
+  const list: Omit<Crossing, "enter">[] = [];
+  let enter = -1;
   for (const rec of match.transits) {
     if (rec.team !== world.team) continue;
     const p = rec.transit.packet;
-    const t = new TransitState();
-    t.link = world.links[rec.link]!.id;
-    t.from = world.nodes[rec.from]!.id;
-    t.kind = p.kind;
-    t.enter = match.tick;
-    t.arrive = rec.transit.arrive;
-    t.corrupt = p.corrupt;
-    t.encrypted = p.encrypted;
-    team.transits.set(String(p.id), t);
+    enter = rec.enter;
+    list.push({
+      link: rec.link,
+      reverse: world.links[rec.link]!.a !== rec.from,
+      kind: p.kind,
+      arrive: rec.transit.arrive,
+      corrupt: p.corrupt,
+      encrypted: p.encrypted,
+    });
   }
+  if (list.length === 0) return;
+  const packed = packTransitTick(enter, list);
+  team.transits = team.transits ? `${team.transits} ${packed}` : packed;
+}
+
+/** After a patch went out, the crossings it carried are done with. */
+export function clearTransits(state: MatchState): void {
+  for (const team of state.teams.values()) if (team.transits !== "") team.transits = "";
 }
 
 function projectLinks(team: TeamState, world: World, proj: Projection): void {
@@ -163,6 +185,7 @@ function projectLinks(team: TeamState, world: World, proj: Projection): void {
     if (!s) {
       s = new LinkState();
       s.id = l.id;
+      s.index = i;
       s.a = world.nodes[l.a]!.id;
       s.b = world.nodes[l.b]!.id;
       team.links.set(l.id, s);

@@ -1,7 +1,8 @@
 /**
  * Network state: what browsers need to draw the match and decide, nothing server-private (no host
- * key, no other player's pending approvals). Packets are synced once per link they cross, with the
- * tick they enter and the tick they arrive; clients animate between the two (DESIGN.md §5).
+ * key, no other player's pending approvals). Each packet's link crossing is synced once, packed into
+ * its team's `transits` with its enter and arrive ticks; clients animate between the two (DESIGN.md
+ * §5). The field holds every crossing since the last patch and is cleared after each patch.
  */
 import { MapSchema, Schema, type } from "@colyseus/schema";
 
@@ -48,6 +49,8 @@ export class NodeState extends Schema {
 
 export class LinkState extends Schema {
   @type("string") id = "";
+  /** Position in the team's link list: packet events name links by it. */
+  @type("uint16") index = 0;
   @type("string") a = "";
   @type("string") b = "";
   @type("boolean") up = true;
@@ -58,23 +61,13 @@ export class LinkState extends Schema {
   @type("uint8") lossPercent = 0;
 }
 
-export class TransitState extends Schema {
-  @type("string") link = "";
-  /** The node it left from. */
-  @type("string") from = "";
-  @type("string") kind = "";
-  @type("uint32") enter = 0;
-  @type("uint32") arrive = 0;
-  @type("boolean") corrupt = false;
-  @type("boolean") encrypted = false;
-}
-
 export class TeamState extends Schema {
   @type("string") team = "";
   @type("string") name = "";
   @type({ map: NodeState }) nodes = new MapSchema<NodeState>();
   @type({ map: LinkState }) links = new MapSchema<LinkState>();
-  @type({ map: TransitState }) transits = new MapSchema<TransitState>();
+  /** Packets that entered a link since the last patch, packed (shared/protocol.ts packTransitTick). */
+  @type("string") transits = "";
   @type("uint8") speed = 0;
   @type("uint8") cost = 0;
   @type("uint8") survival = 0;

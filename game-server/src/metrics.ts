@@ -1,0 +1,86 @@
+/**
+ * Process metrics for operators and benchmarks: room tick time (simulation + state encoding), event
+ * loop lag, CPU and memory. Samples live in fixed-size rings, so memory stays bounded.
+ */
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+const RING = 20_000;
+
+class Ring {
+  private readonly values = new Float64Array(RING);
+  private count = 0;
+  add(v: number): void {
+    this.values[this.count % RING] = v;
+    this.count++;
+  }
+  percentile(p: number): number {
+    const n = Math.min(this.count, RING);
+    if (n === 0) return 0;
+    const sorted = Array.from(this.values.subarray(0, n)).sort((a, b) => a - b);
+    return sorted[Math.min(n - 1, Math.floor((p / 100) * n))]!;
+  }
+  get size(): number {
+    return Math.min(this.count, RING);
+  }
+  reset(): void {
+    this.count = 0;
+  }
+}
+
+const sim = new Ring();
+const encode = new Ring();
+const tick = new Ring();
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
+let cpuSince = process.cpuUsage();
+let wallSince = performance.now();
+
+/** Records one room tick's simulation time; the encode of the next patch completes the sample. */
+export function recordSim(ms: number): void {
+  sim.add(ms);
+}
+
+export function recordTick(simMs: number, encodeMs: number): void {
+  encode.add(encodeMs);
+  tick.add(simMs + encodeMs);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface MetricsSnapshot {
+  samples: number;
+  simMs: { p50: number; p99: number };
+  encodeMs: { p50: number; p99: number };
+  tickMs: { p50: number; p99: number };
+  eventLoopLagMs: { p50: number; p99: number; max: number };
+  cpuPercent: number;
+  memoryMB: number;
+}
+
+export function snapshot(reset = false): MetricsSnapshot {
+  const cpu = process.cpuUsage(cpuSince);
+  const wall = performance.now() - wallSince;
+  const out: MetricsSnapshot = {
+    samples: tick.size,
+    simMs: { p50: round(sim.percentile(50)), p99: round(sim.percentile(99)) },
+    encodeMs: { p50: round(encode.percentile(50)), p99: round(encode.percentile(99)) },
+    tickMs: { p50: round(tick.percentile(50)), p99: round(tick.percentile(99)) },
+    eventLoopLagMs: {
+      // The histogram counts the timer's own resolution (10 ms) as delay; take it off.
+      p50: round(Math.max(0, lag.percentile(50) / 1e6 - 10)),
+      p99: round(Math.max(0, lag.percentile(99) / 1e6 - 10)),
+      max: round(Math.max(0, lag.max / 1e6 - 10)),
+    },
+    cpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, wall)) * 100),
+    memoryMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  };
+  if (reset) {
+    sim.reset();
+    encode.reset();
+    tick.reset();
+    lag.reset();
+    cpuSince = process.cpuUsage();
+    wallSince = performance.now();
+  }
+  return out;
+}
