@@ -1,5 +1,6 @@
 /** The simulation's public surface, for the game server, the client and tests. */
 export * from "./constants";
+export { debrief, type Lesson } from "./debrief";
 export { teamName } from "./failures";
 export { stateHash } from "./hash";
 export type { HostIntent, Intent, IntentResult, NodeIntent } from "./intents";

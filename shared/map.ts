@@ -51,8 +51,8 @@ export function layoutOf(scenario: Scenario): Layout {
     for (let i = 0; i < n; i++) {
       const c = i % cols;
       const r = Math.floor(i / cols);
-      const x = cols === 1 ? cx : 220 + (c * 560) / (cols - 1);
-      const y = rows === 1 ? cy : 140 + (r * 320) / (rows - 1);
+      const x = cols === 1 ? cx : 150 + (c * 700) / (cols - 1);
+      const y = rows === 1 ? cy : 110 + (r * 380) / (rows - 1);
       routers.push({ id: `R${i + 1}`, region: region(i), x, y });
       if (c + 1 < cols && i + 1 < n) link(i, i + 1);
       if (i + cols < n) link(i, i + cols);
@@ -190,10 +190,16 @@ export function addLink(world: World, a: number, b: number, latency: number, ban
 /** Where an endpoint sits: spread around its router, away from the map's centre. */
 function placeNear(world: World, routerIndex: number, slot: number): { x: number; y: number } {
   const r = world.nodes[routerIndex]!;
+  // Fan out away from the centre: first slot straight out, then alternating either side.
   const base = Math.atan2(r.y - MAP_HEIGHT / 2, r.x - MAP_WIDTH / 2 || 1);
-  const a = base + ((slot % 7) - 3) * 0.32;
-  const d = 70 + 22 * Math.floor(slot / 7);
-  return { x: r.x + d * Math.cos(a), y: r.y + d * Math.sin(a) };
+  const ring = Math.floor(slot / 5);
+  const k = slot % 5;
+  const side = k === 0 ? 0 : (k % 2 ? 1 : -1) * Math.ceil(k / 2);
+  const a = base + side * 0.7 + ring * 0.35;
+  const d = 88 + 40 * ring;
+  const x = Math.max(20, Math.min(MAP_WIDTH - 20, r.x + d * Math.cos(a)));
+  const y = Math.max(20, Math.min(MAP_HEIGHT - 20, r.y + d * Math.sin(a)));
+  return { x, y };
 }
 
 export interface EndpointSpec {

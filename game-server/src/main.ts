@@ -1,8 +1,9 @@
 /**
- * `npm start`: builds the client if it is missing or older than its sources, then runs the game
- * server on one port (PORT, default 2567).
+ * `npm start`: builds the client if it is missing or older than its sources (SKIP_CLIENT_BUILD=1
+ * skips that), then runs the game server on one port (PORT, default 2567).
  */
 import { resolve } from "node:path";
+import { ensureClientBuilt } from "./client-build";
 import { log } from "./log";
 import { startServer } from "./server";
 
@@ -19,7 +20,7 @@ function port(): number {
 const server = await startServer({
   port: port(),
   host: process.env.HOST,
-  clientDir: resolve("game-client/dist"),
+  clientDir: process.env.SKIP_CLIENT_BUILD === "1" ? resolve("game-client/dist") : await ensureClientBuilt(),
 });
 log.info(`Hub & Swarm is running at ${server.url}`);
 log.info("database: none yet (results are kept in memory until a room closes)");

@@ -82,6 +82,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       await createClass(req, res);
     } else if (path.startsWith("/api/classes/") && req.method === "GET") {
       await lookupClass(path.slice("/api/classes/".length), res);
+    } else if (path.startsWith("/api/join/") && req.method === "GET") {
+      await canJoin(path.slice("/api/join/".length), res);
     } else {
       throw new HttpError(404, `no such endpoint: ${req.method} ${path}`);
     }
@@ -119,4 +121,25 @@ async function lookupClass(raw: string, res: ServerResponse): Promise<void> {
   const [room] = await matchMaker.query({ roomId: code.data, name: "classroom" });
   if (!room) throw new HttpError(404, `No class with code ${code.data}. Check the code on the big screen.`);
   sendJson(res, 200, { code: room.roomId, clients: room.clients, locked: room.locked });
+}
+
+/**
+ * The join screen's check before it connects: always 200, with `ok` and a message for a student, so
+ * a mistyped code is an answer, not an error.
+ */
+async function canJoin(raw: string, res: ServerResponse): Promise<void> {
+  const code = joinCodeSchema.safeParse(decodeURIComponent(raw));
+  if (!code.success)
+    return sendJson(res, 200, {
+      ok: false,
+      error: "A class code is 5 letters and digits, as shown on the big screen.",
+    });
+  const [room] = await matchMaker.query({ roomId: code.data, name: "classroom" });
+  if (!room)
+    return sendJson(res, 200, {
+      ok: false,
+      error: `No class with code ${code.data}. Check the code on the big screen.`,
+    });
+  if (room.locked) return sendJson(res, 200, { ok: false, error: "This class is locked: ask your teacher." });
+  sendJson(res, 200, { ok: true, code: room.roomId });
 }

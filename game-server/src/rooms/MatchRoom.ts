@@ -80,6 +80,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.state.scenario = scenario.name;
     this.state.description = scenario.description;
     this.state.ticksPerSecond = TICKS_PER_SECOND;
+    this.state.items = scenario.workload.items;
     initTeams(this.state, this.match);
     this.project();
     this.onMessage(C2S.intent, (client, raw) => this.admit(client) && this.handleIntent(client, raw));

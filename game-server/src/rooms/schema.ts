@@ -106,6 +106,8 @@ export class MatchState extends Schema {
   @type("uint32") tick = 0;
   @type("uint32") endTick = 0;
   @type("uint8") ticksPerSecond = 10;
+  /** Items in the workload (servers can cache any of them). */
+  @type("uint8") items = 0;
   @type("boolean") locked = false;
   @type("boolean") hostConnected = false;
   @type({ map: TeamState }) teams = new MapSchema<TeamState>();

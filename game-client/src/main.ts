@@ -1,0 +1,33 @@
+/** The browser client: one Phaser game, scenes Boot → Preloader → Menu → … → Game → Results. */
+import { AUTO, Game, Scale } from "phaser";
+import { session } from "./app";
+import { Boot } from "./scenes/Boot";
+import { GameScene } from "./scenes/GameScene";
+import { Host } from "./scenes/Host";
+import { Join } from "./scenes/Join";
+import { Lobby } from "./scenes/Lobby";
+import { Menu } from "./scenes/Menu";
+import { Preloader } from "./scenes/Preloader";
+import { Results } from "./scenes/Results";
+import { Solo } from "./scenes/Solo";
+import { toast } from "./ui/dom";
+
+const game = new Game({
+  type: AUTO,
+  parent: "game",
+  backgroundColor: "#1d2433",
+  scale: { mode: Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+  scene: [Boot, Preloader, Menu, Join, Host, Solo, Lobby, GameScene, Results],
+});
+
+// Connection trouble is said in plain words on every screen; a lost class returns to the menu.
+session.on("connection", (status, message) => {
+  toast(message, status === "reconnected" ? "ok" : status === "reconnecting" ? "info" : "error", 6000);
+  if (status === "lost") {
+    for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
+    game.scene.start("Menu");
+  }
+});
+
+// For tests and the benchmark page: the game and the session, nothing more.
+Object.assign(window, { hubSwarm: { game, session } });

@@ -1,0 +1,264 @@
+/**
+ * The connection to the game server: the only code that imports colyseus.js. Scenes read
+ * `session.state` and subscribe to events; they never touch the SDK.
+ */
+import { Client, getStateCallbacks, type Room } from "colyseus.js";
+import type { MatchState } from "../../../game-server/src/rooms/schema";
+import {
+  C2S,
+  type Crossing,
+  type HostAction,
+  type MatchResult,
+  type NodeIntent,
+  S2C,
+  unpackTransits,
+} from "../../../shared/index";
+
+export type Role = "host" | "student" | "solo";
+
+export interface ServerError {
+  code: string;
+  message: string;
+}
+
+export interface PrivateView {
+  team: "hub" | "swarm";
+  node: string;
+  coins: number;
+  awaiting: string[];
+  suspects: { node: string; count: number }[];
+}
+
+type Events = {
+  transits: (team: string, crossings: Crossing[]) => void;
+  banner: (m: { team: string | null; text: string; tick: number }) => void;
+  error: (e: ServerError) => void;
+  ok: (m: { type: string }) => void;
+  results: (r: MatchResult) => void;
+  you: (v: PrivateView) => void;
+  connection: (status: "reconnecting" | "reconnected" | "lost" | "room-error", message: string) => void;
+  patch: () => void;
+};
+
+/** Close codes colyseus uses for a leave the client asked for. */
+const CONSENTED = new Set([1000, 4000]);
+/** How long to keep trying to get back after a drop (the server keeps the seat 60 s). */
+const RECONNECT_WINDOW_MS = 60_000;
+const PING_EVERY_MS = 2000;
+
+export class Session {
+  readonly client: Client;
+  room: Room<MatchState> | null = null;
+  role: Role = "student";
+  code = "";
+  /** The host key of a class this browser created, kept for this tab only. */
+  hostKey = "";
+  lastResults: MatchResult | null = null;
+  you: PrivateView | null = null;
+  /** Network facts for the "behind the scenes" panel. */
+  stats = { rttMs: 0, bytesPerSecond: 0, clients: 0, serverTick: 0 };
+  private listeners: { [K in keyof Events]?: Events[K][] } = {};
+  private bytes = 0;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private leaving = false;
+  private synced = false;
+
+  constructor(readonly baseUrl = window.location.origin) {
+    this.client = new Client(baseUrl);
+  }
+
+  on<K extends keyof Events>(event: K, fn: Events[K]): () => void {
+    if (!this.listeners[event]) this.listeners[event] = [];
+    const list = this.listeners[event] as Events[K][];
+    list.push(fn);
+    return () => {
+      const i = list.indexOf(fn);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  private emit<K extends keyof Events>(event: K, ...args: Parameters<Events[K]>): void {
+    for (const fn of this.listeners[event] ?? []) (fn as (...a: Parameters<Events[K]>) => void)(...args);
+  }
+
+  /** The synced state, or null until the first full state has arrived. */
+  get state(): MatchState | null {
+    return this.synced ? ((this.room?.state as MatchState | undefined) ?? null) : null;
+  }
+
+  get sessionId(): string {
+    return this.room?.sessionId ?? "";
+  }
+
+  /** Creates a class through the HTTP API and joins it as its host. */
+  async hostClass(scenario: string, mode: "versus" | "coop", duration?: number): Promise<void> {
+    const res = await fetch(`${this.baseUrl}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario, mode, ...(duration ? { duration } : {}) }),
+    });
+    const body = (await res.json()) as { code?: string; hostKey?: string; error?: string };
+    if (!res.ok || !body.code || !body.hostKey)
+      throw new Error(body.error ?? "The class could not be created.");
+    this.hostKey = body.hostKey;
+    sessionStorage.setItem(`hostKey:${body.code}`, body.hostKey);
+    this.role = "host";
+    await this.attach(await this.client.joinById<MatchState>(body.code, { hostKey: body.hostKey }));
+  }
+
+  /** Joins a class by its code; a wrong code or a taken nickname comes back as a readable error. */
+  async joinClass(rawCode: string, nickname: string): Promise<void> {
+    const code = rawCode.trim().toUpperCase();
+    const check = (await (await fetch(`${this.baseUrl}/api/join/${encodeURIComponent(code)}`)).json()) as {
+      ok: boolean;
+      error?: string;
+    };
+    if (!check.ok) throw new Error(check.error ?? `No class with code ${code}.`);
+    const hostKey = sessionStorage.getItem(`hostKey:${code}`);
+    this.role = hostKey ? "host" : "student";
+    try {
+      await this.attach(await this.client.joinById<MatchState>(code, hostKey ? { hostKey } : { nickname }));
+    } catch (e) {
+      throw new Error(readable(e));
+    }
+  }
+
+  async playSolo(options: {
+    scenario: string;
+    topology?: "hub" | "swarm";
+    node?: string;
+    nickname?: string;
+    duration?: number;
+  }): Promise<void> {
+    this.role = "solo";
+    try {
+      await this.attach(await this.client.create<MatchState>("solo", options));
+    } catch (e) {
+      throw new Error(readable(e));
+    }
+  }
+
+  sendIntent(intent: NodeIntent): void {
+    this.room?.send(C2S.intent, intent);
+  }
+
+  sendHost(action: HostAction): void {
+    this.room?.send(C2S.host, action);
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    this.synced = false;
+    this.stopPing();
+    const room = this.room;
+    this.room = null;
+    if (room) await room.leave().catch(() => {});
+  }
+
+  private async attach(room: Room<MatchState>): Promise<void> {
+    this.synced = false;
+    this.room = room;
+    this.leaving = false;
+    this.code = room.roomId;
+    sessionStorage.setItem("reconnection", room.reconnectionToken);
+    this.wire(room);
+    this.startPing();
+  }
+
+  private wire(room: Room<MatchState>): void {
+    room.onMessage(S2C.banner, (m) => this.emit("banner", m));
+    room.onMessage(S2C.error, (e: ServerError) => this.emit("error", e));
+    room.onMessage(S2C.ok, (m) => this.emit("ok", m));
+    room.onMessage(S2C.you, (v: PrivateView) => {
+      this.you = v;
+      this.emit("you", v);
+    });
+    room.onMessage(S2C.results, (r: MatchResult) => {
+      this.lastResults = r;
+      this.emit("results", r);
+    });
+    room.onMessage(S2C.pong, (m: { t: number; tick: number; clients: number }) => {
+      this.stats.rttMs = Math.round(performance.now() - m.t);
+      this.stats.clients = m.clients;
+    });
+    room.onMessage(S2C.roomError, (m: { message: string }) =>
+      this.emit("connection", "room-error", m.message),
+    );
+    room.onStateChange(() => {
+      this.synced = true;
+      this.stats.serverTick = room.state.tick;
+      this.emit("patch");
+    });
+    const $ = getStateCallbacks(room);
+    // biome-ignore lint/suspicious/noExplicitAny: the callback proxy's types do not follow MapSchema values
+    $(room.state as any).teams.onAdd((team: any, key: string) => {
+      $(team).listen("transits", (value: string) => {
+        if (value) this.emit("transits", key, unpackTransits(value));
+      });
+    });
+    room.onLeave((code) => {
+      if (this.leaving || CONSENTED.has(code)) return;
+      if (code === 4100)
+        return this.emit("connection", "lost", "You were removed from this class by the host.");
+      void this.reconnect();
+    });
+    this.countBytes(room);
+  }
+
+  /** After a drop: try the reconnection token until the server's 60 s window closes. */
+  private async reconnect(): Promise<void> {
+    const token = this.room?.reconnectionToken ?? sessionStorage.getItem("reconnection") ?? "";
+    this.emit("connection", "reconnecting", "Connection lost — reconnecting…");
+    const deadline = Date.now() + RECONNECT_WINDOW_MS;
+    while (Date.now() < deadline && !this.leaving) {
+      try {
+        const room = await this.client.reconnect<MatchState>(token);
+        this.synced = false;
+        this.room = room;
+        sessionStorage.setItem("reconnection", room.reconnectionToken);
+        this.wire(room);
+        this.emit("connection", "reconnected", "Reconnected: you are back on your node.");
+        return;
+      } catch (e) {
+        if (/not found|expired|invalid/i.test(readable(e))) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    this.room = null;
+    this.emit("connection", "lost", "The class is over or no longer reachable. Back to the menu.");
+  }
+
+  private countBytes(room: Room<MatchState>): void {
+    // biome-ignore lint/suspicious/noExplicitAny: the transport's websocket is not in the SDK's types
+    const ws = (room.connection as any)?.transport?.ws as WebSocket | undefined;
+    ws?.addEventListener("message", (ev: MessageEvent) => {
+      const d = ev.data as ArrayBuffer | Blob | string;
+      this.bytes += typeof d === "string" ? d.length : "byteLength" in d ? d.byteLength : d.size;
+    });
+  }
+
+  private startPing(): void {
+    this.stopPing();
+    let last = performance.now();
+    this.pingTimer = setInterval(() => {
+      const now = performance.now();
+      this.stats.bytesPerSecond = Math.round((this.bytes * 1000) / (now - last));
+      this.bytes = 0;
+      last = now;
+      this.room?.send(C2S.ping, { t: now });
+    }, PING_EVERY_MS);
+  }
+
+  private stopPing(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = null;
+  }
+}
+
+/** The server's words from a matchmaking error, without the SDK's wrapping. */
+function readable(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/room ".*" not found/i.test(message))
+    return "That class no longer exists. Check the code on the big screen.";
+  return message || "Could not connect to the game server.";
+}

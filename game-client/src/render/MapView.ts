@@ -1,0 +1,360 @@
+/**
+ * Draws one team's network in a rectangle of the screen: links coloured by load, nodes with role
+ * icons, status and a clear "you" highlight, and packets moving along links between the ticks they
+ * entered and arrive. Reads state; decides nothing.
+ */
+import type { GameObjects, Scene } from "phaser";
+import type { LinkState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
+import { type Crossing, MAP_HEIGHT, MAP_WIDTH } from "../../../shared/index";
+import { COLORS, CORRUPT_STYLE, PACKET_STYLE } from "../app";
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface NodeSprite {
+  icon: GameObjects.Image;
+  label: GameObjects.Text;
+  ring: GameObjects.Graphics;
+  badge: GameObjects.Image;
+}
+
+interface Flying {
+  sprite: GameObjects.Image;
+  crossing: Crossing;
+}
+
+const ICON_OF: Record<string, string> = {
+  client: "client",
+  server: "server",
+  router: "router",
+  peer: "peer",
+  seed: "seed",
+  origin: "origin",
+  botnet: "botnet",
+};
+
+export class MapView {
+  private readonly links: GameObjects.Graphics;
+  private readonly nodes = new Map<string, NodeSprite>();
+  private readonly flying: Flying[] = [];
+  private readonly pool: GameObjects.Image[] = [];
+  private readonly title: GameObjects.Text;
+  private rect: Rect = { x: 0, y: 0, w: 100, h: 100 };
+  private linkSignature = "";
+  /** Extra link or node to outline (the host's current failure target). */
+  highlight: string | null = null;
+
+  constructor(
+    private readonly scene: Scene,
+    readonly teamKey: string,
+    private readonly team: () => TeamState | undefined,
+    private readonly myNode: () => string | null,
+  ) {
+    this.links = scene.add.graphics().setDepth(1);
+    this.title = scene.add
+      .text(0, 0, "", {
+        fontFamily: "system-ui, sans-serif",
+        fontSize: "22px",
+        fontStyle: "bold",
+        color: "#ffffff",
+      })
+      .setDepth(5);
+  }
+
+  setRect(rect: Rect): void {
+    this.rect = rect;
+    this.linkSignature = "";
+    for (const [id, s] of this.nodes) this.placeNode(id, s);
+  }
+
+  /** Map coordinates (0..MAP_WIDTH × 0..MAP_HEIGHT) to the screen, keeping the aspect ratio. */
+  toScreen(x: number, y: number): { x: number; y: number } {
+    const s = this.scale();
+    const ox = this.rect.x + (this.rect.w - MAP_WIDTH * s) / 2;
+    const oy = this.rect.y + 30 + (this.rect.h - 30 - MAP_HEIGHT * s) / 2;
+    return { x: ox + x * s, y: oy + y * s };
+  }
+
+  private scale(): number {
+    return Math.min(this.rect.w / MAP_WIDTH, (this.rect.h - 30) / MAP_HEIGHT);
+  }
+
+  /** Adds packets that started crossing a link. */
+  addCrossings(crossings: Crossing[]): void {
+    for (const c of crossings) {
+      const style = c.corrupt ? CORRUPT_STYLE : (PACKET_STYLE[c.kind] ?? PACKET_STYLE.chunk!);
+      const sprite = this.pool.pop() ?? this.scene.add.image(0, 0, style.texture).setDepth(3);
+      sprite
+        .setTexture(style.texture)
+        .setTint(style.color)
+        .setVisible(false)
+        .setAlpha(c.encrypted ? 0.75 : 1);
+      this.flying.push({ sprite, crossing: c });
+    }
+  }
+
+  /** Per frame: moves packets to where they are at `tick`. */
+  update(tick: number): void {
+    const team = this.team();
+    if (!team) return;
+    this.syncNodes(team);
+    this.drawLinks(team);
+    const linkList = this.linkArray(team);
+    const s = Math.max(0.6, this.scale() * 1.4);
+    let keep = 0;
+    for (let i = 0; i < this.flying.length; i++) {
+      const f = this.flying[i]!;
+      const c = f.crossing;
+      const link = linkList[c.link];
+      if (tick >= c.arrive || !link) {
+        f.sprite.setVisible(false);
+        this.pool.push(f.sprite);
+        continue;
+      }
+      this.flying[keep++] = f;
+      if (tick < c.enter) continue;
+      const a = team.nodes.get(c.reverse ? link.b : link.a);
+      const b = team.nodes.get(c.reverse ? link.a : link.b);
+      if (!a || !b) continue;
+      const t = (tick - c.enter) / Math.max(1, c.arrive - c.enter);
+      const pa = this.toScreen(a.x, a.y);
+      const pb = this.toScreen(b.x, b.y);
+      f.sprite
+        .setPosition(pa.x + (pb.x - pa.x) * t, pa.y + (pb.y - pa.y) * t)
+        .setScale(s)
+        .setVisible(true);
+    }
+    this.flying.length = keep;
+  }
+
+  /** How many packets are on screen now. */
+  get packetsInFlight(): number {
+    return this.flying.length;
+  }
+
+  private linkCache: { team: TeamState | null; size: number; list: LinkState[] } = {
+    team: null,
+    size: -1,
+    list: [],
+  };
+  private linkArray(team: TeamState): LinkState[] {
+    if (this.linkCache.team !== team || this.linkCache.size !== team.links.size) {
+      const list: LinkState[] = [];
+      for (const l of team.links.values()) list[l.index] = l;
+      this.linkCache = { team, size: team.links.size, list };
+    }
+    return this.linkCache.list;
+  }
+
+  private drawLinks(team: TeamState): void {
+    let sig = `${this.highlight}|`;
+    for (const l of team.links.values())
+      sig += `${l.up ? 1 : 0}${l.utilisation >> 4}${l.lossPercent > 0 ? "L" : ""};`;
+    for (const n of team.nodes.values()) if (n.kind === "router") sig += n.down ? "d" : "u";
+    if (sig === this.linkSignature) return;
+    this.linkSignature = sig;
+    const g = this.links;
+    g.clear();
+    const s = this.scale();
+    for (const l of team.links.values()) {
+      const a = team.nodes.get(l.a);
+      const b = team.nodes.get(l.b);
+      if (!a || !b || a.gone || b.gone) continue;
+      const pa = this.toScreen(a.x, a.y);
+      const pb = this.toScreen(b.x, b.y);
+      const core = a.kind === "router" && b.kind === "router";
+      const width = Math.max(2, (core ? 7 : 3) * s * 1.4);
+      if (this.highlight === l.id) {
+        g.lineStyle(width + 8, COLORS.yellow, 0.9);
+        g.lineBetween(pa.x, pa.y, pb.x, pb.y);
+      }
+      if (!l.up) {
+        g.lineStyle(width, COLORS.warn, 0.9);
+        dashed(g, pa, pb, 10);
+        const mx = (pa.x + pb.x) / 2;
+        const my = (pa.y + pb.y) / 2;
+        g.lineStyle(4, COLORS.warn, 1);
+        g.lineBetween(mx - 9, my - 9, mx + 9, my + 9);
+        g.lineBetween(mx - 9, my + 9, mx + 9, my - 9);
+        continue;
+      }
+      // Load: light when idle, darker and thicker when busy.
+      const load = l.utilisation / 100;
+      g.lineStyle(
+        width * (1 + load),
+        load > 0.8 ? COLORS.warn : load > 0.4 ? COLORS.hub : COLORS.line,
+        0.55 + 0.45 * load,
+      );
+      if (l.lossPercent > 0) dashed(g, pa, pb, 6);
+      else g.lineBetween(pa.x, pa.y, pb.x, pb.y);
+    }
+  }
+
+  private syncNodes(team: TeamState): void {
+    const mine = this.myNode();
+    for (const n of team.nodes.values()) {
+      let s = this.nodes.get(n.id);
+      if (!s) {
+        s = this.createNode(n);
+        this.nodes.set(n.id, s);
+        this.placeNode(n.id, s);
+      }
+      this.styleNode(n, s, n.id === mine);
+    }
+    this.title.setText(`${team.name}`).setPosition(this.rect.x + 8, this.rect.y + 2);
+    this.title.setColor(this.teamKey === "hub" ? "#e69f00" : "#3fd1a6");
+  }
+
+  private createNode(n: NodeState): NodeSprite {
+    const key = n.id.startsWith("X") ? "peer" : (ICON_OF[n.role] ?? ICON_OF[n.kind] ?? "peer");
+    const icon = this.scene.add.image(0, 0, key).setDepth(4).setInteractive({ useHandCursor: true });
+    icon.on("pointerdown", () => this.onNodeClick?.(this.teamKey, n.id));
+    const label = this.scene.add
+      .text(0, 0, n.label, {
+        fontFamily: "system-ui, sans-serif",
+        fontSize: "15px",
+        color: "#ffffff",
+        stroke: "#1d2433",
+        strokeThickness: 4,
+      })
+      .setOrigin(0.5, 0)
+      .setDepth(4);
+    const ring = this.scene.add.graphics().setDepth(2);
+    const badge = this.scene.add.image(0, 0, "crash").setDepth(5).setVisible(false);
+    return { icon, label, ring, badge };
+  }
+
+  /** Set by the scene: a click on a node. */
+  onNodeClick: ((team: string, node: string) => void) | null = null;
+
+  private placeNode(id: string, s: NodeSprite): void {
+    const n = this.team()?.nodes.get(id);
+    if (!n) return;
+    const p = this.toScreen(n.x, n.y);
+    const size = Math.max(26, (n.kind === "router" ? 62 : 52) * this.scale());
+    s.icon.setPosition(p.x, p.y).setDisplaySize(size, size);
+    s.label
+      .setPosition(p.x, p.y + size / 2)
+      .setFontSize(Math.max(12, Math.round(15 * Math.min(1.3, this.scale() * 1.3))));
+    s.badge.setPosition(p.x + size * 0.4, p.y - size * 0.4).setDisplaySize(size * 0.5, size * 0.5);
+  }
+
+  private styleNode(n: NodeState, s: NodeSprite, mine: boolean): void {
+    const down = n.down || n.gone;
+    s.icon.setAlpha(n.gone ? 0.25 : down ? 0.5 : 1);
+    const badge = n.down
+      ? "crash"
+      : n.breached
+        ? "malicious"
+        : n.diskFailed
+          ? "backup"
+          : n.encrypt
+            ? "lock"
+            : null;
+    if (badge) s.badge.setTexture(badge).setVisible(!n.gone);
+    else s.badge.setVisible(false);
+    // Users are many: they go unlabelled unless a player holds them. Infrastructure is always named.
+    const user = n.kind === "client" || (n.kind === "peer" && !n.seed);
+    const label = n.holder ? `${n.label} · ${n.holder}` : user ? "" : n.label;
+    if (s.label.text !== label) s.label.setText(label);
+    const g = s.ring;
+    g.clear();
+    const p = s.icon;
+    const r = p.displayWidth * 0.62;
+    if (mine) {
+      g.lineStyle(6, COLORS.yellow, 1);
+      g.strokeCircle(p.x, p.y, r + 4);
+    } else if (n.holder) {
+      g.lineStyle(3, COLORS.white, 0.9);
+      g.strokeCircle(p.x, p.y, r);
+    }
+    if (this.highlight === n.id) {
+      g.lineStyle(5, COLORS.warn, 1);
+      g.strokeCircle(p.x, p.y, r + 10);
+    }
+    // Load: a small bar under the icon, how full its queue is.
+    if (n.queueLimit > 0 && n.queue > 0 && !down) {
+      const w = p.displayWidth;
+      const f = Math.min(1, n.queue / n.queueLimit);
+      g.fillStyle(COLORS.ink, 0.8);
+      g.fillRect(p.x - w / 2, p.y - p.displayHeight / 2 - 8, w, 6);
+      g.fillStyle(f > 0.8 ? COLORS.warn : COLORS.yellow, 1);
+      g.fillRect(p.x - w / 2, p.y - p.displayHeight / 2 - 8, w * f, 6);
+    }
+    // Progress of a user's current download, as an arc.
+    if ((n.kind === "peer" || n.kind === "client") && !n.seed && n.progress < 100 && !down) {
+      g.lineStyle(4, n.kind === "peer" ? COLORS.swarm : COLORS.sky, 1);
+      g.beginPath();
+      g.arc(p.x, p.y, r - 4, -Math.PI / 2, -Math.PI / 2 + (2 * Math.PI * n.progress) / 100);
+      g.strokePath();
+    }
+  }
+
+  /** The link nearest a screen point, if within `tolerance` pixels. */
+  linkAt(x: number, y: number, tolerance = 14): string | null {
+    const team = this.team();
+    if (!team) return null;
+    let best: string | null = null;
+    let bestD = tolerance;
+    for (const l of team.links.values()) {
+      const a = team.nodes.get(l.a);
+      const b = team.nodes.get(l.b);
+      if (!a || !b) continue;
+      const d = distanceToSegment({ x, y }, this.toScreen(a.x, a.y), this.toScreen(b.x, b.y));
+      if (d < bestD) {
+        bestD = d;
+        best = l.id;
+      }
+    }
+    return best;
+  }
+
+  contains(x: number, y: number): boolean {
+    const r = this.rect;
+    return x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+  }
+
+  destroy(): void {
+    this.links.destroy();
+    this.title.destroy();
+    for (const s of this.nodes.values()) for (const o of [s.icon, s.label, s.ring, s.badge]) o.destroy();
+    for (const f of this.flying) f.sprite.destroy();
+    for (const p of this.pool) p.destroy();
+  }
+}
+
+function dashed(
+  g: GameObjects.Graphics,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  dash: number,
+): void {
+  const len = Math.hypot(b.x - a.x, b.y - a.y);
+  const n = Math.max(1, Math.floor(len / (dash * 2)));
+  for (let i = 0; i < n; i++) {
+    const t0 = (i * 2 * dash) / len;
+    const t1 = Math.min(1, ((i * 2 + 1) * dash) / len);
+    g.lineBetween(
+      a.x + (b.x - a.x) * t0,
+      a.y + (b.y - a.y) * t0,
+      a.x + (b.x - a.x) * t1,
+      a.y + (b.y - a.y) * t1,
+    );
+  }
+}
+
+function distanceToSegment(
+  p: { x: number; y: number },
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len2 = dx * dx + dy * dy || 1;
+  const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}

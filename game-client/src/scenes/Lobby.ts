@@ -1,0 +1,97 @@
+import { Scene } from "phaser";
+import type { MatchState } from "../../../game-server/src/rooms/schema";
+import { session } from "../app";
+import { clearUi, h, mount } from "../ui/dom";
+import { mySeat, ROLE_JOB, TEAM_NAME } from "./seat";
+
+/** Who is here, on which team and node; the host sees the join code large and starts the round. */
+export class Lobby extends Scene {
+  private offPatch: (() => void) | null = null;
+
+  constructor() {
+    super("Lobby");
+  }
+
+  create(): void {
+    const host = session.role !== "student";
+    const teams = h("div", { class: "teams", id: "lobby-teams" });
+    const seat = h("p", { id: "lobby-seat", class: "you-badge" });
+    const start = h(
+      "button",
+      { id: "start", class: "big", onclick: () => session.sendHost({ type: "start" }) },
+      "Start the round",
+    );
+    const link = `${location.origin}/?code=${session.code}`;
+    mount(
+      h(
+        "section",
+        { class: "card stack", id: "lobby" },
+        session.role === "host"
+          ? h(
+              "div",
+              { class: "stack" },
+              h("p", {}, "Join at ", h("b", {}, location.host), " with the code"),
+              h("span", { class: "code-big", id: "join-code" }, session.code),
+              h("p", { class: "muted" }, link),
+            )
+          : h("h1", {}, session.role === "solo" ? "Ready?" : "You're in!"),
+        h("h2", { id: "lobby-scenario" }),
+        seat,
+        teams,
+        host ? start : h("p", { class: "muted" }, "Waiting for your teacher to start the round…"),
+        h("button", { class: "secondary", onclick: () => this.scene.start("Menu") }, "Leave"),
+      ),
+    );
+    let leaving = false;
+    const render = (): void => {
+      const state = session.state;
+      if (!state || leaving) return;
+      const next =
+        state.phase === "playing" || state.phase === "paused"
+          ? "GameScene"
+          : state.phase === "results"
+            ? "Results"
+            : null;
+      if (next) {
+        leaving = true;
+        this.scene.start(next);
+        return;
+      }
+      document.getElementById("lobby-scenario")!.textContent = `${state.scenario} — ${state.description}`;
+      const mine = mySeat(state);
+      seat.textContent = mine?.node
+        ? `${TEAM_NAME[mine.player.team]} · ${mine.node.label}. ${ROLE_JOB[mine.node.role] ?? ""}`
+        : "";
+      teams.replaceChildren(...this.teamBoxes(state));
+    };
+    this.offPatch = session.on("patch", render);
+    render();
+    this.events.once("shutdown", () => {
+      this.offPatch?.();
+      clearUi();
+    });
+  }
+
+  private teamBoxes(state: MatchState): HTMLElement[] {
+    const boxes: HTMLElement[] = [];
+    for (const [key, team] of state.teams) {
+      const players = [...state.players.values()].filter((p) => p.team === key);
+      const seats = [...team.nodes.values()].filter(
+        (n) => ["router", "server", "peer"].includes(n.kind) && !n.id.startsWith("X"),
+      ).length;
+      boxes.push(
+        h(
+          "div",
+          { class: `team-box ${key}` },
+          h("b", {}, `${team.name}: ${players.length} players, ${seats - players.length} bots`),
+          h(
+            "ul",
+            {},
+            ...players.map((p) => h("li", {}, `${p.nickname} — ${team.nodes.get(p.node)?.label ?? p.node}`)),
+          ),
+        ),
+      );
+    }
+    return boxes;
+  }
+}

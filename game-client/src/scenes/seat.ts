@@ -1,0 +1,21 @@
+import type { MatchState, NodeState, PlayerState } from "../../../game-server/src/rooms/schema";
+import { session } from "../app";
+
+/** The player record and node of this browser's player, if it holds one. */
+export function mySeat(state: MatchState): { player: PlayerState; node: NodeState | undefined } | null {
+  const player = state.players.get(session.sessionId);
+  if (!player) return null;
+  return { player, node: state.teams.get(player.team)?.nodes.get(player.node) };
+}
+
+export const TEAM_NAME: Record<string, string> = { hub: "Team Hub", swarm: "Team Swarm" };
+
+/** What each role is for, in a sentence a 14-year-old reads in five seconds. */
+export const ROLE_JOB: Record<string, string> = {
+  router:
+    "You are a router: you pick which link each packet takes. When a link breaks, send traffic another way — fast.",
+  server:
+    "You are a server: clients ask you for data and you send it. Keep it up, keep it safe, and watch the cost.",
+  peer: "You are a peer: you download the chunks you need from other peers and share the ones you have.",
+  seed: "You are a seed: you hold the whole file. If you leave before others have copies, the data can be lost.",
+};

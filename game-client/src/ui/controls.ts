@@ -1,0 +1,397 @@
+/**
+ * The role panel: every decision of DESIGN.md's table for the player's own node, one tap each. The
+ * panel is built once and updated in place (so a half-chosen select is never reset under a finger).
+ */
+import type { MatchState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
+import { type NodeIntent, PACKET_KINDS, PRICES } from "../../../shared/index";
+import type { PrivateView } from "../net/session";
+import { h, option } from "./dom";
+
+type Send = (intent: NodeIntent) => void;
+type Updater = (node: NodeState, team: TeamState, you: PrivateView | null) => void;
+
+export interface Controls {
+  element: HTMLElement;
+  update(state: MatchState, you: PrivateView | null): void;
+}
+
+function toggle(
+  id: string,
+  onText: string,
+  offText: string,
+  click: (on: boolean) => void,
+): { el: HTMLButtonElement; set(on: boolean): void } {
+  const el = h("button", { id, class: "secondary" }) as HTMLButtonElement;
+  let current = false;
+  el.addEventListener("click", () => click(!current));
+  return {
+    el,
+    set(on: boolean) {
+      current = on;
+      el.textContent = on ? onText : offText;
+      el.classList.toggle("secondary", !on);
+    },
+  };
+}
+
+function fillSelect(select: HTMLSelectElement, items: [string, string][]): void {
+  const keep = select.value;
+  const sig = items.map((i) => i.join("=")).join("|");
+  if (select.dataset.sig === sig) return;
+  select.dataset.sig = sig;
+  select.replaceChildren(...items.map(([v, t]) => option(v, t, v === keep)));
+}
+
+export function buildControls(
+  state: MatchState,
+  teamKey: "hub" | "swarm",
+  nodeId: string,
+  send: Send,
+): Controls {
+  const base = { team: teamKey, node: nodeId };
+  const node = state.teams.get(teamKey)!.nodes.get(nodeId)!;
+  const updaters: Updater[] = [];
+  const sections: HTMLElement[] = [];
+  const role = node.role;
+
+  if (role === "router") {
+    const dest = h("select", { id: "route-dest", "aria-label": "Destination" });
+    const link = h("select", { id: "route-link", "aria-label": "Link" });
+    const alt = h("select", { id: "route-alt", "aria-label": "Second link" });
+    const blockSel = h("select", { id: "block-source", "aria-label": "Source to block" });
+    const prio = h(
+      "select",
+      { id: "priority", "aria-label": "Priority" },
+      option("", "no priority"),
+      ...PACKET_KINDS.map((k) => option(k, k)),
+    );
+    sections.push(
+      h("h3", {}, "Routing"),
+      h("label", {}, "Traffic for", dest),
+      h("label", {}, "goes over", link),
+      h("label", {}, "split with (optional)", alt),
+      h(
+        "button",
+        {
+          id: "route-set",
+          onclick: () =>
+            send({
+              type: "route",
+              ...base,
+              dest: dest.value,
+              link: link.value,
+              ...(alt.value ? { alt: alt.value } : {}),
+            }),
+        },
+        "Set route",
+      ),
+      h("h3", {}, "Firewall"),
+      h(
+        "div",
+        { class: "row" },
+        blockSel,
+        h(
+          "button",
+          {
+            id: "block",
+            class: "warn",
+            onclick: () => send({ type: "block", ...base, source: blockSel.value }),
+          },
+          "Block",
+        ),
+      ),
+      h("h3", {}, "Priority"),
+      h(
+        "div",
+        { class: "row" },
+        prio,
+        h(
+          "button",
+          {
+            onclick: () =>
+              send({
+                type: "prioritise",
+                ...base,
+                kind: prio.value ? (prio.value as (typeof PACKET_KINDS)[number]) : null,
+              }),
+          },
+          "Set",
+        ),
+      ),
+    );
+    updaters.push((_n, team) => {
+      const others = [...team.nodes.values()].filter((n) => n.id !== nodeId && !n.gone);
+      const rank = (n: NodeState) => ["server", "origin", "seed", "router"].indexOf(n.role) + 1 || 9;
+      others.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+      fillSelect(
+        dest,
+        others.map((n) => [n.id, n.label]),
+      );
+      const mine = [...team.links.values()].filter((l) => l.a === nodeId || l.b === nodeId);
+      const name = (l: { a: string; b: string; id: string; up: boolean }) => {
+        const other = l.a === nodeId ? l.b : l.a;
+        return [l.id, `to ${team.nodes.get(other)?.label ?? other}${l.up ? "" : " (down!)"}`] as [
+          string,
+          string,
+        ];
+      };
+      fillSelect(link, mine.map(name));
+      fillSelect(alt, [["", "no split"], ...mine.map(name)]);
+      fillSelect(
+        blockSel,
+        others.filter((n) => n.kind !== "router").map((n) => [n.id, n.label]),
+      );
+    });
+  }
+
+  if (role === "server") {
+    const upgrade = h("button", { id: "upgrade", onclick: () => send({ type: "upgrade", ...base }) });
+    const replica = h(
+      "button",
+      { id: "replica", onclick: () => send({ type: "replica", ...base }) },
+      `Replica online (${PRICES.replica} coins)`,
+    );
+    const cloud = toggle(
+      "cloud",
+      "In the cloud ✓ (move back)",
+      `Move to the cloud (${PRICES.cloudPerMinute}/min)`,
+      (on) => send({ type: "cloud", ...base, on }),
+    );
+    const backup = toggle(
+      "backup",
+      "Backups on ✓",
+      `Backups off (turn on: ${PRICES.backupPerMinute}/min)`,
+      (on) => send({ type: "backup", ...base, on }),
+    );
+    const encrypt = toggle("encrypt", "Encryption on ✓", "Encryption off", (on) =>
+      send({ type: "encrypt", ...base, on }),
+    );
+    const restore = h(
+      "button",
+      { id: "restore", class: "warn", onclick: () => send({ type: "restore", ...base }) },
+      "Restore from backup",
+    );
+    const patch = h(
+      "button",
+      { id: "patch", class: "warn", onclick: () => send({ type: "patch", ...base }) },
+      "Isolate and patch",
+    );
+    const item = h("select", { id: "cache-item", "aria-label": "Item" });
+    const blockSel = h("select", { id: "block-source", "aria-label": "Source to block" });
+    sections.push(
+      h("h3", {}, "Capacity"),
+      h("div", { class: "row" }, upgrade, replica),
+      h("div", { class: "row" }, cloud.el),
+      h("h3", {}, "Safety"),
+      h("div", { class: "row" }, backup.el, encrypt.el),
+      h("div", { class: "row" }, restore, patch),
+      h("h3", {}, "Cache from the origin"),
+      h(
+        "div",
+        { class: "row" },
+        item,
+        h("button", { onclick: () => send({ type: "cache", ...base, item: Number(item.value) }) }, "Fetch"),
+      ),
+      h("h3", {}, "Block a source"),
+      h(
+        "div",
+        { class: "row" },
+        blockSel,
+        h(
+          "button",
+          { class: "warn", onclick: () => send({ type: "block", ...base, source: blockSel.value }) },
+          "Block",
+        ),
+      ),
+    );
+    updaters.push((n, team, you) => {
+      upgrade.textContent = n.upgrades >= 3 ? "Fully upgraded" : `Upgrade capacity (${PRICES.upgrade} coins)`;
+      upgrade.disabled = n.upgrades >= 3;
+      cloud.set(n.cloud);
+      backup.set(n.backup);
+      encrypt.set(n.encrypt);
+      restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
+      patch.disabled = !n.breached;
+      fillSelect(
+        item,
+        Array.from({ length: state.items }, (_, i) => [String(i), `Item ${i + 1}`] as [string, string]),
+      );
+      fillSelect(blockSel, suspectsFirst(team, you));
+    });
+  }
+
+  if (role === "peer" || role === "seed") {
+    const encrypt = toggle("encrypt", "Encryption on ✓", "Encryption off", (on) =>
+      send({ type: "encrypt", ...base, on }),
+    );
+    const verify = toggle("verify", "Verifying chunks ✓", "Not verifying chunks", (on) =>
+      send({ type: "verify", ...base, on }),
+    );
+    const strategy = h(
+      "select",
+      { id: "strategy" },
+      option("rarest", "Rarest first"),
+      option("sequential", "In order"),
+      option("random", "Random"),
+    );
+    strategy.addEventListener("change", () =>
+      send({ type: "strategy", ...base, strategy: strategy.value as "rarest" }),
+    );
+    const policy = h(
+      "select",
+      { id: "policy" },
+      option("allow", "Share with everyone"),
+      option("approve", "Ask me first"),
+      option("deny", "Share with no one"),
+    );
+    policy.addEventListener("change", () =>
+      send({ type: "policy", ...base, policy: policy.value as "allow" }),
+    );
+    const approvals = h("div", { id: "approvals", class: "stack" });
+    const blockSel = h("select", { id: "block-source", "aria-label": "Peer to block" });
+    sections.push(
+      h("h3", {}, "Trust"),
+      h("div", { class: "row" }, verify.el, encrypt.el),
+      h("h3", {}, "Downloading"),
+      h("label", {}, "Which chunk next", strategy),
+      h("h3", {}, "Sharing"),
+      h("label", {}, "Who may download from you", policy),
+      approvals,
+      h("h3", {}, "Block a peer"),
+      h(
+        "div",
+        { class: "row" },
+        blockSel,
+        h(
+          "button",
+          {
+            id: "block",
+            class: "warn",
+            onclick: () => send({ type: "block", ...base, source: blockSel.value }),
+          },
+          "Block",
+        ),
+      ),
+      h(
+        "div",
+        { class: "row" },
+        h(
+          "button",
+          {
+            id: "leave",
+            class: "secondary",
+            onclick: () => confirm("Leave the swarm for good?") && send({ type: "leave", ...base }),
+          },
+          "Stop seeding and leave",
+        ),
+      ),
+    );
+    updaters.push((n, team, you) => {
+      encrypt.set(n.encrypt);
+      verify.set(n.verify);
+      if (document.activeElement !== strategy) strategy.value = n.strategy;
+      if (document.activeElement !== policy) policy.value = n.policy;
+      const waiting = you?.awaiting ?? [];
+      const sig = waiting.join(",");
+      if (approvals.dataset.sig !== sig) {
+        approvals.dataset.sig = sig;
+        approvals.replaceChildren(
+          ...waiting.map((id) =>
+            h(
+              "div",
+              { class: "row" },
+              h("span", {}, `${team.nodes.get(id)?.label ?? id} asks for a chunk`),
+              h(
+                "button",
+                { onclick: () => send({ type: "access", ...base, peer: id, allow: true }) },
+                "Allow",
+              ),
+              h(
+                "button",
+                { class: "warn", onclick: () => send({ type: "access", ...base, peer: id, allow: false }) },
+                "Deny",
+              ),
+            ),
+          ),
+        );
+      }
+      fillSelect(
+        blockSel,
+        suspectsFirst(team, you, (x) => x.kind === "peer"),
+      );
+    });
+  }
+
+  const autopilot = toggle(
+    "autopilot",
+    "Autopilot on (take back control)",
+    "Hand over to the autopilot",
+    (on) => send({ type: "autopilot", ...base, on }),
+  );
+  const status = h("div", { class: "kv", id: "node-status" });
+  const element = h(
+    "div",
+    { id: "controls" },
+    h("h2", {}, h("span", { class: "you-badge" }, "You: "), node.label),
+    status,
+    ...sections,
+    h("h3", {}, "Autopilot"),
+    autopilot.el,
+  );
+  return {
+    element,
+    update(state, you) {
+      const team = state.teams.get(teamKey);
+      const n = team?.nodes.get(nodeId);
+      if (!team || !n) return;
+      autopilot.set(n.autopilot);
+      const facts: [string, string][] = [
+        [
+          "status",
+          n.gone
+            ? "left the network"
+            : n.down
+              ? "DOWN"
+              : n.breached
+                ? "HACKED"
+                : n.diskFailed
+                  ? "disk lost"
+                  : "up",
+        ],
+        ["queue", `${n.queue} / ${n.queueLimit}`],
+        ["points", String(n.points)],
+      ];
+      if (you) facts.push(["team coins", String(you.coins)]);
+      if (n.kind === "server")
+        facts.push(
+          ["capacity", `${n.capacity} per tick`],
+          ["cache hits / misses", `${n.cacheHits} / ${n.cacheMisses}`],
+        );
+      if (n.kind === "peer") facts.push(["download", `${n.progress}%`], ["items held", String(n.itemsHeld)]);
+      const sig = facts.flat().join("|");
+      if (status.dataset.sig !== sig) {
+        status.dataset.sig = sig;
+        status.replaceChildren(
+          ...facts.flatMap(([k, v]) => [h("span", {}, k), h("span", { "data-fact": k }, v)]),
+        );
+      }
+      for (const u of updaters) u(n, team, you);
+    },
+  };
+}
+
+/** Nodes to block, the ones that sent junk or corrupt data first. */
+function suspectsFirst(
+  team: TeamState,
+  you: PrivateView | null,
+  keep: (n: NodeState) => boolean = () => true,
+): [string, string][] {
+  const suspects = new Map((you?.suspects ?? []).map((s) => [s.node, s.count]));
+  const nodes = [...team.nodes.values()].filter((n) => !n.gone && n.kind !== "router" && keep(n));
+  nodes.sort(
+    (a, b) =>
+      (suspects.get(b.id) ?? 0) - (suspects.get(a.id) ?? 0) ||
+      a.id.localeCompare(b.id, undefined, { numeric: true }),
+  );
+  return nodes.map((n) => [n.id, suspects.has(n.id) ? `${n.label} ⚠ ${suspects.get(n.id)} bad` : n.label]);
+}

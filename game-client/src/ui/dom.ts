@@ -1,0 +1,54 @@
+/** Small DOM helpers for the form and panel layer above the Phaser canvas. */
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
+
+/** Creates an element: h("button", { class: "big", onclick: go }, "Start"). */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === "function") el.addEventListener(k.replace(/^on/, ""), v);
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false) el.append(typeof c === "object" ? c : String(c));
+  return el;
+}
+
+const uiRoot = () => document.getElementById("ui")!;
+
+/** Replaces the UI layer's content (one screen at a time). */
+export function mount(...nodes: Node[]): void {
+  uiRoot().replaceChildren(...nodes);
+}
+
+export function clearUi(): void {
+  uiRoot().replaceChildren();
+}
+
+/** A short message at the top of the screen. */
+export function toast(text: string, kind: "info" | "ok" | "error" | "banner" = "info", ms = 3500): void {
+  const box = document.getElementById("toasts")!;
+  const el = h("div", { class: `toast ${kind}`, "data-kind": kind }, text);
+  box.append(el);
+  while (box.children.length > 4) box.firstElementChild?.remove();
+  setTimeout(() => el.remove(), ms);
+}
+
+/** Minutes and seconds of a tick count. */
+export function clock(ticks: number, perSecond: number): string {
+  const s = Math.max(0, Math.ceil(ticks / perSecond));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+export function option(value: string, text: string, selected = false): HTMLOptionElement {
+  const o = h("option", { value }, text);
+  o.selected = selected;
+  return o;
+}

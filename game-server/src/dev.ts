@@ -1,0 +1,16 @@
+/**
+ * `npm run dev`: the game server on GAME_SERVER_PORT (default 2567) and the Vite dev server with hot
+ * reload in front of it (default http://localhost:5173), forwarding API and websocket traffic.
+ */
+import { resolve } from "node:path";
+import { createServer } from "vite";
+import { log } from "./log";
+import { startServer } from "./server";
+
+const port = Number(process.env.GAME_SERVER_PORT ?? 2567);
+const game = await startServer({ port, clientDir: resolve("game-client/dist") });
+const vite = await createServer({ configFile: resolve("game-client/vite.config.ts") });
+await vite.listen();
+log.info(
+  `game server at ${game.url}; open ${vite.resolvedUrls?.local[0] ?? "http://localhost:5173"} (hot reload)`,
+);

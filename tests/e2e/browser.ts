@@ -1,0 +1,70 @@
+/** Headless Chromium (Debian's package, driven by playwright-core) against a game server on loopback. */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { ensureClientBuilt } from "../../game-server/src/client-build";
+import { type RunningServer, startServer } from "../../game-server/src/server";
+
+export const SCREENSHOTS = resolve("screenshots");
+
+/** Flags that work as root with software WebGL (see NOTES): Phaser renders with SwiftShader. */
+const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--enable-unsafe-swiftshader",
+  "--use-gl=angle",
+  "--use-angle=swiftshader",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  // Several students' pages run at once: none may be throttled as a background window.
+  "--disable-renderer-backgrounding",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
+];
+
+export interface World {
+  server: RunningServer;
+  browser: Browser;
+  /** Console errors and page errors, per page name: a test fails on any. */
+  errors: string[];
+  open(name: string, viewport?: { width: number; height: number }): Promise<Page>;
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<World> {
+  const clientDir = await ensureClientBuilt();
+  const server = await startServer({ port: 0, host: "127.0.0.1", clientDir });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const errors: string[] = [];
+  return {
+    server,
+    browser,
+    errors,
+    async open(name, viewport = { width: 1600, height: 900 }) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(`${name}: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => errors.push(`${name}: ${e.stack ?? e.message}`));
+      page.on("dialog", (d) => void d.accept());
+      await page.goto(server.url);
+      await page.waitForSelector("#menu");
+      return page;
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * A whole class in real browsers: a host creates a class, three students join by code, each makes a
+ * decision of their role and sees it take effect, the host breaks something and every screen shows
+ * it, the round ends and every screen shows the results.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, type World } from "./browser";
+
+let w: World;
+beforeAll(async () => {
+  w = await launch();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+/** Performs one decision of the student's role and returns the proof that it took effect. */
+async function actOnce(page: Page): Promise<string> {
+  await page.waitForSelector("#controls");
+  if (await page.$("#backup")) {
+    await page.click("#backup");
+    await page.waitForFunction(() => document.querySelector("#backup")?.textContent?.includes("Backups on"));
+    return "server: backups on";
+  }
+  if (await page.$("#verify")) {
+    const before = (await page.textContent("#verify")) ?? "";
+    await page.click("#verify");
+    await page.waitForFunction((b) => document.querySelector("#verify")?.textContent !== b, before);
+    return `peer: ${(await page.textContent("#verify"))?.trim()}`;
+  }
+  if (await page.$("#route-set")) {
+    const link = await page.$eval(
+      "#route-link",
+      (s) => (s as HTMLSelectElement).options[1]?.value ?? (s as HTMLSelectElement).value,
+    );
+    await page.selectOption("#route-link", link);
+    await page.click("#route-set");
+    await page.waitForSelector(".toast.ok");
+    return `router: route set over ${link}`;
+  }
+  throw new Error("no role controls found");
+}
+
+describe("a classroom match in the browser", () => {
+  it("host, three students, a failure, results — on every screen", async () => {
+    const host = await w.open("host");
+    await w.shot(host, "01-menu");
+    await host.click("#host");
+    await host.waitForSelector("#host-scenario option[value='calm']", { state: "attached" });
+    await host.selectOption("#host-scenario", "calm");
+    await host.click("#host-go");
+    await host.waitForSelector("#join-code");
+    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    expect(code).toMatch(/^[A-Z0-9]{5}$/);
+
+    // A wrong code gets a clear message.
+    const stray = await w.open("stray", { width: 1024, height: 768 });
+    await stray.click("#join");
+    await stray.fill("#code", "AAAAA");
+    await stray.fill("#nickname", "Stray");
+    await stray.click("#join-go");
+    await stray.waitForFunction(() =>
+      /No class with code AAAAA/.test(document.querySelector("#join-error")?.textContent ?? ""),
+    );
+    await w.shot(stray, "02-wrong-code");
+
+    const students: Page[] = [];
+    for (const [i, name] of ["Ann", "Bob", "Cy"].entries()) {
+      const page = await w.open(name, i === 1 ? { width: 1366, height: 768 } : { width: 1280, height: 800 });
+      await page.click("#join");
+      await page.fill("#code", code.toLowerCase());
+      await page.fill("#nickname", name);
+      await page.click("#join-go");
+      await page.waitForSelector("#lobby-seat");
+      await page.waitForFunction(
+        () => (document.querySelector("#lobby-seat")?.textContent ?? "").length > 10,
+      );
+      students.push(page);
+    }
+    await host.waitForFunction(() =>
+      (document.querySelector("#lobby-teams")?.textContent ?? "").includes("Cy"),
+    );
+    await w.shot(host, "03-lobby-host");
+    await w.shot(students[0]!, "04-lobby-student");
+    for (const s of students) expect(await s.$("#start")).toBeNull();
+
+    await host.click("#start");
+    await host.waitForSelector("#console");
+    for (const s of students) await s.waitForSelector("#controls");
+    // A student's screen has no host controls.
+    for (const s of students) expect(await s.$("#console")).toBeNull();
+
+    const proofs: string[] = [];
+    for (const s of students) proofs.push(await actOnce(s));
+    expect(proofs).toHaveLength(3);
+    await host.waitForTimeout(1500);
+    await w.shot(host, "05-game-host");
+    for (const [i, s] of students.entries()) await w.shot(s, `06-game-student-${i + 1}`);
+
+    // The host crashes a router; every screen says so.
+    await host.selectOption("#failure-kind", "crash");
+    await host.selectOption("#failure-target", "role:router");
+    await host.click("#trigger");
+    for (const p of [host, ...students]) {
+      await p.waitForFunction(() =>
+        [...document.querySelectorAll(".toast.banner")].some((t) => /crashed/.test(t.textContent ?? "")),
+      );
+    }
+    await w.shot(host, "07-failure-host");
+    await w.shot(students[0]!, "08-failure-student");
+
+    await host.click("#end");
+    for (const p of [host, ...students]) await p.waitForSelector("#results #lessons");
+    await w.shot(host, "09-results-host");
+    await w.shot(students[0]!, "10-results-student");
+    const lessons = await host.textContent("#lessons");
+    expect(lessons).toMatch(/crashed/);
+    expect(await students[0]!.textContent("#my-result")).toMatch(/points/);
+    expect(w.errors.join("\n")).toBe("");
+  });
+});
