@@ -111,9 +111,9 @@ export class GameScene extends Scene {
     const bottom = this.side && width <= 900 ? height * 0.45 : 0;
     const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: height - top - bottom - 8 };
     const n = this.views.length;
-    this.views.forEach((v, i) =>
-      v.setRect({ x: area.x + (area.w / n) * i, y: area.y, w: area.w / n - 8, h: area.h }),
-    );
+    for (const [i, v] of this.views.entries()) {
+      v.setRect({ x: area.x + (area.w / n) * i, y: area.y, w: area.w / n - 8, h: area.h });
+    }
   }
 
   private clickNode(team: string, node: string): void {

@@ -44,9 +44,14 @@ export class Join extends Scene {
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       error.textContent = "";
-      if (code.value.trim().length !== 5)
-        return void (error.textContent = "The class code has 5 letters and digits.");
-      if (!nick.value.trim()) return void (error.textContent = "Choose a nickname.");
+      if (code.value.trim().length !== 5) {
+        error.textContent = "The class code has 5 letters and digits.";
+        return;
+      }
+      if (!nick.value.trim()) {
+        error.textContent = "Choose a nickname.";
+        return;
+      }
       submit.disabled = true;
       submit.textContent = "Joining…";
       try {
