@@ -27,6 +27,9 @@ const CONCEPT: Record<FailureKind, string> = {
   wiretap: "Encryption protects data crossing routers you do not control.",
 };
 
+const ROUTER_DOWN =
+  "When a router fails, traffic must find another path: players re-route at once, the protocol takes a while.";
+
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -54,8 +57,9 @@ export function debrief(result: MatchResult): Lesson[] {
         if (before <= 0) return `${t.name} had little traffic to lose`;
         return `${t.name} kept ${pct(Math.min(1, during / before))} of its delivery`;
       });
+      const routerDown = (f.kind === "crash" || f.kind === "outage") && /^R\d/.test(f.target);
       lessons.push({
-        concept: CONCEPT[f.kind as FailureKind] ?? "",
+        concept: routerDown ? ROUTER_DOWN : (CONCEPT[f.kind as FailureKind] ?? ""),
         text: `At ${mmss(f.startSecond)}: ${f.note}. For the next ${Math.round(window)} s, ${parts.join("; ")}.`,
       });
     }

@@ -64,8 +64,8 @@ export function layoutOf(scenario: Scenario): Layout {
       routers.push({
         id: `R${i + 1}`,
         region: region(i),
-        x: cx + 190 * Math.cos(a),
-        y: cy + 150 * Math.sin(a),
+        x: cx + 340 * Math.cos(a),
+        y: cy + 195 * Math.sin(a),
       });
       link(0, i);
     }
@@ -75,8 +75,8 @@ export function layoutOf(scenario: Scenario): Layout {
       routers.push({
         id: `R${i + 1}`,
         region: region(i),
-        x: cx + 220 * Math.cos(a),
-        y: cy + 160 * Math.sin(a),
+        x: cx + 360 * Math.cos(a),
+        y: cy + 200 * Math.sin(a),
       });
     }
     if (n === 2) link(0, 1);

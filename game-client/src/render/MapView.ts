@@ -7,6 +7,7 @@ import type { GameObjects, Scene } from "phaser";
 import type { LinkState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
 import { type Crossing, MAP_HEIGHT, MAP_WIDTH } from "../../../shared/index";
 import { COLORS, CORRUPT_STYLE, PACKET_STYLE } from "../app";
+import { PACKET_TEXTURE } from "../scenes/Preloader";
 
 export interface Rect {
   x: number;
@@ -20,6 +21,8 @@ interface NodeSprite {
   label: GameObjects.Text;
   ring: GameObjects.Graphics;
   badge: GameObjects.Image;
+  /** What the ring graphics last showed. */
+  sig: string;
 }
 
 interface Flying {
@@ -51,7 +54,7 @@ export class MapView {
   constructor(
     private readonly scene: Scene,
     readonly teamKey: string,
-    private readonly team: () => TeamState | undefined,
+    readonly team: () => TeamState | undefined,
     private readonly myNode: () => string | null,
   ) {
     this.links = scene.add.graphics().setDepth(1);
@@ -87,9 +90,9 @@ export class MapView {
   addCrossings(crossings: Crossing[]): void {
     for (const c of crossings) {
       const style = c.corrupt ? CORRUPT_STYLE : (PACKET_STYLE[c.kind] ?? PACKET_STYLE.chunk!);
-      const sprite = this.pool.pop() ?? this.scene.add.image(0, 0, style.texture).setDepth(3);
+      const sprite = this.pool.pop() ?? this.scene.add.image(0, 0, PACKET_TEXTURE, style.texture).setDepth(3);
       sprite
-        .setTexture(style.texture)
+        .setFrame(style.texture)
         .setTint(style.color)
         .setVisible(false)
         .setAlpha(c.encrypted ? 0.75 : 1);
@@ -225,7 +228,7 @@ export class MapView {
       .setDepth(4);
     const ring = this.scene.add.graphics().setDepth(2);
     const badge = this.scene.add.image(0, 0, "crash").setDepth(5).setVisible(false);
-    return { icon, label, ring, badge };
+    return { icon, label, ring, badge, sig: "" };
   }
 
   /** Set by the scene: a click on a node. */
@@ -261,6 +264,10 @@ export class MapView {
     const user = n.kind === "client" || (n.kind === "peer" && !n.seed);
     const label = n.holder ? `${n.label} · ${n.holder}` : user ? "" : n.label;
     if (s.label.text !== label) s.label.setText(label);
+    // Redraw the ring, load bar and progress arc only when something they show has changed.
+    const sig = `${mine}|${n.holder}|${this.highlight === n.id}|${down}|${n.queue}|${n.progress}|${s.icon.x}|${s.icon.y}|${s.icon.displayWidth}`;
+    if (s.sig === sig) return;
+    s.sig = sig;
     const g = s.ring;
     g.clear();
     const p = s.icon;

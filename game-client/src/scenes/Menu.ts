@@ -1,6 +1,7 @@
 import { Math as PMath, Scene } from "phaser";
 import { COLORS, session } from "../app";
 import { clearUi, h, mount } from "../ui/dom";
+import { PACKET_TEXTURE } from "./Preloader";
 
 /** The front page: a living network in the background, four doors in front. */
 export class Menu extends Scene {
@@ -70,7 +71,7 @@ export class Menu extends Scene {
     for (let k = 0; k < 14; k++) {
       const [a, b] = edges[rnd.between(0, edges.length - 1)]!;
       const dot = this.add
-        .image(points[a]!.x, points[a]!.y, "pkt-circle")
+        .image(points[a]!.x, points[a]!.y, PACKET_TEXTURE, "pkt-circle")
         .setTint(k % 2 ? COLORS.hub : COLORS.swarm);
       this.tweens.add({
         targets: dot,

@@ -43,44 +43,70 @@ export class Preloader extends Scene {
     this.scene.start("Menu");
   }
 
-  /** White shapes, tinted per packet kind at draw time. */
-  private makePacketTextures(): void {
+  /**
+   * White packet shapes, tinted per kind at draw time, as frames of one texture: a thousand packets of
+   * five shapes then draw as a single batch.
+   */
+  protected makePacketTextures(): void {
     const g = this.add.graphics();
     const size = 16;
-    const draw = (key: string, paint: () => void) => {
-      g.clear();
-      g.fillStyle(0xffffff, 1);
-      g.lineStyle(2, 0x1d2433, 1);
-      paint();
-      g.generateTexture(key, size, size);
-    };
-    draw("pkt-circle", () => {
-      g.fillCircle(8, 8, 6);
-      g.strokeCircle(8, 8, 6);
+    const shapes: [string, (x: number) => void][] = [
+      [
+        "pkt-circle",
+        (x) => {
+          g.fillCircle(x + 8, 8, 6);
+          g.strokeCircle(x + 8, 8, 6);
+        },
+      ],
+      [
+        "pkt-triangle",
+        (x) => {
+          g.fillTriangle(x + 8, 2, x + 14, 14, x + 2, 14);
+          g.strokeTriangle(x + 8, 2, x + 14, 14, x + 2, 14);
+        },
+      ],
+      [
+        "pkt-square",
+        (x) => {
+          g.fillRect(x + 3, 3, 10, 10);
+          g.strokeRect(x + 3, 3, 10, 10);
+        },
+      ],
+      [
+        "pkt-diamond",
+        (x) => {
+          g.fillTriangle(x + 8, 1, x + 15, 8, x + 1, 8);
+          g.fillTriangle(x + 1, 8, x + 15, 8, x + 8, 15);
+          g.beginPath();
+          g.moveTo(x + 8, 1);
+          g.lineTo(x + 15, 8);
+          g.lineTo(x + 8, 15);
+          g.lineTo(x + 1, 8);
+          g.closePath();
+          g.strokePath();
+        },
+      ],
+      [
+        "pkt-cross",
+        (x) => {
+          g.fillRect(x + 6, 1, 4, 14);
+          g.fillRect(x + 1, 6, 14, 4);
+        },
+      ],
+    ];
+    g.fillStyle(0xffffff, 1);
+    g.lineStyle(2, 0x1d2433, 1);
+    shapes.forEach(([, paint], i) => {
+      paint(i * size);
     });
-    draw("pkt-triangle", () => {
-      g.fillTriangle(8, 2, 14, 14, 2, 14);
-      g.strokeTriangle(8, 2, 14, 14, 2, 14);
-    });
-    draw("pkt-square", () => {
-      g.fillRect(3, 3, 10, 10);
-      g.strokeRect(3, 3, 10, 10);
-    });
-    draw("pkt-diamond", () => {
-      g.fillTriangle(8, 1, 15, 8, 1, 8);
-      g.fillTriangle(1, 8, 15, 8, 8, 15);
-      g.beginPath();
-      g.moveTo(8, 1);
-      g.lineTo(15, 8);
-      g.lineTo(8, 15);
-      g.lineTo(1, 8);
-      g.closePath();
-      g.strokePath();
-    });
-    draw("pkt-cross", () => {
-      g.fillRect(6, 1, 4, 14);
-      g.fillRect(1, 6, 14, 4);
-    });
+    g.generateTexture(PACKET_TEXTURE, size * shapes.length, size);
     g.destroy();
+    const texture = this.textures.get(PACKET_TEXTURE);
+    shapes.forEach(([name], i) => {
+      texture.add(name, 0, i * size, 0, size, size);
+    });
   }
 }
+
+/** The one texture every packet sprite draws from (frames pkt-circle, pkt-triangle, …). */
+export const PACKET_TEXTURE = "packets";
