@@ -6,6 +6,7 @@ import { Client, getStateCallbacks, type Room } from "colyseus.js";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
 import {
   C2S,
+  CLOSE,
   type Crossing,
   type HostAction,
   type MatchResult,
@@ -40,8 +41,8 @@ type Events = {
   patch: () => void;
 };
 
-/** Close codes colyseus uses for a leave the client asked for. */
-const CONSENTED = new Set([1000, 4000]);
+/** Close codes of a room the server closed on purpose (a normal close, colyseus' "consented"). */
+const SERVER_CLOSED = new Set([1000, 4000]);
 /** How long to keep trying to get back after a drop (the server keeps the seat 60 s). */
 const RECONNECT_WINDOW_MS = 60_000;
 const PING_EVERY_MS = 2000;
@@ -197,12 +198,21 @@ export class Session {
       });
     });
     room.onLeave((code) => {
-      if (this.leaving || CONSENTED.has(code)) return;
-      if (code === 4100)
-        return this.emit("connection", "lost", "You were removed from this class by the host.");
+      if (this.leaving) return;
+      if (code === CLOSE.kicked) return this.lose("You were removed from this class by the host.");
+      // The server closed the room on purpose (shut down, or the class was closed): nothing to rejoin.
+      if (SERVER_CLOSED.has(code))
+        return this.lose("The class is over: the server closed it. Back to the menu.");
       void this.reconnect();
     });
     this.countBytes(room);
+  }
+
+  private lose(message: string): void {
+    this.room = null;
+    this.synced = false;
+    this.stopPing();
+    this.emit("connection", "lost", message);
   }
 
   /** After a drop: try the reconnection token until the server's 60 s window closes. */
@@ -224,8 +234,7 @@ export class Session {
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
-    this.room = null;
-    this.emit("connection", "lost", "The class is over or no longer reachable. Back to the menu.");
+    this.lose("The class is over or no longer reachable. Back to the menu.");
   }
 
   private countBytes(room: Room<MatchState>): void {

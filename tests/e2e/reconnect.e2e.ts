@@ -1,0 +1,71 @@
+/**
+ * Flaky Wi-Fi in the browser: a student's connection drops mid-round; the client says so, reconnects
+ * with its token and the student is back on the same node. When the class is gone, the client says
+ * that and returns to the menu.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, type World } from "./browser";
+
+let w: World;
+beforeAll(async () => {
+  w = await launch();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+describe("connection handling in the browser", () => {
+  it("reconnects a dropped student to the same node, and sends them to the menu when the class is gone", async () => {
+    const host = await w.open("host");
+    await host.click("#host");
+    await host.waitForSelector("#host-scenario option[value='calm']", { state: "attached" });
+    await host.click("#host-go");
+    await host.waitForSelector("#join-code");
+    const code = ((await host.textContent("#join-code")) ?? "").trim();
+
+    const ann = await w.open("Ann", { width: 1366, height: 768 });
+    await ann.click("#join");
+    await ann.fill("#code", code);
+    await ann.fill("#nickname", "Ann");
+    await ann.click("#join-go");
+    await ann.waitForSelector("#lobby-seat");
+    await host.click("#start");
+    await ann.waitForSelector("#controls");
+    const before = await ann.textContent("#controls h2");
+
+    // The websocket closes without a goodbye, as when Wi-Fi drops.
+    await ann.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: reaching the socket under the SDK on purpose
+      (window as any).hubSwarm.session.room.connection.transport.ws.close();
+    });
+    await ann.waitForFunction(() =>
+      [...document.querySelectorAll(".toast")].some((t) => /reconnecting/i.test(t.textContent ?? "")),
+    );
+    await ann.waitForFunction(
+      () => [...document.querySelectorAll(".toast")].some((t) => /Reconnected/.test(t.textContent ?? "")),
+      undefined,
+      { timeout: 20_000 },
+    );
+    await w.shot(ann, "11-reconnected");
+    expect(await ann.textContent("#controls h2")).toBe(before);
+    await host.waitForFunction(
+      () =>
+        /Ann/.test(document.querySelector("#players")?.textContent ?? "") &&
+        !/away/.test(document.querySelector("#players")?.textContent ?? ""),
+    );
+
+    // The class ends for good: the server shuts down, the student is told and lands on the menu.
+    await w.server.close();
+    await ann.waitForSelector("#menu", { timeout: 90_000 });
+    await ann.waitForFunction(() =>
+      [...document.querySelectorAll(".toast.error")].some((t) =>
+        /no longer reachable|over/.test(t.textContent ?? ""),
+      ),
+    );
+    await w.shot(ann, "12-class-gone");
+    const unexpected = w.errors.filter(
+      (e) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource|colyseus/i.test(e),
+    );
+    expect(unexpected.join("\n")).toBe("");
+  }, 150_000);
+});
