@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { ensureClientBuilt } from "../../game-server/src/client-build";
 import { startServer } from "../../game-server/src/server";
+import { CHROMIUM_ARGS } from "../e2e/browser";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,19 +51,7 @@ console.log(
 const server = await startServer({ port: 0, host: "127.0.0.1", clientDir: dist });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless=new",
-    "--no-sandbox",
-    "--enable-unsafe-swiftshader",
-    "--use-gl=angle",
-    "--use-angle=swiftshader",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu-vsync",
-    "--disable-frame-rate-limit",
-  ],
+  args: [...CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit"],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

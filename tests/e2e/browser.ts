@@ -8,7 +8,7 @@ import { type RunningServer, startServer } from "../../game-server/src/server";
 export const SCREENSHOTS = resolve("screenshots");
 
 /** Flags that work as root with software WebGL (see NOTES): Phaser renders with SwiftShader. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless=new",
   "--no-sandbox",
   "--enable-unsafe-swiftshader",

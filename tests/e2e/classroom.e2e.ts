@@ -61,7 +61,7 @@ describe("a classroom match in the browser", () => {
     await stray.fill("#nickname", "Stray");
     await stray.click("#join-go");
     await stray.waitForFunction(() =>
-      /No class with code AAAAA/.test(document.querySelector("#join-error")?.textContent ?? ""),
+      /No class with code AAAAA/.test(document.querySelector("#join-form-error")?.textContent ?? ""),
     );
     await w.shot(stray, "02-wrong-code");
 

@@ -1,6 +1,6 @@
 import { Scene } from "phaser";
 import { session } from "../app";
-import { clearUi, h, mount, option } from "../ui/dom";
+import { clearUi, formCard, h, mount, option } from "../ui/dom";
 import { scenarioPicker } from "./scenario-picker";
 
 /** A teacher hosts a class: a scenario, a mode, a round length; the join code comes next. */
@@ -23,40 +23,21 @@ export class Host extends Scene {
       option("", "as the scenario says", true),
       ...[2, 3, 5, 8, 10, 15].map((m) => option(String(m * 60), `${m} minutes`)),
     );
-    const error = h("p", { class: "error-text", role: "alert" });
-    const submit = h("button", { id: "host-go", class: "big hub", type: "submit" }, "Create the class");
-    const form = h(
-      "form",
-      { class: "card stack", id: "host-form" },
-      h("h1", {}, "Host a class"),
-      picker.element,
-      h("label", {}, "Mode", mode),
-      h("label", {}, "Round length", minutes),
-      error,
-      h(
-        "div",
-        { class: "row" },
-        submit,
-        h("button", { type: "button", class: "secondary", onclick: () => this.scene.start("Menu") }, "Back"),
-      ),
-    );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      submit.disabled = true;
-      error.textContent = "";
-      try {
-        await session.hostClass(
-          picker.select.value,
-          mode.value as "versus" | "coop",
-          minutes.value ? Number(minutes.value) : undefined,
-        );
+    const card = formCard({
+      id: "host-form",
+      title: "Host a class",
+      fields: [picker.element, h("label", {}, "Mode", mode), h("label", {}, "Round length", minutes)],
+      submitId: "host-go",
+      submitLabel: "Create the class",
+      submitClass: "hub",
+      onBack: () => this.scene.start("Menu"),
+      submit: async () => {
+        const duration = minutes.value ? Number(minutes.value) : undefined;
+        await session.hostClass(picker.select.value, mode.value as "versus" | "coop", duration);
         this.scene.start("Lobby");
-      } catch (err) {
-        error.textContent = err instanceof Error ? err.message : String(err);
-        submit.disabled = false;
-      }
+      },
     });
-    mount(form);
+    mount(card.form);
     this.events.once("shutdown", clearUi);
   }
 }

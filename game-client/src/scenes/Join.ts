@@ -1,6 +1,6 @@
 import { Scene } from "phaser";
 import { session } from "../app";
-import { clearUi, h, mount } from "../ui/dom";
+import { clearUi, formCard, h, mount } from "../ui/dom";
 
 /** A student joins with the code on the big screen and a nickname. */
 export class Join extends Scene {
@@ -25,46 +25,23 @@ export class Join extends Scene {
       "aria-label": "Nickname",
     });
     nick.value = localStorage.getItem("nickname") ?? "";
-    const error = h("p", { class: "error-text", id: "join-error", role: "alert" });
-    const submit = h("button", { id: "join-go", class: "big swarm", type: "submit" }, "Join");
-    const form = h(
-      "form",
-      { class: "card stack", id: "join-form" },
-      h("h1", {}, "Join a class"),
-      h("label", {}, "Class code", code),
-      h("label", {}, "Nickname", nick),
-      error,
-      h(
-        "div",
-        { class: "row" },
-        submit,
-        h("button", { type: "button", class: "secondary", onclick: () => this.scene.start("Menu") }, "Back"),
-      ),
-    );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      error.textContent = "";
-      if (code.value.trim().length !== 5) {
-        error.textContent = "The class code has 5 letters and digits.";
-        return;
-      }
-      if (!nick.value.trim()) {
-        error.textContent = "Choose a nickname.";
-        return;
-      }
-      submit.disabled = true;
-      submit.textContent = "Joining…";
-      try {
+    const card = formCard({
+      id: "join-form",
+      title: "Join a class",
+      fields: [h("label", {}, "Class code", code), h("label", {}, "Nickname", nick)],
+      submitId: "join-go",
+      submitLabel: "Join",
+      submitClass: "swarm",
+      onBack: () => this.scene.start("Menu"),
+      submit: async (form) => {
+        if (code.value.trim().length !== 5) return form.fail("The class code has 5 letters and digits.");
+        if (!nick.value.trim()) return form.fail("Choose a nickname.");
         await session.joinClass(code.value, nick.value.trim());
         localStorage.setItem("nickname", nick.value.trim());
         this.scene.start("Lobby");
-      } catch (err) {
-        error.textContent = err instanceof Error ? err.message : String(err);
-        submit.disabled = false;
-        submit.textContent = "Join";
-      }
+      },
     });
-    mount(form);
+    mount(card.form);
     const fromUrl = new URLSearchParams(location.search).get("code");
     if (fromUrl) code.value = fromUrl.toUpperCase();
     (fromUrl ? nick : code).focus();

@@ -52,3 +52,62 @@ export function option(value: string, text: string, selected = false): HTMLOptio
   o.selected = selected;
   return o;
 }
+
+export interface FormCard {
+  form: HTMLFormElement;
+  /** Shows why the submission failed; the form is usable again. */
+  fail(message: string): void;
+}
+
+/**
+ * A screen that is one form: a title, its fields, an error line, a submit button and Back. While
+ * `submit` runs the button is disabled; a thrown error is shown in words and the form can be retried.
+ */
+export function formCard(options: {
+  id: string;
+  title: string;
+  fields: Node[];
+  submitId: string;
+  submitLabel: string;
+  submitClass?: string;
+  onBack: () => void;
+  submit: (card: FormCard) => Promise<void>;
+}): FormCard {
+  const error = h("p", { class: "error-text", id: `${options.id}-error`, role: "alert" });
+  const button = h(
+    "button",
+    { id: options.submitId, class: `big ${options.submitClass ?? ""}`.trim(), type: "submit" },
+    options.submitLabel,
+  );
+  const form = h(
+    "form",
+    { class: "card stack", id: options.id },
+    h("h1", {}, options.title),
+    ...options.fields,
+    error,
+    h(
+      "div",
+      { class: "row" },
+      button,
+      h("button", { type: "button", class: "secondary", onclick: options.onBack }, "Back"),
+    ),
+  );
+  const card: FormCard = {
+    form,
+    fail(message) {
+      error.textContent = message;
+      button.disabled = false;
+    },
+  };
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    error.textContent = "";
+    button.disabled = true;
+    try {
+      await options.submit(card);
+    } catch (err) {
+      card.fail(err instanceof Error ? err.message : String(err));
+    }
+  });
+  return card;
+}

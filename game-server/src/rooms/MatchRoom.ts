@@ -253,7 +253,8 @@ export abstract class MatchRoom extends Room<MatchState> {
       this.simMs = performance.now() - t0;
       recordSim(this.simMs);
       this.announce();
-      if (this.match.tick % TICKS_PER_SECOND === 0) this.sendPrivateViews();
+      // Private views go out half a second after the scores are projected: two small spikes, not one.
+      if (this.match.tick % TICKS_PER_SECOND === TICKS_PER_SECOND / 2) this.sendPrivateViews();
       if (this.match.ended) this.finish();
     } catch (error) {
       this.fail(error);
