@@ -114,6 +114,10 @@ describe("a classroom match in the browser", () => {
     for (const p of [host, ...students]) await p.waitForSelector("#results #lessons");
     await w.shot(host, "09-results-host");
     await w.shot(students[0]!, "10-results-student");
+    // The goodput chart is really drawn (a long results card once squeezed it to nothing).
+    for (const p of [host, students[0]!]) {
+      expect(await p.$eval("#goodput-chart", (e) => e.getBoundingClientRect().height)).toBeGreaterThan(80);
+    }
     const lessons = await host.textContent("#lessons");
     expect(lessons).toMatch(/crashed/);
     expect(await students[0]!.textContent("#my-result")).toMatch(/points/);

@@ -102,11 +102,9 @@ function chart(r: MatchResult): SVGSVGElement {
   svg.setAttribute("id", "goodput-chart");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", "Goodput over time for each team, with failures marked");
-  svg.setAttribute("width", "100%");
-  svg.setAttribute("height", String(hgt + 24));
-  svg.setAttribute("preserveAspectRatio", "none");
   svg.style.display = "block";
-  svg.style.minHeight = "180px";
+  svg.style.width = "100%";
+  svg.style.aspectRatio = `${w} / ${hgt + 24}`;
   const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
     const e = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));

@@ -111,6 +111,7 @@ export class ClassroomRoom extends MatchRoom {
     try {
       const back = await this.allowReconnection(client, RECONNECT_SECONDS);
       back.userData = d;
+      d.lastView = undefined; // the new connection has not seen the private view yet
       this.setAway(d.player, false);
       log.info(`room ${this.roomId}: ${this.nicknames.get(d.player)} reconnected`);
     } catch {

@@ -58,6 +58,8 @@ export interface ClientData {
   limiter: RateLimiter;
   /** Last time this client was told it is rate-limited (to avoid answering a flood with a flood). */
   warnedAt: number;
+  /** The private view last sent, to send it again only when it changes. */
+  lastView?: string;
 }
 
 export abstract class MatchRoom extends Room<MatchState> {
@@ -298,13 +300,18 @@ export abstract class MatchRoom extends Room<MatchState> {
       const { world, node } = seat;
       const awaiting = node.peer ? [...new Set(node.peer.awaiting.map((q) => world.nodes[q.src]!.id))] : [];
       const suspects = [...node.suspects].map(([src, n]) => ({ node: world.nodes[src]!.id, count: n }));
-      client.send(S2C.you, {
+      const view = {
         team: world.team,
         node: node.id,
         coins: Math.floor(coinsLeft(this.match, world)),
         awaiting,
         suspects,
-      });
+      };
+      // Sent only when it changed: most seconds, for most players, nothing did.
+      const text = JSON.stringify(view);
+      if (d.lastView === text) continue;
+      d.lastView = text;
+      client.send(S2C.you, view);
     }
   }
 

@@ -52,6 +52,7 @@ export class SoloRoom extends MatchRoom {
     try {
       const back = await this.allowReconnection(client, 60);
       back.userData = d;
+      d.lastView = undefined; // the new connection has not seen the private view yet
       this.setAway(d.player, false);
     } catch {
       this.unseat(d.player);
