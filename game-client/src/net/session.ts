@@ -46,6 +46,8 @@ const SERVER_CLOSED = new Set([1000, 4000]);
 /** How long to keep trying to get back after a drop (the server keeps the seat 60 s). */
 const RECONNECT_WINDOW_MS = 60_000;
 const PING_EVERY_MS = 2000;
+/** How long a refused reconnection is still retried (the server may not have noticed the drop yet). */
+const RECONNECT_GRACE_MS = 5000;
 
 export class Session {
   readonly client: Client;
@@ -219,7 +221,8 @@ export class Session {
   private async reconnect(): Promise<void> {
     const token = this.room?.reconnectionToken ?? sessionStorage.getItem("reconnection") ?? "";
     this.emit("connection", "reconnecting", "Connection lost — reconnecting…");
-    const deadline = Date.now() + RECONNECT_WINDOW_MS;
+    const started = Date.now();
+    const deadline = started + RECONNECT_WINDOW_MS;
     while (Date.now() < deadline && !this.leaving) {
       try {
         const room = await this.client.reconnect<MatchState>(token);
@@ -230,7 +233,10 @@ export class Session {
         this.emit("connection", "reconnected", "Reconnected: you are back on your node.");
         return;
       } catch (e) {
-        if (/not found|expired|invalid/i.test(readable(e))) break;
+        // Right after a drop the server may not have opened the seat for us yet: keep trying for a
+        // few seconds; after that, a refused token means the seat is really gone.
+        const settled = Date.now() - started > RECONNECT_GRACE_MS;
+        if (settled && /not found|expired|invalid/i.test(readable(e))) break;
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
