@@ -98,6 +98,14 @@ describe("a classroom match in the browser", () => {
     await w.shot(host, "05-game-host");
     for (const [i, s] of students.entries()) await w.shot(s, `06-game-student-${i + 1}`);
 
+    // "How scoring works" opens over the game and closes again.
+    await students[0]!.click("#scoring");
+    await students[0]!.waitForSelector("#scoring-help[open]");
+    expect(await students[0]!.textContent("#scoring-help")).toMatch(/Survival/);
+    await w.shot(students[0]!, "06b-scoring-help");
+    await students[0]!.click("#scoring-close");
+    await students[0]!.waitForSelector("#scoring-help:not([open])", { state: "attached" });
+
     // The host crashes a router; every screen says so.
     await host.selectOption("#failure-kind", "crash");
     await host.selectOption("#failure-target", "role:router");

@@ -6,6 +6,7 @@ import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { clearUi, clock, h, mount, toast } from "../ui/dom";
+import { packetLegend, scoringDialog } from "../ui/help";
 import { mySeat, TEAM_NAME } from "./seat";
 
 /**
@@ -19,9 +20,11 @@ export class GameScene extends Scene {
   private console: Console | null = null;
   private off: (() => void)[] = [];
   private top!: HTMLElement;
+  private topInfo!: HTMLElement;
   private behind!: HTMLElement;
   private side: HTMLElement | null = null;
   private lastDom = 0;
+  private help: HTMLDialogElement | null = null;
 
   constructor() {
     super("GameScene");
@@ -31,14 +34,26 @@ export class GameScene extends Scene {
     const state = session.state;
     if (!state) return void this.scene.start("Menu");
     this.views = [];
-    this.top = h("header", { class: "topbar", id: "topbar" });
+    this.topInfo = h("div", { class: "top-info" });
+    this.top = h(
+      "header",
+      { class: "topbar", id: "topbar" },
+      this.topInfo,
+      h(
+        "button",
+        { id: "scoring", class: "secondary", onclick: () => this.help?.showModal() },
+        "How scoring works",
+      ),
+    );
     this.behind = h("aside", {
       class: "behind",
       id: "behind",
       title: "This game is itself a client-server application",
     });
     const seat = mySeat(state);
-    const parts: HTMLElement[] = [this.top, this.behind];
+    const help = scoringDialog();
+    const parts: HTMLElement[] = [this.top, this.behind, packetLegend(), help];
+    this.help = help;
     const panel: HTMLElement[] = [];
     if (seat?.node) {
       this.controls = buildControls(state, seat.player.team as "hub" | "swarm", seat.player.node, (i) =>
@@ -171,7 +186,7 @@ export class GameScene extends Scene {
       ),
     );
     const seat = mySeat(state);
-    this.top.replaceChildren(
+    this.topInfo.replaceChildren(
       h("span", { class: "clock", id: "clock" }, state.phase === "paused" ? `⏸ ${left}` : left),
       h("div", { class: "scores" }, ...scores),
       seat
