@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { Client } from "colyseus.js";
 import WebSocket from "ws";
+import type { MetricsSnapshot } from "../../game-server/src/metrics";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,16 +91,7 @@ class CountingStudent {
   }
 }
 
-interface Metrics {
-  rooms: number;
-  clients: number;
-  simMs: { p50: number; p99: number };
-  encodeMs: { p50: number; p99: number };
-  tickMs: { p50: number; p99: number };
-  eventLoopLagMs: { p50: number; p99: number; max: number };
-  cpuPercent: number;
-  memoryMB: number;
-}
+type Metrics = MetricsSnapshot & { rooms: number; clients: number };
 
 async function run(rooms: number): Promise<void> {
   const port = await freePort();

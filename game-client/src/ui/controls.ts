@@ -86,20 +86,7 @@ export function buildControls(
         "Set route",
       ),
       h("h3", {}, "Firewall"),
-      h(
-        "div",
-        { class: "row" },
-        blockSel,
-        h(
-          "button",
-          {
-            id: "block",
-            class: "warn",
-            onclick: () => send({ type: "block", ...base, source: blockSel.value }),
-          },
-          "Block",
-        ),
-      ),
+      blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
       h("h3", {}, "Priority"),
       h(
         "div",
@@ -193,16 +180,7 @@ export function buildControls(
         h("button", { onclick: () => send({ type: "cache", ...base, item: Number(item.value) }) }, "Fetch"),
       ),
       h("h3", {}, "Block a source"),
-      h(
-        "div",
-        { class: "row" },
-        blockSel,
-        h(
-          "button",
-          { class: "warn", onclick: () => send({ type: "block", ...base, source: blockSel.value }) },
-          "Block",
-        ),
-      ),
+      blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
     );
     updaters.push((n, team, you) => {
       upgrade.textContent = n.upgrades >= 3 ? "Fully upgraded" : `Upgrade capacity (${PRICES.upgrade} coins)`;
@@ -258,20 +236,7 @@ export function buildControls(
       h("label", {}, "Who may download from you", policy),
       approvals,
       h("h3", {}, "Block a peer"),
-      h(
-        "div",
-        { class: "row" },
-        blockSel,
-        h(
-          "button",
-          {
-            id: "block",
-            class: "warn",
-            onclick: () => send({ type: "block", ...base, source: blockSel.value }),
-          },
-          "Block",
-        ),
-      ),
+      blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
       h(
         "div",
         { class: "row" },
@@ -378,6 +343,16 @@ export function buildControls(
       for (const u of updaters) u(n, team, you);
     },
   };
+}
+
+/** A node to block and the button that blocks it (routers, servers and peers alike). */
+function blockRow(select: HTMLSelectElement, block: () => void): HTMLElement {
+  return h(
+    "div",
+    { class: "row" },
+    select,
+    h("button", { id: "block", class: "warn", onclick: block }, "Block"),
+  );
 }
 
 /** Nodes to block, the ones that sent junk or corrupt data first. */
