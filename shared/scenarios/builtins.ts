@@ -103,6 +103,27 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
     { kind: "packet-loss", at: 70, duration: 30, target: "random", magnitude: 0.3 },
     { kind: "crash", at: 110, duration: 20, target: "role:router" },
   ]),
+  "big-school": scenario(
+    "Fifty computers",
+    "Fifty users, a wiretapped router and three cheats who join the swarm. With this many machines, is central management worth its cost?",
+    [
+      { kind: "wiretap", at: 20, duration: 140, target: "busiest" },
+      { kind: "malicious-peer", at: 30, magnitude: 3 },
+    ],
+    {
+      map: {
+        shape: "ring",
+        routers: 8,
+        regions: 4,
+        servers: 3,
+        users: 50,
+        origin: true,
+        latency: 2,
+        bandwidth: 24,
+      },
+      budget: 4000,
+    },
+  ),
   district: scenario(
     "District network",
     "A large network: forty routers, ten content holders, 150 users a side (about 400 nodes), with a crash and a flash crowd.",

@@ -128,6 +128,17 @@ describe("lessons the game teaches", () => {
     expect(ow.stats.corruptDelivered).toBeGreaterThan(sw.stats.corruptDelivered);
   });
 
+  it("with fifty computers, central management keeps the hub safer: fewer leaks, no corrupt data", () => {
+    const r = matchResult(runMatch(match("big-school")));
+    const [hub, swarm] = r.teams as [(typeof r.teams)[0], (typeof r.teams)[0]];
+    expect(hub.scores.survival).toBeGreaterThan(swarm.scores.survival + 10);
+    expect(swarm.leakedPackets).toBeGreaterThan(3 * hub.leakedPackets);
+    expect(hub.corruptDeliveries).toBe(0);
+    expect(swarm.corruptDeliveries).toBeGreaterThan(0);
+    // …and the price of that management: the hub still costs more.
+    expect(hub.scores.cost).toBeLessThan(swarm.scores.cost);
+  });
+
   it("fast humans beat the protocol: routers re-routed at once lose less than the slow autopilot", () => {
     const cutAt = 50;
     const run = (human: boolean) => {
