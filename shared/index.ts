@@ -9,6 +9,7 @@ export {
   hostIntentSchema,
   intentSchema,
   isSeat,
+  isSeatKind,
   nodeIntentSchema,
   validateIntent,
   worldOf,

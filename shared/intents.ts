@@ -253,9 +253,13 @@ function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): Int
 
 /** Nodes a player can hold: routers, servers and peers that are part of the team (not attackers). */
 export function isSeat(node: SimNode): boolean {
-  if (node.gone) return false;
-  if (node.kind === "router" || node.kind === "server") return true;
-  return node.kind === "peer" && !node.id.startsWith("X");
+  return !node.gone && isSeatKind(node.kind, node.id);
+}
+
+/** The seat rule on plain fields, for code that sees a node only as synced state (the client). */
+export function isSeatKind(kind: string, id: string): boolean {
+  if (kind === "router" || kind === "server") return true;
+  return kind === "peer" && !id.startsWith("X");
 }
 
 /** The link id a route intent names, in either direction. */

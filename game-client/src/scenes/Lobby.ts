@@ -1,5 +1,6 @@
 import { Scene } from "phaser";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
+import { isSeatKind } from "../../../shared/index";
 import { session } from "../app";
 import { clearUi, h, mount } from "../ui/dom";
 import { mySeat, ROLE_JOB, TEAM_NAME } from "./seat";
@@ -76,9 +77,7 @@ export class Lobby extends Scene {
     const boxes: HTMLElement[] = [];
     for (const [key, team] of state.teams) {
       const players = [...state.players.values()].filter((p) => p.team === key);
-      const seats = [...team.nodes.values()].filter(
-        (n) => ["router", "server", "peer"].includes(n.kind) && !n.id.startsWith("X"),
-      ).length;
+      const seats = [...team.nodes.values()].filter((n) => isSeatKind(n.kind, n.id)).length;
       boxes.push(
         h(
           "div",

@@ -3,7 +3,7 @@
  * panel is built once and updated in place (so a half-chosen select is never reset under a finger).
  */
 import type { MatchState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
-import { type NodeIntent, PACKET_KINDS, PRICES } from "../../../shared/index";
+import { MAX_UPGRADES, type NodeIntent, PACKET_KINDS, PRICES } from "../../../shared/index";
 import type { PrivateView } from "../net/session";
 import { h, option } from "./dom";
 
@@ -183,8 +183,9 @@ export function buildControls(
       blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
     );
     updaters.push((n, team, you) => {
-      upgrade.textContent = n.upgrades >= 3 ? "Fully upgraded" : `Upgrade capacity (${PRICES.upgrade} coins)`;
-      upgrade.disabled = n.upgrades >= 3;
+      upgrade.textContent =
+        n.upgrades >= MAX_UPGRADES ? "Fully upgraded" : `Upgrade capacity (${PRICES.upgrade} coins)`;
+      upgrade.disabled = n.upgrades >= MAX_UPGRADES;
       cloud.set(n.cloud);
       backup.set(n.backup);
       encrypt.set(n.encrypt);
