@@ -1,4 +1,6 @@
 /** The simulation's public surface, for the game server, the client and tests. */
+
+export { applyHostIntent } from "./actions";
 export * from "./constants";
 export { debrief, type Lesson } from "./debrief";
 export { teamName } from "./failures";

@@ -155,6 +155,26 @@ describe("classroom room", () => {
     for (const r of [host, ...students]) await r.leave();
   });
 
+  it("the host adds time, pauses and resumes; every screen follows", async () => {
+    const { host, students } = await classWithStudents(["Ann"]);
+    const ann = students[0]!;
+    const end = stateOf(ann).endTick;
+    host.send("host", { type: "add-time", seconds: 30 });
+    await until(() => stateOf(ann).endTick === end + 300, 3000, "30 s more on Ann's clock");
+    host.send("host", { type: "start" });
+    await until(() => stateOf(ann).tick > 5, 3000, "playing");
+    host.send("host", { type: "pause" });
+    await until(() => stateOf(ann).phase === "paused", 3000, "paused");
+    const frozen = stateOf(ann).tick;
+    host.send("host", { type: "add-time", seconds: 10 });
+    await until(() => stateOf(ann).endTick === end + 400, 3000, "time added while paused");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(stateOf(ann).tick).toBe(frozen);
+    host.send("host", { type: "resume" });
+    await until(() => stateOf(ann).tick > frozen + 3, 3000, "ticking again");
+    for (const r of [host, ...students]) await r.leave();
+  });
+
   it("the host's failure console reaches every screen", async () => {
     const { host, students } = await classWithStudents(["Ann"]);
     host.send("host", { type: "start" });

@@ -13,6 +13,7 @@
  */
 import { type Client, Room } from "@colyseus/core";
 import {
+  applyHostIntent,
   assignSeat,
   C2S,
   coinsLeft,
@@ -35,6 +36,7 @@ import {
   stepMatch,
   submitIntent,
   TICKS_PER_SECOND,
+  validateIntent,
 } from "../../../shared/index";
 import { log } from "../log";
 import { recordSim, recordTick } from "../metrics";
@@ -181,11 +183,16 @@ export abstract class MatchRoom extends Room<MatchState> {
         if (phase !== "playing" && phase !== "paused") return "the round is not running";
         this.finish();
         return null;
-      case "add-time":
+      case "add-time": {
         if (phase === "results" || phase === "error") return "the round is over";
-        this.match.endTick += action.seconds * TICKS_PER_SECOND;
+        // Applied at once (not at the next tick) so a paused clock shows the new time too.
+        const intent = { type: "add-time" as const, seconds: action.seconds };
+        const check = validateIntent(this.match, { kind: "host" }, intent);
+        if (!check.ok) return check.reason;
+        applyHostIntent(this.match, intent);
         this.state.endTick = this.match.endTick;
         return null;
+      }
       case "trigger": {
         if (phase !== "playing" && phase !== "paused")
           return "failures can be triggered while the round runs";
