@@ -7,7 +7,7 @@ import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { clearUi, clock, h, mount, toast } from "../ui/dom";
 import { packetLegend, scoringDialog } from "../ui/help";
-import { mySeat, TEAM_NAME } from "./seat";
+import { mySeat, teamLabel } from "./seat";
 
 /**
  * The match: the network map(s) drawn by Phaser, and around them the clock and scores, the role
@@ -97,7 +97,7 @@ export class GameScene extends Scene {
       ),
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
-        toast(multi && m.team ? `${TEAM_NAME[m.team]}: ${m.text}` : m.text, "banner", 6000);
+        toast(multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text, "banner", 6000);
       }),
       session.on("error", (e) => toast(e.message, "error")),
       session.on("ok", (m) => toast(`Done: ${m.type.replace(/-/g, " ")}`, "ok", 1500)),

@@ -3,7 +3,7 @@ import type { MatchState } from "../../../game-server/src/rooms/schema";
 import { isSeatKind } from "../../../shared/index";
 import { session } from "../app";
 import { clearUi, h, mount } from "../ui/dom";
-import { mySeat, ROLE_JOB, TEAM_NAME } from "./seat";
+import { mySeat, ROLE_JOB, teamLabel } from "./seat";
 
 /** Who is here, on which team and node; the host sees the join code large and starts the round. */
 export class Lobby extends Scene {
@@ -61,7 +61,7 @@ export class Lobby extends Scene {
       document.getElementById("lobby-scenario")!.textContent = `${state.scenario} — ${state.description}`;
       const mine = mySeat(state);
       seat.textContent = mine?.node
-        ? `${TEAM_NAME[mine.player.team]} · ${mine.node.label}. ${ROLE_JOB[mine.node.role] ?? ""}`
+        ? `${teamLabel(mine.player.team)} · ${mine.node.label}. ${ROLE_JOB[mine.node.role] ?? ""}`
         : "";
       teams.replaceChildren(...this.teamBoxes(state));
     };

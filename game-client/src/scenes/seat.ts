@@ -1,4 +1,5 @@
 import type { MatchState, NodeState, PlayerState } from "../../../game-server/src/rooms/schema";
+import { teamName } from "../../../shared/index";
 import { session } from "../app";
 
 /** The player record and node of this browser's player, if it holds one. */
@@ -8,7 +9,10 @@ export function mySeat(state: MatchState): { player: PlayerState; node: NodeStat
   return { player, node: state.teams.get(player.team)?.nodes.get(player.node) };
 }
 
-export const TEAM_NAME: Record<string, string> = { hub: "Team Hub", swarm: "Team Swarm" };
+/** A team's name as everyone says it (the simulation's own wording). */
+export function teamLabel(team: string): string {
+  return team === "hub" || team === "swarm" ? teamName(team) : team;
+}
 
 /** What each role is for, in a sentence a 14-year-old reads in five seconds. */
 export const ROLE_JOB: Record<string, string> = {
