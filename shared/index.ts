@@ -1,6 +1,7 @@
 /** The simulation's public surface, for the game server, the client and tests. */
 
 export { applyHostIntent } from "./actions";
+export * from "./api";
 export * from "./constants";
 export { debrief, type Lesson } from "./debrief";
 export { teamName } from "./failures";

@@ -4,6 +4,7 @@
  * schemas before anything else sees it.
  */
 import { z } from "zod";
+import { secretSchema } from "./api";
 import { nodeIntentSchema } from "./intents";
 import { failureNowSchema } from "./scenario";
 import { PACKET_KINDS } from "./types";
@@ -50,12 +51,15 @@ export type Mode = (typeof MODES)[number];
 /** POST /api/classes: a teacher creates a class. */
 export const createClassSchema = z
   .object({
+    /** A built-in scenario's id or a saved scenario's share code. */
     scenario: z.string().min(1, "choose a scenario").max(64),
     mode: z.enum(MODES, { message: "must be versus or coop" }).default("versus"),
     /** For co-op: which architecture the whole class plays. */
     architecture: z.enum(["hub", "swarm"], { message: "must be hub or swarm" }).optional(),
     /** Round length in seconds, instead of the scenario's. */
     duration: roundSeconds.optional(),
+    /** A teacher's host key from an earlier class: keeps their results history under one key. */
+    hostKey: secretSchema.optional(),
   })
   .strict();
 export type CreateClass = z.infer<typeof createClassSchema>;
