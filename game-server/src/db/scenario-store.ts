@@ -56,6 +56,11 @@ export class ScenarioStore {
     }
   }
 
+  async count(): Promise<number> {
+    const rows = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM scenarios");
+    return rows[0]?.n ?? 0;
+  }
+
   async get(code: string): Promise<SavedScenario | null> {
     const rows = await this.db.query<ScenarioRow>("SELECT * FROM scenarios WHERE code = $1", [code]);
     return rows[0] ? toSaved(rows[0]) : null;
