@@ -199,6 +199,8 @@ export const pingSchema = z.object({ t: z.number() }).strict();
 export const CLOSE = {
   kicked: 4100,
   roomError: 4101,
+  /** The server is shutting down (a restart or a deploy); a running round was stored as interrupted. */
+  serverShutdown: 4102,
 } as const;
 
 /** Error codes in "error" messages, so a client can react (and tests can tell them apart). */

@@ -4,7 +4,9 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Server } from "@colyseus/core";
+import { type MatchMakerDriver, type Presence, Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { openStore, type Store } from "./db/store";
@@ -14,7 +16,7 @@ import { log } from "./log";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
-import { setServices } from "./services";
+import { type Services, setServices } from "./services";
 
 export interface ServerOptions {
   port: number;
@@ -23,6 +25,16 @@ export interface ServerOptions {
   clientDir: string;
   /** A PostgreSQL URL, or the embedded database's folder ("memory://" for none on disk). */
   database: { url?: string | undefined; dataDir?: string };
+  /**
+   * Scale-out: with a Redis URL, rooms are listed and seats reserved through Redis (Colyseus's
+   * RedisPresence and RedisDriver), so any process can place a student in a room on any other.
+   */
+  redisUrl?: string | undefined;
+  /**
+   * Where browsers reach this process directly ("host:port", or "host/path" behind a proxy): a
+   * student's websocket goes straight to the process that holds the room, without sticky sessions.
+   */
+  publicAddress?: string | undefined;
 }
 
 export interface RunningServer {
@@ -39,8 +51,13 @@ export const MAX_MESSAGE_BYTES = 4 * 1024;
 Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (options.redisUrl && !options.database.url)
+    throw new Error(
+      "REDIS_URL runs several processes together; they need one shared database: set DATABASE_URL to a PostgreSQL server",
+    );
   const store = await openStore(options.database);
-  setServices({ store });
+  const services: Services = { store, shuttingDown: false };
+  setServices(services);
   warmParCache();
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {
@@ -52,8 +69,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end();
       });
   });
+  let presence: Presence | undefined;
+  let driver: MatchMakerDriver | undefined;
+  if (options.redisUrl) {
+    presence = new RedisPresence(options.redisUrl);
+    driver = new RedisDriver(options.redisUrl);
+  }
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES }),
+    ...(presence && { presence }),
+    ...(driver && { driver }),
+    ...(options.publicAddress && { publicAddress: options.publicAddress }),
     greet: false,
     gracefullyShutdown: false, // main.ts handles signals
   });
@@ -67,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     store,
     close: async () => {
+      services.shuttingDown = true;
       await gameServer.gracefullyShutdown(false);
       await store.close();
       setServices(null);
