@@ -22,8 +22,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** `env` may use "{port}" in values: PUBLIC_ADDRESS: "127.0.0.1:{port}" gives a process its own address. */
 export async function spawnServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
   const port = await freePort();
+  const withPort = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v?.replaceAll("{port}", String(port))]),
+  );
   const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
     env: {
       ...process.env,
@@ -32,7 +36,7 @@ export async function spawnServer(env: Record<string, string | undefined>): Prom
       SKIP_CLIENT_BUILD: "1",
       LOG_LEVEL: "info",
       VITEST: undefined,
-      ...env,
+      ...withPort,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
