@@ -9,5 +9,7 @@ export default defineConfig({
       "tests/services/**/*.test.ts",
     ],
     testTimeout: 60_000,
+    // Each file starts several server processes: one file at a time on a small machine.
+    fileParallelism: false,
   },
 });

@@ -25,6 +25,12 @@ const server = await startServer({
   clientDir: process.env.SKIP_CLIENT_BUILD === "1" ? resolve("game-client/dist") : await ensureClientBuilt(),
   database: { url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "data/db" },
   redisUrl: process.env.REDIS_URL || undefined,
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean),
+  trustProxy: process.env.TRUST_PROXY === "1",
+  limitScale: Number(process.env.RATE_LIMIT_SCALE ?? "1") || 1,
   publicAddress: process.env.PUBLIC_ADDRESS || undefined,
 }).catch((e: unknown) => {
   console.error(`Hub & Swarm could not start: ${e instanceof Error ? e.message : String(e)}`);

@@ -9,7 +9,9 @@ import { CLOSE, type MatchSummary } from "../../shared/index";
 import { nextMessage, quiet, stateOf, until } from "../server/harness";
 import { type ServerProcess, spawnServer } from "../server/spawn";
 
-const { REDIS_URL, DATABASE_URL } = process.env;
+const { DATABASE_URL } = process.env;
+/** A Redis database of its own: processes left by another test file must not be offered rooms. */
+const REDIS_URL = process.env.REDIS_URL && `${process.env.REDIS_URL}/1`;
 let a: ServerProcess;
 let b: ServerProcess;
 const all: ServerProcess[] = [];
@@ -95,6 +97,8 @@ describe("two processes, one Redis", () => {
   it("kill process B: the rooms on A carry on, B's clients are told, stored results are intact", async () => {
     // One class per process (the matchmaker places a new room on the process with fewer rooms).
     const first = await createClass(a);
+    // Room counts reach Redis at most once a second: wait, so the matchmaker sees A's new room.
+    await new Promise((r) => setTimeout(r, 1500));
     const second = await createClass(b);
     const hostKey = first.hostKey;
     const hosts = [
@@ -140,6 +144,7 @@ describe("two processes, one Redis", () => {
     // A crash (SIGKILL) of a process holding a room: its clients lose the connection and cannot
     // rejoin a room that no longer exists; A still carries on.
     const c = await start();
+    await new Promise((r) => setTimeout(r, 1500));
     const third = await createClass(c);
     const crashed = quiet(await new Client(c.url).joinById(third.code, { hostKey: third.hostKey }));
     expect(holder(crashed)).toBe(c.port); // the new process holds fewest rooms
