@@ -12,8 +12,13 @@ export interface Harness {
 }
 
 /** A server on a free port; its database is in memory unless a folder (or DATABASE_URL) is given. */
-export async function boot(dataDir = "memory://", limitScale = 100): Promise<Harness> {
+export async function boot(
+  dataDir = "memory://",
+  limitScale = 100,
+  more: Partial<Parameters<typeof startServer>[0]> = {},
+): Promise<Harness> {
   const server = await startServer({
+    ...more,
     port: 0,
     host: "127.0.0.1",
     clientDir: resolve("game-client/dist"),
