@@ -9,6 +9,7 @@ export default defineConfig({
       "tests/services/**/*.test.ts",
     ],
     testTimeout: 60_000,
+    hookTimeout: 90_000,
     // Each file starts several server processes: one file at a time on a small machine.
     fileParallelism: false,
   },

@@ -276,6 +276,49 @@ describe("classroom room", () => {
     for (const r of [host, back]) await r.leave();
   });
 
+  it("on a flaky link (dropped four times in a round) a student keeps node and score", async () => {
+    const { host, students, c } = await classWithStudents(["Ann"], { scenario: "calm" });
+    let ann = students[0]!;
+    host.send("host", { type: "start" });
+    await until(() => stateOf(host).tick > 20, 8000, "a few ticks");
+    const first = stateOf(host).players.get(ann.sessionId) as { team: string; node: string };
+    const seat = { team: first.team, node: first.node };
+    const id = ann.sessionId;
+    let points = 0;
+    for (let drop = 0; drop < 4; drop++) {
+      const token = ann.reconnectionToken;
+      dropConnection(ann);
+      await until(
+        () => stateOf(host).players.get(id)?.connected === false,
+        3000,
+        `away after drop ${drop + 1}`,
+      );
+      await new Promise((r) => setTimeout(r, 300 + drop * 200));
+      ann = quiet(await c.reconnect(token));
+      expect(ann.sessionId).toBe(id);
+      await until(
+        () => stateOf(ann).players?.get(id)?.connected === true,
+        3000,
+        `back after drop ${drop + 1}`,
+      );
+      const now = stateOf(host).players.get(id) as { team: string; node: string; points: number };
+      expect({ team: now.team, node: now.node }).toEqual(seat);
+      expect(now.points).toBeGreaterThanOrEqual(points);
+      points = now.points;
+      await until(() => stateOf(ann).tick > stateOf(host).tick - 5, 3000, "caught up");
+    }
+    // Still the same player at the end: the results carry Ann on her node.
+    const results = nextMessage<{ players: { holder: string | null; node: string; points: number }[] }>(
+      ann,
+      "results",
+    );
+    host.send("host", { type: "end" });
+    const mine = (await results).players.find((p) => p.holder === "Ann");
+    expect(mine?.node).toBe(seat.node);
+    expect(mine!.points).toBeGreaterThanOrEqual(points);
+    for (const r of [host, ann]) await r.leave();
+  });
+
   it("a late joiner takes over a bot's node", async () => {
     const { code, host, students, c } = await classWithStudents(["Ann"]);
     host.send("host", { type: "start" });
