@@ -99,13 +99,13 @@ describe("fuzzing a running class", () => {
     }
     await until(() => stateOf(host).players.size === 6, 5000, "everyone seated");
     const seats = new Map<string, Target>();
-    stateOf(host).players.forEach((p: { team: string; node: string }, id: string) =>
-      seats.set(id, { team: p.team, node: p.node }),
-    );
+    stateOf(host).players.forEach((p: { team: string; node: string }, id: string) => {
+      seats.set(id, { team: p.team, node: p.node });
+    });
     const targets: Target[] = [];
-    stateOf(host).teams.forEach((t: { nodes: Map<string, unknown> }, team: string) =>
-      t.nodes.forEach((_n, node) => targets.push({ team, node })),
-    );
+    stateOf(host).teams.forEach((t: { nodes: Map<string, unknown> }, team: string) => {
+      for (const node of t.nodes.keys()) targets.push({ team, node });
+    });
 
     const heapBefore = process.memoryUsage().heapUsed;
     const attack = async (a: Attacker, seed: number, ms: number) => {
