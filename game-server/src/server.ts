@@ -63,14 +63,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       "REDIS_URL runs several processes together; they need one shared database: set DATABASE_URL to a PostgreSQL server",
     );
   const store = await openStore(options.database);
-  const services: Services = { store, shuttingDown: false };
-  setServices(services);
-  warmParCache();
   const guard: GuardOptions = {
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
     limitScale: options.limitScale ?? 1,
   };
+  const services: Services = { store, shuttingDown: false, guard };
+  setServices(services);
+  warmParCache();
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {
     handleApi(req, res)

@@ -3,11 +3,14 @@
  * they reach it here; `startServer` sets it before the first room can exist.
  */
 import type { Store } from "./db/store";
+import type { GuardOptions } from "./http/guard";
 
 export interface Services {
   store: Store;
   /** Set on SIGTERM: no new classes, saves or previews; running rounds are being stored. */
   shuttingDown: boolean;
+  /** Origins, proxy trust and limit scale, for rooms' per-address limits too. */
+  guard: GuardOptions;
 }
 
 let current: Services | null = null;

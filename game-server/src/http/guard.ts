@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "../log";
 
 /** Token buckets per address and purpose, refilled continuously: `limit` per `windowMs`. */
-class AddressLimiter {
+export class AddressLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
@@ -61,6 +61,8 @@ export const LIMITS = {
   matchmake: new AddressLimiter(400, MINUTE),
   /** Failed joins and code checks (wrong code, wrong key, taken nickname): the guessing limit. */
   failures: new AddressLimiter(30, MINUTE),
+  /** Room messages from all of an address's connections: 200 a second, a busy class is under 100. */
+  messages: new AddressLimiter(2000, 10_000),
 };
 
 /** Largest matchmaking body (join options: a nickname and a key). */
@@ -80,6 +82,24 @@ export interface GuardOptions {
    * students from one address, raise it.
    */
   limitScale: number;
+}
+
+/** The address a seat reservation came from (rooms see the request through Colyseus's AuthContext). */
+export function addressOfAuth(
+  context: { req?: IncomingMessage; headers?: IncomingMessage["headers"]; ip?: string | string[] },
+  trustProxy: boolean,
+): string {
+  if (context.req) return addressOf(context.req, trustProxy);
+  // Reserved through Redis by another process: the request stayed there, its headers travelled.
+  if (trustProxy) {
+    const forwarded = String(context.headers?.["x-forwarded-for"] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (forwarded.length) return forwarded[forwarded.length - 1]!;
+  }
+  const ip = Array.isArray(context.ip) ? context.ip[context.ip.length - 1] : context.ip;
+  return ip ?? "unknown";
 }
 
 /** The address a request comes from. */

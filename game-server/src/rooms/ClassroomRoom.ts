@@ -14,7 +14,9 @@ import {
   S2C,
   type Scenario,
 } from "../../../shared/index";
+import { addressOfAuth } from "../http/guard";
 import { log } from "../log";
+import { services } from "../services";
 import { newJoinCode } from "./codes";
 import { MatchRoom, RECONNECT_SECONDS } from "./MatchRoom";
 
@@ -27,6 +29,12 @@ export interface ClassroomOptions {
   scenarioCode: string | null;
   mode: Mode;
   hostKey: string;
+}
+
+interface Auth {
+  host: boolean;
+  nickname: string;
+  address: string;
 }
 
 const createSchema = z.object({
@@ -70,7 +78,12 @@ export class ClassroomRoom extends MatchRoom {
     await this.presence.srem(CODES_KEY, this.roomId);
   }
 
-  override onAuth(_client: Client, raw: unknown, _context: AuthContext): { host: boolean; nickname: string } {
+  override onAuth(client: Client, raw: unknown, context: AuthContext): Auth {
+    const address = addressOfAuth(context, services().guard.trustProxy);
+    return { ...this.authorise(client, raw), address };
+  }
+
+  private authorise(_client: Client, raw: unknown): Omit<Auth, "address"> {
     const parsed = joinOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success)
       throw new ServerError(400, parsed.error.issues[0]?.message ?? "invalid join options");
@@ -90,8 +103,8 @@ export class ClassroomRoom extends MatchRoom {
     return { host: false, nickname };
   }
 
-  override onJoin(client: Client, _options: unknown, auth: { host: boolean; nickname: string }): void {
-    client.userData = this.newClientData(client.sessionId, auth.host);
+  override onJoin(client: Client, _options: unknown, auth: Auth): void {
+    client.userData = this.newClientData(client.sessionId, auth.host, auth.address);
     if (auth.host) {
       this.state.hostConnected = true;
     } else if (!this.seatPlayer(client.sessionId, auth.nickname)) {

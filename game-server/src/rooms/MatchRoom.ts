@@ -41,6 +41,7 @@ import {
   validateIntent,
 } from "../../../shared/index";
 import type { MatchRecord } from "../db/match-store";
+import { LIMITS } from "../http/guard";
 import { log } from "../log";
 import { recordSim, recordTick } from "../metrics";
 import { services } from "../services";
@@ -60,6 +61,8 @@ const TICK_MS = 1000 / TICKS_PER_SECOND;
 export interface ClientData {
   /** The player id the simulation knows (the session id, stable across reconnection). */
   player: string;
+  /** Where the connection comes from, for the per-address message limit. */
+  address: string;
   host: boolean;
   limiter: RateLimiter;
   /** Last time this client was told it is rate-limited (to avoid answering a flood with a flood). */
@@ -125,20 +128,24 @@ export abstract class MatchRoom extends Room<MatchState> {
     return client.userData as ClientData;
   }
 
-  protected newClientData(player: string, host: boolean): ClientData {
+  protected newClientData(player: string, host: boolean, address: string): ClientData {
     return {
       player,
       host,
+      address,
       limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST),
       warnedAt: -Infinity,
     };
   }
 
-  /** Rate limit: a client over its rate is told (at most once a second) and its message dropped. */
+  /**
+   * Rate limits, per connection and per address (all of a network's connections in this process): a
+   * client over either is told (at most once a second) and its message dropped.
+   */
   private admit(client: Client): boolean {
     const d = this.data(client);
     if (!d) return false;
-    if (d.limiter.take()) return true;
+    if (d.limiter.take() && LIMITS.messages.take(d.address, 1 / services().guard.limitScale)) return true;
     const now = performance.now();
     if (now - d.warnedAt > 1000) {
       d.warnedAt = now;

@@ -2,10 +2,12 @@
  * A solo room: one player and bots, for levels and the sandbox. The player is their own host: they
  * start, pause and end the round, and may trigger failures (sandbox).
  */
-import type { Client } from "@colyseus/core";
+import type { AuthContext, Client } from "@colyseus/core";
 import { ServerError } from "@colyseus/core";
 import { soloOptionsSchema } from "../../../shared/index";
+import { addressOfAuth } from "../http/guard";
 import { log } from "../log";
+import { services } from "../services";
 import { MatchRoom } from "./MatchRoom";
 import { findScenario, withDuration } from "./scenarios";
 
@@ -39,8 +41,12 @@ export class SoloRoom extends MatchRoom {
     log.info(`room ${this.roomId}: solo (${scenario.name}, ${topology})`);
   }
 
-  override onJoin(client: Client): void {
-    client.userData = this.newClientData(client.sessionId, true);
+  override onAuth(_client: Client, _options: unknown, context: AuthContext): { address: string } {
+    return { address: addressOfAuth(context, services().guard.trustProxy) };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: { address: string }): void {
+    client.userData = this.newClientData(client.sessionId, true, auth.address);
     this.state.hostConnected = true;
     if (!this.seatPlayer(client.sessionId, this.nickname, this.wish))
       throw new ServerError(409, "No seat to play.");
