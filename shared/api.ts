@@ -90,5 +90,5 @@ export interface StoredMatch extends MatchSummary {
   scenarioDocument: Scenario;
   result: MatchResult;
   /** What happened, in order: failures, replicas, host actions (the match's event log). */
-  events: { tick: number; team: string; text: string }[];
+  events: { tick: number; team: "hub" | "swarm" | null; text: string }[];
 }

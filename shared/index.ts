@@ -29,7 +29,7 @@ export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match
 export * from "./protocol";
 export { createRng, hashString } from "./random";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";
-export { computePar, matchResult, playerResults, teamResult } from "./results";
+export { computePar, matchResult, parMatch, parOf, playerResults, teamResult } from "./results";
 export * from "./scenario";
 export { FAILURE_KINDS } from "./scenario";
 export { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from "./scenarios/builtins";

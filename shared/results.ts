@@ -76,12 +76,21 @@ export function computePar(scenario: Scenario): Par {
   const key = JSON.stringify(scenario);
   const cached = parCache.get(key);
   if (cached) return cached;
-  const match = runMatch(createMatch(scenario, { teams: ["hub", "swarm"] }));
-  const goodput = Math.max(...match.worlds.map((w) => goodputOf(match, w)));
-  const times = match.worlds.map((w) => medianCompletionSeconds(w)).filter((t) => !Number.isNaN(t));
-  const par = { goodput, completionSeconds: times.length ? Math.min(...times) : Number.NaN };
+  const par = parOf(runMatch(parMatch(scenario)));
   parCache.set(key, par);
   return par;
+}
+
+/** The match that measures par: both architectures, bots in every seat. Step it to its end. */
+export function parMatch(scenario: Scenario): Match {
+  return createMatch(scenario, { teams: ["hub", "swarm"] });
+}
+
+/** Par from a finished `parMatch`: the better goodput and the better median completion time. */
+export function parOf(match: Match): Par {
+  const goodput = Math.max(...match.worlds.map((w) => goodputOf(match, w)));
+  const times = match.worlds.map((w) => medianCompletionSeconds(w)).filter((t) => !Number.isNaN(t));
+  return { goodput, completionSeconds: times.length ? Math.min(...times) : Number.NaN };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

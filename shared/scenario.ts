@@ -251,10 +251,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parseScenario(input: unknown): ParseResult<Scenario> {
   const r = scenarioSchema.safeParse(input);
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${readableMessage(i)}`) };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${readableMessage(i, input)}`),
+  };
 }
 
-function readableMessage(issue: z.core.$ZodIssue): string {
+/** The value at a field path of the raw input, or undefined when it is missing. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path)
+    v = typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function readableMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  // A missing field reads "is required" whatever its type (an enum's own message lists the choices).
+  if (issue.path.length > 0 && issue.code !== "custom" && valueAt(input, issue.path) === undefined)
+    return "is required";
   if (issue.code === "invalid_type") {
     if (/received undefined$/.test(issue.message)) return "is required";
     const article = /^[aeiou]/.test(issue.expected) ? "an" : "a";

@@ -8,7 +8,11 @@ import { log } from "./log";
 import { startServer } from "./server";
 
 const port = Number(process.env.GAME_SERVER_PORT ?? 2567);
-const game = await startServer({ port, clientDir: resolve("game-client/dist") });
+const game = await startServer({
+  port,
+  clientDir: resolve("game-client/dist"),
+  database: { url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "data/db" },
+});
 const vite = await createServer({ configFile: resolve("game-client/vite.config.ts") });
 await vite.listen();
 log.info(

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the client if it is missing or older than its sources (SKIP_CLIENT_BUILD=1
- * skips that), then runs the game server on one port (PORT, default 2567).
+ * skips that), then runs the game server on one port (PORT, default 2567) with the embedded database in
+ * DATA_DIR (default data/db), or the PostgreSQL server at DATABASE_URL.
  */
 import { resolve } from "node:path";
 import { ensureClientBuilt } from "./client-build";
@@ -21,9 +22,13 @@ const server = await startServer({
   port: port(),
   host: process.env.HOST,
   clientDir: process.env.SKIP_CLIENT_BUILD === "1" ? resolve("game-client/dist") : await ensureClientBuilt(),
+  database: { url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "data/db" },
+}).catch((e: unknown) => {
+  console.error(`Hub & Swarm could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
 });
 log.info(`Hub & Swarm is running at ${server.url}`);
-log.info("database: none yet (results are kept in memory until a room closes)");
+log.info(`database: ${server.store.description}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log.info(`${signal}: shutting down`);

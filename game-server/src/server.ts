@@ -7,23 +7,28 @@ import type { AddressInfo } from "node:net";
 import { Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { openStore, type Store } from "./db/store";
 import { handleApi } from "./http/api";
 import { staticHandler } from "./http/static";
 import { log } from "./log";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
+import { setServices } from "./services";
 
 export interface ServerOptions {
   port: number;
   host?: string;
   /** Folder of the built client. */
   clientDir: string;
+  /** A PostgreSQL URL, or the embedded database's folder ("memory://" for none on disk). */
+  database: { url?: string | undefined; dataDir?: string };
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -34,6 +39,8 @@ export const MAX_MESSAGE_BYTES = 4 * 1024;
 Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await openStore(options.database);
+  setServices({ store });
   warmParCache();
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {
@@ -58,8 +65,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
+    store,
     close: async () => {
       await gameServer.gracefullyShutdown(false);
+      await store.close();
+      setServices(null);
     },
   };
 }

@@ -48,7 +48,12 @@ console.log(
   `  total: ${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzip (budget 500 KB): ${gz / 1024 <= 500 ? "within budget" : "OVER BUDGET"}`,
 );
 
-const server = await startServer({ port: 0, host: "127.0.0.1", clientDir: dist });
+const server = await startServer({
+  port: 0,
+  host: "127.0.0.1",
+  clientDir: dist,
+  database: { dataDir: "memory://" },
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [...CHROMIUM_ARGS, "--disable-gpu-vsync", "--disable-frame-rate-limit"],

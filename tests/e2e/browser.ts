@@ -36,7 +36,12 @@ export interface World {
 
 export async function launch(): Promise<World> {
   const clientDir = await ensureClientBuilt();
-  const server = await startServer({ port: 0, host: "127.0.0.1", clientDir });
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    clientDir,
+    database: { dataDir: "memory://" },
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,

@@ -11,8 +11,14 @@ export interface Harness {
   get(path: string): Promise<{ status: number; json: Record<string, unknown> }>;
 }
 
-export async function boot(): Promise<Harness> {
-  const server = await startServer({ port: 0, host: "127.0.0.1", clientDir: resolve("game-client/dist") });
+/** A server on a free port; its database is in memory unless a folder (or DATABASE_URL) is given. */
+export async function boot(dataDir = "memory://"): Promise<Harness> {
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    clientDir: resolve("game-client/dist"),
+    database: { url: process.env.DATABASE_URL, dataDir },
+  });
   const request = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${server.url}${path}`, init);
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };

@@ -57,9 +57,11 @@ describe("scenario documents", () => {
   it("refuses missing and misspelt fields", () => {
     const doc = valid();
     delete doc.duration;
+    delete doc.topology;
     doc.durration = 90;
     const errors = errorsFor(doc);
     expect(errors).toContain("duration: is required");
+    expect(errors).toContain("topology: is required");
     expect(errors).toContain('(scenario): unknown field "durration"');
   });
 

@@ -1,50 +1,20 @@
 /**
- * The HTTP API next to the websocket endpoint: health, the scenario list, creating a class (the host
- * key is handed out here and nowhere else), and looking up a join code. Every body is validated; a bad
- * request gets a 4xx with a message and changes nothing.
+ * The HTTP API next to the websocket endpoint: health, scenarios (built-in and saved), the editor's
+ * preview, creating a class (the host key is handed out here and nowhere else), looking up a join
+ * code, and a teacher's results history. Every body is validated; a bad request gets a 4xx with a
+ * message and changes nothing. The endpoints are listed in shared/api.ts.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
-import { BUILT_IN_SCENARIOS, createClassSchema, joinCodeSchema } from "../../../shared/index";
+import { createClassSchema, joinCodeSchema } from "../../../shared/index";
 import { snapshot } from "../metrics";
 import { newSecret } from "../rooms/codes";
 import { findScenario, withDuration } from "../rooms/scenarios";
+import { history } from "./history-api";
+import { HttpError, readBody, sendJson } from "./respond";
+import { getScenario, listScenarios, preview, saveScenario, updateScenario } from "./scenarios-api";
 
-/** Largest request body the API reads, in bytes. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(text);
-}
-
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers["content-type"] ?? "";
-  if (!type.startsWith("application/json"))
-    throw new HttpError(415, "send JSON (content-type: application/json)");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
-  } catch {
-    throw new HttpError(400, "the body is not valid JSON");
-  }
-}
+export { HttpError, MAX_BODY_BYTES, readJson, sendJson } from "./respond";
 
 const startedAt = Date.now();
 
@@ -53,15 +23,17 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
   const url = new URL(req.url ?? "/", "http://localhost");
   const path = url.pathname;
   if (path !== "/health" && !path.startsWith("/api/")) return false;
+  const method = req.method ?? "GET";
+  const under = (prefix: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : null);
   try {
-    if (path === "/health" && req.method === "GET") {
+    if (path === "/health" && method === "GET") {
       const rooms = await matchMaker.query({});
       sendJson(res, 200, {
         ok: true,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         rooms: rooms.length,
       });
-    } else if (path === "/api/metrics" && req.method === "GET") {
+    } else if (path === "/api/metrics" && method === "GET") {
       const rooms = await matchMaker.query({});
       const clients = rooms.reduce((n, r) => n + r.clients, 0);
       sendJson(res, 200, {
@@ -69,26 +41,30 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
         clients,
         ...snapshot(url.searchParams.get("reset") === "1"),
       });
-    } else if (path === "/api/scenarios" && req.method === "GET") {
-      sendJson(res, 200, {
-        scenarios: Object.entries(BUILT_IN_SCENARIOS).map(([id, s]) => ({
-          id,
-          name: s.name,
-          description: s.description,
-          duration: s.duration,
-        })),
-      });
-    } else if (path === "/api/classes" && req.method === "POST") {
+    } else if (path === "/api/scenarios" && method === "GET") {
+      listScenarios(res);
+    } else if (path === "/api/scenarios" && method === "POST") {
+      await saveScenario(req, res);
+    } else if (under("/api/scenarios/") && method === "GET") {
+      await getScenario(under("/api/scenarios/")!, res);
+    } else if (under("/api/scenarios/") && method === "PUT") {
+      await updateScenario(under("/api/scenarios/")!, req, res);
+    } else if (path === "/api/preview" && method === "POST") {
+      await preview(req, res);
+    } else if (path === "/api/classes" && method === "POST") {
       await createClass(req, res);
-    } else if (path.startsWith("/api/classes/") && req.method === "GET") {
-      await lookupClass(path.slice("/api/classes/".length), res);
-    } else if (path.startsWith("/api/join/") && req.method === "GET") {
-      await canJoin(path.slice("/api/join/".length), res);
+    } else if (under("/api/classes/") && method === "GET") {
+      await lookupClass(under("/api/classes/")!, res);
+    } else if (under("/api/join/") && method === "GET") {
+      await canJoin(under("/api/join/")!, res);
+    } else if ((path === "/api/history" || under("/api/history/") !== null) && method === "GET") {
+      await history(path.slice("/api/history".length), req, res);
     } else {
-      throw new HttpError(404, `no such endpoint: ${req.method} ${path}`);
+      throw new HttpError(404, `no such endpoint: ${method} ${path}`);
     }
   } catch (e) {
-    if (e instanceof HttpError) sendJson(res, e.status, { error: e.message });
+    if (e instanceof HttpError)
+      sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }) });
     else {
       sendJson(res, 500, { error: "the server could not do that" });
       throw e;
@@ -98,20 +74,35 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
 }
 
 async function createClass(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const parsed = createClassSchema.safeParse(await readJson(req));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new HttpError(400, `${i.path.join(".") || "body"}: ${i.message}`);
-  }
-  const { scenario: name, mode, architecture, duration } = parsed.data;
-  const base = findScenario(name);
-  if (!base) throw new HttpError(404, `there is no scenario "${name}"`);
+  const {
+    scenario: id,
+    mode,
+    architecture,
+    duration,
+    hostKey: kept,
+  } = await readBody(req, createClassSchema);
+  const found = await findScenario(id);
+  if (!found) throw new HttpError(404, `there is no scenario "${id}"`);
+  const base = found.scenario;
   const topology =
     mode === "coop" ? (architecture ?? (base.topology === "versus" ? "hub" : base.topology)) : "versus";
-  const hostKey = newSecret();
+  // A teacher who brings the key of an earlier class keeps one results history.
+  const hostKey = kept ?? newSecret();
   const scenario = withDuration({ ...base, topology }, duration);
-  const room = await matchMaker.createRoom("classroom", { scenario, mode, hostKey });
-  sendJson(res, 201, { code: room.roomId, hostKey, scenario: base.name, mode, topology });
+  const room = await matchMaker.createRoom("classroom", {
+    scenario,
+    scenarioCode: found.code,
+    mode,
+    hostKey,
+  });
+  sendJson(res, 201, {
+    code: room.roomId,
+    hostKey,
+    scenario: base.name,
+    scenarioCode: found.code,
+    mode,
+    topology,
+  });
 }
 
 async function lookupClass(raw: string, res: ServerResponse): Promise<void> {

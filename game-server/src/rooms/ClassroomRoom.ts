@@ -23,12 +23,15 @@ const CODES_KEY = "classroom:codes";
 
 export interface ClassroomOptions {
   scenario: Scenario;
+  /** The share code of a saved scenario, for the results history. */
+  scenarioCode: string | null;
   mode: Mode;
   hostKey: string;
 }
 
 const createSchema = z.object({
   scenario: z.custom<Scenario>((v) => typeof v === "object" && v !== null),
+  scenarioCode: z.string().nullable(),
   mode: z.enum(["versus", "coop"]),
   hostKey: z.string().min(16),
 });
@@ -41,14 +44,15 @@ export class ClassroomRoom extends MatchRoom {
   override async onCreate(options: unknown): Promise<void> {
     const parsed = createSchema.safeParse(options);
     if (!parsed.success) throw new ServerError(400, "Create a class from the Host a class menu.");
-    const { scenario, mode, hostKey } = parsed.data as ClassroomOptions;
+    const { scenario, scenarioCode, mode, hostKey } = parsed.data as ClassroomOptions;
     this.hostKey = hostKey;
+    this.filing = { hostKey, scenarioCode, mode };
     this.roomId = await this.claimCode();
     await this.setPrivate(true);
     this.autoDispose = true;
     this.state.code = this.roomId;
     this.state.mode = mode;
-    this.setupMatch(scenario);
+    await this.setupMatch(scenario);
     log.info(`room ${this.roomId}: class created (${scenario.name}, ${mode})`);
   }
 

@@ -11,6 +11,7 @@
  *
  * An exception inside a tick stops this room only: it is logged, clients are told, others carry on.
  */
+import { randomBytes } from "node:crypto";
 import { type Client, Room } from "@colyseus/core";
 import {
   applyHostIntent,
@@ -38,8 +39,10 @@ import {
   TICKS_PER_SECOND,
   validateIntent,
 } from "../../../shared/index";
+import type { MatchRecord } from "../db/match-store";
 import { log } from "../log";
 import { recordSim, recordTick } from "../metrics";
+import { services } from "../services";
 import { clearTransits, initTeams, newProjection, projectMatch } from "./projection";
 import { RateLimiter } from "./rate-limit";
 import { parFor } from "./scenarios";
@@ -75,11 +78,21 @@ export abstract class MatchRoom extends Room<MatchState> {
   private simMs = 0;
   protected nicknames = new Map<string, string>();
 
-  /** Sets up the match for a scenario and registers the message handlers. */
-  protected setupMatch(scenario: Scenario): void {
+  /** How this room's results are filed: under the class's host key, with the saved scenario's code. */
+  protected filing: { hostKey: string | null; scenarioCode: string | null; mode: MatchRecord["mode"] } = {
+    hostKey: null,
+    scenarioCode: null,
+    mode: "solo",
+  };
+  /** The stored match's id: one round, one row, however many times finish is reached. */
+  readonly matchId = randomBytes(9).toString("base64url");
+  private stored: Promise<void> | null = null;
+
+  /** Sets up the match for a scenario (par measured first) and registers the message handlers. */
+  protected async setupMatch(scenario: Scenario): Promise<void> {
+    this.par = await parFor(scenario);
     this.match = createMatch(scenario);
     this.match.recordTransits = true;
-    this.par = parFor(scenario);
     this.setPatchRate(TICK_MS);
     this.state.scenario = scenario.name;
     this.state.description = scenario.description;
@@ -329,12 +342,51 @@ export abstract class MatchRoom extends Room<MatchState> {
       stepMatch(this.match);
     }
     this.setSimulationInterval();
-    this.results = matchResult(this.match, this.par);
-    for (const p of this.results.players) if (p.holder) p.holder = this.nicknames.get(p.holder) ?? p.holder;
+    this.results = this.namedResult();
     this.project();
     this.state.phase = "results";
     this.broadcast(S2C.results, this.results);
     log.info(`room ${this.roomId}: round over (${this.state.scenario})`);
+    void this.storeResults("finished");
+  }
+
+  /** The match's result as it stands, with players' nicknames instead of session ids. */
+  private namedResult(): MatchResult {
+    const result = matchResult(this.match, this.par);
+    for (const p of result.players) if (p.holder) p.holder = this.nicknames.get(p.holder) ?? p.holder;
+    return result;
+  }
+
+  /**
+   * Files this round's results in the database, once. A failed write is logged, never thrown: the
+   * class still sees its results on screen.
+   */
+  protected storeResults(status: MatchRecord["status"]): Promise<void> {
+    if (this.stored) return this.stored;
+    const results = this.results ?? this.namedResult();
+    const events = this.match.log
+      .filter((e) => !e.text.startsWith("refused:"))
+      .map((e) => ({ tick: e.tick, team: e.team, text: e.text }));
+    const stored = services()
+      .store.matches.record({
+        id: this.matchId,
+        ...this.filing,
+        roomCode: this.state.code,
+        scenario: this.match.scenario,
+        status,
+        result: results,
+        events,
+      })
+      .then(
+        () => {
+          log.info(`room ${this.roomId}: results stored (${status})`);
+        },
+        (e: unknown) => {
+          log.error(`room ${this.roomId}: results not stored: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
+    this.stored = stored;
+    return stored;
   }
 
   /** A bug in a tick stops this room, never the process. */

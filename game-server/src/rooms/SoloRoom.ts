@@ -19,14 +19,16 @@ export class SoloRoom extends MatchRoom {
     if (!parsed.success)
       throw new ServerError(400, parsed.error.issues[0]?.message ?? "invalid solo options");
     const options = parsed.data;
-    const base = findScenario(options.scenario);
-    if (!base) throw new ServerError(404, `There is no scenario "${options.scenario}".`);
+    const found = await findScenario(options.scenario);
+    if (!found) throw new ServerError(404, `There is no scenario "${options.scenario}".`);
+    const base = found.scenario;
+    this.filing = { hostKey: null, scenarioCode: found.code, mode: "solo" };
     const topology = options.topology ?? (base.topology === "versus" ? "hub" : base.topology);
     const scenario = withDuration({ ...base, topology }, options.duration);
     await this.setPrivate(true);
     this.state.mode = "solo";
     this.state.code = this.roomId;
-    this.setupMatch(scenario);
+    await this.setupMatch(scenario);
     if (options.node) {
       const world = this.match.worlds[0]!;
       if (!world.idIndex.has(options.node))

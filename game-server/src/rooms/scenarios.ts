@@ -1,8 +1,32 @@
-/** Where rooms find scenarios: the built-ins now; saved scenarios join them with the database. */
-import { BUILT_IN_SCENARIOS, computePar, type Par, type Scenario } from "../../../shared/index";
+/** Where rooms find scenarios: the built-ins, and teachers' saved scenarios by share code. */
+import {
+  BUILT_IN_SCENARIOS,
+  computePar,
+  type Par,
+  type Scenario,
+  shareCodeSchema,
+} from "../../../shared/index";
+import { measurePar } from "../headless";
+import { services } from "../services";
 
-export function findScenario(name: string): Scenario | null {
-  return BUILT_IN_SCENARIOS[name] ?? null;
+export interface FoundScenario {
+  scenario: Scenario;
+  /** The share code when it is a saved scenario. */
+  code: string | null;
+}
+
+export function findBuiltIn(id: string): Scenario | null {
+  return Object.hasOwn(BUILT_IN_SCENARIOS, id) ? BUILT_IN_SCENARIOS[id]! : null;
+}
+
+/** A built-in by id ("server-crash") or a saved scenario by share code ("K7MQ4T"). */
+export async function findScenario(id: string): Promise<FoundScenario | null> {
+  const builtIn = findBuiltIn(id);
+  if (builtIn) return { scenario: builtIn, code: null };
+  const code = shareCodeSchema.safeParse(id);
+  if (!code.success) return null;
+  const saved = await services().store.scenarios.get(code.data);
+  return saved ? { scenario: saved.scenario, code: saved.id } : null;
 }
 
 /**
@@ -13,15 +37,32 @@ export function warmParCache(): void {
   for (const sc of Object.values(BUILT_IN_SCENARIOS)) computePar(sc);
 }
 
+/** Par of saved scenarios, measured once per document (bounded: oldest forgotten first). */
+const savedPar = new Map<string, Par>();
+const SAVED_PAR_LIMIT = 200;
+
 /**
  * A class plays a built-in with its own round length or architecture: it keeps the built-in's par
- * (par is a rate and a completion time, measured on both architectures), so no room waits for it.
+ * (par is a rate and a completion time, measured on both architectures), so no room waits for it. A
+ * saved scenario's par is measured in slices, never blocking other rooms.
  */
-export function parFor(scenario: Scenario): Par {
+export async function parFor(scenario: Scenario): Promise<Par> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const builtIn = Object.values(BUILT_IN_SCENARIOS).find(
-    (b) => b.name === scenario.name && b.seed === scenario.seed,
+    (b) =>
+      b.name === scenario.name &&
+      b.seed === scenario.seed &&
+      same(b.map, scenario.map) &&
+      same(b.workload, scenario.workload),
   );
-  return computePar(builtIn ?? scenario);
+  if (builtIn) return computePar(builtIn);
+  const key = JSON.stringify({ ...scenario, topology: "versus" });
+  const known = savedPar.get(key);
+  if (known) return known;
+  const { par } = await measurePar(scenario);
+  if (savedPar.size >= SAVED_PAR_LIMIT) savedPar.delete(savedPar.keys().next().value!);
+  savedPar.set(key, par);
+  return par;
 }
 
 /** The scenario with another round length; failures after the new end are dropped. */

@@ -1,0 +1,192 @@
+/**
+ * Finished matches: the scenario played, the settings, per-team and per-player scores and the event
+ * log. A match is written once, in one transaction; a teacher reads their own by host key.
+ */
+import type {
+  MatchResult,
+  MatchStatus,
+  MatchSummary,
+  Mode,
+  Scenario,
+  StoredMatch,
+} from "../../../shared/index";
+import type { Database } from "./database";
+import { hashKey } from "./keys";
+
+export interface MatchRecord {
+  /** Unique per round: a second write of the same id is ignored. */
+  id: string;
+  /** The class's host key; null for solo play (kept, but in no teacher's history). */
+  hostKey: string | null;
+  roomCode: string;
+  mode: Mode | "solo";
+  scenario: Scenario;
+  scenarioCode: string | null;
+  status: MatchStatus;
+  result: MatchResult;
+  events: StoredMatch["events"];
+}
+
+interface MatchRow {
+  id: string;
+  room_code: string;
+  mode: string;
+  scenario_name: string;
+  scenario_code: string | null;
+  topology: Scenario["topology"];
+  status: MatchStatus;
+  seconds: number;
+  ended_at: Date;
+  scenario: Scenario;
+  result: MatchResult;
+  events: StoredMatch["events"];
+}
+
+function toSummary(row: MatchRow): MatchSummary {
+  return {
+    id: row.id,
+    roomCode: row.room_code,
+    mode: row.mode,
+    scenario: row.scenario_name,
+    scenarioCode: row.scenario_code,
+    topology: row.topology,
+    status: row.status,
+    endedAt: new Date(row.ended_at).toISOString(),
+    seconds: Number(row.seconds),
+    players: row.result.players.filter((p) => p.holder !== null).length,
+    teams: row.result.teams.map((t) => ({ team: t.team, name: t.name, total: t.scores.total })),
+  };
+}
+
+export class MatchStore {
+  constructor(private readonly db: Database) {}
+
+  /** Stores a finished match; false when this id was already stored. */
+  async record(m: MatchRecord): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx.query(
+        `INSERT INTO matches (id, host_key_hash, room_code, mode, scenario_name, scenario_code, topology,
+           status, seconds, scenario, result, events)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          m.id,
+          m.hostKey === null ? null : hashKey(m.hostKey),
+          m.roomCode,
+          m.mode,
+          m.scenario.name,
+          m.scenarioCode,
+          m.scenario.topology,
+          m.status,
+          m.result.seconds,
+          JSON.stringify(m.scenario),
+          JSON.stringify(m.result),
+          JSON.stringify(m.events),
+        ],
+      );
+      if (inserted.length === 0) return false;
+      for (const t of m.result.teams) {
+        await tx.query(
+          `INSERT INTO match_teams (match_id, team, name, speed, cost, survival, total, items_completed,
+             coins_spent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            m.id,
+            t.team,
+            t.name,
+            Math.round(t.scores.speed),
+            Math.round(t.scores.cost),
+            Math.round(t.scores.survival),
+            Math.round(t.scores.total),
+            t.itemsCompleted,
+            t.coinsSpent,
+          ],
+        );
+      }
+      for (const p of m.result.players) {
+        await tx.query(
+          `INSERT INTO match_players (match_id, team, node, nickname, role, points, forwarded, chunks_served)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [m.id, p.team, p.node, p.holder, p.role, p.points, p.forwarded, p.chunksServed],
+        );
+      }
+      return true;
+    });
+  }
+
+  /** A host's matches, newest first. */
+  async list(hostKey: string, limit = 200): Promise<MatchSummary[]> {
+    const rows = await this.db.query<MatchRow>(
+      `SELECT * FROM matches WHERE host_key_hash = $1 ORDER BY ended_at DESC, id LIMIT $2`,
+      [hashKey(hostKey), limit],
+    );
+    return rows.map(toSummary);
+  }
+
+  /** One of a host's matches in full; null when it does not exist or belongs to another host. */
+  async get(hostKey: string, id: string): Promise<StoredMatch | null> {
+    const rows = await this.db.query<MatchRow>("SELECT * FROM matches WHERE id = $1 AND host_key_hash = $2", [
+      id,
+      hashKey(hostKey),
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    return { ...toSummary(row), scenarioDocument: row.scenario, result: row.result, events: row.events };
+  }
+
+  /** Per-player rows, best first: what the players CSV holds. */
+  async players(hostKey: string, id: string): Promise<PlayerRow[] | null> {
+    if (!(await this.owns(hostKey, id))) return null;
+    return this.db.query<PlayerRow>(
+      `SELECT nickname, team, role, node, points, forwarded, chunks_served FROM match_players
+       WHERE match_id = $1 ORDER BY points DESC, team, node`,
+      [id],
+    );
+  }
+
+  /** Per-team rows: what the teams CSV holds. */
+  async teams(hostKey: string, id: string): Promise<TeamRow[] | null> {
+    if (!(await this.owns(hostKey, id))) return null;
+    return this.db.query<TeamRow>(
+      `SELECT team, name, speed, cost, survival, total, items_completed, coins_spent FROM match_teams
+       WHERE match_id = $1 ORDER BY team`,
+      [id],
+    );
+  }
+
+  /** How many times a match id is stored (0 or 1): for tests and the cluster's "stored once". */
+  async count(id: string): Promise<number> {
+    const rows = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM matches WHERE id = $1", [
+      id,
+    ]);
+    return rows[0]?.n ?? 0;
+  }
+
+  private async owns(hostKey: string, id: string): Promise<boolean> {
+    const rows = await this.db.query("SELECT 1 FROM matches WHERE id = $1 AND host_key_hash = $2", [
+      id,
+      hashKey(hostKey),
+    ]);
+    return rows.length > 0;
+  }
+}
+
+export interface PlayerRow {
+  nickname: string | null;
+  team: string;
+  role: string;
+  node: string;
+  points: number;
+  forwarded: number;
+  chunks_served: number;
+}
+
+export interface TeamRow {
+  team: string;
+  name: string;
+  speed: number;
+  cost: number;
+  survival: number;
+  total: number;
+  items_completed: number;
+  coins_spent: number;
+}

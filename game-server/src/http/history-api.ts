@@ -1,0 +1,78 @@
+/**
+ * A teacher's results history, by host key: the list of past matches, one match in full, and CSV
+ * files per player and per team. Another host key sees nothing (404, not 403: no hint it exists).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { secretSchema } from "../../../shared/index";
+import { toCsv } from "../db/csv";
+import { services } from "../services";
+import { HttpError, readHeader, sendCsv, sendJson } from "./respond";
+
+const matchIdPattern = /^[A-Za-z0-9_-]{12}$/;
+
+function hostKey(req: IncomingMessage): string {
+  return readHeader(
+    req,
+    "x-host-key",
+    secretSchema,
+    401,
+    "The results history needs the host key of your classes (x-host-key).",
+  );
+}
+
+/** Routes /api/history, /api/history/:id, /api/history/:id/players.csv and /teams.csv. */
+export async function history(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const key = hostKey(req);
+  const matches = services().store.matches;
+  const [id, file, ...rest] = path.split("/").filter(Boolean);
+  if (id === undefined) return sendJson(res, 200, { matches: await matches.list(key) });
+  if (!matchIdPattern.test(id) || rest.length) throw new HttpError(404, "No such match in your history.");
+  const missing = () => new HttpError(404, "No such match in your history.");
+  if (file === undefined) {
+    const match = await matches.get(key, id);
+    if (!match) throw missing();
+    return sendJson(res, 200, match);
+  }
+  if (file === "players.csv") {
+    const rows = await matches.players(key, id);
+    if (!rows) throw missing();
+    return sendCsv(
+      res,
+      `players-${id}.csv`,
+      toCsv(
+        ["nickname", "team", "role", "node", "points", "packets_forwarded", "chunks_served"],
+        rows.map((r) => [
+          r.nickname ?? "(bot)",
+          r.team,
+          r.role,
+          r.node,
+          r.points,
+          r.forwarded,
+          r.chunks_served,
+        ]),
+      ),
+    );
+  }
+  if (file === "teams.csv") {
+    const rows = await matches.teams(key, id);
+    if (!rows) throw missing();
+    return sendCsv(
+      res,
+      `teams-${id}.csv`,
+      toCsv(
+        ["team", "name", "speed", "cost", "survival", "total", "items_completed", "coins_spent"],
+        rows.map((r) => [
+          r.team,
+          r.name,
+          r.speed,
+          r.cost,
+          r.survival,
+          r.total,
+          r.items_completed,
+          r.coins_spent,
+        ]),
+      ),
+    );
+  }
+  throw new HttpError(404, `no such file: ${file}`);
+}

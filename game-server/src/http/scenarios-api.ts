@@ -1,0 +1,94 @@
+/**
+ * Scenarios over HTTP: the built-in list, reading one by id or share code, saving (which hands out
+ * the edit key, once), updating with the edit key, and the editor's preview.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  BUILT_IN_SCENARIOS,
+  parseScenario,
+  previewRequestSchema,
+  type SavedScenario,
+  type Scenario,
+  type ScenarioListEntry,
+  saveScenarioSchema,
+  secretSchema,
+  shareCodeSchema,
+} from "../../../shared/index";
+import { previewScenario } from "../headless";
+import { findBuiltIn } from "../rooms/scenarios";
+import { services } from "../services";
+import { HttpError, readBody, readHeader, sendJson } from "./respond";
+
+export function listScenarios(res: ServerResponse): void {
+  const scenarios: ScenarioListEntry[] = Object.entries(BUILT_IN_SCENARIOS).map(([id, s]) => ({
+    id,
+    name: s.name,
+    description: s.description,
+    duration: s.duration,
+  }));
+  sendJson(res, 200, { scenarios });
+}
+
+/** A scenario document from a body, or a 400 listing every field that is wrong. */
+function validScenario(raw: unknown): Scenario {
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new HttpError(400, `the scenario is not valid: ${parsed.errors[0]}`, parsed.errors);
+  return parsed.value;
+}
+
+function shareCode(raw: string): string {
+  const code = shareCodeSchema.safeParse(decodeURIComponent(raw));
+  if (!code.success) throw new HttpError(400, "A scenario code is 6 letters and digits.");
+  return code.data;
+}
+
+export async function getScenario(raw: string, res: ServerResponse): Promise<void> {
+  const id = decodeURIComponent(raw);
+  const builtIn = findBuiltIn(id);
+  if (builtIn) {
+    const answer: SavedScenario = { id, builtIn: true, scenario: builtIn };
+    return sendJson(res, 200, answer);
+  }
+  const saved = await services().store.scenarios.get(shareCode(id));
+  if (!saved) throw new HttpError(404, `No saved scenario with code ${shareCode(id)}.`);
+  sendJson(res, 200, saved);
+}
+
+export async function saveScenario(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req, saveScenarioSchema);
+  const saved = await services().store.scenarios.create(validScenario(body.scenario));
+  sendJson(res, 201, saved);
+}
+
+export async function updateScenario(raw: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const code = shareCode(raw);
+  const editKey = readHeader(
+    req,
+    "x-edit-key",
+    secretSchema,
+    401,
+    "Changing a saved scenario needs its edit key (x-edit-key); save a copy instead.",
+  );
+  const body = await readBody(req, saveScenarioSchema);
+  const outcome = await services().store.scenarios.update(code, editKey, validScenario(body.scenario));
+  if (!outcome.ok && outcome.reason === "not-found")
+    throw new HttpError(404, `No saved scenario with code ${code}.`);
+  if (!outcome.ok)
+    throw new HttpError(403, "That edit key does not open this scenario; save a copy instead.");
+  sendJson(res, 200, outcome.saved);
+}
+
+/** One preview at a time per process: each is a few seconds of simulation, sliced but not free. */
+let previewRunning = false;
+
+export async function preview(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req, previewRequestSchema);
+  const scenario = validScenario(body.scenario);
+  if (previewRunning) throw new HttpError(503, "Another preview is running: try again in a few seconds.");
+  previewRunning = true;
+  try {
+    sendJson(res, 200, await previewScenario(scenario));
+  } finally {
+    previewRunning = false;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * What rooms and the HTTP API share in one process: the store. Colyseus constructs rooms itself, so
+ * they reach it here; `startServer` sets it before the first room can exist.
+ */
+import type { Store } from "./db/store";
+
+export interface Services {
+  store: Store;
+}
+
+let current: Services | null = null;
+
+export function setServices(s: Services | null): void {
+  current = s;
+}
+
+export function services(): Services {
+  if (!current) throw new Error("the server's services are not set up yet");
+  return current;
+}
