@@ -30,6 +30,11 @@ export function scoreCard(team: string, name: string, scores: Scores, detail: st
   );
 }
 
+/** Seconds between two labels of a time axis: at most twelve labels, whatever the length. */
+export function axisStep(seconds: number): number {
+  return [10, 30, 60, 120, 300].find((s) => seconds / s <= 12) ?? 600;
+}
+
 export type ChartTeam = Pick<TeamResult, "team" | "goodputPerSecond" | "failures">;
 
 /** Goodput per second for each team (hub solid, swarm dashed), failure windows shaded and named. */
@@ -83,7 +88,7 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
       "stroke-dasharray": t.team === "swarm" ? "8 4" : "none",
     });
   }
-  const step = secs > 600 ? 120 : secs > 240 ? 60 : 30;
+  const step = axisStep(secs);
   for (let m = 0; m <= secs; m += step)
     el(
       "text",

@@ -190,7 +190,9 @@ function renderTimeline(box: HTMLElement, state: MatchState): void {
   const tps = state.ticksPerSecond || 10;
   const past = [...state.failures.values()].map((f) => {
     const running = f.end === 0 || f.end > state.tick;
-    return { at: clock(f.start, tps), text: f.note, running };
+    // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
+    const text = [...new Set(f.note.split(" · "))].join(" · ");
+    return { at: clock(f.start, tps), text, running };
   });
   const upcoming = state.upcoming
     ? state.upcoming.split(",").map((e) => {

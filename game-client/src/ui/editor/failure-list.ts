@@ -205,7 +205,8 @@ function targetSelect(
   else {
     choices.push(["", `default: ${targetWords(aim, DEFAULT_TARGET[f.kind])}`]);
     choices.push(...targetChoices(f.kind, worlds));
-    if (f.target && !choices.some(([v]) => v === f.target)) choices.push([f.target, `${f.target} (picked)`]);
+    if (f.target && !choices.some(([v]) => v === f.target))
+      choices.push([f.target, pickedWords(f.target, worlds)]);
   }
   select.replaceChildren(...choices.map(([v, t]) => option(v, t, v === (f.target ?? ""))));
   select.disabled = aim === "none";
@@ -225,4 +226,14 @@ function targetSelect(
     h("span", { class: "field-input" }, select),
     note,
   );
+}
+
+/** A target picked on the map, in words: "Router 2 (R2)", "link R4-R5". */
+function pickedWords(target: string, worlds: readonly World[] | null): string {
+  const w = worlds?.[0];
+  const node = w?.nodes[w.idIndex.get(target) ?? -1];
+  if (node) return `${node.label} (${target})`;
+  if (w?.links.some((l) => l.id === target || l.id === target.split("-").reverse().join("-")))
+    return `link ${target}`;
+  return target;
 }

@@ -1,52 +1,12 @@
-/**
- * Scenario files: export the draft as a JSON document, import one back. A file is read through the
- * shared parseScenario, like anything else from outside; a broken one is explained and changes nothing.
- */
-import { parseScenario, type Scenario } from "../../../../shared/index";
+/** Scenario files in the browser: pick one to import, download the draft to export it. */
+import type { Scenario } from "../../../../shared/index";
 import { downloadBlob } from "../dom";
-
-/** Largest scenario file read, in bytes (the biggest valid document is far smaller). */
-const MAX_FILE_BYTES = 512 * 1024;
-
-export type FileRead = { ok: true; scenario: Scenario } | { ok: false; message: string; errors: string[] };
-
-/** Checks a file's text: JSON first, then the scenario's rules. */
-export function readScenarioText(text: string, fileName: string): FileRead {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      message: `"${fileName}" is not a JSON file, so nothing was changed (${why}).`,
-      errors: [],
-    };
-  }
-  const r = parseScenario(data);
-  if (!r.ok)
-    return {
-      ok: false,
-      message: `"${fileName}" is not a valid scenario, so nothing was changed:`,
-      errors: r.errors,
-    };
-  return { ok: true, scenario: r.value };
-}
+import { type FileRead, fileNameOf, MAX_FILE_BYTES, readScenarioText } from "./scenario-file";
 
 export async function readScenarioFile(file: File): Promise<FileRead> {
   if (file.size > MAX_FILE_BYTES)
     return { ok: false, message: `"${file.name}" is too big for a scenario file (over 512 KB).`, errors: [] };
   return readScenarioText(await file.text(), file.name);
-}
-
-/** A file name from the scenario's name: "Server crash" → "server-crash.json". */
-export function fileNameOf(s: Scenario): string {
-  const slug = s.name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return `${slug || "scenario"}.json`;
 }
 
 export function exportScenario(s: Scenario): void {

@@ -3,6 +3,7 @@
  * event moves its start (whole seconds); clicking one selects it for editing.
  */
 import { DEFAULT_DURATION, type FailureEvent } from "../../../../shared/index";
+import { axisStep } from "../chart";
 import { h } from "../dom";
 import type { EditorModel } from "./model";
 import { mmss } from "./model";
@@ -91,7 +92,7 @@ export function buildTimeline(
     svg.style.aspectRatio = `${WIDTH} / ${height}`;
     svg.replaceChildren();
     el("rect", { x: 0, y: 0, width: WIDTH, height, class: "ed-tl-bg" });
-    const step = r > 900 ? 120 : r > 300 ? 60 : 30;
+    const step = axisStep(r);
     for (let s = 0; s <= r; s += step) {
       const x = (s / r) * WIDTH;
       el("line", { x1: x, x2: x, y1: 0, y2: height, class: "ed-tl-grid" });
