@@ -85,7 +85,9 @@ describe("failure targets on the scenario's map", () => {
 
   it("warns where a picked target hits nothing", () => {
     expect(targetWarning("crash", "R2", worlds)).toBeNull();
-    expect(targetWarning("crash", "U1", worlds)).toMatch(/In Team Hub U1 is a client: crash cannot hit it/);
+    expect(targetWarning("crash", "U1", worlds)).toBe(
+      "This hits only one team. In Team Hub U1 is a client: crash cannot hit it.",
+    );
     expect(targetWarning("link-cut", "R2-R1", worlds)).toBeNull();
     expect(targetWarning("link-cut", "R1-R4", worlds)).toMatch(/Team Hub has no link R1-R4/);
     expect(targetWarning("outage", "Atlantis", worlds)).toMatch(/no region "Atlantis"/);

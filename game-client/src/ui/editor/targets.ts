@@ -88,7 +88,9 @@ export function targetWarning(
         misses.push(`In ${team} ${target} is ${article(node.kind)} ${node.kind}: ${kind} cannot hit it.`);
     }
   }
-  return misses.length ? `No effect there — ${misses.join(" ")}` : null;
+  if (!misses.length) return null;
+  const reach = misses.length === worlds.length ? "This hits nothing." : "This hits only one team.";
+  return `${reach} ${misses.join(" ")}`;
 }
 
 function article(word: string): string {
