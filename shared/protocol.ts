@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { secretSchema } from "./api";
 import { nodeIntentSchema } from "./intents";
+import { isOffensive, isReservedName } from "./nickname";
 import { failureNowSchema } from "./scenario";
 import { PACKET_KINDS } from "./types";
 
@@ -27,7 +28,9 @@ export const nicknameSchema = z
   .trim()
   .min(1, "a nickname is needed")
   .max(16, "a nickname has at most 16 characters")
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'-]*$/u, "a nickname may use letters, digits, spaces and _ . ' -");
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.'-]*$/u, "a nickname may use letters, digits, spaces and _ . ' -")
+  .refine((n) => !isOffensive(n), "that nickname is not allowed: choose another")
+  .refine((n) => !isReservedName(n), "that name belongs to the host, a bot or a node: choose another");
 
 /** What a browser sends when it joins a classroom or solo room. */
 export const joinOptionsSchema = z
@@ -199,6 +202,8 @@ export const pingSchema = z.object({ t: z.number() }).strict();
 export const CLOSE = {
   kicked: 4100,
   roomError: 4101,
+  /** The server is shutting down (a restart or a deploy); a running round was stored as interrupted. */
+  serverShutdown: 4102,
 } as const;
 
 /** Error codes in "error" messages, so a client can react (and tests can tell them apart). */

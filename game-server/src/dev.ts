@@ -12,6 +12,8 @@ const game = await startServer({
   port,
   clientDir: resolve("game-client/dist"),
   database: { url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "data/db" },
+  // The pages come from Vite's dev server, another origin.
+  allowedOrigins: ["http://localhost:5173", "http://127.0.0.1:5173"],
 });
 const vite = await createServer({ configFile: resolve("game-client/vite.config.ts") });
 await vite.listen();

@@ -2,19 +2,22 @@
  * The game server: one HTTP server on one port serves the client's files, the HTTP API and the
  * Colyseus websocket endpoint.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Server } from "@colyseus/core";
+import { type MatchMakerDriver, type Presence, Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { openStore, type Store } from "./db/store";
 import { handleApi } from "./http/api";
+import { type GuardOptions, guardRequests, originAllowed } from "./http/guard";
 import { staticHandler } from "./http/static";
 import { log } from "./log";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
-import { setServices } from "./services";
+import { type Services, setServices } from "./services";
 
 export interface ServerOptions {
   port: number;
@@ -23,6 +26,22 @@ export interface ServerOptions {
   clientDir: string;
   /** A PostgreSQL URL, or the embedded database's folder ("memory://" for none on disk). */
   database: { url?: string | undefined; dataDir?: string };
+  /**
+   * Scale-out: with a Redis URL, rooms are listed and seats reserved through Redis (Colyseus's
+   * RedisPresence and RedisDriver), so any process can place a student in a room on any other.
+   */
+  redisUrl?: string | undefined;
+  /** Pages from other origins allowed to call the API and open websockets (the dev server). */
+  allowedOrigins?: readonly string[];
+  /** Behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY=1): per-address limits use it. */
+  trustProxy?: boolean;
+  /** Multiplies the per-address limits (load benchmarks raise it; see http/guard.ts). */
+  limitScale?: number;
+  /**
+   * Where browsers reach this process directly ("host:port", or "host/path" behind a proxy): a
+   * student's websocket goes straight to the process that holds the room, without sticky sessions.
+   */
+  publicAddress?: string | undefined;
 }
 
 export interface RunningServer {
@@ -39,9 +58,19 @@ export const MAX_MESSAGE_BYTES = 4 * 1024;
 Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (options.redisUrl && !options.database.url)
+    throw new Error(
+      "REDIS_URL runs several processes together; they need one shared database: set DATABASE_URL to a PostgreSQL server",
+    );
   const store = await openStore(options.database);
-  setServices({ store });
+  const services: Services = { store, shuttingDown: false };
+  setServices(services);
   warmParCache();
+  const guard: GuardOptions = {
+    allowedOrigins: options.allowedOrigins ?? [],
+    trustProxy: options.trustProxy ?? false,
+    limitScale: options.limitScale ?? 1,
+  };
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {
     handleApi(req, res)
@@ -52,11 +81,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end();
       });
   });
+  let presence: Presence | undefined;
+  let driver: MatchMakerDriver | undefined;
+  if (options.redisUrl) {
+    presence = new RedisPresence(options.redisUrl);
+    driver = new RedisDriver(options.redisUrl);
+  }
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES }),
+    transport: new WebSocketTransport({
+      server: http,
+      maxPayload: MAX_MESSAGE_BYTES,
+      // A websocket opened by a page from another site is refused before it reaches a room.
+      verifyClient: (info: { req: IncomingMessage }) => originAllowed(info.req, guard.allowedOrigins),
+    }),
+    ...(presence && { presence }),
+    ...(driver && { driver }),
+    ...(options.publicAddress && { publicAddress: options.publicAddress }),
     greet: false,
     gracefullyShutdown: false, // main.ts handles signals
   });
+  // Colyseus has put its matchmaker in front of our handler; the guard goes in front of both.
+  const handlers = http.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  http.removeAllListeners("request");
+  http.on(
+    "request",
+    guardRequests((req, res) => {
+      for (const handle of handlers) handle.call(http, req, res);
+    }, guard),
+  );
   gameServer.define("classroom", ClassroomRoom);
   gameServer.define("solo", SoloRoom);
   await gameServer.listen(options.port, options.host);
@@ -67,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     store,
     close: async () => {
+      services.shuttingDown = true;
       await gameServer.gracefullyShutdown(false);
       await store.close();
       setServices(null);

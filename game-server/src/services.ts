@@ -6,6 +6,8 @@ import type { Store } from "./db/store";
 
 export interface Services {
   store: Store;
+  /** Set on SIGTERM: no new classes, saves or previews; running rounds are being stored. */
+  shuttingDown: boolean;
 }
 
 let current: Services | null = null;

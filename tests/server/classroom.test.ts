@@ -58,7 +58,9 @@ describe("classroom room", () => {
     await expect(c.joinById("ZZZZZ", { nickname: "Dee" })).rejects.toThrow(/not found/);
     await expect(c.joinById(code, { nickname: "ann" })).rejects.toThrow(/"ann" is taken/);
     await expect(c.joinById(code, {})).rejects.toThrow(/Choose a nickname/);
-    await expect(c.joinById(code, { nickname: "Host" })).rejects.toThrow(/reserved/);
+    await expect(c.joinById(code, { nickname: "Host" })).rejects.toThrow(
+      /belongs to the host, a bot or a node/,
+    );
     await expect(c.joinById(code, { hostKey: "x".repeat(20) })).rejects.toThrow(/host key does not open/);
     // Teams and roles are balanced: two on one team, one on the other, each on a different node.
     const players = [...stateOf(host).players.values()];

@@ -12,12 +12,19 @@ export interface Harness {
 }
 
 /** A server on a free port; its database is in memory unless a folder (or DATABASE_URL) is given. */
-export async function boot(dataDir = "memory://"): Promise<Harness> {
+export async function boot(
+  dataDir = "memory://",
+  limitScale = 100,
+  more: Partial<Parameters<typeof startServer>[0]> = {},
+): Promise<Harness> {
   const server = await startServer({
+    ...more,
     port: 0,
     host: "127.0.0.1",
     clientDir: resolve("game-client/dist"),
     database: { url: process.env.DATABASE_URL, dataDir },
+    // The suite plays whole classes from one address; the security tests boot with the real limits (1).
+    limitScale,
   });
   const request = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${server.url}${path}`, init);

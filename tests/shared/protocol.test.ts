@@ -41,4 +41,21 @@ describe("wire protocol", () => {
     expect(nicknameSchema.safeParse("a".repeat(17)).success).toBe(false);
     expect(nicknameSchema.safeParse("<script>").success).toBe(false);
   });
+
+  it("refuses offensive nicknames however they are spelt, and keeps innocent ones", () => {
+    const refused = (n: string) => nicknameSchema.safeParse(n).error?.issues[0]?.message;
+    for (const n of ["fuck", "FuCk you", "f.u c-k", "5h1t", "Shït", "big dick", "B1tch", "Nazi 4"])
+      expect(refused(n), n).toBe("that nickname is not allowed: choose another");
+    for (const n of ["Dickens", "Essex", "Cassie", "Grape", "Zoë 7", "Mia", "Ali", "Arsenal", "Hélène"])
+      expect(refused(n), n).toBeUndefined();
+  });
+
+  it("refuses names that pass for the host, a bot or a node of the map", () => {
+    for (const n of ["Host", "host", "Teacher", "Bot 3", "autopilot", "Server 1", "Router", "Seed 2", "Peer"])
+      expect(nicknameSchema.safeParse(n).error?.issues[0]?.message, n).toMatch(
+        /belongs to the host, a bot or a node/,
+      );
+    for (const n of ["Hostess", "Botanist", "Serverus", "Peerless"])
+      expect(nicknameSchema.safeParse(n).success, n).toBe(true);
+  });
 });

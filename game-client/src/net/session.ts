@@ -214,6 +214,10 @@ export class Session {
     room.onLeave((code) => {
       if (this.leaving) return;
       if (code === CLOSE.kicked) return this.lose("You were removed from this class by the host.");
+      if (code === CLOSE.serverShutdown)
+        return this.lose(
+          "The game server is restarting. Your class's results so far are saved; join again when your teacher starts a new class.",
+        );
       // The server closed the room on purpose (shut down, or the class was closed): nothing to rejoin.
       if (SERVER_CLOSED.has(code))
         return this.lose("The class is over: the server closed it. Back to the menu.");
@@ -252,7 +256,7 @@ export class Session {
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
-    this.lose("The class is over or no longer reachable. Back to the menu.");
+    this.lose("Your class can no longer be reached: its server stopped. Back to the menu.");
   }
 
   private countBytes(room: Room<MatchState>): void {

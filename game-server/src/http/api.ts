@@ -10,6 +10,7 @@ import { createClassSchema, joinCodeSchema } from "../../../shared/index";
 import { snapshot } from "../metrics";
 import { newSecret } from "../rooms/codes";
 import { findScenario, withDuration } from "../rooms/scenarios";
+import { services } from "../services";
 import { history } from "./history-api";
 import { HttpError, readBody, sendJson } from "./respond";
 import { getScenario, listScenarios, preview, saveScenario, updateScenario } from "./scenarios-api";
@@ -26,6 +27,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
   const method = req.method ?? "GET";
   const under = (prefix: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : null);
   try {
+    if (method !== "GET" && services().shuttingDown)
+      throw new HttpError(503, "The server is restarting: try again in a minute.");
     if (path === "/health" && method === "GET") {
       const rooms = await matchMaker.query({});
       sendJson(res, 200, {

@@ -83,8 +83,6 @@ export class ClassroomRoom extends MatchRoom {
     const key = nickname.toLocaleLowerCase();
     if (this.kicked.has(key)) throw new ServerError(403, "You were removed from this class.");
     if (this.state.locked) throw new ServerError(403, "This class is locked: ask your teacher.");
-    if (key === "host" || /^(bot|autopilot)\b/i.test(nickname))
-      throw new ServerError(400, `"${nickname}" is reserved: choose another nickname.`);
     for (const p of this.state.players.values()) {
       if (p.nickname.toLocaleLowerCase() === key)
         throw new ServerError(409, `"${nickname}" is taken in this class: choose another nickname.`);

@@ -17,6 +17,7 @@ import {
   applyHostIntent,
   assignSeat,
   C2S,
+  CLOSE,
   coinsLeft,
   createMatch,
   ERROR,
@@ -387,6 +388,17 @@ export abstract class MatchRoom extends Room<MatchState> {
       );
     this.stored = stored;
     return stored;
+  }
+
+  /**
+   * The server is shutting down (SIGTERM): a round under way stops and is stored as interrupted, then
+   * every client is told why the connection closes. The process waits for this before it exits.
+   */
+  override onBeforeShutdown(): void {
+    const running = this.state.phase === "playing" || this.state.phase === "paused";
+    this.setSimulationInterval();
+    const stored = running ? this.storeResults("interrupted") : (this.stored ?? Promise.resolve());
+    void stored.finally(() => this.disconnect(CLOSE.serverShutdown));
   }
 
   /** A bug in a tick stops this room, never the process. */

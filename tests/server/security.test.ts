@@ -1,0 +1,234 @@
+/**
+ * One test per entry of the threat model (game-server/THREATS.md): each tries the attack against a
+ * real server with its real limits and sees it refused. The server trusts X-Forwarded-For here, as
+ * it does behind the proxy, so each test can come from its own address.
+ */
+import { Client } from "colyseus.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { newSecret } from "../../game-server/src/rooms/codes";
+import { BUILT_IN_SCENARIOS, ERROR, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../shared/index";
+import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await boot("memory://", 1, { trustProxy: true });
+});
+afterAll(async () => {
+  await h.server.close();
+});
+
+let nextAddress = 1;
+/** A fresh client address for a test (the server reads it from X-Forwarded-For). */
+const address = () => `203.0.113.${nextAddress++}`;
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${h.server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+}
+
+async function classWith(nickname: string) {
+  const made = await h.createClass();
+  const c = h.client();
+  const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
+  const student = quiet(await c.joinById(made.code, { nickname }));
+  await until(() => stateOf(host).players.size === 1, 5000, "student seated");
+  return { ...made, c, host, student };
+}
+
+describe("threats and what stops them", () => {
+  it("T1 a student acting as host: host actions and a guessed host key are refused", async () => {
+    const { code, c, host, student } = await classWith("Ann");
+    const refused = nextMessage<{ code: string }>(student, "error");
+    student.send("host", { type: "start" });
+    expect((await refused).code).toBe(ERROR.notHost);
+    await expect(c.joinById(code, { hostKey: newSecret() })).rejects.toThrow(/host key does not open/);
+    expect(stateOf(host).phase).toBe("lobby");
+  });
+
+  it("T2 a student acting on another's node: the decision is refused and nothing changes", async () => {
+    const { host, student } = await classWith("Bob");
+    host.send("host", { type: "start" });
+    await until(() => stateOf(student).phase === "playing", 3000, "playing");
+    const mine = stateOf(student).players.get(student.sessionId);
+    const teams = stateOf(student).teams;
+    let other: { team: string; node: string } | null = null;
+    teams.forEach((t: { nodes: Map<string, { kind: string }> }, team: string) =>
+      t.nodes.forEach((n, id) => {
+        if (!other && id !== mine.node && n.kind === "router") other = { team, node: id };
+      }),
+    );
+    expect(other).not.toBeNull();
+    const refused = nextMessage<{ code: string; message: string }>(student, "error");
+    student.send("intent", { type: "prioritise", ...other!, kind: "request" });
+    const e = await refused;
+    expect(e.code).toBe(ERROR.refused);
+  });
+
+  it("T3 spoofing a bot, the host or a node by nickname is refused", async () => {
+    const made = await h.createClass();
+    const c = h.client();
+    quiet(await c.joinById(made.code, { hostKey: made.hostKey })); // a class with nobody in it closes
+    for (const nickname of ["Bot 2", "autopilot", "Host", "Server 1", "Teacher"])
+      await expect(c.joinById(made.code, { nickname })).rejects.toThrow(
+        /belongs to the host, a bot or a node/,
+      );
+  });
+
+  it("T4 flooding messages: a client over its rate is told and its messages dropped", async () => {
+    const { host, student } = await classWith("Cy");
+    host.send("host", { type: "start" });
+    await until(() => stateOf(student).phase === "playing", 3000, "playing");
+    const limited = nextMessage<{ code: string }>(
+      student,
+      "error",
+      5000,
+      (m) => m.code === ERROR.rateLimited,
+    );
+    let oks = 0;
+    student.onMessage("ok", () => oks++);
+    for (let i = 0; i < 200; i++) student.send("ping", { t: i });
+    await limited;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(oks).toBe(0);
+  });
+
+  it("T5 flooding new classes, saves and previews from one address gets 429 after the limit", async () => {
+    const from = { "x-forwarded-for": address() };
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++)
+      statuses.push((await post("/api/classes", { scenario: "calm" }, from)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    // Another address (another school) is not affected.
+    expect((await post("/api/classes", { scenario: "calm" }, { "x-forwarded-for": address() })).status).toBe(
+      201,
+    );
+    const scenario = { ...BUILT_IN_SCENARIOS.calm!, duration: 20 };
+    const previewer = { "x-forwarded-for": address() };
+    const previews: number[] = [];
+    for (let i = 0; i < 31; i++) previews.push((await post("/api/preview", { scenario }, previewer)).status);
+    expect(previews.at(-1)).toBe(429);
+    expect(previews.slice(0, 30).every((s) => s === 200)).toBe(true);
+  }, 60_000);
+
+  it("T6 offensive nicknames are refused", async () => {
+    const made = await h.createClass();
+    const c = h.client();
+    quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
+    for (const nickname of ["fuck", "Sh1t head", "b.i.t.c.h"])
+      await expect(c.joinById(made.code, { nickname })).rejects.toThrow(/not allowed/);
+  });
+
+  it("T7 guessing join codes: wrong codes from one address are throttled, even before a right one", async () => {
+    const made = await h.createClass();
+    const from = { "x-forwarded-for": address() };
+    // 25^5 ≈ 9.8 million codes; a guesser gets 30 wrong tries a minute per address.
+    expect(JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH).toBeGreaterThan(9_000_000);
+    const answers: string[] = [];
+    for (let i = 0; i < 32; i++) {
+      const r = await post(
+        `/matchmake/joinById/QQQQ${JOIN_CODE_ALPHABET[i % 25]}`,
+        { nickname: `Guess ${i}` },
+        from,
+      );
+      answers.push(String(r.json.error ?? r.status));
+    }
+    expect(answers.filter((a) => /not found/i.test(a)).length).toBe(30);
+    expect(answers.slice(30).every((a) => /Too many wrong codes/.test(a))).toBe(true);
+    const right = await post(`/matchmake/joinById/${made.code}`, { nickname: "Lucky" }, from);
+    expect(right.status).toBe(429);
+    // The join screen's code check counts too.
+    const checker = { "x-forwarded-for": address() };
+    let last = 0;
+    for (let i = 0; i < 31; i++)
+      last = (await fetch(`${h.server.url}/api/join/QQQQQ`, { headers: checker })).status;
+    expect(last).toBe(429);
+    // A class behind another address joins as usual.
+    const ok = await post(
+      `/matchmake/joinById/${made.code}`,
+      { nickname: "Dee" },
+      { "x-forwarded-for": address() },
+    );
+    expect(ok.json.sessionId).toBeTruthy();
+  });
+
+  it("T8 guessing edit keys and host keys: 128-bit keys, wrong ones refused", async () => {
+    const saved = await post("/api/scenarios", { scenario: { ...BUILT_IN_SCENARIOS.calm!, name: "Mine" } });
+    const { id, editKey } = saved.json as { id: string; editKey: string };
+    expect(Buffer.from(editKey, "base64url")).toHaveLength(16);
+    const put = await fetch(`${h.server.url}/api/scenarios/${id}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "x-edit-key": newSecret() },
+      body: JSON.stringify({ scenario: { ...BUILT_IN_SCENARIOS.calm!, name: "Stolen" } }),
+    });
+    expect(put.status).toBe(403);
+    const history = await fetch(`${h.server.url}/api/history`, { headers: { "x-host-key": "guess" } });
+    expect(history.status).toBe(401);
+  });
+
+  it("T9 oversized and malformed messages and bodies are refused", async () => {
+    const { host, student } = await classWith("Eve");
+    // A websocket message over 4 KB closes that connection only.
+    const closed = new Promise<number>((resolve) => student.onLeave(resolve));
+    student.send("intent", { type: "x".repeat(5000) });
+    expect(await closed).toBe(1009);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stateOf(host).phase).toBe("lobby");
+    // Malformed messages get an error naming the problem.
+    const other = quiet(await h.client().joinById(stateOf(host).code, { nickname: "Fay" }));
+    const malformed = nextMessage<{ code: string }>(other, "error");
+    other.send("intent", { type: "route", team: "hub" });
+    expect((await malformed).code).toBe(ERROR.malformed);
+    // Bodies: the API caps at 256 KB, matchmaking at 4 KB.
+    expect((await post("/api/scenarios", { scenario: "x".repeat(300_000) })).status).toBe(413);
+    expect((await post("/matchmake/joinById/ACDEF", { nickname: "x".repeat(5000) })).status).toBe(413);
+    expect((await post("/api/classes", "{not json")).status).toBe(400);
+  });
+
+  it("T10 cross-site requests: another site's page cannot create classes, join or open a websocket", async () => {
+    const evil = { origin: "https://evil.example" };
+    expect((await post("/api/classes", { scenario: "calm" }, evil)).status).toBe(403);
+    expect((await post("/api/scenarios", { scenario: {} }, evil)).status).toBe(403);
+    const made = await h.createClass();
+    expect((await post(`/matchmake/joinById/${made.code}`, { nickname: "Gus" }, evil)).status).toBe(403);
+    // The same site's own page is fine.
+    const own = { origin: h.server.url };
+    const seat = await post(`/matchmake/joinById/${made.code}`, { nickname: "Gus" }, own);
+    expect(seat.json.sessionId).toBeTruthy();
+    const room = seat.json.room as { processId: string; roomId: string };
+    const wsUrl = `${h.server.url.replace("http", "ws")}/${room.processId}/${room.roomId}?sessionId=${seat.json.sessionId}`;
+    const refused = await new Promise<string>((resolve) => {
+      const ws = new WebSocket(wsUrl, { origin: "https://evil.example" });
+      ws.on("unexpected-response", (_req, res) => resolve(`http ${res.statusCode}`));
+      ws.on("open", () => resolve("open"));
+      ws.on("error", () => resolve("error"));
+    });
+    expect(refused).toMatch(/http 40[13]|error/);
+  });
+
+  it("T11 no monitor or admin panel is exposed", async () => {
+    for (const path of ["/colyseus", "/monitor", "/admin"]) {
+      const res = await fetch(`${h.server.url}${path}`);
+      const text = await res.text();
+      expect(text).not.toMatch(/monitor|colyseus-monitor/i);
+    }
+  });
+});
+
+describe("a class's own safety valves", () => {
+  it("a kicked student cannot rejoin under the same name, and a locked class takes no one new", async () => {
+    const { code, c, host, student } = await classWith("Hal");
+    const left = new Promise<number>((resolve) => student.onLeave(resolve));
+    host.send("host", { type: "kick", player: student.sessionId });
+    await left;
+    await expect(c.joinById(code, { nickname: "Hal" })).rejects.toThrow(/removed/);
+    host.send("host", { type: "lock", locked: true });
+    await until(() => stateOf(host).locked === true, 3000, "locked");
+    await expect(new Client(h.server.url).joinById(code, { nickname: "Ivy" })).rejects.toThrow(/locked/);
+  });
+});
