@@ -57,11 +57,11 @@ describe("threats and what stops them", () => {
     const mine = stateOf(student).players.get(student.sessionId);
     const teams = stateOf(student).teams;
     let other: { team: string; node: string } | null = null;
-    teams.forEach((t: { nodes: Map<string, { kind: string }> }, team: string) =>
+    teams.forEach((t: { nodes: Map<string, { kind: string }> }, team: string) => {
       t.nodes.forEach((n, id) => {
         if (!other && id !== mine.node && n.kind === "router") other = { team, node: id };
-      }),
-    );
+      });
+    });
     expect(other).not.toBeNull();
     const refused = nextMessage<{ code: string; message: string }>(student, "error");
     student.send("intent", { type: "prioritise", ...other!, kind: "request" });
