@@ -15,7 +15,7 @@ import type { Architecture, Link, Match, SimNode, World } from "./types";
 import { assignWants } from "./workload";
 
 /** Default duration, in seconds, of kinds that last a while. Kinds missing here are instantaneous. */
-const DEFAULT_DURATION: Partial<Record<FailureKind, number>> = {
+export const DEFAULT_DURATION: Partial<Record<FailureKind, number>> = {
   crash: 20,
   "link-cut": 30,
   congestion: 30,
@@ -41,7 +41,8 @@ export const DEFAULT_MAGNITUDE: Record<FailureKind, number> = {
   wiretap: 1,
 };
 
-const DEFAULT_TARGET: Record<FailureKind, string> = {
+/** The target a failure without one aims at. */
+export const DEFAULT_TARGET: Record<FailureKind, string> = {
   crash: "role:source",
   "disk-failure": "role:source",
   "link-cut": "busiest",
@@ -65,6 +66,11 @@ const ELIGIBLE: Partial<Record<FailureKind, (n: SimNode) => boolean>> = {
   churn: (n) => n.user !== null || n.peer?.seed === true,
   wiretap: (n) => n.kind === "router",
 };
+
+/** Whether a failure of this kind can hit this node (kinds aimed at links, regions or nothing: never). */
+export function canHit(kind: FailureKind, node: SimNode): boolean {
+  return ELIGIBLE[kind]?.(node) ?? false;
+}
 
 /** Whether a node matches a role filter. "source" is where content lives: servers, or seeds. */
 export function hasRole(node: SimNode, role: string): boolean {
@@ -91,7 +97,7 @@ export function hasRole(node: SimNode, role: string): boolean {
 }
 
 function candidates(world: World, kind: FailureKind, target: string): SimNode[] {
-  const eligible = world.nodes.filter((n) => !n.gone && (ELIGIBLE[kind]?.(n) ?? false));
+  const eligible = world.nodes.filter((n) => !n.gone && canHit(kind, n));
   if (target === "random") return eligible;
   if (target.startsWith("role:")) return eligible.filter((n) => hasRole(n, target.slice(5)));
   return eligible.filter((n) => n.id === target);

@@ -4,7 +4,14 @@ export { applyHostIntent } from "./actions";
 export * from "./api";
 export * from "./constants";
 export { debrief, type Lesson } from "./debrief";
-export { teamName } from "./failures";
+export {
+  canHit,
+  DEFAULT_DURATION,
+  DEFAULT_MAGNITUDE,
+  DEFAULT_TARGET,
+  hasRole,
+  teamName,
+} from "./failures";
 export { stateHash } from "./hash";
 export type { HostIntent, Intent, IntentResult, NodeIntent } from "./intents";
 export {
@@ -17,10 +24,10 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
-export { layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
+export { buildWorld, layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
 export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
 export * from "./protocol";
-export { hashString } from "./random";
+export { createRng, hashString } from "./random";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";
 export { computePar, matchResult, parMatch, parOf, playerResults, teamResult } from "./results";
 export * from "./scenario";

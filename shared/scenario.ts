@@ -253,8 +253,26 @@ export function parseScenario(input: unknown): ParseResult<Scenario> {
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,
-    errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${readableMessage(i, input)}`),
+    errors: mapBranchIssues(r.error.issues, input).map(
+      (i) => `${formatPath(i.path)}: ${readableMessage(i, input)}`,
+    ),
   };
+}
+
+/**
+ * A map that fits neither kind fails as a whole ("must be a generated map or an explicit map"), which
+ * names no field when one number is missing or mistyped. A map with a `shape` means to be generated,
+ * any other object explicit: report that kind's own field errors instead.
+ */
+function mapBranchIssues(issues: readonly z.core.$ZodIssue[], input: unknown): z.core.$ZodIssue[] {
+  return issues.flatMap((i) => {
+    if (i.code !== "invalid_union" || formatPath(i.path) !== "map") return [i];
+    const map = valueAt(input, i.path);
+    if (typeof map !== "object" || map === null || Array.isArray(map)) return [i];
+    const inner = i.errors["shape" in map ? 0 : 1];
+    if (!inner?.length) return [i];
+    return inner.map((e) => ({ ...e, path: [...i.path, ...e.path] }));
+  });
 }
 
 /** The value at a field path of the raw input, or undefined when it is missing. */

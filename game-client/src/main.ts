@@ -2,7 +2,9 @@
 import { AUTO, Game, Scale } from "phaser";
 import { session } from "./app";
 import { Boot } from "./scenes/Boot";
+import { Editor } from "./scenes/Editor";
 import { GameScene } from "./scenes/GameScene";
+import { History } from "./scenes/History";
 import { Host } from "./scenes/Host";
 import { Join } from "./scenes/Join";
 import { Lobby } from "./scenes/Lobby";
@@ -17,7 +19,7 @@ const game = new Game({
   parent: "game",
   backgroundColor: "#1d2433",
   scale: { mode: Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-  scene: [Boot, Preloader, Menu, Join, Host, Solo, Lobby, GameScene, Results],
+  scene: [Boot, Preloader, Menu, Join, Host, Solo, Lobby, GameScene, Results, Editor, History],
 });
 
 // Connection trouble is said in plain words on every screen; a lost class returns to the menu.

@@ -92,6 +92,16 @@ describe("scenario documents", () => {
     expect(errors).toContain("workload.itemsPerUser: must be at most 20");
   });
 
+  it("names the map field that is wrong, even when its type is", () => {
+    const doc = valid();
+    (doc.map as Record<string, unknown>).routers = "six";
+    expect(errorsFor(doc)).toEqual(["map.routers: must be a number"]);
+    doc.map = { routers: [{ id: "A", region: "North", x: 1, y: 1 }], links: [], servers: [] };
+    expect(errorsFor(doc)).toEqual(expect.arrayContaining(["map.users: is required"]));
+    doc.map = "ring";
+    expect(errorsFor(doc)).toEqual(["map: must be a generated map or an explicit map"]);
+  });
+
   it("checks an explicit map's references", () => {
     const doc = valid();
     doc.map = {

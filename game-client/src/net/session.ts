@@ -14,6 +14,7 @@ import {
   S2C,
   unpackTransits,
 } from "../../../shared/index";
+import { keepHostKey, readHostKey } from "./teacher-keys";
 
 export type Role = "host" | "student" | "solo";
 
@@ -93,16 +94,27 @@ export class Session {
     return this.room?.sessionId ?? "";
   }
 
-  /** Creates a class through the HTTP API and joins it as its host. */
+  /**
+   * Creates a class through the HTTP API and joins it as its host. `scenario` is a built-in id or a
+   * saved scenario's share code. The teacher's key from earlier classes is sent along, so every class
+   * of this browser's teacher is kept under one key; the key the server answers with is the one kept.
+   */
   async hostClass(scenario: string, mode: "versus" | "coop", duration?: number): Promise<void> {
+    const teacherKey = readHostKey();
     const res = await fetch(`${this.baseUrl}/api/classes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenario, mode, ...(duration ? { duration } : {}) }),
+      body: JSON.stringify({
+        scenario,
+        mode,
+        ...(duration ? { duration } : {}),
+        ...(teacherKey ? { hostKey: teacherKey } : {}),
+      }),
     });
-    const body = (await res.json()) as { code?: string; hostKey?: string; error?: string };
+    const body = (await res.json().catch(() => ({}))) as { code?: string; hostKey?: string; error?: string };
     if (!res.ok || !body.code || !body.hostKey)
       throw new Error(body.error ?? "The class could not be created.");
+    keepHostKey(body.hostKey);
     this.hostKey = body.hostKey;
     sessionStorage.setItem(`hostKey:${body.code}`, body.hostKey);
     this.role = "host";

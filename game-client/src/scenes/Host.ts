@@ -1,16 +1,57 @@
 import { Scene } from "phaser";
+import { shareCodeSchema } from "../../../shared/index";
 import { session } from "../app";
+import { loadScenario } from "../net/api";
 import { clearUi, formCard, h, mount, option } from "../ui/dom";
+import { mmss } from "../ui/editor/model";
 import { scenarioPicker } from "./scenario-picker";
 
-/** A teacher hosts a class: a scenario, a mode, a round length; the join code comes next. */
+/**
+ * A teacher hosts a class: a built-in scenario or a saved one by its share code, a mode, a round
+ * length; the join code comes next.
+ */
 export class Host extends Scene {
   constructor() {
     super("Host");
   }
 
-  create(): void {
+  create(data: { scenario?: string } = {}): void {
     const picker = scenarioPicker("host-scenario");
+    const code = h("input", {
+      id: "host-code",
+      class: "code",
+      maxlength: 6,
+      autocomplete: "off",
+      placeholder: "CODE",
+      "aria-label": "Saved scenario's share code",
+    });
+    const about = h("p", { class: "muted", id: "host-code-about" });
+    let looked = "";
+    const lookUp = async () => {
+      const c = shareCodeSchema.safeParse(code.value);
+      picker.select.disabled = code.value.trim() !== "";
+      if (!c.success) {
+        looked = "";
+        about.textContent = code.value.trim() ? "A share code has 6 letters and digits." : "";
+        return;
+      }
+      if (c.data === looked) return;
+      looked = c.data;
+      about.textContent = "Looking it up…";
+      try {
+        const s = (await loadScenario(c.data)).scenario;
+        if (looked !== c.data) return;
+        const failures = s.failures.length === 1 ? "1 failure" : `${s.failures.length} failures`;
+        about.textContent = `"${s.name}": ${s.topology}, ${mmss(s.duration)}, ${failures}. ${s.description}`;
+      } catch {
+        if (looked === c.data) about.textContent = `No saved scenario has the code ${c.data}.`;
+      }
+    };
+    code.addEventListener("input", () => void lookUp());
+    if (data.scenario) {
+      code.value = data.scenario;
+      void lookUp();
+    }
     const mode = h(
       "select",
       { id: "host-mode" },
@@ -26,14 +67,25 @@ export class Host extends Scene {
     const card = formCard({
       id: "host-form",
       title: "Host a class",
-      fields: [picker.element, h("label", {}, "Mode", mode), h("label", {}, "Round length", minutes)],
+      fields: [
+        picker.element,
+        h("label", {}, "…or a saved scenario's share code", code, about),
+        h("label", {}, "Mode", mode),
+        h("label", {}, "Round length", minutes),
+      ],
       submitId: "host-go",
       submitLabel: "Create the class",
       submitClass: "hub",
       onBack: () => this.scene.start("Menu"),
       submit: async () => {
         const duration = minutes.value ? Number(minutes.value) : undefined;
-        await session.hostClass(picker.select.value, mode.value as "versus" | "coop", duration);
+        let scenario = picker.select.value;
+        if (code.value.trim()) {
+          const c = shareCodeSchema.safeParse(code.value);
+          if (!c.success) throw new Error("A share code has 6 letters and digits.");
+          scenario = c.data;
+        }
+        await session.hostClass(scenario, mode.value as "versus" | "coop", duration);
         this.scene.start("Lobby");
       },
     });

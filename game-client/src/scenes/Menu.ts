@@ -34,11 +34,12 @@ export class Menu extends Scene {
           h("button", { id: "join", class: "swarm", onclick: go("Join") }, "Join a class"),
           h("button", { id: "host", class: "hub", onclick: go("Host") }, "Host a class"),
           h("button", { id: "solo", onclick: go("Solo") }, "Play solo"),
-          h(
-            "button",
-            { id: "editor", class: "secondary", disabled: true, title: "Coming in a later version" },
-            "Scenario editor (soon)",
-          ),
+        ),
+        h(
+          "div",
+          { class: "menu teacher", "aria-label": "For teachers" },
+          h("button", { id: "editor", class: "secondary", onclick: go("Editor") }, "Scenario editor"),
+          h("button", { id: "history", class: "secondary", onclick: go("History") }, "Past classes"),
         ),
       ),
     );

@@ -5,37 +5,14 @@
 import type { MatchState } from "../../../game-server/src/rooms/schema";
 import { FAILURE_KINDS, type FailureKind, type HostAction } from "../../../shared/index";
 import { clock, h, option } from "./dom";
-
-/** Which kinds aim at a link, a region, a node, or at nothing in particular. */
-const AIM: Record<FailureKind, "node" | "link" | "region" | "none"> = {
-  crash: "node",
-  "disk-failure": "node",
-  "link-cut": "link",
-  congestion: "link",
-  "packet-loss": "link",
-  "flash-crowd": "none",
-  ddos: "node",
-  breach: "node",
-  churn: "node",
-  "malicious-peer": "none",
-  outage: "region",
-  wiretap: "node",
-};
-
-const PLAIN: Record<FailureKind, string> = {
-  crash: "Crash a node",
-  "disk-failure": "Disk failure",
-  "link-cut": "Cut a link",
-  congestion: "Congest a link",
-  "packet-loss": "Lossy link",
-  "flash-crowd": "Flash crowd",
-  ddos: "DDoS attack",
-  breach: "Hack a server",
-  churn: "Peers leave",
-  "malicious-peer": "Malicious peer joins",
-  outage: "Regional outage",
-  wiretap: "Wiretap a router",
-};
+import {
+  FAILURE_AIM as AIM,
+  MAGNITUDE_UNIT,
+  magnitudeHint,
+  FAILURE_LABEL as PLAIN,
+  ROLE_CHOICES,
+  targetWords,
+} from "./failure-kinds";
 
 export interface Console {
   element: HTMLElement;
@@ -68,33 +45,34 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     "aria-label": "Magnitude",
   });
   const hint = h("p", { class: "muted", id: "failure-hint" });
+  const strengthUnit = h("span", { class: "unit", id: "failure-unit" });
   let picked = "";
   const refreshTargets = (state?: MatchState) => {
-    const aim = AIM[kind.value as FailureKind];
+    const k = kind.value as FailureKind;
+    const aim = AIM[k];
     const items: [string, string][] = [];
     if (picked) items.push([picked, `picked: ${picked}`]);
-    if (aim === "node")
-      items.push(
-        ["role:source", "the content holder"],
-        ["busiest", "the busiest"],
-        ["random", "random"],
-        ["role:router", "a router"],
-        ["role:peer", "a peer"],
-      );
-    if (aim === "link") items.push(["busiest", "the busiest link"], ["random", "a random link"]);
+    const words = (t: string): [string, string] => [t, targetWords(aim, t)];
+    if (aim === "node") items.push(...[...(ROLE_CHOICES[k] ?? []), "busiest", "random"].map(words));
+    if (aim === "link") items.push(...["busiest", "random", "role:access"].map(words));
     if (aim === "region") {
       const regions = new Set<string>();
       for (const t of state?.teams.values() ?? [])
         for (const n of t.nodes.values()) if (n.kind === "router") regions.add(n.region);
       items.push(["random", "a random region"], ...[...regions].map((r) => [r, r] as [string, string]));
     }
-    if (aim === "none") items.push(["", "—"]);
+    if (aim === "none") items.push(["", k === "flash-crowd" ? "the workload" : "the swarm"]);
     const sig = items.map((i) => i[0]).join("|");
     if (target.dataset.sig !== sig) {
       target.dataset.sig = sig;
       target.replaceChildren(...items.map(([v, t], i) => option(v, t, i === 0)));
     }
     hint.textContent = aim === "node" || aim === "link" ? `Tip: click a ${aim} on the map to aim at it.` : "";
+    const unit = MAGNITUDE_UNIT[k];
+    magnitude.disabled = !unit;
+    magnitude.placeholder = magnitudeHint(k);
+    if (unit) magnitude.step = String(unit.step);
+    strengthUnit.textContent = unit?.unit ?? "";
   };
   kind.addEventListener("change", () => {
     picked = "";
@@ -105,13 +83,14 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     const failure: Record<string, unknown> = { kind: kind.value };
     if (target.value) failure.target = target.value;
     if (Number(duration.value) > 0) failure.duration = Number(duration.value);
-    if (magnitude.value !== "" && Number(magnitude.value) > 0) failure.magnitude = Number(magnitude.value);
+    if (!magnitude.disabled && magnitude.value !== "" && Number(magnitude.value) > 0)
+      failure.magnitude = Number(magnitude.value);
     send({ type: "trigger", failure } as HostAction);
   };
   const pause = h("button", { id: "pause", class: "secondary" }, "Pause");
   let paused = false;
   pause.addEventListener("click", () => send({ type: paused ? "resume" : "pause" }));
-  const timeline = h("ol", { id: "timeline", class: "lessons" });
+  const timeline = h("div", { id: "timeline" });
   const players = h("div", { id: "players" });
   const element = h(
     "div",
@@ -136,7 +115,12 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     h("label", {}, "Failure", kind),
     h("label", {}, "Target", target),
     hint,
-    h("div", { class: "row" }, h("label", {}, "Seconds", duration), h("label", {}, "Strength", magnitude)),
+    h(
+      "div",
+      { class: "row" },
+      h("label", {}, "Seconds", duration),
+      h("label", {}, "Strength", magnitude, strengthUnit),
+    ),
     h("button", { id: "trigger", class: "warn", onclick: trigger }, "Trigger now"),
     h("h3", {}, "Timeline"),
     timeline,
@@ -149,22 +133,7 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       paused = state.phase === "paused";
       pause.textContent = paused ? "Resume" : "Pause";
       refreshTargets(state);
-      const tps = state.ticksPerSecond || 10;
-      const past = [...state.failures.values()].map((f) => `${clock(f.start, tps)} ${f.note}`);
-      const upcoming = state.upcoming
-        ? state.upcoming.split(",").map((e) => {
-            const [k, at] = e.split("@");
-            return `${clock(Number(at) * tps, tps)} ${PLAIN[k as FailureKind] ?? k} (scheduled)`;
-          })
-        : [];
-      const lines = [...past, ...upcoming];
-      const sig = lines.join("|");
-      if (timeline.dataset.sig !== sig) {
-        timeline.dataset.sig = sig;
-        timeline.replaceChildren(
-          ...(lines.length ? lines.map((l) => h("li", {}, l)) : [h("li", { class: "muted" }, "Nothing yet")]),
-        );
-      }
+      renderTimeline(timeline, state);
       const list = [...state.players.entries()].sort((a, b) => b[1].points - a[1].points);
       const psig = list.map(([id, p]) => `${id}:${p.points}:${p.connected}`).join("|");
       if (players.dataset.sig !== psig) {
@@ -211,4 +180,66 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       refreshTargets();
     },
   };
+}
+
+/**
+ * What already happened (with its effect, as the server reported it) apart from what the scenario
+ * still has scheduled (kind and time; the target is chosen when it starts). The next one is flagged.
+ */
+function renderTimeline(box: HTMLElement, state: MatchState): void {
+  const tps = state.ticksPerSecond || 10;
+  const past = [...state.failures.values()].map((f) => {
+    const running = f.end === 0 || f.end > state.tick;
+    // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
+    const text = [...new Set(f.note.split(" · "))].join(" · ");
+    return { at: clock(f.start, tps), text, running };
+  });
+  const upcoming = state.upcoming
+    ? state.upcoming.split(",").map((e) => {
+        const [k, at] = e.split("@");
+        const kind = k as FailureKind;
+        return {
+          at: clock(Number(at) * tps, tps),
+          text: PLAIN[kind] ?? k,
+          inSeconds: Number(at) - state.tick / tps,
+        };
+      })
+    : [];
+  const sig = JSON.stringify([past, upcoming.map((u) => [u.at, u.text])]);
+  if (box.dataset.sig === sig) return;
+  box.dataset.sig = sig;
+  box.replaceChildren(
+    h("h4", {}, "Happened"),
+    h(
+      "ol",
+      { class: "timeline past", id: "timeline-past" },
+      ...(past.length
+        ? past.map((p) =>
+            h(
+              "li",
+              { class: p.running ? "running" : "" },
+              h("b", {}, p.at),
+              ` ${p.text}`,
+              p.running ? h("em", {}, " · now") : "",
+            ),
+          )
+        : [h("li", { class: "muted" }, "Nothing yet")]),
+    ),
+    h("h4", {}, "Still to come"),
+    h(
+      "ol",
+      { class: "timeline upcoming", id: "timeline-upcoming" },
+      ...(upcoming.length
+        ? upcoming.map((u, i) =>
+            h(
+              "li",
+              { class: i === 0 ? "next" : "" },
+              h("b", {}, u.at),
+              ` ${u.text}`,
+              i === 0 ? h("em", {}, " · next") : "",
+            ),
+          )
+        : [h("li", { class: "muted" }, "Nothing scheduled")]),
+    ),
+  );
 }

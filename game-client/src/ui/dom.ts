@@ -47,6 +47,18 @@ export function clock(ticks: number, perSecond: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** Saves a Blob as a file through a temporary link (the browser asks or saves to Downloads). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function option(value: string, text: string, selected = false): HTMLOptionElement {
   const o = h("option", { value }, text);
   o.selected = selected;

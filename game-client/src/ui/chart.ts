@@ -1,0 +1,99 @@
+/**
+ * Result graphics shared by the results screen, the editor's preview and the results history: a team's
+ * score bars and the goodput-over-time chart with failure windows marked.
+ */
+import type { Scores, TeamResult } from "../../../shared/index";
+import { h } from "./dom";
+
+const SVG = "http://www.w3.org/2000/svg";
+export const TEAM_COLOR: Record<string, string> = { hub: "#e69f00", swarm: "#009e73" };
+
+/** A team's total and its three score parts as bars, with a line of detail under them. */
+export function scoreCard(team: string, name: string, scores: Scores, detail: string): HTMLElement {
+  const bar = (label: string, v: number) => [
+    h("span", {}, label),
+    h("div", { class: "bar" }, h("i", { style: `width:${v}%;background:${TEAM_COLOR[team]}` })),
+    h("b", {}, v),
+  ];
+  return h(
+    "div",
+    { class: `team-box ${team}`, "data-team": team },
+    h("h2", {}, `${name}: ${scores.total}`),
+    h(
+      "div",
+      { class: "bars" },
+      ...bar("speed", scores.speed),
+      ...bar("cost", scores.cost),
+      ...bar("survival", scores.survival),
+    ),
+    h("p", { class: "muted" }, detail),
+  );
+}
+
+/** Seconds between two labels of a time axis: at most twelve labels, whatever the length. */
+export function axisStep(seconds: number): number {
+  return [10, 30, 60, 120, 300].find((s) => seconds / s <= 12) ?? 600;
+}
+
+export type ChartTeam = Pick<TeamResult, "team" | "goodputPerSecond" | "failures">;
+
+/** Goodput per second for each team (hub solid, swarm dashed), failure windows shaded and named. */
+export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"): SVGSVGElement {
+  const w = 1000;
+  const hgt = 220;
+  const secs = Math.max(1, ...teams.map((t) => t.goodputPerSecond.length));
+  const max = Math.max(1, ...teams.flatMap((t) => t.goodputPerSecond));
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${w} ${hgt + 24}`);
+  svg.setAttribute("id", id);
+  svg.setAttribute("class", "goodput-chart");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", "Goodput over time for each team, with failures marked");
+  svg.style.display = "block";
+  svg.style.width = "100%";
+  svg.style.aspectRatio = `${w} / ${hgt + 24}`;
+  const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text) e.textContent = text;
+    svg.append(e);
+    return e;
+  };
+  el("rect", { x: 0, y: 0, width: w, height: hgt, fill: "#f4f6fa" });
+  // Both teams meet the same failures at the same second: mark each once.
+  const seen = new Set<string>();
+  let row = 0;
+  for (const t of teams) {
+    for (const f of t.failures) {
+      const key = `${f.kind}@${f.startSecond}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const x0 = (f.startSecond / secs) * w;
+      const x1 = (Math.max(f.endSecond, f.startSecond + 1) / secs) * w;
+      el("rect", { x: x0, y: 0, width: Math.max(2, x1 - x0), height: hgt, fill: "#d55e00", opacity: 0.15 });
+      el("line", { x1: x0, x2: x0, y1: 0, y2: hgt, stroke: "#d55e00", "stroke-width": 2 });
+      // Labels of close failures step down so they do not print over each other.
+      el("text", { x: x0 + 4, y: 16 + 16 * (row++ % 3), "font-size": 14, fill: "#1d2433" }, f.kind);
+    }
+  }
+  for (const t of teams) {
+    const pts = t.goodputPerSecond
+      .map((v, i) => `${((i + 0.5) / secs) * w},${hgt - (v / max) * (hgt - 24)}`)
+      .join(" ");
+    el("polyline", {
+      points: pts,
+      fill: "none",
+      stroke: TEAM_COLOR[t.team] ?? "#0072b2",
+      "stroke-width": 3,
+      "stroke-dasharray": t.team === "swarm" ? "8 4" : "none",
+    });
+  }
+  const step = axisStep(secs);
+  for (let m = 0; m <= secs; m += step)
+    el(
+      "text",
+      { x: Math.min((m / secs) * w, w - 36), y: hgt + 18, "font-size": 14, fill: "#5b6577" },
+      `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`,
+    );
+  return svg;
+}
