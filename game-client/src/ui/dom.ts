@@ -30,6 +30,8 @@ export function mount(...nodes: Node[]): void {
 
 export function clearUi(): void {
   uiRoot().replaceChildren();
+  // A match's banners belong to the match: they do not follow the player to the next screen.
+  for (const el of document.querySelectorAll("#toasts .toast.banner")) el.remove();
 }
 
 /** A short message at the top of the screen. */
