@@ -20,7 +20,14 @@ export class Menu extends Scene {
         h(
           "div",
           { class: "row" },
-          h("img", { src: "icons/logo.svg", alt: "", width: 72, height: 72 }),
+          // A student sent here because the server went away may not be able to load it: no broken image.
+          h("img", {
+            src: "icons/logo.svg",
+            alt: "",
+            width: 72,
+            height: 72,
+            onerror: (e: Event) => (e.target as HTMLElement).remove(),
+          }),
           h("h1", {}, "Hub & Swarm"),
         ),
         h(
