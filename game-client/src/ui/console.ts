@@ -196,11 +196,13 @@ function renderTimeline(box: HTMLElement, state: MatchState): void {
   });
   const upcoming = state.upcoming
     ? state.upcoming.split(",").map((e) => {
-        const [k, at] = e.split("@");
+        const [k, at, aimedAt, lasts] = e.split("@");
         const kind = k as FailureKind;
+        const whom = aimedAt ? `: ${targetWords(AIM[kind], aimedAt)}` : "";
+        const howLong = lasts ? ` for ${lasts} s` : "";
         return {
           at: clock(Number(at) * tps, tps),
-          text: PLAIN[kind] ?? k,
+          text: `${PLAIN[kind] ?? k}${whom}${howLong}`,
           inSeconds: Number(at) - state.tick / tps,
         };
       })

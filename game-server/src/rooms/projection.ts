@@ -237,7 +237,8 @@ function projectFailures(state: MatchState, match: Match): void {
   }
   const upcoming = match.schedule
     .slice(match.nextScheduled)
-    .map((e) => `${e.kind}@${e.at}`)
+    // kind@second@target@duration: targets never contain "@" or "," (scenario schema).
+    .map((e) => `${e.kind}@${e.at}@${e.target ?? ""}@${e.duration ?? ""}`)
     .join(",");
   put(state, "upcoming", upcoming);
 }
