@@ -13,6 +13,7 @@ import {
 } from "./constants";
 import type { NodeIntent } from "./intents";
 import { coinsLeft } from "./intents";
+import { keptStill } from "./level-setup";
 import { nextFloat } from "./random";
 import { isDown } from "./transport";
 import type { Match, SimNode, World } from "./types";
@@ -25,6 +26,7 @@ export function decideBots(match: Match, world: World): NodeIntent[] {
   const out: NodeIntent[] = [];
   for (const node of world.nodes) {
     if (!node.autopilot || node.gone || isDown(node, match.tick)) continue;
+    if (keptStill(match.scenario, node)) continue;
     if (node.kind === "server") decideServer(match, world, node, out);
     else if (node.kind === "peer" && !node.peer!.malicious) decidePeer(match, world, node, out);
   }

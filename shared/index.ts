@@ -24,6 +24,19 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
+export {
+  findLevel,
+  hintsFor,
+  LEVELS,
+  type LevelInfo,
+  type LevelScenario,
+  passed,
+  STAR_PARTS,
+  type StarPart,
+  type Stars,
+  starsFor,
+  totalStars,
+} from "./levels";
 export { buildWorld, layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
 export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
 export * from "./protocol";

@@ -17,6 +17,7 @@ import { BOT_PERIOD, DV_PERIOD, PRICES, TICKS_PER_SECOND } from "./constants";
 import { endFailures, startFailure } from "./failures";
 import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
 import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
+import { setUpLevel } from "./level-setup";
 import { buildWorld, fullMask } from "./map";
 import { createRng } from "./random";
 import { arriveAtRouter, initRouting, stepDistanceVector, stepRouter } from "./routing";
@@ -79,6 +80,7 @@ export function createMatch(scenario: Scenario, options: { teams?: Architecture[
     world.spent.setup = routers * PRICES.router + world.servers.length * PRICES.server;
     match.worlds.push(world);
   }
+  setUpLevel(match);
   return match;
 }
 

@@ -202,6 +202,72 @@ export const weightsSchema = z
   .strict()
   .refine((w) => w.speed + w.cost + w.survival > 0, { message: "must not all be 0" });
 
+/** Three star thresholds on a 0–100 part score, lowest first: one star, two stars, three stars. */
+const starThresholdsSchema = z
+  .tuple([z.number(), z.number(), z.number()], { message: "must be three numbers" })
+  .refine((t) => t.every((x) => x >= 0 && x <= 100), { message: "must be between 0 and 100" })
+  .refine((t) => t[0] < t[1] && t[1] < t[2], { message: "must go up: one star, two stars, three stars" });
+
+const lineSchema = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+/** How a peer is set up when a level's round begins (what its owner would otherwise have to change). */
+const peerSetupSchema = z
+  .object({
+    policy: z.enum(["allow", "approve", "deny"], { message: "must be allow, approve or deny" }).optional(),
+    strategy: z
+      .enum(["rarest", "sequential", "random"], { message: "must be rarest, sequential or random" })
+      .optional(),
+    verify: z.boolean({ message: "must be true or false" }).optional(),
+  })
+  .strict();
+
+/**
+ * A solo level: the same scenario document with a `level` block saying who the learner plays, what
+ * they are told, and how many stars each score part earns. Without this block a scenario is not a
+ * level; every other field means exactly what it means in any scenario.
+ */
+export const levelSchema = z
+  .object({
+    /** The intro card, in plain words: who you are, what to do, the idea behind it. */
+    intro: z.object({ you: lineSchema(200), todo: lineSchema(240), idea: lineSchema(240) }).strict(),
+    /** The player's node (the other seats are bots). */
+    node: idSchema,
+    /** The player's role in a word or two, as the level select shows it. */
+    role: lineSchema(30),
+    /** Short lines shown during play. */
+    goals: z.array(lineSchema(80)).min(1, "needs at least one goal").max(4, "may have at most 4 goals"),
+    /** Star thresholds per score part. */
+    stars: z
+      .object({
+        speed: starThresholdsSchema,
+        cost: starThresholdsSchema,
+        survival: starThresholdsSchema,
+      })
+      .strict(),
+    /** What to try next, per score part, shown after an attempt that missed a star there. */
+    hints: z
+      .object({ speed: lineSchema(200), cost: lineSchema(200), survival: lineSchema(200) })
+      .partial()
+      .strict()
+      .refine((x) => Object.keys(x).length > 0, { message: "needs at least one hint" }),
+    /** The player's node, as it is set up when the round begins. */
+    setup: peerSetupSchema.optional(),
+    /**
+     * Every other user's computer: how it is set up, and whether it reacts at all (react false: it keeps
+     * its settings and never makes a decision, so what happens is down to the player).
+     */
+    others: peerSetupSchema
+      .extend({ react: z.boolean({ message: "must be true or false" }) })
+      .partial()
+      .optional(),
+    /** The player picks the architecture (hub or swarm) before playing: the scenario is versus. */
+    choose: z.boolean({ message: "must be true or false" }).optional(),
+  })
+  .strict();
+export type Level = z.infer<typeof levelSchema>;
+export type PeerSetup = z.infer<typeof peerSetupSchema>;
+
 export const scenarioSchema = z
   .object({
     name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
@@ -216,9 +282,23 @@ export const scenarioSchema = z
     }),
     workload: workloadSchema,
     failures: z.array(failureSchema).max(100, "may have at most 100 events"),
+    /** Only for solo levels. */
+    level: levelSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.level?.choose && s.topology !== "versus")
+      ctx.addIssue({
+        code: "custom",
+        path: ["level", "choose"],
+        message: "a level where the player picks the architecture must be versus",
+      });
+    if (s.level && !s.level.choose && s.topology === "versus")
+      ctx.addIssue({
+        code: "custom",
+        path: ["topology"],
+        message: "a level plays hub or swarm (or sets level.choose)",
+      });
     s.failures.forEach((f, i) => {
       if (f.at >= s.duration)
         ctx.addIssue({

@@ -1,0 +1,52 @@
+/**
+ * Solo levels: the ladder, the star rule and the unlock rule. Stars are counted once, here, from a
+ * team's 0–100 part scores and the thresholds stored in the level; the server, the client and the
+ * tests all call `starsFor`.
+ */
+import { LEVEL_SCENARIOS } from "./levels/ladder";
+import type { Level, Scenario } from "./scenario";
+import type { Scores } from "./scoring";
+
+/** A scenario that is a level: its level block is present. */
+export type LevelScenario = Scenario & { level: Level };
+
+export interface LevelInfo {
+  id: string;
+  /** 1-based place on the ladder. */
+  number: number;
+  scenario: LevelScenario;
+}
+
+export const STAR_PARTS = ["speed", "cost", "survival"] as const;
+export type StarPart = (typeof STAR_PARTS)[number];
+/** Stars per part, 0–3 each. */
+export type Stars = Record<StarPart, number>;
+
+export const LEVELS: readonly LevelInfo[] = Object.entries(LEVEL_SCENARIOS).map(([id, scenario], i) => {
+  if (!scenario.level) throw new Error(`level ${id} has no level block`);
+  return { id, number: i + 1, scenario: scenario as LevelScenario };
+});
+
+export function findLevel(id: string): LevelInfo | null {
+  return LEVELS.find((l) => l.id === id) ?? null;
+}
+
+/** Stars a part earns: one for each threshold the score reaches. */
+export function starsFor(scores: Pick<Scores, StarPart>, level: Level): Stars {
+  const count = (part: StarPart) => level.stars[part].filter((t) => scores[part] >= t).length;
+  return { speed: count("speed"), cost: count("cost"), survival: count("survival") };
+}
+
+/** A level is passed with at least one star in every part: that unlocks the next one. */
+export function passed(stars: Stars): boolean {
+  return STAR_PARTS.every((p) => stars[p] >= 1);
+}
+
+export function totalStars(stars: Stars): number {
+  return stars.speed + stars.cost + stars.survival;
+}
+
+/** The hints for an attempt: one for each part that earned no star (and has a hint). */
+export function hintsFor(stars: Stars, level: Level): string[] {
+  return STAR_PARTS.flatMap((p) => (stars[p] === 0 && level.hints[p] ? [level.hints[p]] : []));
+}
