@@ -6,6 +6,7 @@
 import { LEVEL_SCENARIOS } from "./levels/ladder";
 import type { Level, Scenario } from "./scenario";
 import type { Scores } from "./scoring";
+import type { Architecture } from "./types";
 
 /** A scenario that is a level: its level block is present. */
 export type LevelScenario = Scenario & { level: Level };
@@ -49,4 +50,38 @@ export function totalStars(stars: Stars): number {
 /** The hints for an attempt: one for each part that earned no star (and has a hint). */
 export function hintsFor(stars: Stars, level: Level): string[] {
   return STAR_PARTS.flatMap((p) => (stars[p] === 0 && level.hints[p] ? [level.hints[p]] : []));
+}
+
+/**
+ * The scenario an attempt at a level plays: the level's own architecture, or the one the player
+ * picked when the level asks for a choice. A string says why the pick is not possible.
+ */
+export function levelPlay(info: LevelInfo, pick: Architecture | undefined): LevelScenario | string {
+  const sc = info.scenario;
+  if (sc.level.choose) return pick ? { ...sc, topology: pick } : "this level needs a choice: hub or swarm";
+  if (pick && pick !== sc.topology) return `this level is played as ${sc.topology}`;
+  return sc;
+}
+
+/** How an attempt at a level went: what the results screen shows and the browser saves. */
+export interface LevelOutcome {
+  id: string;
+  number: number;
+  topology: Architecture;
+  stars: Stars;
+  passed: boolean;
+  /** For an attempt that missed a star somewhere: what to try next. */
+  hints: string[];
+}
+
+export function levelOutcome(info: LevelInfo, topology: Architecture, scores: Scores): LevelOutcome {
+  const stars = starsFor(scores, info.scenario.level);
+  return {
+    id: info.id,
+    number: info.number,
+    topology,
+    stars,
+    passed: passed(stars),
+    hints: hintsFor(stars, info.scenario.level),
+  };
 }

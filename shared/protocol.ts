@@ -67,17 +67,25 @@ export const createClassSchema = z
   .strict();
 export type CreateClass = z.infer<typeof createClassSchema>;
 
-/** Options of a solo room, sent by the player who creates it. */
+/**
+ * Options of a solo room, sent by the player who creates it: a scenario to play in the sandbox, or a
+ * level of the ladder by its id (the server looks the level up: its node, its architecture unless the
+ * level asks the player to pick one, its length and its star thresholds).
+ */
 export const soloOptionsSchema = z
   .object({
-    scenario: z.string().min(1).max(64),
+    scenario: z.string().min(1).max(64).optional(),
+    level: z.string().min(1).max(64).optional(),
     topology: z.enum(["hub", "swarm"]).optional(),
     /** The node the player wants (a level names it); any free seat otherwise. */
     node: z.string().min(1).max(24).optional(),
     nickname: nicknameSchema.optional(),
     duration: roundSeconds.optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => (o.scenario === undefined) !== (o.level === undefined), {
+    message: "name a scenario or a level (one of the two)",
+  });
 export type SoloOptions = z.infer<typeof soloOptionsSchema>;
 
 /** Host actions: only the holder of the host key may send them. */

@@ -6,6 +6,7 @@ import { TICKS_PER_SECOND } from "./constants";
 import { teamName } from "./failures";
 import { stateHash } from "./hash";
 import { isSeat } from "./intents";
+import type { LevelOutcome } from "./levels";
 import { createMatch, runMatch } from "./match";
 import type { Scenario } from "./scenario";
 import {
@@ -64,6 +65,8 @@ export interface MatchResult {
   teams: TeamResult[];
   players: PlayerResult[];
   stateHash: string;
+  /** Set by a solo room playing a level: the stars earned, counted by the server. */
+  level?: LevelOutcome;
 }
 
 const parCache = new Map<string, Par>();

@@ -351,6 +351,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     }
     this.setSimulationInterval();
     this.results = this.namedResult();
+    this.completeResults(this.results);
     this.project();
     this.state.phase = "results";
     this.broadcast(S2C.results, this.results);
@@ -407,6 +408,9 @@ export abstract class MatchRoom extends Room<MatchState> {
     const stored = running ? this.storeResults("interrupted") : (this.stored ?? Promise.resolve());
     void stored.finally(() => this.disconnect(CLOSE.serverShutdown));
   }
+
+  /** What a kind of room adds to the results before everyone gets them (a level's stars). */
+  protected completeResults(_results: MatchResult): void {}
 
   /** A bug in a tick stops this room, never the process. */
   protected fail(error: unknown): void {

@@ -1,10 +1,22 @@
 /**
  * A solo room: one player and bots, for levels and the sandbox. The player is their own host: they
- * start, pause and end the round, and may trigger failures (sandbox).
+ * start, pause and end the round, and may trigger failures (sandbox). A level is looked up here, on
+ * the server, by its id: its node, its architecture, its length and its star thresholds never come
+ * from the browser.
  */
 import type { AuthContext, Client } from "@colyseus/core";
 import { ServerError } from "@colyseus/core";
-import { soloOptionsSchema } from "../../../shared/index";
+import {
+  findLevel,
+  type HostAction,
+  type LevelInfo,
+  levelOutcome,
+  levelPlay,
+  type MatchResult,
+  type Scenario,
+  type SoloOptions,
+  soloOptionsSchema,
+} from "../../../shared/index";
 import { addressOfAuth } from "../http/guard";
 import { log } from "../log";
 import { services } from "../services";
@@ -15,30 +27,67 @@ export class SoloRoom extends MatchRoom {
   override maxClients = 1;
   private wish: { team: "hub" | "swarm"; node: string } | undefined;
   private nickname = "Player";
+  private level: LevelInfo | null = null;
+  /** The player ended a level before its time was up: no stars for that attempt. */
+  private gaveUp = false;
 
   override async onCreate(raw: unknown): Promise<void> {
     const parsed = soloOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success)
       throw new ServerError(400, parsed.error.issues[0]?.message ?? "invalid solo options");
     const options = parsed.data;
-    const found = await findScenario(options.scenario);
-    if (!found) throw new ServerError(404, `There is no scenario "${options.scenario}".`);
-    const base = found.scenario;
-    this.filing = { hostKey: null, scenarioCode: found.code, mode: "solo" };
-    const topology = options.topology ?? (base.topology === "versus" ? "hub" : base.topology);
-    const scenario = withDuration({ ...base, topology }, options.duration);
+    const { scenario, node, code } = options.level
+      ? this.levelScenario(options.level, options)
+      : await sandbox(options);
+    this.filing = { hostKey: null, scenarioCode: code, mode: "solo" };
     await this.setPrivate(true);
     this.state.mode = "solo";
     this.state.code = this.roomId;
     await this.setupMatch(scenario);
-    if (options.node) {
+    if (node) {
       const world = this.match.worlds[0]!;
-      if (!world.idIndex.has(options.node))
-        throw new ServerError(400, `There is no node ${options.node} in this scenario.`);
-      this.wish = { team: world.team, node: options.node };
+      if (!world.idIndex.has(node)) throw new ServerError(400, `There is no node ${node} in this scenario.`);
+      this.wish = { team: world.team, node };
     }
     if (options.nickname) this.nickname = options.nickname;
-    log.info(`room ${this.roomId}: solo (${scenario.name}, ${topology})`);
+    const what = this.level ? `level ${this.level.number} ${this.level.id}` : scenario.name;
+    log.info(`room ${this.roomId}: solo (${what}, ${scenario.topology})`);
+  }
+
+  /** A level plays as written: its own node and length; only the architecture may be picked, if it asks. */
+  private levelScenario(id: string, options: SoloOptions): Chosen {
+    const info = findLevel(id);
+    if (!info) throw new ServerError(404, `There is no level "${id}".`);
+    if (options.node || options.duration) throw new ServerError(400, "A level sets its own node and length.");
+    const scenario = levelPlay(info, options.topology);
+    if (typeof scenario === "string") throw new ServerError(400, `Level ${info.number}: ${scenario}.`);
+    this.level = info;
+    return { scenario, node: info.scenario.level.node, code: null };
+  }
+
+  /** A level plays as written: no failures of your own making, no extra time. Ending early gives up. */
+  protected override hostAction(client: Client, action: HostAction): string | null {
+    if (this.level && (action.type === "trigger" || action.type === "add-time"))
+      return "Not in a level: it plays as written.";
+    // Set before the round ends: ending it computes the results at once.
+    const running = this.state.phase === "playing" || this.state.phase === "paused";
+    if (this.level && action.type === "end" && running) this.gaveUp = true;
+    return super.hostAction(client, action);
+  }
+
+  /** A level's results carry its stars, counted here with the level's own thresholds. */
+  protected override completeResults(results: MatchResult): void {
+    const team = results.teams[0];
+    if (!this.level || !team) return;
+    const outcome = levelOutcome(this.level, team.team, team.scores);
+    results.level = this.gaveUp
+      ? {
+          ...outcome,
+          stars: { speed: 0, cost: 0, survival: 0 },
+          passed: false,
+          hints: ["Stars come only for a level played to the end. Try again and see it through!"],
+        }
+      : outcome;
   }
 
   override onAuth(_client: Client, _options: unknown, context: AuthContext): { address: string } {
@@ -66,4 +115,25 @@ export class SoloRoom extends MatchRoom {
       this.unseat(d.player);
     }
   }
+}
+
+/** What a solo room plays: the scenario, the node asked for, and the share code of a saved scenario. */
+interface Chosen {
+  scenario: Scenario;
+  node: string | undefined;
+  code: string | null;
+}
+
+/** The sandbox: any scenario, built in or saved, on the architecture asked for (the hub when it is versus). */
+async function sandbox(options: SoloOptions): Promise<Chosen> {
+  const name = options.scenario ?? "";
+  const found = await findScenario(name);
+  if (!found) throw new ServerError(404, `There is no scenario "${name}".`);
+  const base = found.scenario;
+  const topology = options.topology ?? (base.topology === "versus" ? "hub" : base.topology);
+  return {
+    scenario: withDuration({ ...base, topology }, options.duration),
+    node: options.node,
+    code: found.code,
+  };
 }

@@ -2,6 +2,7 @@
 import {
   BUILT_IN_SCENARIOS,
   computePar,
+  LEVELS,
   type Par,
   type Scenario,
   shareCodeSchema,
@@ -30,11 +31,12 @@ export async function findScenario(id: string): Promise<FoundScenario | null> {
 }
 
 /**
- * Computes every built-in's par once, before the server takes traffic: a few bot matches, under a
- * second in all, instead of a stall in the middle of a class.
+ * Computes every built-in's and every level's par once, before the server takes traffic: a few bot
+ * matches, about a second in all, instead of a stall in the middle of a class.
  */
 export function warmParCache(): void {
   for (const sc of Object.values(BUILT_IN_SCENARIOS)) computePar(sc);
+  for (const l of LEVELS) computePar(l.scenario);
 }
 
 /** Par of saved scenarios, measured once per document (bounded: oldest forgotten first). */
@@ -42,20 +44,21 @@ const savedPar = new Map<string, Par>();
 const SAVED_PAR_LIMIT = 200;
 
 /**
- * A class plays a built-in with its own round length or architecture: it keeps the built-in's par
- * (par is a rate and a completion time, measured on both architectures), so no room waits for it. A
- * saved scenario's par is measured in slices, never blocking other rooms.
+ * A class plays a built-in (a learner a level) with its own round length or architecture: it keeps the
+ * original's par (par is a rate and a completion time, measured on both architectures), so no room
+ * waits for it. A saved scenario's par is measured in slices, never blocking other rooms.
  */
 export async function parFor(scenario: Scenario): Promise<Par> {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const builtIn = Object.values(BUILT_IN_SCENARIOS).find(
+  const originals = [...Object.values(BUILT_IN_SCENARIOS), ...LEVELS.map((l) => l.scenario)];
+  const original = originals.find(
     (b) =>
       b.name === scenario.name &&
       b.seed === scenario.seed &&
       same(b.map, scenario.map) &&
       same(b.workload, scenario.workload),
   );
-  if (builtIn) return computePar(builtIn);
+  if (original) return computePar(original);
   const key = JSON.stringify({ ...scenario, topology: "versus" });
   const known = savedPar.get(key);
   if (known) return known;

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findLevel, type MatchResult, starsFor } from "../../shared/index";
+import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.server.close();
+});
+
+describe("a level in a solo room", () => {
+  it("plays level 1 to the end on the level's node; the server counts the stars", async () => {
+    const level = findLevel("ask-and-answer")!;
+    const room = quiet(await h.client().create("solo", { level: "ask-and-answer", nickname: "Ada" }));
+    await until(() => stateOf(room).players.size === 1, 3000, "seated");
+    expect(stateOf(room).players.get(room.sessionId).node).toBe(level.scenario.level.node);
+    expect(stateOf(room).teams.size).toBe(1);
+    // A level plays as written: no failures of the player's making, no extra time.
+    const refused = nextMessage<{ message: string }>(room, "error");
+    room.send("host", { type: "add-time", seconds: 60 });
+    expect((await refused).message).toMatch(/plays as written/);
+
+    const results = nextMessage<MatchResult>(room, "results", 75_000);
+    room.send("host", { type: "start" });
+    await until(() => stateOf(room).phase === "playing", 3000, "playing");
+    // What the level's card asks for: two upgrades, through the same intents the panel sends.
+    for (let k = 0; k < 2; k++) {
+      const ok = nextMessage(room, "ok");
+      room.send("intent", { type: "upgrade", team: "hub", node: "S1" });
+      await ok;
+    }
+    const r = await results;
+    const scores = r.teams[0]!.scores;
+    expect(r.level).toBeDefined();
+    expect(r.level!.id).toBe("ask-and-answer");
+    expect(r.level!.stars).toEqual(starsFor(scores, level.scenario.level));
+    expect(r.level!.passed).toBe(true);
+    expect(r.seconds).toBe(level.scenario.duration);
+    await room.leave();
+  }, 90_000);
+
+  it("refuses what a level does not allow, and an unknown level", async () => {
+    await expect(h.client().create("solo", { level: "nope" })).rejects.toThrow(/no level "nope"/);
+    await expect(h.client().create("solo", { level: "detour", node: "R1" })).rejects.toThrow(/own node/);
+    await expect(h.client().create("solo", { level: "detour", topology: "swarm" })).rejects.toThrow(
+      /played as hub/,
+    );
+    await expect(h.client().create("solo", { level: "fifty" })).rejects.toThrow(/needs a choice/);
+    await expect(h.client().create("solo", { level: "calm", scenario: "calm" })).rejects.toThrow(
+      /one of the two/,
+    );
+  });
+
+  it("plays the architecture the player picks, and ending early earns no stars", async () => {
+    const room = quiet(await h.client().create("solo", { level: "small-office", topology: "swarm" }));
+    await until(() => stateOf(room).players.size === 1, 3000, "seated");
+    expect([...stateOf(room).teams.keys()]).toEqual(["swarm"]);
+    expect(stateOf(room).teams.get("swarm").nodes.get("S1").role).toBe("seed");
+    const results = nextMessage<MatchResult>(room, "results", 10_000);
+    room.send("host", { type: "start" });
+    await until(() => stateOf(room).tick > 5, 3000, "ticking");
+    room.send("host", { type: "end" });
+    const r = await results;
+    expect(r.level!.topology).toBe("swarm");
+    expect(r.level!.passed).toBe(false);
+    expect(r.level!.stars).toEqual({ speed: 0, cost: 0, survival: 0 });
+    expect(r.level!.hints[0]).toMatch(/played to the end/);
+    await room.leave();
+  });
+});
