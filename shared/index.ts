@@ -27,6 +27,7 @@ export {
 export {
   findLevel,
   hintsFor,
+  isUnlocked,
   LEVELS,
   type LevelInfo,
   type LevelOutcome,

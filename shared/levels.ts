@@ -43,6 +43,12 @@ export function passed(stars: Stars): boolean {
   return STAR_PARTS.every((p) => stars[p] >= 1);
 }
 
+/** The ladder opens one level at a time: level 1 always, each next one once the one before is passed. */
+export function isUnlocked(info: LevelInfo, passedIds: ReadonlySet<string>): boolean {
+  const before = LEVELS[info.number - 2];
+  return !before || passedIds.has(before.id);
+}
+
 export function totalStars(stars: Stars): number {
   return stars.speed + stars.cost + stars.survival;
 }

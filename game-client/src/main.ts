@@ -7,6 +7,8 @@ import { GameScene } from "./scenes/GameScene";
 import { History } from "./scenes/History";
 import { Host } from "./scenes/Host";
 import { Join } from "./scenes/Join";
+import { LevelIntro } from "./scenes/LevelIntro";
+import { Levels } from "./scenes/Levels";
 import { Lobby } from "./scenes/Lobby";
 import { Menu } from "./scenes/Menu";
 import { Preloader } from "./scenes/Preloader";
@@ -19,7 +21,21 @@ const game = new Game({
   parent: "game",
   backgroundColor: "#1d2433",
   scale: { mode: Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-  scene: [Boot, Preloader, Menu, Join, Host, Solo, Lobby, GameScene, Results, Editor, History],
+  scene: [
+    Boot,
+    Preloader,
+    Menu,
+    Join,
+    Host,
+    Solo,
+    Levels,
+    LevelIntro,
+    Lobby,
+    GameScene,
+    Results,
+    Editor,
+    History,
+  ],
 });
 
 // Connection trouble is said in plain words on every screen; a lost class returns to the menu.

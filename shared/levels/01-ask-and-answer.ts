@@ -7,7 +7,7 @@ export const askAndAnswer: Scenario = {
   description: "Six clients ask one server for files. A slow server keeps everyone waiting.",
   topology: "hub",
   seed: 101,
-  duration: 60,
+  duration: 45,
   budget: 1500,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallStar(),
@@ -22,7 +22,7 @@ export const askAndAnswer: Scenario = {
     node: "S1",
     role: "server",
     goals: ["Answer every request", "Upgrade your server so clients wait less", "Don't spend every coin"],
-    stars: { speed: [75, 82, 88], cost: [30, 40, 55], survival: [50, 80, 95] },
+    stars: { speed: [78, 84, 88], cost: [30, 38, 50], survival: [50, 80, 95] },
     hints: {
       speed: "Press “Upgrade capacity” early: a faster server answers more requests every second.",
       cost: "Each upgrade costs 150 coins. Two are enough here.",

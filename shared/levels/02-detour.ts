@@ -23,7 +23,7 @@ export const detour: Scenario = {
     node: "R3",
     role: "router",
     goals: ["Watch for a red dashed link", "Route around it at once", "Keep the clients' data flowing"],
-    stars: { speed: [48, 55, 65], cost: [30, 45, 60], survival: [75, 88, 96] },
+    stars: { speed: [50, 56, 64], cost: [30, 45, 60], survival: [75, 88, 96] },
     hints: {
       survival:
         "When the link breaks, pick each destination that used it and choose “to Router 4”, then Set route.",

@@ -22,7 +22,7 @@ export const rushHour: Scenario = {
     node: "S1",
     role: "server",
     goals: ["Get ready before 0:20", "Upgrade, or add a replica", "Serve the whole crowd"],
-    stars: { speed: [55, 62, 68], cost: [30, 45, 60], survival: [54, 60, 66] },
+    stars: { speed: [60, 68, 76], cost: [30, 45, 60], survival: [55, 60, 66] },
     hints: {
       speed: "One upgrade is not enough for 36 users. Add a replica: a second server with its own cable.",
       cost: "Replicas and upgrades cost coins: buy what the crowd needs, not more.",

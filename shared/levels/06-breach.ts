@@ -22,7 +22,7 @@ export const breach: Scenario = {
     node: "S1",
     role: "server",
     goals: ["Watch your status", "Patch the moment you are HACKED", "Send no corrupt data"],
-    stars: { speed: [55, 62, 70], cost: [35, 50, 65], survival: [50, 75, 88] },
+    stars: { speed: [55, 62, 70], cost: [35, 50, 65], survival: [50, 70, 85] },
     hints: {
       survival:
         "Every second hacked sends corrupt chunks. Press “Isolate and patch” as soon as your status turns HACKED.",

@@ -12,7 +12,7 @@ export const keepSeeding: Scenario = {
   budget: 1500,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallStar(),
-  workload: steadyWork({ items: 1, chunksPerItem: 20, itemsPerUser: 1, rampUp: 8 }),
+  workload: steadyWork({ items: 1, chunksPerItem: 20, itemsPerUser: 1, rampUp: 12 }),
   failures: [{ kind: "churn", at: 4, target: "role:seed", magnitude: 1 }],
   level: {
     intro: {
@@ -23,7 +23,7 @@ export const keepSeeding: Scenario = {
     node: "U1",
     role: "peer",
     goals: ["Switch sharing on", "Become the new seed", "Stay: don't leave"],
-    stars: { speed: [55, 62, 70], cost: [50, 70, 85], survival: [60, 70, 80] },
+    stars: { speed: [52, 60, 68], cost: [50, 70, 85], survival: [65, 80, 92] },
     hints: {
       survival: "After the seed leaves, only you can give the others the file. Set “Share with everyone”.",
     },

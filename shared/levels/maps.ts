@@ -3,11 +3,11 @@ import type { GeneratedMap, Scenario } from "../scenario";
 
 type Workload = Scenario["workload"];
 
-/** Three routers in a star, one content holder, six users: the smallest network worth playing. */
+/** A hub router with three around it, one content holder, six users: the smallest network worth playing. */
 export function smallStar(over: Partial<GeneratedMap> = {}): GeneratedMap {
   return {
     shape: "star",
-    routers: 3,
+    routers: 4,
     regions: 1,
     servers: 1,
     users: 6,

@@ -9,7 +9,10 @@ import {
   findLevel,
   hintsFor,
   isSeat,
+  isUnlocked,
   LEVELS,
+  type Level,
+  type LevelInfo,
   parseScenario,
   passed,
   STAR_PARTS,
@@ -79,7 +82,10 @@ describe("the solo ladder", () => {
 });
 
 describe("the star rule", () => {
-  const level = findLevel("ask-and-answer")!.scenario.level; // speed thresholds 75, 82, 88
+  const level: Level = {
+    ...findLevel("ask-and-answer")!.scenario.level,
+    stars: { speed: [75, 82, 88], cost: [30, 40, 55], survival: [50, 80, 95] },
+  };
 
   it("counts one star per threshold reached, per part", () => {
     expect(starsFor({ speed: 74, cost: 100, survival: 0 }, level)).toEqual({
@@ -150,5 +156,15 @@ describe("the level block of a scenario document", () => {
     const d = doc();
     delete d.level;
     expect(errors(d)).toEqual([]);
+  });
+});
+
+describe("the unlock rule", () => {
+  it("opens level 1 always and each next level once the one before is passed", () => {
+    const [first, second, third] = LEVELS as [LevelInfo, LevelInfo, LevelInfo];
+    expect(isUnlocked(first, new Set())).toBe(true);
+    expect(isUnlocked(second, new Set())).toBe(false);
+    expect(isUnlocked(second, new Set([first.id]))).toBe(true);
+    expect(isUnlocked(third, new Set([first.id]))).toBe(false);
   });
 });

@@ -58,6 +58,8 @@ export class Session {
   /** The host key of a class this browser created, kept for this tab only. */
   hostKey = "";
   lastResults: MatchResult | null = null;
+  /** The level being played in this solo room, if it is one (the sandbox has none). */
+  level: { id: string; pick?: "hub" | "swarm" } | null = null;
   you: PrivateView | null = null;
   /** Network facts for the "behind the scenes" panel. */
   stats = { rttMs: 0, bytesPerSecond: 0, clients: 0, serverTick: 0 };
@@ -153,6 +155,18 @@ export class Session {
     }
   }
 
+  /** A level of the ladder: the server looks it up; only the architecture may be picked, if it asks. */
+  async playLevel(id: string, pick?: "hub" | "swarm", nickname?: string): Promise<void> {
+    this.role = "solo";
+    try {
+      const options = { level: id, ...(pick ? { topology: pick } : {}), ...(nickname ? { nickname } : {}) };
+      await this.attach(await this.client.create<MatchState>("solo", options));
+      this.level = { id, ...(pick ? { pick } : {}) };
+    } catch (e) {
+      throw new Error(readable(e));
+    }
+  }
+
   sendIntent(intent: NodeIntent): void {
     this.room?.send(C2S.intent, intent);
   }
@@ -174,6 +188,8 @@ export class Session {
     this.synced = false;
     this.room = room;
     this.leaving = false;
+    this.lastResults = null; // a new room has no results yet: never show the last round's
+    this.level = null; // set again by playLevel once the level's room is joined
     this.code = room.roomId;
     sessionStorage.setItem("reconnection", room.reconnectionToken);
     this.wire(room);

@@ -1,11 +1,13 @@
 import { Scene } from "phaser";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
+import { findLevel } from "../../../shared/index";
 import { session } from "../app";
 import { MapView, type Rect } from "../render/MapView";
 import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { clearUi, clock, h, mount, toast } from "../ui/dom";
+import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
 import { mySeat, teamLabel } from "./seat";
 
@@ -18,6 +20,7 @@ export class GameScene extends Scene {
   private clockTicks = new TickClock(100);
   private controls: Controls | null = null;
   private console: Console | null = null;
+  private goals: GoalsPanel | null = null;
   private off: (() => void)[] = [];
   private top!: HTMLElement;
   private topInfo!: HTMLElement;
@@ -55,13 +58,19 @@ export class GameScene extends Scene {
     const parts: HTMLElement[] = [this.top, this.behind, packetLegend(), help];
     this.help = help;
     const panel: HTMLElement[] = [];
+    // A level: its goals on top of the panel, and no failure console (a level plays as written).
+    const level = session.level ? findLevel(session.level.id) : null;
+    if (level) {
+      this.goals = goalsPanel(level);
+      panel.push(this.goals.element);
+    }
     if (seat?.node) {
       this.controls = buildControls(state, seat.player.team as "hub" | "swarm", seat.player.node, (i) =>
         session.sendIntent(i),
       );
       panel.push(this.controls.element);
     }
-    if (session.role !== "student") {
+    if (session.role !== "student" && !level) {
       this.console = buildConsole((a) => session.sendHost(a));
       panel.push(this.console.element);
     }
@@ -114,6 +123,7 @@ export class GameScene extends Scene {
     this.views = [];
     this.controls = null;
     this.console = null;
+    this.goals = null;
     this.side = null;
     clearUi();
   }
@@ -218,6 +228,8 @@ export class GameScene extends Scene {
       ),
     );
     this.controls?.update(state, session.you);
+    const mine = seat ? state.teams.get(seat.player.team) : undefined;
+    if (mine) this.goals?.update(mine);
     this.console?.update(state);
   }
 }

@@ -40,7 +40,8 @@ export class Menu extends Scene {
           { class: "menu" },
           h("button", { id: "join", class: "swarm", onclick: go("Join") }, "Join a class"),
           h("button", { id: "host", class: "hub", onclick: go("Host") }, "Host a class"),
-          h("button", { id: "solo", onclick: go("Solo") }, "Play solo"),
+          h("button", { id: "levels", onclick: go("Levels") }, "Solo levels"),
+          h("button", { id: "solo", class: "secondary", onclick: go("Solo") }, "Sandbox: play solo"),
         ),
         h(
           "div",

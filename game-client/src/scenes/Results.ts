@@ -2,6 +2,7 @@ import { Scene } from "phaser";
 import { session } from "../app";
 import { clearUi, h, mount } from "../ui/dom";
 import { resultSections } from "../ui/results-view";
+import { levelResult } from "./level-result";
 
 /** After the round: scores, goodput over time with failures marked, the leaderboard, the debrief. */
 export class Results extends Scene {
@@ -20,6 +21,8 @@ export class Results extends Scene {
       this.events.once("shutdown", off);
       return;
     }
+    // After a level: its stars first; the leaderboard of one player and bots says little.
+    const level = levelResult(this, r);
     const mine = r.players.find(
       (p) => p.holder && session.state?.players.get(session.sessionId)?.nickname === p.holder,
     );
@@ -27,15 +30,15 @@ export class Results extends Scene {
       h(
         "section",
         { class: "card stack", id: "results", style: "width: min(1200px, 96vw)" },
-        h("h1", {}, `Results — ${r.scenario}`),
-        mine
+        level ?? h("h1", {}, `Results — ${r.scenario}`),
+        mine && !level
           ? h(
               "p",
               { class: "you-badge", id: "my-result" },
               `You (${mine.label}) scored ${mine.points} points.`,
             )
           : null,
-        ...resultSections(r),
+        ...resultSections(r, { leaderboard: !level }),
         h(
           "div",
           { class: "row" },

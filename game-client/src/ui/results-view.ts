@@ -3,8 +3,9 @@ import { debrief, type MatchResult, type TeamResult } from "../../../shared/inde
 import { goodputChart, scoreCard } from "./chart";
 import { h } from "./dom";
 
-/** Score cards, the goodput chart, the debrief and the leaderboard. */
-export function resultSections(r: MatchResult): Element[] {
+/** Score cards, the goodput chart, the debrief and (unless left out) the leaderboard. */
+export function resultSections(r: MatchResult, options: { leaderboard?: boolean } = {}): Element[] {
+  const board = options.leaderboard ?? true;
   return [
     h(
       "div",
@@ -21,8 +22,7 @@ export function resultSections(r: MatchResult): Element[] {
         h("li", {}, h("b", {}, l.text), " ", h("span", { class: "muted" }, l.concept)),
       ),
     ),
-    h("h2", {}, "Leaderboard"),
-    leaderboard(r),
+    ...(board ? [h("h2", {}, "Leaderboard"), leaderboard(r)] : []),
   ];
 }
 
