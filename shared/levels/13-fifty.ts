@@ -36,7 +36,7 @@ export const fifty: Scenario = {
     intro: {
       you: "You choose how a school of fifty computers is built: a hub with servers, or one big swarm.",
       todo: "Pick the architecture, then run Server 1 (hub) or Seed 1 (swarm). A spy listens on one router and cheats want in.",
-      idea: "With many computers, central control pays: one place to encrypt, check and protect everything.",
+      idea: "With fifty computers, who protects them all? A server is protected from one place; in a swarm every peer protects itself — or doesn't. Let the stars prove your choice.",
     },
     node: "S1",
     role: "server or seed",
@@ -44,7 +44,7 @@ export const fifty: Scenario = {
     stars: { speed: [40, 50, 60], cost: [15, 30, 45], survival: [85, 92, 96] },
     hints: {
       survival:
-        "In a swarm every peer must protect itself, and many won't. Which network can you protect from one place?",
+        "In a swarm every peer must protect itself, and many won't. In a hub you protect your server: turn encryption on at once.",
     },
     choose: true,
   },

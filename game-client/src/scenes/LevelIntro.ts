@@ -52,7 +52,7 @@ export class LevelIntro extends Scene {
     mount(
       h(
         "section",
-        { class: "card stack", id: "level-intro", style: "width: min(820px, 94vw)" },
+        { class: "card stack", id: "level-intro", style: "width: min(46em, 94vw)" },
         h("p", { class: "muted level-count" }, `Level ${info.number} of ${LEVELS.length}`),
         h("h1", {}, info.scenario.name),
         h(

@@ -61,7 +61,7 @@ export class Levels extends Scene {
     mount(
       h(
         "section",
-        { class: "card stack", id: "levels", style: "width: min(1180px, 96vw)" },
+        { class: "card stack", id: "levels", style: "width: min(66em, 96vw)" },
         h(
           "div",
           { class: "row spread" },
