@@ -72,10 +72,12 @@ export class LevelIntro extends Scene {
         ),
         best ? h("div", {}, h("b", {}, "Your best so far"), starTable(best)) : null,
         level.choose ? h("h2", {}, "Which network fits this job?") : null,
+        // The two picks side by side on their own row; Back never sits between them.
+        level.choose ? h("div", { class: "row" }, ...choices) : null,
         h(
           "div",
           { class: "row" },
-          ...choices,
+          ...(level.choose ? [] : choices),
           h(
             "button",
             { class: "secondary", onclick: () => this.scene.start("Levels") },
