@@ -36,15 +36,11 @@ export class LevelIntro extends Scene {
     };
     const choices = level.choose
       ? [
-          h(
-            "button",
-            { id: "pick-hub", class: "big hub", onclick: play("hub") },
-            "Build a hub (client-server)",
-          ),
+          h("button", { id: "pick-hub", class: "big hub", onclick: play("hub") }, "A hub (client-server)"),
           h(
             "button",
             { id: "pick-swarm", class: "big swarm", onclick: play("swarm") },
-            "Build a swarm (peer-to-peer)",
+            "A swarm (peer-to-peer)",
           ),
         ]
       : [h("button", { id: "level-play", class: "big", onclick: play() }, "Play")];
@@ -73,7 +69,7 @@ export class LevelIntro extends Scene {
         best ? h("div", {}, h("b", {}, "Your best so far"), starTable(best)) : null,
         level.choose ? h("h2", {}, "Which network fits this job?") : null,
         // The two picks side by side on their own row; Back never sits between them.
-        level.choose ? h("div", { class: "row" }, ...choices) : null,
+        level.choose ? h("div", { class: "picks" }, ...choices) : null,
         h(
           "div",
           { class: "row" },
