@@ -10,7 +10,7 @@ export interface GoalsPanel {
 
 export function goalsPanel(info: LevelInfo): GoalsPanel {
   const level = info.scenario.level;
-  const now = h("div", { class: "star-table small", id: "goals-stars" });
+  const now = h("div", { class: "star-table compact", id: "goals-stars" });
   const element = h(
     "div",
     { id: "goals", class: "goals" },

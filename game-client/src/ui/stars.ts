@@ -8,7 +8,12 @@ export const PART_LABEL: Record<StarPart, string> = { speed: "Speed", cost: "Cos
 export function starRow(count: number, size: "small" | "big" = "small"): HTMLElement {
   return h(
     "span",
-    { class: `stars ${size}`, role: "img", "aria-label": `${count} of 3 stars`, "data-stars": count },
+    {
+      class: size === "big" ? "stars big" : "stars",
+      role: "img",
+      "aria-label": `${count} of 3 stars`,
+      "data-stars": count,
+    },
     ...[0, 1, 2].map((i) => h("span", { class: i < count ? "on" : "off" }, i < count ? "★" : "☆")),
   );
 }
