@@ -131,6 +131,23 @@ describe("the scenario editor", () => {
     expect(await text(other, "#ed-status")).toContain("yours");
     await w.shot(other, "24-editor-copy");
 
+    // Another day: the copy is offered under "Yours" in the editor, by name, and opens from there.
+    const copyCode = await text(other, "#ed-share-code");
+    await other.reload();
+    await other.waitForSelector("#menu");
+    await other.click("#editor");
+    await other.waitForFunction(
+      (c) =>
+        [...document.querySelectorAll("#ed-start option")].some(
+          (o) => o.textContent === `Yours: Two failures, my copy (${c})`,
+        ),
+      copyCode,
+    );
+    await other.selectOption("#ed-start", `saved:${copyCode}`);
+    await other.waitForFunction((c) => document.querySelector("#ed-share-code")?.textContent === c, copyCode);
+    expect(await other.inputValue("#ed-name")).toBe("Two failures, my copy");
+    await w.shot(other, "24b-editor-yours");
+
     // Host a class from the saved scenario by its code.
     await teacher.click("#ed-host");
     await teacher.waitForSelector("#host-form");

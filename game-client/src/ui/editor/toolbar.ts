@@ -6,7 +6,7 @@
  */
 import { BUILT_IN_SCENARIOS, type Scenario, shareCodeSchema } from "../../../../shared/index";
 import { ApiError, loadScenario, saveScenario, updateScenario } from "../../net/api";
-import { editKeyFor, keepEditKey } from "../../net/teacher-keys";
+import { editKeyFor, keepEditKey, readEditKeys } from "../../net/teacher-keys";
 import { h, option, toast } from "../dom";
 import { exportScenario, readScenarioFile } from "./files";
 import { blankScenario, type EditorModel, randomSeed } from "./model";
@@ -35,10 +35,25 @@ export function buildToolbar(model: EditorModel, act: ToolbarActions): Toolbar {
     option("blank", "A blank scenario"),
     ...Object.entries(BUILT_IN_SCENARIOS).map(([id, s]) => option(id, `Built-in: ${s.name}`)),
   );
+  // The scenarios saved from this browser (it holds their edit keys), named once the server answers.
+  for (const savedCode of Object.keys(readEditKeys())) {
+    const mine = option(`saved:${savedCode}`, `Yours: ${savedCode}`);
+    start.append(mine);
+    loadScenario(savedCode)
+      .then((saved) => {
+        mine.textContent = `Yours: ${saved.scenario.name} (${savedCode})`;
+      })
+      .catch(() => mine.remove()); // gone from the server (another database): not offered
+  }
   start.addEventListener("change", () => {
     const id = start.value;
     start.value = "";
     if (!id || !keepGoing()) return;
+    if (id.startsWith("saved:")) {
+      code.value = id.slice("saved:".length);
+      void open(false);
+      return;
+    }
     if (id === "blank") model.load(blankScenario(randomSeed()), { kind: "new" });
     else model.load(BUILT_IN_SCENARIOS[id]!, { kind: "built-in", id });
   });
@@ -51,10 +66,10 @@ export function buildToolbar(model: EditorModel, act: ToolbarActions): Toolbar {
     autocomplete: "off",
     "aria-label": "Share code to open",
   });
-  const open = async () => {
+  const open = async (ask = true) => {
     const c = shareCodeSchema.safeParse(code.value);
     if (!c.success) return toast("A share code has 6 letters and digits.", "error");
-    if (!keepGoing()) return;
+    if (ask && !keepGoing()) return;
     try {
       const saved = await loadScenario(c.data);
       model.load(saved.scenario, { kind: "saved", code: saved.id, editKey: editKeyFor(saved.id) });
