@@ -195,7 +195,7 @@ export function buildControls(
         item,
         Array.from({ length: state.items }, (_, i) => [String(i), `Item ${i + 1}`] as [string, string]),
       );
-      fillSelect(blockSel, suspectsFirst(team, you));
+      fillSelect(blockSel, suspectsFirst(team, you, nodeId));
     });
   }
 
@@ -283,7 +283,7 @@ export function buildControls(
       }
       fillSelect(
         blockSel,
-        suspectsFirst(team, you, (x) => x.kind === "peer"),
+        suspectsFirst(team, you, nodeId, (x) => x.kind === "peer"),
       );
     });
   }
@@ -360,10 +360,14 @@ function blockRow(select: HTMLSelectElement, block: () => void): HTMLElement {
 function suspectsFirst(
   team: TeamState,
   you: PrivateView | null,
+  self: string,
   keep: (n: NodeState) => boolean = () => true,
 ): [string, string][] {
   const suspects = new Map((you?.suspects ?? []).map((s) => [s.node, s.count]));
-  const nodes = [...team.nodes.values()].filter((n) => !n.gone && n.kind !== "router" && keep(n));
+  // Never offer to block yourself.
+  const nodes = [...team.nodes.values()].filter(
+    (n) => !n.gone && n.kind !== "router" && n.id !== self && keep(n),
+  );
   nodes.sort(
     (a, b) =>
       (suspects.get(b.id) ?? 0) - (suspects.get(a.id) ?? 0) ||
