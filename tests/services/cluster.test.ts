@@ -152,6 +152,12 @@ describe("two processes, one Redis", () => {
     c.child.kill("SIGKILL");
     expect(await lost).not.toBe(CLOSE.serverShutdown);
     await expect(new Client(a.url).reconnect(crashed.reconnectionToken)).rejects.toThrow();
+    // A student arriving late for that class is refused, not seated in a room that is gone. The first
+    // try may be cut off while the matchmaker checks on the dead process; then the answer is clear.
+    await expect(new Client(a.url).joinById(third.code, { nickname: "Zed" })).rejects.toThrow();
+    await expect(new Client(a.url).joinById(third.code, { nickname: "Zed" })).rejects.toThrow(
+      /not available|timed out|not found/,
+    );
     const tick2 = stateOf(studentOnA).tick as number;
     await until(() => stateOf(studentOnA).tick >= tick2 + 10, 8000, "A still playing");
   }, 120_000);

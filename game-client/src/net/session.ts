@@ -307,5 +307,10 @@ function readable(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (/room ".*" not found/i.test(message))
     return "That class no longer exists. Check the code on the big screen.";
+  // A class whose server process stopped stays listed for a moment; the matchmaker's call times out.
+  if (/timed out|ipc_timeout|process .* is not available/i.test(message))
+    return "That class's server is not answering: ask your teacher to start a new class.";
+  if (/socket hang up|failed to fetch|network/i.test(message))
+    return "The game server did not answer. Try again in a moment.";
   return message || "Could not connect to the game server.";
 }
