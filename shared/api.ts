@@ -14,6 +14,7 @@
  * Errors are { error: string, errors?: string[] } with a 4xx status; `errors` lists "field: reason".
  */
 import { z } from "zod";
+import { JOIN_CODE_ALPHABET } from "./protocol";
 import type { MatchResult, TeamResult } from "./results";
 import type { Scenario } from "./scenario";
 
@@ -23,12 +24,10 @@ export const shareCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/, "must be 6 letters and digits");
-
-/** Edit keys and host keys: 128-bit secrets, base64url (22 characters). */
-export const secretSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{22}$/, "must be the 22-character key this server handed out");
+  .regex(
+    new RegExp(`^[${JOIN_CODE_ALPHABET}]{${SHARE_CODE_LENGTH}}$`),
+    `must be ${SHARE_CODE_LENGTH} letters and digits`,
+  );
 
 /** POST /api/scenarios and PUT /api/scenarios/:code. The scenario itself is checked by parseScenario. */
 export const saveScenarioSchema = z.object({ scenario: z.unknown() }).strict();

@@ -4,7 +4,6 @@
  * schemas before anything else sees it.
  */
 import { z } from "zod";
-import { secretSchema } from "./api";
 import { nodeIntentSchema } from "./intents";
 import { isOffensive, isReservedName } from "./nickname";
 import { failureNowSchema } from "./scenario";
@@ -21,6 +20,11 @@ export const joinCodeSchema = z
     new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`),
     `must be ${JOIN_CODE_LENGTH} letters and digits`,
   );
+
+/** Edit keys and host keys: 128-bit secrets, base64url (22 characters). */
+export const secretSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22}$/, "must be the 22-character key this server handed out");
 
 /** Nicknames: short, letters (any script), digits, spaces and a little punctuation. */
 export const nicknameSchema = z

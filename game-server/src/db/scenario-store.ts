@@ -1,12 +1,6 @@
 /** Saved scenarios: a share code anyone may read, an edit key only its author holds. */
-import { randomInt } from "node:crypto";
-import {
-  JOIN_CODE_ALPHABET,
-  type SavedScenario,
-  type Scenario,
-  SHARE_CODE_LENGTH,
-} from "../../../shared/index";
-import { newSecret } from "../rooms/codes";
+import { type SavedScenario, type Scenario, SHARE_CODE_LENGTH } from "../../../shared/index";
+import { newJoinCode, newSecret } from "../rooms/codes";
 import type { Queryable } from "./database";
 import { hashKey, keyMatches } from "./keys";
 
@@ -21,13 +15,6 @@ interface ScenarioRow {
 export type UpdateOutcome =
   | { ok: true; saved: SavedScenario }
   | { ok: false; reason: "not-found" | "wrong-key" };
-
-function newShareCode(): string {
-  let code = "";
-  for (let i = 0; i < SHARE_CODE_LENGTH; i++)
-    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-  return code;
-}
 
 function toSaved(row: ScenarioRow): SavedScenario {
   return {
@@ -50,7 +37,7 @@ export class ScenarioStore {
       const rows = await this.db.query<ScenarioRow>(
         `INSERT INTO scenarios (code, edit_key_hash, name, document) VALUES ($1, $2, $3, $4::jsonb)
          ON CONFLICT (code) DO NOTHING RETURNING *`,
-        [newShareCode(), hashKey(editKey), scenario.name, JSON.stringify(scenario)],
+        [newJoinCode(SHARE_CODE_LENGTH), hashKey(editKey), scenario.name, JSON.stringify(scenario)],
       );
       if (rows[0]) return { ...toSaved(rows[0]), editKey };
     }

@@ -84,6 +84,15 @@ export interface GuardOptions {
   limitScale: number;
 }
 
+/** The last X-Forwarded-For entry: the one our own proxy added (anything before it, a client could write). */
+function proxyEntry(headers: IncomingMessage["headers"] | undefined): string | null {
+  const entries = String(headers?.["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return entries.at(-1) ?? null;
+}
+
 /** The address a seat reservation came from (rooms see the request through Colyseus's AuthContext). */
 export function addressOfAuth(
   context: { req?: IncomingMessage; headers?: IncomingMessage["headers"]; ip?: string | string[] },
@@ -91,28 +100,15 @@ export function addressOfAuth(
 ): string {
   if (context.req) return addressOf(context.req, trustProxy);
   // Reserved through Redis by another process: the request stayed there, its headers travelled.
-  if (trustProxy) {
-    const forwarded = String(context.headers?.["x-forwarded-for"] ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (forwarded.length) return forwarded[forwarded.length - 1]!;
-  }
+  const forwarded = trustProxy ? proxyEntry(context.headers) : null;
+  if (forwarded) return forwarded;
   const ip = Array.isArray(context.ip) ? context.ip[context.ip.length - 1] : context.ip;
   return ip ?? "unknown";
 }
 
 /** The address a request comes from. */
 export function addressOf(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    // The last entry is the one our own proxy added; anything before it the client could have written.
-    if (forwarded.length) return forwarded[forwarded.length - 1]!;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+  return (trustProxy ? proxyEntry(req.headers) : null) ?? req.socket.remoteAddress ?? "unknown";
 }
 
 /**

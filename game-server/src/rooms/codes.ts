@@ -2,9 +2,10 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../../shared/index";
 
-export function newJoinCode(): string {
+/** A code of the join-code alphabet: five characters for a class, six for a saved scenario. */
+export function newJoinCode(length = JOIN_CODE_LENGTH): string {
   let code = "";
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  for (let i = 0; i < length; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return code;
 }
 
