@@ -18,11 +18,13 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
   const via = new Array<number>(n).fill(-1);
   const done = new Array<boolean>(n).fill(false);
   cost[from] = 0;
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < n; i++)
-      if (!done[i] && cost[i]! < DV_INFINITY && (best < 0 || cost[i]! < cost[best]!)) best = i;
-    if (best < 0) break;
+  // Dijkstra with a heap ordered by (cost, index): the same node comes out next as a scan for the
+  // lowest cost, lowest index first would pick, so the paths are those of the plain O(n²) version.
+  const heap = new NodeHeap();
+  heap.push(0, from);
+  while (heap.size > 0) {
+    const [c0, best] = heap.pop();
+    if (done[best] || c0 !== cost[best]) continue; // a stale entry: a shorter path was found since
     done[best] = true;
     const node = world.nodes[best]!;
     // Endpoints are leaves: paths never pass through a server or a peer.
@@ -35,10 +37,64 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
       if (c < cost[next]!) {
         cost[next] = c;
         via[next] = best === from ? li : via[best]!;
+        heap.push(c, next);
       }
     }
   }
   return { cost, via };
+}
+
+/** A binary min-heap of (cost, node index) pairs, ordered by cost, then index. */
+class NodeHeap {
+  private readonly costs: number[] = [];
+  private readonly nodes: number[] = [];
+
+  get size(): number {
+    return this.costs.length;
+  }
+
+  private less(a: number, b: number): boolean {
+    const ca = this.costs[a]!;
+    const cb = this.costs[b]!;
+    return ca < cb || (ca === cb && this.nodes[a]! < this.nodes[b]!);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.costs[a], this.costs[b]] = [this.costs[b]!, this.costs[a]!];
+    [this.nodes[a], this.nodes[b]] = [this.nodes[b]!, this.nodes[a]!];
+  }
+
+  push(cost: number, node: number): void {
+    this.costs.push(cost);
+    this.nodes.push(node);
+    let i = this.costs.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): [number, number] {
+    const top: [number, number] = [this.costs[0]!, this.nodes[0]!];
+    const last = this.costs.length - 1;
+    this.swap(0, last);
+    this.costs.pop();
+    this.nodes.pop();
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < last && this.less(l, m)) m = l;
+      if (r < last && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return top;
+  }
 }
 
 /** Fills every router's table and distance vector with shortest paths (the converged state). */
@@ -84,33 +140,57 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
 export function stepDistanceVector(world: World, tick: number): void {
   const nodes = world.nodes;
   const n = nodes.length;
+  const usable = (li: number) => {
+    const link = world.links[li]!;
+    return link.up || tick - link.downSince < DV_DETECT_TICKS;
+  };
+  const alive = (i: number) => {
+    const nb = nodes[i]!;
+    return !isDown(nb, tick) || tick - nb.downSince < DV_DETECT_TICKS;
+  };
   for (const node of nodes) {
     const rs = node.router;
     if (!rs || isDown(node, tick)) continue;
+    // The links a route can leave by, in link order: to neighbouring routers, and to attached
+    // endpoints (a route to an endpoint leaves only by that endpoint's own link).
+    const viaRouters: { li: number; nb: number; pos: number }[] = [];
+    const direct = new Map<number, { li: number; pos: number }>();
+    node.links.forEach((li, pos) => {
+      if (!usable(li)) return;
+      const nb = otherEnd(world.links[li]!, node.index);
+      if (!alive(nb)) return;
+      if (nodes[nb]!.router) viaRouters.push({ li, nb, pos });
+      else if (!direct.has(nb)) direct.set(nb, { li, pos });
+    });
     for (let d = 0; d < n; d++) {
       if (d === node.index) {
         rs.dvCost[d] = 0;
         rs.dvVia[d] = -1;
         continue;
       }
+      // The first cheapest candidate in link order, as a scan of every link would find it.
       let best = DV_INFINITY;
       let bestVia = -1;
-      for (const li of node.links) {
+      let bestPos = -1;
+      const own = direct.get(d);
+      if (own) {
+        best = world.links[own.li]!.latency;
+        bestVia = own.li;
+        bestPos = own.pos;
+      }
+      for (const { li, nb, pos } of viaRouters) {
         const link = world.links[li]!;
-        if (!link.up && tick - link.downSince >= DV_DETECT_TICKS) continue;
-        const nb = otherEnd(link, node.index);
-        const neighbour = nodes[nb]!;
-        if (isDown(neighbour, tick) && tick - neighbour.downSince >= DV_DETECT_TICKS) continue;
         let c: number;
         if (nb === d) c = link.latency;
-        else if (neighbour.router) {
+        else {
           // Poisoned reverse: a neighbour that reaches d through us does not offer us a route to d.
-          const adv = neighbour.router.dvVia[d] === li ? DV_INFINITY : neighbour.router.dvAdvertised[d]!;
-          c = link.latency + adv;
-        } else continue;
-        if (c < best) {
+          const r = nodes[nb]!.router!;
+          c = link.latency + (r.dvVia[d] === li ? DV_INFINITY : r.dvAdvertised[d]!);
+        }
+        if (c < best || (c === best && bestPos >= 0 && pos < bestPos && c < DV_INFINITY)) {
           best = c;
           bestVia = li;
+          bestPos = pos;
         }
       }
       rs.dvCost[d] = Math.min(best, DV_INFINITY);
