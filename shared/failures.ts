@@ -8,7 +8,7 @@ import { BOTNET_RATE, BOTNET_SOURCES, TICKS_PER_SECOND } from "./constants";
 import { addEndpoint, addUser, newPeer } from "./map";
 import { createRng, nextInt, pick, type Rng } from "./random";
 import { addRoutesTo } from "./routing";
-import type { FailureEvent, FailureKind } from "./scenario";
+import { DEFAULT_MAGNITUDE, type FailureEvent, type FailureKind } from "./scenario";
 import { recountAvailability } from "./swarm";
 import { clearQueue, cutLink, dropAll } from "./transport";
 import type { Architecture, Link, Match, SimNode, World } from "./types";
@@ -25,21 +25,7 @@ export const DEFAULT_DURATION: Partial<Record<FailureKind, number>> = {
   wiretap: 60,
 };
 
-/** Default magnitude per kind, in the kind's own unit (see README: failures). */
-export const DEFAULT_MAGNITUDE: Record<FailureKind, number> = {
-  crash: 1,
-  "disk-failure": 1,
-  "link-cut": 1,
-  congestion: 0.25, // bandwidth × 0.25, latency × 1/0.25 (capped at × 4)
-  "packet-loss": 0.3, // each packet lost with probability 0.3
-  "flash-crowd": 10, // users who join
-  ddos: 12, // junk packets per tick, shared by the botnet sources
-  breach: 1,
-  churn: 3, // peers who leave
-  "malicious-peer": 1, // malicious peers who join
-  outage: 1,
-  wiretap: 1,
-};
+export { DEFAULT_MAGNITUDE } from "./scenario";
 
 /** The target a failure without one aims at. */
 export const DEFAULT_TARGET: Record<FailureKind, string> = {

@@ -46,6 +46,22 @@ const failureFields = z
   })
   .strict();
 
+/** Default magnitude per kind, in the kind's own unit (see README: failures). */
+export const DEFAULT_MAGNITUDE: Record<FailureKind, number> = {
+  crash: 1,
+  "disk-failure": 1,
+  "link-cut": 1,
+  congestion: 0.25, // bandwidth × 0.25, latency × 1/0.25 (capped at × 4)
+  "packet-loss": 0.3, // each packet lost with probability 0.3
+  "flash-crowd": 10, // users who join
+  ddos: 12, // junk packets per tick, shared by the botnet sources
+  breach: 1,
+  churn: 3, // peers who leave
+  "malicious-peer": 1, // malicious peers who join
+  outage: 1,
+  wiretap: 1,
+};
+
 /** Each kind's magnitude has its own unit and range (README: failures). */
 function checkMagnitude(
   f: { kind: FailureKind; magnitude?: number | undefined },
@@ -299,6 +315,13 @@ export const scenarioSchema = z
         path: ["topology"],
         message: "a level plays hub or swarm (or sets level.choose)",
       });
+    const busiest = peopleAtBusiest(s);
+    if (busiest > MAX_PEOPLE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["failures"],
+        message: `the flash crowds would bring the network to ${busiest} users: at most ${MAX_PEOPLE} in all, counting everyone who joins`,
+      });
     s.failures.forEach((f, i) => {
       if (f.at >= s.duration)
         ctx.addIssue({
@@ -310,6 +333,26 @@ export const scenarioSchema = z
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/**
+ * Most users a network may hold at its busiest, the map's own plus everyone a flash crowd or a
+ * malicious-peer event brings in. With the caps on routers (80) and servers (20), this bounds the
+ * work of one tick, so no room's tick, preview or par measurement holds the server for long.
+ */
+export const MAX_PEOPLE = 400;
+
+/** Users of the map plus everyone who joins during the round. */
+export function peopleAtBusiest(s: {
+  map: { users: number | readonly unknown[] };
+  failures: readonly { kind: FailureKind; magnitude?: number | undefined }[];
+}): number {
+  const base = typeof s.map.users === "number" ? s.map.users : s.map.users.length;
+  let joining = 0;
+  for (const f of s.failures)
+    if (f.kind === "flash-crowd" || f.kind === "malicious-peer")
+      joining += f.magnitude ?? DEFAULT_MAGNITUDE[f.kind];
+  return base + joining;
+}
 export type GeneratedMap = z.infer<typeof generatedMapSchema>;
 export type ExplicitMap = z.infer<typeof explicitMapSchema>;
 export type Weights = z.infer<typeof weightsSchema>;

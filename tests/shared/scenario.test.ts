@@ -65,6 +65,21 @@ describe("scenario documents", () => {
     expect(errors).toContain('(scenario): unknown field "durration"');
   });
 
+  it("bounds the network at its busiest: the map's users plus everyone a flash crowd brings", () => {
+    const doc = valid();
+    const map = doc.map as Record<string, unknown>;
+    map.users = 380;
+    doc.failures = [
+      { kind: "flash-crowd", at: 10, magnitude: 15 },
+      { kind: "flash-crowd", at: 20 }, // 10 by default
+    ];
+    expect(errorsFor(doc)).toEqual([
+      "failures: the flash crowds would bring the network to 405 users: at most 400 in all, counting everyone who joins",
+    ]);
+    doc.failures = [{ kind: "flash-crowd", at: 10, magnitude: 20 }];
+    expect(parseScenario(doc).ok).toBe(true); // exactly 400
+  });
+
   it("refuses an event after the end of the round", () => {
     const doc = valid();
     (doc.failures as unknown[]) = [{ kind: "crash", at: 500 }];
