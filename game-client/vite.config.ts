@@ -1,15 +1,42 @@
-import { defineConfig } from "vite";
+import { readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { defineConfig, type Plugin } from "vite";
 
 /** The game server the dev server forwards API and websocket traffic to. */
 const server = `http://localhost:${process.env.GAME_SERVER_PORT ?? 2567}`;
 
+const publicDir = resolve(import.meta.dirname, "../assets");
+
+/** Files under `dir` whose names end with `ending`, as paths relative to `dir`. */
+function filesEnding(dir: string, ending: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(ending));
+}
+
+/**
+ * assets/ is the public folder (the icons the client loads by key), and it also holds the art's notes
+ * (README.md): Vite copies the whole folder, so the notes are taken out of the build again. The
+ * server would not serve them anyway; the build should not hold them either.
+ */
+function withoutNotes(): Plugin {
+  return {
+    name: "without-notes",
+    apply: "build",
+    writeBundle(options) {
+      const outDir = options.dir ?? resolve(import.meta.dirname, "dist");
+      for (const note of filesEnding(publicDir, ".md")) rmSync(join(outDir, note), { force: true });
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
-  publicDir: "../assets",
+  publicDir,
+  plugins: [withoutNotes()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps would publish the whole client source (12 MB): only a build that asks (SOURCEMAP=1) has them.
+    sourcemap: process.env.SOURCEMAP === "1",
     target: "es2022",
     chunkSizeWarningLimit: 2000,
     rollupOptions: {

@@ -14,6 +14,7 @@
  * per client; no errors. The bot clients run on the same machine and take CPU from the servers: the
  * figures are a floor for what a dedicated machine holds.
  */
+import { randomBytes } from "node:crypto";
 import { Client, type Room } from "colyseus.js";
 import WebSocket from "ws";
 import type { MetricsSnapshot } from "../../game-server/src/metrics";
@@ -93,6 +94,11 @@ const percentile = (values: number[], q: number) => {
 };
 const fmt = (x: number, digits = 1) => x.toFixed(digits);
 
+/** The operator's key for /api/metrics, made up for this run and given to every process. */
+const METRICS_KEY = randomBytes(16).toString("hex");
+const fetchMetrics = (base: string, query = "") =>
+  fetch(`${base}/api/metrics${query}`, { headers: { "x-metrics-key": METRICS_KEY } });
+
 async function startCluster(): Promise<ServerProcess[]> {
   const { REDIS_URL, DATABASE_URL } = process.env;
   if (PROCESSES > 1 && (!REDIS_URL || !DATABASE_URL)) {
@@ -107,7 +113,7 @@ async function startCluster(): Promise<ServerProcess[]> {
       ? { REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS: "127.0.0.1:{port}", LOG_LEVEL: "warn" }
       : { REDIS_URL: undefined, DATABASE_URL: undefined, DATA_DIR: "memory://", LOG_LEVEL: "warn" };
   // Thousands of students from one address: the per-address limits would (rightly) stop them.
-  Object.assign(env, { RATE_LIMIT_SCALE: "1000" });
+  Object.assign(env, { RATE_LIMIT_SCALE: "1000", METRICS_KEY });
   return Promise.all(Array.from({ length: PROCESSES }, () => spawnServer(env)));
 }
 
@@ -156,7 +162,7 @@ async function main(): Promise<void> {
         host.send("host", { type: "start" });
       }
       await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-      await Promise.all(bases.map((b) => fetch(`${b}/api/metrics?reset=1`)));
+      await Promise.all(bases.map((b) => fetchMetrics(b, "?reset=1")));
       const bytesBefore = students.map((s) => s.bytes);
       const start = performance.now();
       const kinds = ["crash", "link-cut", "congestion", "flash-crowd"];
@@ -172,7 +178,7 @@ async function main(): Promise<void> {
       clearInterval(chaos);
       const elapsed = (performance.now() - start) / 1000;
       const metrics = await Promise.all(
-        bases.map(async (b) => (await (await fetch(`${b}/api/metrics`)).json()) as Metrics),
+        bases.map(async (b) => (await (await fetchMetrics(b)).json()) as Metrics),
       );
       const rates = students.map((s, i) => (s.bytes - bytesBefore[i]!) / elapsed / 1024);
       const avgRate = rates.reduce((a, b) => a + b, 0) / Math.max(1, rates.length);

@@ -24,6 +24,18 @@ export const CHROMIUM_ARGS = [
   "--disable-backgrounding-occluded-windows",
 ];
 
+/**
+ * Runs in each page (as text: the server's tsconfig has no DOM types): a Content-Security-Policy
+ * violation becomes a console error, which fails the test. Two libraries probe once whether eval is
+ * allowed (msgpackr in colyseus.js, zod), catch the refusal and work without it: those probes are
+ * expected under a policy without 'unsafe-eval'.
+ */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener("securitypolicyviolation", (e) => {
+  if (e.blockedURI === "eval" && e.effectiveDirective === "script-src") return;
+  console.error("CSP violation: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline") +
+    " at " + e.sourceFile + ":" + e.lineNumber);
+});`;
+
 export interface World {
   server: RunningServer;
   browser: Browser;
@@ -60,7 +72,11 @@ export async function launch(): Promise<World> {
       });
       page.on("pageerror", (e) => errors.push(`${name}: ${e.stack ?? e.message}`));
       page.on("dialog", (d) => void d.accept());
-      await page.goto(server.url);
+      await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+      const answer = await page.goto(server.url);
+      // Every screen a test visits runs under the server's real policy: without it, this proves nothing.
+      if (!answer?.headers()["content-security-policy"])
+        errors.push(`${name}: the page came without a Content-Security-Policy`);
       await page.waitForSelector("#menu");
       return page;
     },

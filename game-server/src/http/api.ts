@@ -4,6 +4,7 @@
  * code, and a teacher's results history. Every body is validated; a bad request gets a 4xx with a
  * message and changes nothing. The endpoints are listed in shared/api.ts.
  */
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { createClassSchema, joinCodeSchema } from "../../../shared/index";
@@ -12,20 +13,42 @@ import { newSecret } from "../rooms/codes";
 import { findScenario, withDuration } from "../rooms/scenarios";
 import { services } from "../services";
 import { history } from "./history-api";
-import { HttpError, readBody, sendJson } from "./respond";
+import { badAddress, decodeSegment, HttpError, logRefusal, readBody, requestUrl, sendJson } from "./respond";
 import { getScenario, listScenarios, preview, saveScenario, updateScenario } from "./scenarios-api";
 
 export { HttpError, MAX_BODY_BYTES, readJson, sendJson } from "./respond";
 
 const startedAt = Date.now();
 
+/**
+ * Metrics (tick times, memory, load) help an attacker time a flood, and `?reset=1` wipes an
+ * operator's measurements: only the holder of METRICS_KEY (read per request, so tests and operators
+ * can set it) sees them. Without the variable the endpoint does not exist.
+ */
+function requireMetricsKey(req: IncomingMessage): void {
+  const expected = process.env.METRICS_KEY;
+  if (!expected) throw new HttpError(404, "Metrics are not enabled on this server.");
+  const sent = req.headers["x-metrics-key"];
+  if (typeof sent !== "string" || !sameSecret(sent, expected))
+    throw new HttpError(401, "The metrics need the operator's key (x-metrics-key).");
+}
+
+/** Compares in constant time; hashing first gives equal lengths and hides the key's length. */
+function sameSecret(a: string, b: string): boolean {
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
 /** Handles /health and /api/*; returns false for paths it does not own. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  const url = requestUrl(req);
+  if (!url) return false; // not a path at all: the static handler answers 400
   const path = url.pathname;
   if (path !== "/health" && !path.startsWith("/api/")) return false;
   const method = req.method ?? "GET";
   const under = (prefix: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : null);
+  // A code or id in the path, decoded once here: a broken %-escape is a 400, never a handler's crash.
+  const segment = (prefix: string) => decodeSegment(under(prefix)!);
   try {
     if (method !== "GET" && services().shuttingDown)
       throw new HttpError(503, "The server is restarting: try again in a minute.");
@@ -36,6 +59,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
         rooms: matchMaker.stats.local.roomCount,
       });
     } else if (path === "/api/metrics" && method === "GET") {
+      requireMetricsKey(req);
       // This process's own rooms and clients (with Redis, a query would list the whole cluster's).
       const { roomCount: rooms, ccu: clients } = matchMaker.stats.local;
       sendJson(res, 200, { rooms, clients, ...snapshot(url.searchParams.get("reset") === "1") });
@@ -44,26 +68,29 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
     } else if (path === "/api/scenarios" && method === "POST") {
       await saveScenario(req, res);
     } else if (under("/api/scenarios/") && method === "GET") {
-      await getScenario(under("/api/scenarios/")!, res);
+      await getScenario(segment("/api/scenarios/"), res);
     } else if (under("/api/scenarios/") && method === "PUT") {
-      await updateScenario(under("/api/scenarios/")!, req, res);
+      await updateScenario(segment("/api/scenarios/"), req, res);
     } else if (path === "/api/preview" && method === "POST") {
       await preview(req, res);
     } else if (path === "/api/classes" && method === "POST") {
       await createClass(req, res);
     } else if (under("/api/classes/") && method === "GET") {
-      await lookupClass(under("/api/classes/")!, res);
+      await lookupClass(segment("/api/classes/"), res);
     } else if (under("/api/join/") && method === "GET") {
-      await canJoin(under("/api/join/")!, res);
+      await canJoin(segment("/api/join/"), res);
     } else if ((path === "/api/history" || under("/api/history/") !== null) && method === "GET") {
       await history(path.slice("/api/history".length), req, res);
     } else {
       throw new HttpError(404, `no such endpoint: ${method} ${path}`);
     }
-  } catch (e) {
-    if (e instanceof HttpError)
+  } catch (caught) {
+    // A handler that still decodes a crafted path itself: the client's mistake, not the server's.
+    const e = caught instanceof URIError ? badAddress() : caught;
+    if (e instanceof HttpError) {
+      logRefusal(req, e.status, e.message);
       sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }) });
-    else {
+    } else {
       sendJson(res, 500, { error: "the server could not do that" });
       throw e;
     }
@@ -103,8 +130,9 @@ async function createClass(req: IncomingMessage, res: ServerResponse): Promise<v
   });
 }
 
-async function lookupClass(raw: string, res: ServerResponse): Promise<void> {
-  const code = joinCodeSchema.safeParse(decodeURIComponent(raw));
+/** `decoded`: the path segment, already decoded by handleApi. */
+async function lookupClass(decoded: string, res: ServerResponse): Promise<void> {
+  const code = joinCodeSchema.safeParse(decoded);
   if (!code.success)
     throw new HttpError(400, "A class code is 5 letters and digits, as shown on the big screen.");
   const [room] = await matchMaker.query({ roomId: code.data, name: "classroom" });
@@ -117,7 +145,7 @@ async function lookupClass(raw: string, res: ServerResponse): Promise<void> {
  * a mistyped code is an answer, not an error.
  */
 async function canJoin(raw: string, res: ServerResponse): Promise<void> {
-  const code = joinCodeSchema.safeParse(decodeURIComponent(raw));
+  const code = joinCodeSchema.safeParse(raw);
   if (!code.success)
     return sendJson(res, 200, {
       ok: false,

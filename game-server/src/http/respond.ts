@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { formatPath } from "../../../shared/index";
+import { log } from "../log";
 
 /** Largest request body the API reads, in bytes (a 400-node scenario is about 40 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -54,12 +55,82 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /** Reads a JSON body and checks it with a schema; a mismatch is a 400 naming the field. */
 export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(await readJson(req));
+  const input = await readJson(req);
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const errors = parsed.error.issues.map(
-    (i) => `${i.path.length ? formatPath(i.path) : "body"}: ${i.message}`,
+    (i) => `${i.path.length ? formatPath(i.path) : "body"}: ${issueInWords(i, input)}`,
   );
   throw new HttpError(400, errors[0]!, errors);
+}
+
+/** The value at a field path of the raw body, or undefined when it is missing. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path)
+    v = typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+/** Zod's wording for type errors ("expected nonoptional, received undefined") is for programmers. */
+const TYPE_WORDS: Record<string, string> = {
+  string: "must be text",
+  number: "must be a number",
+  int: "must be a whole number",
+  boolean: "must be true or false",
+  object: "must be an object",
+  array: "must be a list",
+};
+
+/** One schema issue as a reason a person reads (the field's name is put in front by the caller). */
+function issueInWords(issue: z.core.$ZodIssue, input: unknown): string {
+  // A missing field says so, whatever its type; the schema's own messages cover fields that are there.
+  if (issue.code === "invalid_type" && issue.path.length > 0 && valueAt(input, issue.path) === undefined)
+    return "is required";
+  if (issue.code === "invalid_type") return TYPE_WORDS[issue.expected] ?? `must be ${issue.expected}`;
+  if (issue.code === "unrecognized_keys")
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  return issue.message;
+}
+
+/** The request's address parsed, or null when it is not a valid URL path ("//:" and the like). */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    return null;
+  }
+}
+
+/** A path or path segment with its %-escapes decoded, or null when an escape is broken ("%zz", "%E0%A4"). */
+export function tryDecode(raw: string): string | null {
+  try {
+    const decoded = decodeURIComponent(raw);
+    // A NUL byte names no file or code and breaks file system calls.
+    return decoded.includes("\0") ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+/** The answer to an address that does not decode. */
+export const badAddress = () =>
+  new HttpError(400, "The address is not valid: it has a broken %-escape or a NUL character.");
+
+/** A path segment of the API, decoded once here so no handler decodes (and throws) again. */
+export function decodeSegment(raw: string): string {
+  const decoded = tryDecode(raw);
+  if (decoded === null) throw badAddress();
+  return decoded;
+}
+
+/** One log line for a refused or failed request: no stack, no body, the path cut short. */
+export function logRefusal(req: IncomingMessage, status: number, reason: string): void {
+  const path = (req.url ?? "/").split("?")[0]!;
+  const shown = path.length > 120 ? `${path.slice(0, 120)}…` : path;
+  const line = `http ${status} ${req.method ?? "GET"} ${shown}: ${reason}`;
+  if (status >= 500) log.error(line);
+  else log.warn(line);
 }
 
 /** A header's value, checked by a schema; missing or malformed is a 4xx with `message`. */

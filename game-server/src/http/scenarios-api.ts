@@ -36,14 +36,14 @@ function validScenario(raw: unknown): Scenario {
   return parsed.value;
 }
 
-function shareCode(raw: string): string {
-  const code = shareCodeSchema.safeParse(decodeURIComponent(raw));
+/** The `id` parameters below are path segments, already decoded by handleApi. */
+function shareCode(id: string): string {
+  const code = shareCodeSchema.safeParse(id);
   if (!code.success) throw new HttpError(400, "A scenario code is 6 letters and digits.");
   return code.data;
 }
 
-export async function getScenario(raw: string, res: ServerResponse): Promise<void> {
-  const id = decodeURIComponent(raw);
+export async function getScenario(id: string, res: ServerResponse): Promise<void> {
   const builtIn = findBuiltIn(id);
   if (builtIn) {
     const answer: SavedScenario = { id, builtIn: true, scenario: builtIn };
@@ -60,8 +60,8 @@ export async function saveScenario(req: IncomingMessage, res: ServerResponse): P
   sendJson(res, 201, saved);
 }
 
-export async function updateScenario(raw: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const code = shareCode(raw);
+export async function updateScenario(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const code = shareCode(id);
   const editKey = readHeader(
     req,
     "x-edit-key",
