@@ -43,6 +43,7 @@ export {
 } from "./levels";
 export { buildWorld, layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
 export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
+export { isOffensive, isReservedName, nicknameSkeleton } from "./nickname";
 export * from "./protocol";
 export { createRng, hashString } from "./random";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";

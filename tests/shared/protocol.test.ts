@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   type Crossing,
+  isReservedName,
   joinCodeSchema,
   nicknameSchema,
+  nicknameSkeleton,
   PACKET_KINDS,
   packTransitTick,
   unpackTransits,
@@ -57,5 +59,100 @@ describe("wire protocol", () => {
       );
     for (const n of ["Hostess", "Botanist", "Serverus", "Peerless"])
       expect(nicknameSchema.safeParse(n).success, n).toBe(true);
+  });
+});
+
+describe("nickname skeleton", () => {
+  const message = (n: string) => nicknameSchema.safeParse(n).error?.issues[0]?.message;
+  // Look-alikes are written as escapes: on screen they are indistinguishable from the Latin letter.
+  const CYRILLIC_A = "\u0410";
+  const CYRILLIC_EN = "\u041d";
+  const CYRILLIC_DZE = "\u0405";
+  const CYRILLIC_I = "\u0456";
+  const GREEK_ETA = "\u0397";
+  const GREEK_OMICRON = "\u03bf";
+
+  it("folds full width, case, accents, look-alike scripts, 0 and 1, and separators", () => {
+    expect(nicknameSkeleton("Ｄｍｉｔｒｉ")).toBe(nicknameSkeleton("Dmitri"));
+    expect(nicknameSkeleton("H0st")).toBe("host");
+    expect(nicknameSkeleton(`${CYRILLIC_EN}ost`)).toBe("host");
+    expect(nicknameSkeleton(`${GREEK_ETA}ost`)).toBe("host");
+    expect(nicknameSkeleton("Bot_1")).toBe("bot l");
+    expect(nicknameSkeleton("  José  ")).toBe("jose");
+  });
+
+  it("refuses impostors of the host, a bot or a node however they are spelt", () => {
+    for (const n of [
+      "H0st",
+      `${CYRILLIC_EN}ost`,
+      `${GREEK_ETA}ost`,
+      `B${GREEK_OMICRON}t 1`,
+      "Teacher",
+      "ＨＯＳＴ",
+      "Bot1",
+      "B0t1",
+      "Bot_1",
+      `${CYRILLIC_DZE}erver 2`,
+      "Adrnin", // "rn" reads as "m"
+    ]) {
+      expect(isReservedName(n), n).toBe(true);
+      expect(message(n), n).toMatch(/belongs to the host, a bot or a node/);
+    }
+  });
+
+  it("keeps innocent names, in any script", () => {
+    for (const n of [
+      "Amara",
+      "Dmitri",
+      "Zoë",
+      "José",
+      "Łukasz",
+      "Oliver",
+      "Nikolai",
+      "Анна",
+      "Σοφία",
+      "李明",
+      "Seba",
+      "Serveria", // "server" followed by a letter is a name
+      "Rooter", // not "router"
+      "Hosting",
+      "Peerless",
+      "がく",
+    ]) {
+      expect(isReservedName(n), n).toBe(false);
+      expect(message(n), n).toBeUndefined();
+    }
+  });
+
+  it("gives look-alike names one skeleton", () => {
+    for (const [a, b] of [
+      ["Dmitri", "Ｄｍｉｔｒｉ"],
+      ["Amara", `${CYRILLIC_A}mara`],
+      ["Nikolai", `Nikola${CYRILLIC_I}`],
+      ["Bot_1", "bot 1"],
+      ["Ana-Maria", "ana maria"],
+      ["Zoe", "Zoë"],
+      ["Oliver", "0liver"],
+      ["Ian", "lan"], // capital I and small l are one stroke in sans-serif
+      ["Emma", "Ernma"],
+      ["Strauss", "STRAUß"],
+      ["ΣΟΦΙΑΣ", "σοφιας"], // final sigma folds with sigma
+    ])
+      expect(nicknameSkeleton(a!), `${a} / ${b}`).toBe(nicknameSkeleton(b!));
+  });
+
+  it("keeps different names apart", () => {
+    for (const [a, b] of [
+      ["Seb", "Seed"],
+      ["Seba", "Seed"],
+      ["Anna", "Анна"], // Cyrillic н is a small capital H, not an n
+      ["Anna", "Anne"],
+      ["Dmitri", "Dmitry"],
+      ["Σοφία", "Sofia"],
+      ["李明", "李朋"],
+      ["がく", "かく"], // a voicing mark makes another syllable, not an accent
+      ["Sam", "S4m"], // leetspeak is not a look-alike
+    ])
+      expect(nicknameSkeleton(a!), `${a} / ${b}`).not.toBe(nicknameSkeleton(b!));
   });
 });
