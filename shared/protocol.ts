@@ -216,6 +216,8 @@ export const CLOSE = {
   roomError: 4101,
   /** The server is shutting down (a restart or a deploy); a running round was stored as interrupted. */
   serverShutdown: 4102,
+  /** A frame the server could not read: only the connection that sent it is closed. */
+  malformed: 4103,
 } as const;
 
 /** Error codes in "error" messages, so a client can react (and tests can tell them apart). */

@@ -6,6 +6,7 @@
  */
 import { resolve } from "node:path";
 import { ensureClientBuilt } from "./client-build";
+import { parseProxyTrust } from "./edge/addresses";
 import { log } from "./log";
 import { startServer } from "./server";
 
@@ -29,7 +30,7 @@ const server = await startServer({
     .split(",")
     .map((o) => o.trim())
     .filter(Boolean),
-  trustProxy: process.env.TRUST_PROXY === "1",
+  trustProxy: parseProxyTrust(process.env.TRUST_PROXY),
   limitScale: Number(process.env.RATE_LIMIT_SCALE ?? "1") || 1,
   publicAddress: process.env.PUBLIC_ADDRESS || undefined,
 }).catch((e: unknown) => {

@@ -4,16 +4,19 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type MatchMakerDriver, type Presence, Server } from "@colyseus/core";
+import { LocalPresence, type MatchMakerDriver, type Presence, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { openStore, type Store } from "./db/store";
+import { type ProxyTrust, stampAddress } from "./edge/addresses";
+import { SharedLimits } from "./edge/limits";
 import { handleApi } from "./http/api";
 import { type GuardOptions, guardRequests, originAllowed } from "./http/guard";
+import { setSecurityHeaders } from "./http/headers";
 import { staticHandler } from "./http/static";
-import { log } from "./log";
+import { colyseusLogger, log } from "./log";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
@@ -33,8 +36,11 @@ export interface ServerOptions {
   redisUrl?: string | undefined;
   /** Pages from other origins allowed to call the API and open websockets (the dev server). */
   allowedOrigins?: readonly string[];
-  /** Behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY=1): per-address limits use it. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY): `true` for a proxy on this
+   * machine, or the proxies' addresses; per-address limits then use the proxy's entry.
+   */
+  trustProxy?: ProxyTrust;
   /** Multiplies the per-address limits (load benchmarks raise it; see http/guard.ts). */
   limitScale?: number;
   /**
@@ -68,7 +74,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy: options.trustProxy ?? false,
     limitScale: options.limitScale ?? 1,
   };
-  const services: Services = { store, shuttingDown: false, guard };
+  // With Redis, rooms, seats and the per-address budgets are shared by every process.
+  const presence: Presence = options.redisUrl ? new RedisPresence(options.redisUrl) : new LocalPresence();
+  const driver: MatchMakerDriver | undefined = options.redisUrl
+    ? new RedisDriver(options.redisUrl)
+    : undefined;
+  const limits = new SharedLimits(presence, guard.limitScale);
+  const services: Services = { store, shuttingDown: false, guard, limits };
   setServices(services);
   warmParCache();
   const serveStatic = staticHandler(options.clientDir);
@@ -81,34 +93,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end();
       });
   });
-  let presence: Presence | undefined;
-  let driver: MatchMakerDriver | undefined;
-  if (options.redisUrl) {
-    presence = new RedisPresence(options.redisUrl);
-    driver = new RedisDriver(options.redisUrl);
-  }
   const gameServer = new Server({
     transport: new WebSocketTransport({
       server: http,
       maxPayload: MAX_MESSAGE_BYTES,
-      // A websocket opened by a page from another site is refused before it reaches a room.
-      verifyClient: (info: { req: IncomingMessage }) => originAllowed(info.req, guard.allowedOrigins),
+      // A websocket opened by a page from another site is refused before it reaches a room; the
+      // address the room's limits count against is worked out here, where the socket is known.
+      verifyClient: (info: { req: IncomingMessage }) => {
+        stampAddress(info.req, guard.trustProxy);
+        return originAllowed(info.req, guard.allowedOrigins);
+      },
     }),
-    ...(presence && { presence }),
+    presence,
     ...(driver && { driver }),
     ...(options.publicAddress && { publicAddress: options.publicAddress }),
     greet: false,
+    // Colyseus's own messages go through our log: one line each, repeats held back.
+    logger: colyseusLogger,
     gracefullyShutdown: false, // main.ts handles signals
   });
   // Colyseus has put its matchmaker in front of our handler; the guard goes in front of both.
   const handlers = http.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
   http.removeAllListeners("request");
-  http.on(
-    "request",
-    guardRequests((req, res) => {
+  const guarded = guardRequests(
+    (req, res) => {
       for (const handle of handlers) handle.call(http, req, res);
-    }, guard),
+    },
+    guard,
+    limits,
   );
+  http.on("request", (req, res) => {
+    setSecurityHeaders(res); // before any handler: every page, answer, refusal and error carries them
+    guarded(req, res);
+  });
   gameServer.define("classroom", ClassroomRoom);
   gameServer.define("solo", SoloRoom);
   await gameServer.listen(options.port, options.host);

@@ -3,6 +3,7 @@
  * they reach it here; `startServer` sets it before the first room can exist.
  */
 import type { Store } from "./db/store";
+import type { SharedLimits } from "./edge/limits";
 import type { GuardOptions } from "./http/guard";
 
 export interface Services {
@@ -11,6 +12,8 @@ export interface Services {
   shuttingDown: boolean;
   /** Origins, proxy trust and limit scale, for rooms' per-address limits too. */
   guard: GuardOptions;
+  /** Per-address budgets, shared by every process when there is Redis. */
+  limits: SharedLimits;
 }
 
 let current: Services | null = null;

@@ -55,7 +55,9 @@ describe("classroom room", () => {
 
   it("students join by code; a wrong code, a taken or missing nickname get clear errors", async () => {
     const { code, host, students, c } = await classWithStudents(["Ann", "Bob", "Cy"]);
-    await expect(c.joinById("ZZZZZ", { nickname: "Dee" })).rejects.toThrow(/not found/);
+    await expect(c.joinById("ZZZZZ", { nickname: "Dee" })).rejects.toThrow(
+      /No class with code ZZZZZ. Check the code on the big screen/,
+    );
     await expect(c.joinById(code, { nickname: "ann" })).rejects.toThrow(/"ann" is taken/);
     await expect(c.joinById(code, {})).rejects.toThrow(/Choose a nickname/);
     await expect(c.joinById(code, { nickname: "Host" })).rejects.toThrow(

@@ -6,16 +6,19 @@
  */
 import type { Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MatchResult } from "../../shared/index";
 import {
-  assignSeat,
-  BUILT_IN_SCENARIOS,
-  createMatch,
-  type MatchResult,
-  stateHash,
-  stepMatch,
-  submitIntent,
-} from "../../shared/index";
-import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+  boot,
+  CRAFTED_PAYLOADS,
+  CRAFTED_TYPES,
+  type Harness,
+  nextMessage,
+  quiet,
+  seatsOf,
+  stateOf,
+  twinHash,
+  until,
+} from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -68,6 +71,7 @@ function badMessage(rng: ReturnType<typeof generator>, others: Target[]): [strin
     () => ["host", { type: "kick", player: "anyone" }],
     () => ["host", rng.pick([null, "start", { type: "explode" }, []])],
     () => ["ping", rng.pick([null, { t: "now" }, { t: 1, extra: 2 }, "ping"])],
+    () => [rng.pick(CRAFTED_TYPES) as string, rng.pick(CRAFTED_PAYLOADS)],
   ];
   return rng.pick(kinds)();
 }
@@ -98,10 +102,7 @@ describe("fuzzing a running class", () => {
       attackers.push(a);
     }
     await until(() => stateOf(host).players.size === 6, 5000, "everyone seated");
-    const seats = new Map<string, Target>();
-    stateOf(host).players.forEach((p: { team: string; node: string }, id: string) => {
-      seats.set(id, { team: p.team, node: p.node });
-    });
+    const seats = seatsOf(host);
     const targets: Target[] = [];
     stateOf(host).teams.forEach((t: { nodes: Map<string, unknown> }, team: string) => {
       for (const node of t.nodes.keys()) targets.push({ team, node });
@@ -160,13 +161,7 @@ describe("fuzzing a running class", () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 2 ** 20);
 
     // The twin: the same scenario, the same seats, no messages at all, ended at the same tick.
-    const twin = createMatch({ ...BUILT_IN_SCENARIOS.calm!, topology: "versus" });
-    for (const [id, seat] of seats) assignSeat(twin, seat.team as "hub" | "swarm", seat.node, id);
-    const endTick = Math.round(result.seconds * 10);
-    while (twin.tick < endTick - 1) stepMatch(twin);
-    submitIntent(twin, { kind: "host" }, { type: "end" });
-    stepMatch(twin);
-    expect(stateHash(twin)).toBe(result.stateHash);
+    expect(twinHash("calm", seats, result)).toBe(result.stateHash);
     const points = (m: MatchResult, nick: string) => m.players.find((p) => p.holder === nick)?.points;
     expect(points(result, "Ann")).toBeDefined();
     expect(points(result, "Bob")).toBeDefined();

@@ -1,7 +1,20 @@
 /** Boots a real game server on a free port and connects real colyseus.js clients to it. */
+import { request as httpRequest } from "node:http";
 import { resolve } from "node:path";
+import { Protocol } from "@colyseus/core";
+import { pack, unpack } from "@colyseus/msgpackr";
 import { Client, type Room } from "colyseus.js";
+import WebSocket from "ws";
 import { type RunningServer, startServer } from "../../game-server/src/server";
+import {
+  assignSeat,
+  BUILT_IN_SCENARIOS,
+  createMatch,
+  type MatchResult,
+  stateHash,
+  stepMatch,
+  submitIntent,
+} from "../../shared/index";
 
 export interface Harness {
   server: RunningServer;
@@ -21,7 +34,7 @@ export async function boot(
     ...more,
     port: 0,
     host: "127.0.0.1",
-    clientDir: resolve("game-client/dist"),
+    clientDir: more.clientDir ?? resolve("game-client/dist"), // a test may serve its own folder
     database: { url: process.env.DATABASE_URL, dataDir },
     // The suite plays whole classes from one address; the security tests boot with the real limits (1).
     limitScale,
@@ -70,17 +83,21 @@ export function nextMessage<T = Record<string, unknown>>(
   });
 }
 
-/** Waits until a condition on the room's synced state holds. */
-export async function until(check: () => boolean, ms = 5000, what = "condition"): Promise<void> {
+/** Waits until a condition holds (on the room's synced state, or an answer of the server). */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  ms = 5000,
+  what = "condition",
+): Promise<void> {
   const start = Date.now();
-  const holds = () => {
+  const holds = async () => {
     try {
-      return check();
+      return await check();
     } catch {
       return false; // state not synced yet
     }
   };
-  while (!holds()) {
+  while (!(await holds())) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -102,4 +119,161 @@ export const stateOf = (room: Room): AnyState => room.state as AnyState;
 export function dropConnection(room: Room): void {
   // biome-ignore lint/suspicious/noExplicitAny: reaching the underlying websocket on purpose
   (room.connection as any).transport.ws.close();
+}
+
+/**
+ * The state hash a class's match would have had with no messages at all: the same built-in scenario
+ * in versus, the same seats, ended at the same tick. Equal to the room's result hash when nothing a
+ * player sent changed the match.
+ */
+export function twinHash(
+  scenarioId: string,
+  seats: Map<string, { team: string; node: string }>,
+  result: MatchResult,
+): string {
+  const twin = createMatch({ ...BUILT_IN_SCENARIOS[scenarioId]!, topology: "versus" });
+  for (const [id, seat] of seats) assignSeat(twin, seat.team as "hub" | "swarm", seat.node, id);
+  const endTick = Math.round(result.seconds * 10);
+  while (twin.tick < endTick - 1) stepMatch(twin);
+  submitIntent(twin, { kind: "host" }, { type: "end" });
+  stepMatch(twin);
+  return stateHash(twin);
+}
+
+/** Where each player sits, read from the synced state (player id → team and node). */
+export function seatsOf(room: Room): Map<string, { team: string; node: string }> {
+  const seats = new Map<string, { team: string; node: string }>();
+  stateOf(room).players.forEach((p: { team: string; node: string }, id: string) => {
+    seats.set(id, { team: p.team, node: p.node });
+  });
+  return seats;
+}
+
+/**
+ * Types a crafted client can route: the catch-all's own name (Colyseus then passes the payload where
+ * the type goes), Colyseus's fallback name, names of Object.prototype members, and numbers.
+ */
+export const CRAFTED_TYPES: readonly (string | number)[] = [
+  "*",
+  "__no_message_handler",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  0,
+  1,
+  255,
+  -1,
+  3.5,
+  2 ** 31,
+];
+/** Payloads whose conversion to text or number runs the sender's idea of a method. */
+export const CRAFTED_PAYLOADS: readonly unknown[] = [
+  { toString: 1 },
+  { toString: 1, valueOf: 1, toJSON: 1 },
+  JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}'),
+  { type: { toString: 1 } },
+  null,
+  [{ toString: 1 }],
+];
+
+/**
+ * A player speaking Colyseus's wire protocol over a raw websocket, so a test can send the headers a
+ * crafted client would (colyseus.js sets none on its websocket). Only room messages are decoded.
+ */
+export interface RawPlayer {
+  /** The first thing the room said: "joined", or the refusal's text. */
+  joined: Promise<string>;
+  send(type: string, payload: unknown): void;
+  /** Room messages received so far, by type. */
+  received: Map<string, unknown[]>;
+  close(): void;
+}
+
+/** Reserves a seat over HTTP, then opens its websocket with the given headers on both. */
+export async function rawPlayer(
+  base: string,
+  reserve: string,
+  options: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<RawPlayer> {
+  const res = await postFrom(localAddress, `${base}/matchmake/${reserve}`, options, headers);
+  const seat = res.json as {
+    sessionId?: string;
+    room?: { processId: string; roomId: string };
+    error?: string;
+  };
+  if (!seat.sessionId || !seat.room) throw new Error(`no seat: ${seat.error ?? res.status}`);
+  const ws = new WebSocket(
+    `${base.replace("http", "ws")}/${seat.room.processId}/${seat.room.roomId}?sessionId=${seat.sessionId}`,
+    { headers, ...(localAddress && { localAddress }) },
+  );
+  const received = new Map<string, unknown[]>();
+  const joined = new Promise<string>((resolveJoin) => {
+    ws.on("message", (data: Buffer) => {
+      const code = data[0];
+      if (code === Protocol.JOIN_ROOM) {
+        ws.send(Uint8Array.of(Protocol.JOIN_ROOM));
+        resolveJoin("joined");
+      } else if (code === Protocol.ERROR) {
+        resolveJoin(data.subarray(1).toString("latin1"));
+      } else if (code === Protocol.ROOM_DATA) {
+        const length = data[1]! & 0x1f; // types here are short strings (msgpack fixstr)
+        const type = data.subarray(2, 2 + length).toString("utf8");
+        const list = received.get(type) ?? [];
+        list.push(data.length > 2 + length ? unpack(data.subarray(2 + length)) : undefined);
+        received.set(type, list);
+      }
+    });
+    ws.on("close", () => resolveJoin("closed"));
+    ws.on("error", () => resolveJoin("error"));
+  });
+  return {
+    joined,
+    received,
+    send(type, payload) {
+      const name = Buffer.from(type, "utf8");
+      ws.send(Buffer.concat([Uint8Array.of(Protocol.ROOM_DATA, 0xa0 | name.length), name, pack(payload)]));
+    },
+    /** Leaves as colyseus.js's leave() does: the room hears a goodbye, then the socket closes. */
+    close() {
+      if (ws.readyState === WebSocket.OPEN) ws.send(Uint8Array.of(Protocol.LEAVE_ROOM));
+      else ws.close();
+    },
+  };
+}
+
+/**
+ * POSTs JSON from a chosen local address (any 127.x.y.z on Linux), so a test has a socket address of
+ * its own, whatever other tests spent from 127.0.0.1's budgets.
+ */
+export function postFrom(
+  localAddress: string | undefined,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolvePost, reject) => {
+    const req = httpRequest(
+      url,
+      { method: "POST", headers: { "content-type": "application/json", ...headers }, localAddress },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => {
+          text += c.toString("utf8");
+        });
+        res.on("end", () => {
+          let json: Record<string, unknown> = {};
+          try {
+            json = JSON.parse(text) as Record<string, unknown>;
+          } catch {}
+          resolvePost({ status: res.statusCode ?? 0, json });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(JSON.stringify(body));
+  });
 }

@@ -6,9 +6,31 @@
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { BUDGETS, SOLO_GAMES_PER_ADDRESS } from "../../game-server/src/edge/limits";
 import { newSecret } from "../../game-server/src/rooms/codes";
-import { BUILT_IN_SCENARIOS, ERROR, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../shared/index";
-import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+import { services } from "../../game-server/src/services";
+import {
+  BUILT_IN_SCENARIOS,
+  ERROR,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  type MatchResult,
+} from "../../shared/index";
+import {
+  boot,
+  CRAFTED_PAYLOADS,
+  CRAFTED_TYPES,
+  type Harness,
+  nextMessage,
+  postFrom,
+  quiet,
+  type RawPlayer,
+  rawPlayer,
+  seatsOf,
+  stateOf,
+  twinHash,
+  until,
+} from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -123,6 +145,27 @@ describe("threats and what stops them", () => {
       await expect(c.joinById(made.code, { nickname })).rejects.toThrow(/not allowed/);
   });
 
+  it("T15 impersonation by look-alike names: full-width, Cyrillic, Greek and digit twins are refused", async () => {
+    const made = await h.createClass();
+    const c = h.client();
+    const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
+    quiet(await c.joinById(made.code, { nickname: "Dmitri" }));
+    quiet(await c.joinById(made.code, { nickname: "Amara" }));
+    await until(() => stateOf(host).players.size === 2, 5000, "both seated");
+    // Escapes, because on screen each look-alike is indistinguishable from the Latin letter.
+    for (const nickname of ["Ｄｍｉｔｒｉ", "\u0410mara" /* Cyrillic А */])
+      await expect(c.joinById(made.code, { nickname })).rejects.toThrow(/is taken/);
+    for (const nickname of [
+      "H0st",
+      "\u041dost", // Cyrillic Н
+      "\u0397ost", // Greek Η
+      "B\u03bft 1", // Greek ο
+    ])
+      await expect(c.joinById(made.code, { nickname })).rejects.toThrow(
+        /belongs to the host, a bot or a node/,
+      );
+  });
+
   it("T7 guessing join codes: wrong codes from one address are throttled, even before a right one", async () => {
     const made = await h.createClass();
     const from = { "x-forwarded-for": address() };
@@ -137,7 +180,7 @@ describe("threats and what stops them", () => {
       );
       answers.push(String(r.json.error ?? r.status));
     }
-    expect(answers.filter((a) => /not found/i.test(a)).length).toBe(30);
+    expect(answers.filter((a) => /No class with code QQQQ.\. Check the code/.test(a)).length).toBe(30);
     expect(answers.slice(30).every((a) => /Too many wrong codes/.test(a))).toBe(true);
     const right = await post(`/matchmake/joinById/${made.code}`, { nickname: "Lucky" }, from);
     expect(right.status).toBe(429);
@@ -188,6 +231,218 @@ describe("threats and what stops them", () => {
     expect((await post("/matchmake/joinById/ACDEF", { nickname: "x".repeat(5000) })).status).toBe(413);
     expect((await post("/api/classes", "{not json")).status).toBe(400);
   });
+
+  it("T12 crafted message types and payloads: each is answered, the process and other classes run on", async () => {
+    // An honest class plays beside the attack; its match must be the match it would have been.
+    const honest = await classWith("Ola");
+    honest.host.send("host", { type: "start" });
+    await until(() => stateOf(honest.student).phase === "playing", 3000, "honest class playing");
+    const seats = seatsOf(honest.host);
+
+    const { code } = await classWith("Mal");
+    const combos: [string | number, unknown, "json" | "bytes"][] = [];
+    for (const type of CRAFTED_TYPES)
+      for (const payload of CRAFTED_PAYLOADS) combos.push([type, payload, "json"]);
+    for (const type of CRAFTED_TYPES) combos.push([type, null, "bytes"]);
+    for (const name of ["intent", "host", "ping"]) combos.push([name, null, "bytes"]);
+    let answered = 0;
+    // A fresh connection per burst of 12: under the per-connection rate, so every message is handled.
+    for (let i = 0; i < combos.length; i += 12) {
+      const attacker = await h.client().joinById(code, { nickname: `Mal ${i / 12}` });
+      for (const t of ["you", "banner", "pong", "results", "room-error", "ok"])
+        attacker.onMessage(t, () => {});
+      const batch = combos.slice(i, i + 12);
+      let errors = 0;
+      attacker.onMessage("error", () => errors++);
+      for (const [type, payload, form] of batch) {
+        if (form === "bytes") attacker.sendBytes(type, new Uint8Array([0xc1, 0xff, 0x00]));
+        else attacker.send(type, payload);
+      }
+      await until(
+        () => errors === batch.length,
+        5000,
+        `answers to ${JSON.stringify(batch.map((b) => b[0]))}`,
+      );
+      answered += errors;
+      await attacker.leave();
+    }
+    expect(answered).toBe(combos.length);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await fetch(`${h.server.url}/health`)).status).toBe(200);
+
+    const results = nextMessage<MatchResult>(honest.student, "results", 10_000);
+    honest.host.send("host", { type: "end" });
+    const result = await results;
+    expect(twinHash("calm", seats, result)).toBe(result.stateHash);
+  }, 60_000);
+
+  it("T21 creating a class around the API: the matchmaker makes no classroom, by any path", async () => {
+    const big = { ...BUILT_IN_SCENARIOS.calm!, map: { ...BUILT_IN_SCENARIOS.calm!.map, users: 5000 } };
+    const body = {
+      scenario: big,
+      scenarioCode: null,
+      mode: "versus",
+      hostKey: "chosen-by-caller-0123456789",
+    };
+    const from = { "x-forwarded-for": address() };
+    for (const path of [
+      "/matchmake/create/classroom",
+      "/matchmake/joinOrCreate/classroom",
+      "/matchmake/join/classroom",
+      // Colyseus answers any URL that contains /matchmake, wherever it appears.
+      "/api/classes/matchmake/create/classroom",
+      "/x/matchmake/create/classroom?y",
+      "/matchmake/create/classroom/extra",
+    ]) {
+      const r = await post(path, body, from);
+      expect(r.status, path).toBe(403);
+      expect(String(r.json.error), path).toMatch(/Host a class menu/);
+    }
+    expect((await post("/matchmake/create/classroom", { scenario: {} }, from)).json.error).not.toMatch(
+      /Cannot read properties/,
+    );
+    const rooms = (await (await fetch(`${h.server.url}/health`)).json()) as { rooms: number };
+    expect(rooms.rooms).toBeLessThan(50); // nothing was created by the calls above (each would be a room)
+    // Methods the game never uses are not answered either, and nothing hangs.
+    expect((await post("/matchmake/join/solo", {}, from)).status).toBe(403);
+    const put = await fetch(`${h.server.url}/matchmake/create/solo`, { method: "PUT", headers: from });
+    expect(put.status).toBe(403);
+  });
+
+  it("T22 a class made through the API runs only a valid scenario, whatever reaches the room", async () => {
+    const { matchMaker } = await import("@colyseus/core");
+    const calm = BUILT_IN_SCENARIOS.calm!;
+    const options = (scenario: unknown) => ({
+      scenario,
+      scenarioCode: null,
+      mode: "versus",
+      hostKey: newSecret(),
+    });
+    await expect(matchMaker.createRoom("classroom", options({}))).rejects.toThrow(/Not a valid scenario: \w/);
+    await expect(
+      matchMaker.createRoom("classroom", options({ ...calm, map: { ...calm.map, users: 5000 } })),
+    ).rejects.toThrow(/map.users: must be at most 400/);
+    await expect(matchMaker.createRoom("classroom", { ...options(calm), hostKey: "short" })).rejects.toThrow(
+      /Host a class menu/,
+    );
+  });
+
+  it("T23 solo games: a cap on open games per address, and on new ones", async () => {
+    const from = { "x-forwarded-for": address() };
+    const players: RawPlayer[] = [];
+    let answer = "joined";
+    while (answer === "joined" && players.length < 60) {
+      const p = await rawPlayer(h.server.url, "create/solo", { level: "ask-and-answer" }, from);
+      players.push(p);
+      answer = await p.joined;
+    }
+    expect(answer).toMatch(/Too many games open from your network/);
+    expect(players).toHaveLength(SOLO_GAMES_PER_ADDRESS + 1);
+    // Another address is not affected, and closing a game frees its place.
+    const other = await rawPlayer(
+      h.server.url,
+      "create/solo",
+      { level: "ask-and-answer" },
+      { "x-forwarded-for": address() },
+    );
+    expect(await other.joined).toBe("joined");
+    other.close();
+    players[0]!.close();
+    await until(
+      async () => {
+        const again = await rawPlayer(h.server.url, "create/solo", { level: "ask-and-answer" }, from);
+        players.push(again);
+        return (await again.joined) === "joined";
+      },
+      5000,
+      "a place freed",
+    );
+    for (const p of players) p.close();
+    // New games are budgeted too: 120 per 10 minutes from one address.
+    const burst = { "x-forwarded-for": address() };
+    const created: number[] = [];
+    for (let i = 0; i < BUDGETS.solos.limit + 1; i++)
+      created.push((await post("/matchmake/create/solo", { level: "ask-and-answer" }, burst)).status);
+    expect(created.slice(0, -1).every((x) => x === 200)).toBe(true);
+    expect(created.at(-1)).toBe(429);
+  }, 60_000);
+
+  it("T24 seat reservations nobody uses do not lock a class, and expire within seconds", async () => {
+    const made = await h.createClass();
+    quiet(await h.client().joinById(made.code, { hostKey: made.hostKey }));
+    const from = { "x-forwarded-for": address() };
+    for (let i = 0; i < 80; i++) {
+      const r = await post(`/matchmake/joinById/${made.code}`, { nickname: `Ghost ${i}` }, from);
+      expect(r.json.sessionId).toBeTruthy();
+    }
+    const check = await (await fetch(`${h.server.url}/api/join/${made.code}`)).json();
+    expect(check).toMatchObject({ ok: true });
+    const real = quiet(await h.client().joinById(made.code, { nickname: "Real" }));
+    expect(real.sessionId).toBeTruthy();
+    // Unused reservations lapse: the listing counts only the two real connections again.
+    await until(
+      async () => {
+        const listed = (await (await fetch(`${h.server.url}/api/classes/${made.code}`)).json()) as {
+          clients: number;
+        };
+        return listed.clients === 2;
+      },
+      12_000,
+      "unused reservations expired",
+    );
+  }, 30_000);
+
+  it("T25 forged address headers: the address is the socket's unless a trusted proxy says otherwise", async () => {
+    const { matchMaker } = await import("@colyseus/core");
+    const made = await h.createClass();
+    quiet(await h.client().joinById(made.code, { hostKey: made.hostKey }));
+    const socket = "127.0.0.20"; // this test's own socket address
+    const addressesInRoom = () =>
+      (matchMaker.getLocalRoomById(made.code)!.clients as unknown as { userData?: { address: string } }[])
+        .map((c) => c.userData?.address)
+        .filter((a) => a !== "127.0.0.1");
+    const forged = (i: number) => ({
+      "x-real-ip": `198.51.100.${i}`,
+      "x-forwarded-for": `192.0.2.${i}`,
+      "x-hub-swarm-address": `203.0.113.${200 + i}`,
+    });
+    const guard = services().guard;
+    const trust = guard.trustProxy;
+    try {
+      // TRUST_PROXY off: every forged header is ignored, the room counts the socket's address.
+      guard.trustProxy = false;
+      const players: RawPlayer[] = [];
+      for (let i = 1; i <= 3; i++) {
+        const nickname = { nickname: `Forger ${i}` };
+        const p = await rawPlayer(h.server.url, `joinById/${made.code}`, nickname, forged(i), socket);
+        expect(await p.joined).toBe("joined");
+        players.push(p);
+      }
+      expect(addressesInRoom()).toEqual([socket, socket, socket]);
+      // ... and wrong codes from rotating forged addresses share one guessing budget.
+      const answers: number[] = [];
+      for (let i = 0; i < 32; i++)
+        answers.push(
+          (await postFrom(socket, `${h.server.url}/matchmake/joinById/QQQQQ`, {}, forged(i))).status,
+        );
+      expect(answers.slice(0, 30).every((s) => s === 404)).toBe(true);
+      expect(answers.slice(30)).toEqual([429, 429]);
+      // A trusted proxy: its X-Forwarded-For entry counts; X-Real-IP and our own header never do.
+      guard.trustProxy = [socket];
+      const proxied = await rawPlayer(
+        h.server.url,
+        `joinById/${made.code}`,
+        { nickname: "Proxied" },
+        forged(9),
+        socket,
+      );
+      expect(await proxied.joined).toBe("joined");
+      expect(addressesInRoom()).toEqual([socket, socket, socket, "192.0.2.9"]);
+      for (const p of [...players, proxied]) p.close();
+    } finally {
+      guard.trustProxy = trust;
+    }
+  }, 30_000);
 
   it("T10 cross-site requests: another site's page cannot create classes, join or open a websocket", async () => {
     const evil = { origin: "https://evil.example" };

@@ -156,7 +156,7 @@ describe("two processes, one Redis", () => {
     // try may be cut off while the matchmaker checks on the dead process; then the answer is clear.
     await expect(new Client(a.url).joinById(third.code, { nickname: "Zed" })).rejects.toThrow();
     await expect(new Client(a.url).joinById(third.code, { nickname: "Zed" })).rejects.toThrow(
-      /not available|timed out|not found/,
+      /not available|timed out|No class with code/,
     );
     const tick2 = stateOf(studentOnA).tick as number;
     await until(() => stateOf(studentOnA).tick >= tick2 + 10, 8000, "A still playing");

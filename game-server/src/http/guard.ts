@@ -1,114 +1,42 @@
 /**
- * The edge in front of every HTTP request and websocket upgrade: who is asking (their address), from
- * which page (the Origin header), and how often. It refuses cross-site requests, floods of new
- * classes, saves and previews, and guessing of join codes, before anything else reads the request.
- *
- * A school puts a whole class behind one address, so the per-address limits leave room for forty
- * students joining at once and mistyping a code now and then; a guesser needs millions of tries.
+ * The edge in front of every HTTP request and websocket upgrade: who is asking (their address, see
+ * edge/addresses.ts), from which page (the Origin header), how often (edge/limits.ts), and whether
+ * the matchmaker may answer at all. It refuses cross-site requests, floods of new classes, saves,
+ * previews and solo games, guessing of join codes, and every matchmaking call but the three the
+ * game's client makes, before anything else reads the request.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { matchMaker } from "@colyseus/core";
+import { joinCodeSchema } from "../../../shared/index";
+import { type ProxyTrust, stampAddress } from "../edge/addresses";
+import type { BudgetName, SharedLimits } from "../edge/limits";
 import { log } from "../log";
-
-/** Token buckets per address and purpose, refilled continuously: `limit` per `windowMs`. */
-export class AddressLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Takes `cost` tokens for an address; false when it has none left. */
-  take(address: string, cost = 1, now = Date.now()): boolean {
-    const b = this.buckets.get(address) ?? { tokens: this.limit, at: now };
-    b.tokens = Math.min(this.limit, b.tokens + ((now - b.at) / this.windowMs) * this.limit);
-    b.at = now;
-    const ok = b.tokens >= cost;
-    if (ok) b.tokens -= cost;
-    this.buckets.set(address, b);
-    return ok;
-  }
-
-  /** Whether an address has tokens left, without taking any. */
-  has(address: string, now = Date.now()): boolean {
-    const b = this.buckets.get(address);
-    if (!b) return true;
-    return Math.min(this.limit, b.tokens + ((now - b.at) / this.windowMs) * this.limit) >= 1;
-  }
-
-  /** Forgets addresses whose bucket is full again: memory stays bounded by recent visitors. */
-  sweep(now = Date.now()): void {
-    for (const [address, b] of this.buckets)
-      if (b.tokens + ((now - b.at) / this.windowMs) * this.limit >= this.limit) this.buckets.delete(address);
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
-}
-
-const MINUTE = 60_000;
-
-/** Per-address limits. Generous for a class behind one address, tight for a script. */
-export const LIMITS = {
-  /** New classes: a teacher makes a few a lesson. */
-  classes: new AddressLimiter(20, 10 * MINUTE),
-  /** Saving scenarios (new or changed). */
-  saves: new AddressLimiter(60, 10 * MINUTE),
-  /** Previews: each is a few seconds of simulation. */
-  previews: new AddressLimiter(30, 10 * MINUTE),
-  /** Matchmaking calls (joins, reconnections, solo rooms): forty students at once, several times. */
-  matchmake: new AddressLimiter(400, MINUTE),
-  /** Failed joins and code checks (wrong code, wrong key, taken nickname): the guessing limit. */
-  failures: new AddressLimiter(30, MINUTE),
-  /** Room messages from all of an address's connections: 200 a second, a busy class is under 100. */
-  messages: new AddressLimiter(2000, 10_000),
-};
 
 /** Largest matchmaking body (join options: a nickname and a key). */
 const MAX_MATCHMAKE_BODY = 4 * 1024;
 
-setInterval(() => {
-  for (const l of Object.values(LIMITS)) l.sweep();
-}, MINUTE).unref();
+/**
+ * The matchmaking calls the game's client makes, and the only ones answered: a solo game is created
+ * here; a class is created only by POST /api/classes, which validates it and hands out its host key;
+ * a class is joined by its code; a dropped student reconnects with their token.
+ */
+const MATCHMAKE_CALLS =
+  /^\/matchmake\/(?:(create)\/(solo)|(joinById)\/([A-Za-z0-9_-]{1,32})|(reconnect)\/([A-Za-z0-9_-]{1,32}))$/;
+/** Colyseus answers any URL that contains this, wherever it appears (even under /api/). */
+const MATCHMAKE_MARK = "/matchmake";
+/** Tell the matchmaker to refuse the methods the game never uses, in case a request gets past us. */
+matchMaker.controller.exposedMethods = ["create", "joinById", "reconnect"];
 
 export interface GuardOptions {
   /** Pages from other origins allowed to call the API and open websockets (the dev server, a CDN). */
   allowedOrigins: readonly string[];
-  /** Behind a reverse proxy: take the address from the last X-Forwarded-For entry (the proxy's). */
-  trustProxy: boolean;
+  /** Which proxies may tell us a client's address (TRUST_PROXY; see edge/addresses.ts). */
+  trustProxy: ProxyTrust;
   /**
    * Multiplies every per-address limit. 1 in production; load benchmarks, which play thousands of
    * students from one address, raise it.
    */
   limitScale: number;
-}
-
-/** The last X-Forwarded-For entry: the one our own proxy added (anything before it, a client could write). */
-function proxyEntry(headers: IncomingMessage["headers"] | undefined): string | null {
-  const entries = String(headers?.["x-forwarded-for"] ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return entries.at(-1) ?? null;
-}
-
-/** The address a seat reservation came from (rooms see the request through Colyseus's AuthContext). */
-export function addressOfAuth(
-  context: { req?: IncomingMessage; headers?: IncomingMessage["headers"]; ip?: string | string[] },
-  trustProxy: boolean,
-): string {
-  if (context.req) return addressOf(context.req, trustProxy);
-  // Reserved through Redis by another process: the request stayed there, its headers travelled.
-  const forwarded = trustProxy ? proxyEntry(context.headers) : null;
-  if (forwarded) return forwarded;
-  const ip = Array.isArray(context.ip) ? context.ip[context.ip.length - 1] : context.ip;
-  return ip ?? "unknown";
-}
-
-/** The address a request comes from. */
-export function addressOf(req: IncomingMessage, trustProxy: boolean): string {
-  return (trustProxy ? proxyEntry(req.headers) : null) ?? req.socket.remoteAddress ?? "unknown";
 }
 
 /**
@@ -126,25 +54,26 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
   }
 }
 
+/** An answer in the matchmaker's own shape ({ code, error }), which colyseus.js shows as the error. */
 function refuse(res: ServerResponse, status: number, error: string): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify({ code: status, error }));
 }
 
-/** Which per-address limit an API request spends, if any. */
-function apiLimit(method: string, path: string): AddressLimiter | null {
-  if (method === "POST" && path === "/api/classes") return LIMITS.classes;
-  if ((method === "POST" || method === "PUT") && path.startsWith("/api/scenarios")) return LIMITS.saves;
-  if (method === "POST" && path === "/api/preview") return LIMITS.previews;
+/** Which per-address budget an API request spends, if any. */
+function apiBudget(method: string, path: string): BudgetName | null {
+  if (method === "POST" && path === "/api/classes") return "classes";
+  if ((method === "POST" || method === "PUT") && path.startsWith("/api/scenarios")) return "saves";
+  if (method === "POST" && path === "/api/preview") return "previews";
   return null;
 }
 
-/** Counts a failed join or code check against the address (the matchmaker answers errors in JSON). */
+/** Counts a failed join or code check against the address once the answer is known. */
 function countFailures(
   res: ServerResponse,
+  limits: SharedLimits,
   address: string,
-  cost: number,
-  failedStatus: (status: number, body: string) => boolean,
+  failed: (status: number, body: string) => boolean,
 ) {
   const write = res.write.bind(res);
   const end = res.end.bind(res);
@@ -159,9 +88,51 @@ function countFailures(
   }) as typeof res.write;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     if (chunk !== undefined && typeof chunk !== "function") capture(chunk);
-    if (failedStatus(res.statusCode, body)) LIMITS.failures.take(address, cost);
+    if (failed(res.statusCode, body)) void limits.spend("failures", address);
     return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
   }) as typeof res.end;
+}
+
+const TOO_MANY_WRONG = "Too many wrong codes or names from your network: wait a minute and try again.";
+
+/**
+ * The matchmaking checks. Returns the refusal to send, or null to let the matchmaker answer. Joining
+ * an unknown or locked class is answered here, in words a student reads.
+ */
+async function checkMatchmake(
+  req: IncomingMessage,
+  path: string,
+  address: string,
+  limits: SharedLimits,
+): Promise<[number, string] | null> {
+  const method = req.method ?? "GET";
+  if (method === "OPTIONS") return null;
+  const call = method === "POST" ? MATCHMAKE_CALLS.exec(path) : null;
+  if (!call) {
+    const creating = /\/(create|joinOrCreate|join)\/classroom\b/.test(path);
+    return [403, creating ? "A class is created from the Host a class menu." : "Not a matchmaking call."];
+  }
+  if (Number(req.headers["content-length"] ?? 0) > MAX_MATCHMAKE_BODY)
+    return [413, "The join request is too large."];
+  const joining = call[3] !== undefined;
+  const reconnecting = call[5] !== undefined;
+  if ((joining || reconnecting) && !(await limits.has("failures", address))) return [429, TOO_MANY_WRONG];
+  if (!(await limits.take("matchmake", address)))
+    return [429, "Too many joins from your network: wait a minute and try again."];
+  if (call[1] && !(await limits.take("solos", address)))
+    return [429, "Too many new games from your network: wait a few minutes."];
+  if (joining) {
+    const code = call[4]!;
+    const [room] = joinCodeSchema.safeParse(code).success
+      ? await matchMaker.query({ roomId: code, name: "classroom" })
+      : [];
+    if (!room) {
+      void limits.spend("failures", address);
+      return [404, `No class with code ${code}. Check the code on the big screen.`];
+    }
+    if (room.locked) return [403, "This class is locked: ask your teacher."];
+  }
+  return null;
 }
 
 /**
@@ -171,14 +142,14 @@ function countFailures(
 export function guardRequests(
   inner: (req: IncomingMessage, res: ServerResponse) => void,
   options: GuardOptions,
+  limits: SharedLimits,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = req.url ?? "/";
     const path = url.split("?")[0]!;
     const method = req.method ?? "GET";
-    const address = addressOf(req, options.trustProxy);
-    const cost = 1 / options.limitScale;
-    const isMatchmake = path.startsWith("/matchmake/");
+    const address = stampAddress(req, options.trustProxy);
+    const isMatchmake = url.includes(MATCHMAKE_MARK);
     const isApi = path.startsWith("/api/");
     if (
       (isMatchmake || isApi) &&
@@ -186,39 +157,40 @@ export function guardRequests(
       method !== "OPTIONS" &&
       !originAllowed(req, options.allowedOrigins)
     ) {
-      log.warn(`refused a cross-site ${method} ${path} from ${req.headers.origin} (${address})`);
+      log.warn(`refused a cross-site ${method} ${path.slice(0, 80)} from ${address}`);
       return refuse(res, 403, "Requests from other sites are not accepted.");
     }
-    if (isMatchmake && method === "POST") {
-      if (Number(req.headers["content-length"] ?? 0) > MAX_MATCHMAKE_BODY)
-        return refuse(res, 413, "The join request is too large.");
-      const joining = /\/matchmake\/(joinById|join|reconnect)\//.test(path);
-      if (joining && !LIMITS.failures.has(address))
-        return refuse(
-          res,
-          429,
-          "Too many wrong codes or names from your network: wait a minute and try again.",
-        );
-      if (!LIMITS.matchmake.take(address, cost))
-        return refuse(res, 429, "Too many joins from your network: wait a minute and try again.");
-      // Colyseus reads the body itself, without a limit: cut off a body that grows past the cap.
-      let size = 0;
-      req.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_MATCHMAKE_BODY) req.destroy();
+    const budget = isApi ? apiBudget(method, path) : null;
+    const checkingJoin = isApi && method === "GET" && path.startsWith("/api/join/");
+    if (!isMatchmake && !budget && !checkingJoin) return inner(req, res);
+    decide()
+      .then((refusal) => {
+        if (refusal) return refuse(res, refusal[0], refusal[1]);
+        if (isMatchmake) {
+          // Colyseus reads the body itself, without a limit: cut off a body that grows past the cap.
+          let size = 0;
+          req.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_MATCHMAKE_BODY) req.destroy();
+          });
+          if (/^\/matchmake\/(joinById|reconnect)\//.test(path))
+            countFailures(res, limits, address, (status, body) => status >= 400 || body.includes('"error"'));
+        }
+        if (checkingJoin) countFailures(res, limits, address, (_s, body) => body.includes('"ok":false'));
+        inner(req, res);
+      })
+      .catch((e: unknown) => {
+        log.error(`guard ${method} ${path.slice(0, 80)}: ${e instanceof Error ? e.message : "failed"}`);
+        if (!res.headersSent) refuse(res, 503, "The server is busy: try again in a moment.");
       });
-      if (joining)
-        countFailures(res, address, cost, (status, body) => status >= 400 || body.includes('"error"'));
+
+    async function decide(): Promise<[number, string] | null> {
+      if (isMatchmake) return checkMatchmake(req, path, address, limits);
+      if (checkingJoin && !(await limits.has("failures", address)))
+        return [429, "Too many wrong codes from your network: wait a minute and try again."];
+      if (budget && !(await limits.take(budget, address)))
+        return [429, "Too many requests from your network: wait a few minutes."];
+      return null;
     }
-    if (isApi) {
-      if (path.startsWith("/api/join/") && !LIMITS.failures.has(address))
-        return refuse(res, 429, "Too many wrong codes from your network: wait a minute and try again.");
-      if (path.startsWith("/api/join/"))
-        countFailures(res, address, cost, (_s, body) => body.includes('"ok":false'));
-      const limit = apiLimit(method, path);
-      if (limit && !limit.take(address, cost))
-        return refuse(res, 429, "Too many requests from your network: wait a few minutes.");
-    }
-    inner(req, res);
   };
 }

@@ -10,26 +10,18 @@ import {
   CLOSE,
   type HostAction,
   joinOptionsSchema,
-  type Mode,
+  nicknameSkeleton,
+  parseScenario,
   S2C,
-  type Scenario,
+  secretSchema,
 } from "../../../shared/index";
-import { addressOfAuth } from "../http/guard";
+import { addressOfAuth } from "../edge/addresses";
 import { log } from "../log";
-import { services } from "../services";
 import { newJoinCode } from "./codes";
 import { MatchRoom, RECONNECT_SECONDS } from "./MatchRoom";
 
 /** Presence key holding every join code in use (shared by all processes with Redis). */
 const CODES_KEY = "classroom:codes";
-
-export interface ClassroomOptions {
-  scenario: Scenario;
-  /** The share code of a saved scenario, for the results history. */
-  scenarioCode: string | null;
-  mode: Mode;
-  hostKey: string;
-}
 
 interface Auth {
   host: boolean;
@@ -37,22 +29,40 @@ interface Auth {
   address: string;
 }
 
+/**
+ * What POST /api/classes hands over (the only way a class is made: the guard refuses the matchmaker's
+ * create for classrooms). Checked again here, the scenario with the same parser as any teacher's file,
+ * so a class can only ever run a valid scenario of bounded size.
+ */
 const createSchema = z.object({
-  scenario: z.custom<Scenario>((v) => typeof v === "object" && v !== null),
+  scenario: z.unknown(),
   scenarioCode: z.string().nullable(),
   mode: z.enum(["versus", "coop"]),
-  hostKey: z.string().min(16),
+  hostKey: secretSchema,
 });
 
+/**
+ * Connections and unused seat reservations Colyseus admits before it locks the room. Far above any
+ * class, so reservations nobody uses (they expire after SEAT_RESERVATION_SECONDS) cannot lock a class
+ * out; a script would need thousands of joins a minute, past the matchmaking budget.
+ */
+const ROOM_CONNECTIONS = 500;
+/** Seconds between a join call and its websocket: a student's browser takes well under one. */
+const SEAT_RESERVATION_SECONDS = 6;
+
 export class ClassroomRoom extends MatchRoom {
-  override maxClients = 80;
+  override maxClients = ROOM_CONNECTIONS;
   private hostKey = "";
   private readonly kicked = new Set<string>();
 
   override async onCreate(options: unknown): Promise<void> {
     const parsed = createSchema.safeParse(options);
     if (!parsed.success) throw new ServerError(400, "Create a class from the Host a class menu.");
-    const { scenario, scenarioCode, mode, hostKey } = parsed.data as ClassroomOptions;
+    const checked = parseScenario(parsed.data.scenario);
+    if (!checked.ok) throw new ServerError(400, `Not a valid scenario: ${checked.errors[0]}`);
+    const { scenarioCode, mode, hostKey } = parsed.data;
+    const scenario = checked.value;
+    this.setSeatReservationTime(SEAT_RESERVATION_SECONDS);
     this.hostKey = hostKey;
     this.filing = { hostKey, scenarioCode, mode };
     this.roomId = await this.claimCode();
@@ -79,7 +89,7 @@ export class ClassroomRoom extends MatchRoom {
   }
 
   override onAuth(client: Client, raw: unknown, context: AuthContext): Auth {
-    const address = addressOfAuth(context, services().guard.trustProxy);
+    const address = addressOfAuth(context);
     return { ...this.authorise(client, raw), address };
   }
 
@@ -93,11 +103,12 @@ export class ClassroomRoom extends MatchRoom {
       return { host: true, nickname: "Host" };
     }
     if (!nickname) throw new ServerError(400, "Choose a nickname to join.");
-    const key = nickname.toLocaleLowerCase();
+    // Compared by confusable skeleton: "Ｄｍｉｔｒｉ" or "Dm1tri" is not a second Dmitri.
+    const key = nicknameSkeleton(nickname);
     if (this.kicked.has(key)) throw new ServerError(403, "You were removed from this class.");
     if (this.state.locked) throw new ServerError(403, "This class is locked: ask your teacher.");
     for (const p of this.state.players.values()) {
-      if (p.nickname.toLocaleLowerCase() === key)
+      if (nicknameSkeleton(p.nickname) === key)
         throw new ServerError(409, `"${nickname}" is taken in this class: choose another nickname.`);
     }
     return { host: false, nickname };
@@ -138,11 +149,13 @@ export class ClassroomRoom extends MatchRoom {
     switch (action.type) {
       case "lock":
         this.state.locked = action.locked;
+        // Listed as locked too, so the join screen's check says so before a student connects.
+        void (action.locked ? this.lock() : this.unlock());
         return null;
       case "kick": {
         const player = this.state.players.get(action.player);
         if (!player) return "no such player";
-        this.kicked.add(player.nickname.toLocaleLowerCase());
+        this.kicked.add(nicknameSkeleton(player.nickname));
         const client = this.clients.find((c) => this.data(c)?.player === action.player);
         this.unseat(action.player);
         client?.leave(CLOSE.kicked, "You were removed from this class by the host.");

@@ -12,7 +12,7 @@
  * An exception inside a tick stops this room only: it is logged, clients are told, others carry on.
  */
 import { randomBytes } from "node:crypto";
-import { type Client, Room } from "@colyseus/core";
+import { type Client, Room, ServerError } from "@colyseus/core";
 import {
   applyHostIntent,
   assignSeat,
@@ -41,7 +41,7 @@ import {
   validateIntent,
 } from "../../../shared/index";
 import type { MatchRecord } from "../db/match-store";
-import { LIMITS } from "../http/guard";
+import { MESSAGES } from "../edge/limits";
 import { log } from "../log";
 import { recordSim, recordTick } from "../metrics";
 import { services } from "../services";
@@ -104,24 +104,62 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.state.items = scenario.workload.items;
     initTeams(this.state, this.match);
     this.project();
-    this.onMessage(C2S.intent, (client, raw) => this.admit(client) && this.handleIntent(client, raw));
-    this.onMessage(C2S.host, (client, raw) => this.admit(client) && this.handleHost(client, raw));
-    this.onMessage(C2S.ping, (client, raw) => {
-      if (!this.admit(client)) return;
+    this.handle(C2S.intent, (client, raw) => this.handleIntent(client, raw));
+    this.handle(C2S.host, (client, raw) => this.handleHost(client, raw));
+    this.handle(C2S.ping, (client, raw) => {
       const ping = pingSchema.safeParse(raw);
       if (!ping.success) return this.refuse(client, ERROR.malformed, "a ping needs { t: number }");
       client.send(S2C.pong, { t: ping.data.t, tick: this.match.tick, clients: this.clients.length });
     });
     if (process.env.HUB_SWARM_TEST_HOOKS === "1") {
       // Test seam, off unless the environment turns it on: makes this room's next tick throw.
-      this.onMessage("__test:break-tick", (client) => {
+      this.handle("__test:break-tick", (client) => {
         if (this.data(client)?.host) this.breakNextTick = true;
       });
     }
-    this.onMessage("*", (client, type) => {
-      if (this.admit(client))
-        this.refuse(client, ERROR.unknownType, `unknown message type "${String(type)}"`);
+    // Every other type, including the catch-all's own name "*" (Colyseus then hands the payload over
+    // in place of the type) and Colyseus's fallback name, answers "unknown type" and changes nothing.
+    const unknown = (client: Client, type: unknown) =>
+      this.refuse(client, ERROR.unknownType, `unknown message type ${describeType(type)}`);
+    this.handle("*", unknown);
+    this.handle("__no_message_handler", (client) => unknown(client, "__no_message_handler"));
+  }
+
+  /**
+   * Registers a message handler behind the room's boundary: rate limits first, and a handler that
+   * throws answers its sender with an error and logs one line; it never leaves the handler, so no
+   * message can stop the room or the process.
+   */
+  private handle(type: string, handler: (client: Client, raw: unknown) => void): void {
+    this.onMessage(type, (client, raw) => {
+      try {
+        if (this.admit(client)) handler(client, raw);
+      } catch (error) {
+        log.warn(`room ${this.roomId}: message "${type}" failed: ${errorLine(error)}`);
+        this.refuse(client, ERROR.malformed, "That message could not be read.");
+      }
     });
+  }
+
+  /**
+   * The boundary below the handlers: Colyseus decodes a frame's type and payload before any handler
+   * runs, and what it throws there would otherwise end the process. A frame that cannot be read
+   * closes only the connection that sent it.
+   */
+  protected override _onMessage(client: Parameters<Room["_onMessage"]>[0], buffer: Buffer): void {
+    try {
+      super._onMessage(client, buffer);
+    } catch (error) {
+      log.warn(`room ${this.roomId}: unreadable message: ${errorLine(error)}`);
+      client.leave(CLOSE.malformed);
+    }
+  }
+
+  /** Colyseus's own net for the room's lifecycle and timers: one line, never the process. */
+  override onUncaughtException(error: Error, method: string): void {
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    if (cause instanceof ServerError) return; // a refusal on purpose (onCreate, onAuth): the caller is told
+    log.error(`room ${this.roomId}: ${method} failed: ${errorLine(cause)}`);
   }
 
   protected data(client: Client): ClientData {
@@ -145,7 +183,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   private admit(client: Client): boolean {
     const d = this.data(client);
     if (!d) return false;
-    if (d.limiter.take() && LIMITS.messages.take(d.address, 1 / services().guard.limitScale)) return true;
+    if (d.limiter.take() && MESSAGES.take(d.address, 1 / services().guard.limitScale)) return true;
     const now = performance.now();
     if (now - d.warnedAt > 1000) {
       d.warnedAt = now;
@@ -416,7 +454,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected fail(error: unknown): void {
     this.setSimulationInterval();
     log.error(
-      `room ${this.roomId}: tick failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `room ${this.roomId}: tick failed: ${error instanceof Error ? (error.stack ?? error.message) : errorLine(error)}`,
     );
     this.state.phase = "error";
     this.broadcast(S2C.roomError, {
@@ -428,4 +466,17 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected sendResultsIfOver(client: Client): void {
     if (this.results) client.send(S2C.results, this.results);
   }
+}
+
+/** A message type as it may be shown in a reply: short, and never by calling the sender's own code. */
+function describeType(type: unknown): string {
+  if (typeof type === "string") return JSON.stringify(type.slice(0, 40));
+  if (typeof type === "number") return String(type);
+  return "*";
+}
+
+/** One line for the log, whatever was thrown (a thrown object's own toString may throw too). */
+export function errorLine(error: unknown): string {
+  if (error instanceof Error) return error.message.split("\n")[0]!.slice(0, 200);
+  return typeof error === "string" ? error.slice(0, 200) : `a thrown ${typeof error}`;
 }

@@ -17,7 +17,7 @@ import {
   type SoloOptions,
   soloOptionsSchema,
 } from "../../../shared/index";
-import { addressOfAuth } from "../http/guard";
+import { addressOfAuth } from "../edge/addresses";
 import { log } from "../log";
 import { services } from "../services";
 import { MatchRoom } from "./MatchRoom";
@@ -30,6 +30,8 @@ export class SoloRoom extends MatchRoom {
   private level: LevelInfo | null = null;
   /** The player ended a level before its time was up: no stars for that attempt. */
   private gaveUp = false;
+  /** The address this game counts against (set when its player first connects). */
+  private openedFor: string | null = null;
 
   override async onCreate(raw: unknown): Promise<void> {
     const parsed = soloOptionsSchema.safeParse(raw ?? {});
@@ -90,8 +92,26 @@ export class SoloRoom extends MatchRoom {
       : outcome;
   }
 
-  override onAuth(_client: Client, _options: unknown, context: AuthContext): { address: string } {
-    return { address: addressOfAuth(context, services().guard.trustProxy) };
+  /**
+   * The player's address, counted against its cap of open solo games (across processes, in presence)
+   * until this room closes: a class of forty each in a level fits; a script opening hundreds does not.
+   */
+  override async onAuth(
+    _client: Client,
+    _options: unknown,
+    context: AuthContext,
+  ): Promise<{ address: string }> {
+    const address = addressOfAuth(context);
+    if (this.openedFor === null) {
+      if (!(await services().limits.openSolo(address)))
+        throw new ServerError(429, "Too many games open from your network: close one and try again.");
+      this.openedFor = address;
+    }
+    return { address };
+  }
+
+  override async onDispose(): Promise<void> {
+    if (this.openedFor !== null) await services().limits.closeSolo(this.openedFor);
   }
 
   override onJoin(client: Client, _options: unknown, auth: { address: string }): void {
