@@ -11,6 +11,7 @@
  * reverse proxy "school.example.org/p{port}"). A process that dies is started again after a second;
  * the rooms it held are gone, every other room carries on.
  */
+import "./node-check"; // first: a clear sentence on an unsupported Node, before anything else loads
 import { type ChildProcess, spawn } from "node:child_process";
 import { ensureClientBuilt } from "./client-build";
 import { log } from "./log";
@@ -44,9 +45,12 @@ let stopping = false;
 
 function start(port: number): void {
   const publicAddress = template.replaceAll("{host}", publicHost).replaceAll("{port}", String(port));
+  // Each process in its own group: a Ctrl-C or a group SIGTERM reaches only this parent, which tells
+  // every process once. The IPC channel tells a process when this parent is gone (see main.ts).
   const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
     env: { ...process.env, PORT: String(port), PUBLIC_ADDRESS: publicAddress, SKIP_CLIENT_BUILD: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    detached: true,
   });
   const prefix = (chunk: Buffer) =>
     chunk
@@ -69,16 +73,18 @@ function start(port: number): void {
 for (let i = 0; i < count; i++) start(firstPort + i);
 log.info(`cluster: ${count} processes on ports ${firstPort}–${firstPort + count - 1}`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    stopping = true;
-    log.info(`${signal}: stopping ${children.size} processes`);
-    for (const child of children.values()) child.kill("SIGTERM");
-    const check = setInterval(() => {
-      if (children.size === 0) {
-        clearInterval(check);
-        process.exit(0);
-      }
-    }, 100);
-  });
+/** Ctrl-C, systemctl stop (the whole group), or a closed terminal: each process is told once. */
+function stopAll(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal}: stopping ${children.size} processes`);
+  for (const child of children.values()) child.kill("SIGTERM");
+  const check = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(check);
+      process.exit(0);
+    }
+  }, 100);
 }
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stopAll(signal));
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});

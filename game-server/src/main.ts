@@ -4,6 +4,7 @@
  * DATA_DIR (default data/db), or the PostgreSQL server at DATABASE_URL. With REDIS_URL it joins the
  * other processes using that Redis (see cluster.ts); PUBLIC_ADDRESS is where browsers reach it.
  */
+import "./node-check"; // first: a clear sentence on an unsupported Node, before anything else loads
 import { resolve } from "node:path";
 import { ensureClientBuilt } from "./client-build";
 import { parseProxyTrust } from "./edge/addresses";
@@ -38,25 +39,58 @@ const server = await startServer({
   process.exit(1);
 });
 log.info(`Hub & Swarm is running at ${server.url}`);
-log.info(`database: ${server.store.description}`);
+// The database opens while the server already answers; a database that cannot open ends the start.
+server.store.ready.then(
+  () => log.info(`database: ${server.store.description}`),
+  (e: unknown) => {
+    console.error(`Hub & Swarm could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
 if (process.env.REDIS_URL)
   log.info(
     `matchmaking through Redis; browsers reach this process at ${process.env.PUBLIC_ADDRESS ?? server.url}`,
   );
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log.info(`${signal}: shutting down (storing running rounds, telling their players)`);
-    // A database that hangs must not keep a deploy waiting for ever.
-    setTimeout(() => {
-      log.error("shutdown took longer than 15 s: exiting anyway");
+/**
+ * What stops the server, each the same way (store running rounds as interrupted, tell their players,
+ * exit): Ctrl-C (SIGINT), `systemctl stop` or `kill` (SIGTERM, to the process or its whole group), a
+ * closed terminal or SSH session (SIGHUP), and, under start:cluster, the parent going away. A signal
+ * sent to the group arrives twice (once directly, once relayed by npm): the repeat is ignored.
+ */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** Longest a shutdown may take: a database that hangs must not keep a deploy waiting for ever. */
+const SHUTDOWN_LIMIT_MS = 15_000;
+let stopping = false;
+
+function stop(why: string): void {
+  if (stopping) {
+    log.info(`${why}: already shutting down`);
+    return;
+  }
+  stopping = true;
+  log.info(`${why}: shutting down (storing running rounds, telling their players)`);
+  setTimeout(() => {
+    log.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS / 1000} s: exiting anyway`);
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  server.close().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      log.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`);
       process.exit(1);
-    }, 15_000).unref();
-    server.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        log.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`);
-        process.exit(1);
-      },
-    );
-  });
+    },
+  );
 }
+
+for (const signal of STOP_SIGNALS) process.on(signal, () => stop(signal));
+// `npm start` runs the server under a shell that does not pass signals on: `kill` of npm's PID ends
+// npm and the shell, and leaves this process to its new parent. A changed parent is a stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop("the process that started the server went away");
+}, 1000).unref();
+// start:cluster talks to its processes over IPC: a parent that vanished (killed) leaves no one to
+// relay a stop, so the channel closing is one.
+if (process.connected) process.on("disconnect", () => stop("start:cluster went away"));
+// After a terminal closes, writing to it fails (EIO): a log line must not end the shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});

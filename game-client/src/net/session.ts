@@ -265,6 +265,11 @@ export class Session {
         this.emit("connection", "reconnected", "Reconnected: you are back on your node.");
         return;
       } catch (e) {
+        // A server that answers that the class is gone (it restarted, or the class closed) is final.
+        if (classGone(e))
+          return this.lose(
+            "Your class has ended: its server was restarted. Your teacher can start a new one.",
+          );
         // Right after a drop the server may not have opened the seat for us yet: keep trying for a
         // few seconds; after that, a refused token means the seat is really gone.
         const settled = Date.now() - started > RECONNECT_GRACE_MS;
@@ -300,6 +305,12 @@ export class Session {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
   }
+}
+
+/** The server says the class's room no longer exists: it closed, or its server restarted without it. */
+function classGone(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : String(e);
+  return /room ".*" (not found|has been disposed)/i.test(message);
 }
 
 /** The server's words from a matchmaking error, without the SDK's wrapping. */

@@ -1,6 +1,8 @@
 /**
- * Finished matches: the scenario played, the settings, per-team and per-player scores and the event
- * log. A match is written once, in one transaction; a teacher reads their own by host key.
+ * Matches: the scenario played, the settings, per-team and per-player scores and the event log. A
+ * running round is written every few seconds as "interrupted" (what a teacher finds if the server
+ * dies now); its final write replaces that, and a finished match is never written over. Each write is
+ * one transaction; a teacher reads their own by host key.
  */
 import type {
   MatchResult,
@@ -14,7 +16,7 @@ import type { Database } from "./database";
 import { hashKey } from "./keys";
 
 export interface MatchRecord {
-  /** Unique per round: a second write of the same id is ignored. */
+  /** Unique per round: later writes replace an interrupted one; a finished one is never replaced. */
   id: string;
   /** The class's host key; null for solo play (kept, but in no teacher's history). */
   hostKey: string | null;
@@ -61,14 +63,17 @@ function toSummary(row: MatchRow): MatchSummary {
 export class MatchStore {
   constructor(private readonly db: Database) {}
 
-  /** Stores a finished match; false when this id was already stored. */
+  /** Stores a match (or its latest checkpoint); false when this id is already stored as finished. */
   async record(m: MatchRecord): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const inserted = await tx.query(
         `INSERT INTO matches (id, host_key_hash, room_code, mode, scenario_name, scenario_code, topology,
            status, seconds, scenario, result, events)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, seconds = EXCLUDED.seconds,
+           result = EXCLUDED.result, events = EXCLUDED.events, ended_at = now()
+         WHERE matches.status <> 'finished'
+         RETURNING id`,
         [
           m.id,
           m.hostKey === null ? null : hashKey(m.hostKey),
@@ -85,6 +90,9 @@ export class MatchStore {
         ],
       );
       if (inserted.length === 0) return false;
+      // A checkpoint's teams and players are replaced by this write's.
+      await tx.query("DELETE FROM match_teams WHERE match_id = $1", [m.id]);
+      await tx.query("DELETE FROM match_players WHERE match_id = $1", [m.id]);
       for (const t of m.result.teams) {
         await tx.query(
           `INSERT INTO match_teams (match_id, team, name, speed, cost, survival, total, items_completed,

@@ -57,6 +57,11 @@ export const MESSAGE_BURST = 16;
 export const RECONNECT_SECONDS = 60;
 /** Milliseconds between simulation ticks (10 per second) and between patches. */
 const TICK_MS = 1000 / TICKS_PER_SECOND;
+/**
+ * Seconds of play between checkpoints: a running round is stored as "interrupted" this often, so a
+ * server that dies without warning (kill -9, a power cut) loses at most these seconds of the record.
+ */
+export const CHECKPOINT_SECONDS = 5;
 
 export interface ClientData {
   /** The player id the simulation knows (the session id, stable across reconnection). */
@@ -90,7 +95,11 @@ export abstract class MatchRoom extends Room<MatchState> {
   };
   /** The stored match's id: one round, one row, however many times finish is reached. */
   readonly matchId = randomBytes(9).toString("base64url");
+  /** The final write, once started (finished, or interrupted by a shutdown). */
   private stored: Promise<void> | null = null;
+  /** Writes of this room's record, one after another, so a late checkpoint never lands after the final one. */
+  private writes: Promise<void> = Promise.resolve();
+  private writing = false;
 
   /** Sets up the match for a scenario (par measured first) and registers the message handlers. */
   protected async setupMatch(scenario: Scenario): Promise<void> {
@@ -323,6 +332,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       this.announce();
       // Private views go out half a second after the scores are projected: two small spikes, not one.
       if (this.match.tick % TICKS_PER_SECOND === TICKS_PER_SECOND / 2) this.sendPrivateViews();
+      if (this.match.tick % (CHECKPOINT_SECONDS * TICKS_PER_SECOND) === 0) this.checkpoint();
       if (this.match.ended) this.finish();
     } catch (error) {
       this.fail(error);
@@ -410,12 +420,29 @@ export abstract class MatchRoom extends Room<MatchState> {
    */
   protected storeResults(status: MatchRecord["status"]): Promise<void> {
     if (this.stored) return this.stored;
+    this.stored = this.write(status, "results");
+    return this.stored;
+  }
+
+  /**
+   * Stores the round so far as interrupted (what Past classes shows if the process dies now). Skipped
+   * while an earlier write is still under way: a slow database gets fewer checkpoints, not a queue.
+   */
+  private checkpoint(): void {
+    // Classes only: a solo game is in no teacher's history.
+    if (this.stored || this.writing || this.filing.hostKey === null) return;
+    void this.write("interrupted", "checkpoint");
+  }
+
+  /** Queues one write of the record behind any earlier one; a failure is logged, never thrown. */
+  private write(status: MatchRecord["status"], what: "results" | "checkpoint"): Promise<void> {
     const results = this.results ?? this.namedResult();
     const events = this.match.log
       .filter((e) => !e.text.startsWith("refused:"))
       .map((e) => ({ tick: e.tick, team: e.team, text: e.text }));
-    const stored = services()
-      .store.matches.record({
+    this.writing = true;
+    const record = () =>
+      services().store.matches.record({
         id: this.matchId,
         ...this.filing,
         roomCode: this.state.code,
@@ -423,17 +450,22 @@ export abstract class MatchRoom extends Room<MatchState> {
         status,
         result: results,
         events,
-      })
+      });
+    const done = this.writes
+      .then(record)
       .then(
         () => {
-          log.info(`room ${this.roomId}: results stored (${status})`);
+          if (what === "results") log.info(`room ${this.roomId}: results stored (${status})`);
         },
         (e: unknown) => {
-          log.error(`room ${this.roomId}: results not stored: ${e instanceof Error ? e.message : String(e)}`);
+          log.error(`room ${this.roomId}: ${what} not stored: ${errorLine(e)}`);
         },
-      );
-    this.stored = stored;
-    return stored;
+      )
+      .finally(() => {
+        if (this.writes === done) this.writing = false;
+      });
+    this.writes = done;
+    return done;
   }
 
   /**

@@ -1,0 +1,181 @@
+/**
+ * Stopping the server the ways schools do, in the middle of a round: Ctrl-C in a terminal (SIGINT to
+ * the whole foreground group, npm included), `systemctl stop` (SIGTERM to the unit's whole group, as
+ * the example unit in game-server/deploy runs it), `kill` of npm's own PID, a closed terminal or SSH
+ * session (SIGHUP), and `kill -9` of everything (a power cut). Each time the class that was playing is
+ * found afterwards in Past classes, as interrupted, with the scores it had.
+ *
+ * The server runs as a school runs it: `npm start` (or the unit's ExecStart) in a process group of its
+ * own, one data folder throughout, each start reading what the last one stored.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "colyseus.js";
+import { afterAll, describe, expect, it } from "vitest";
+import type { MatchSummary } from "../../shared/index";
+import { quiet, stateOf, until } from "../server/harness";
+import { freePort } from "../server/spawn";
+
+interface Started {
+  url: string;
+  group: ChildProcess;
+  exited: Promise<number | string>;
+  output(): string;
+}
+
+const groups: ChildProcess[] = [];
+let dir = "";
+afterAll(async () => {
+  for (const g of groups) {
+    try {
+      process.kill(-g.pid!, "SIGKILL");
+    } catch {}
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts a command in a process group of its own, as a terminal or systemd would, and waits for /health. */
+async function startGroup(command: string, args: string[], env: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const group = spawn(command, args, {
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SKIP_CLIENT_BUILD: "1",
+      LOG_LEVEL: "info",
+      VITEST: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  groups.push(group);
+  let out = "";
+  group.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+  group.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    group.on("exit", (code, signal) => resolve(signal ?? code ?? -1)),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await until(async () => (await fetch(`${url}/health`)).ok, 60_000, "the server to start").catch(() => {
+    throw new Error(`${command} ${args.join(" ")} did not start:\n${out}`);
+  });
+  return { url, group, exited, output: () => out };
+}
+
+/** A class of one student playing `server-crash`, `seconds` into its round. */
+async function playingClass(url: string, seconds: number) {
+  const made = (await (
+    await fetch(`${url}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario: "server-crash" }),
+    })
+  ).json()) as { code: string; hostKey: string };
+  const client = new Client(url);
+  const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
+  const student = quiet(await client.joinById(made.code, { nickname: "Ann" }));
+  await until(() => stateOf(host).players.size === 1, 5000, "Ann seated");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(student).tick >= seconds * 10, 30_000, `${seconds} s of play`);
+  return { ...made, host, student };
+}
+
+function groupAlive(s: Started): boolean {
+  try {
+    process.kill(-s.group.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function history(url: string, hostKey: string): Promise<MatchSummary[]> {
+  const res = await fetch(`${url}/api/history`, { headers: { "x-host-key": hostKey } });
+  return ((await res.json()) as { matches: MatchSummary[] }).matches;
+}
+
+/** The example unit's ExecStart and Environment, so the test runs what the README tells IT to install. */
+function unitCommand(): { command: string; args: string[]; env: Record<string, string> } {
+  const unit = readFileSync("game-server/deploy/hub-and-swarm.service", "utf8");
+  const exec = /^ExecStart=(.+)$/m.exec(unit)![1]!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  for (const m of unit.matchAll(/^Environment=(\w+)=(.*)$/gm)) env[m[1]!] = m[2]!;
+  expect(env.PORT).toBe("2567");
+  delete env.PORT; // the test runs on a free port of its own
+  expect(/^KillMode=control-group$/m.test(unit) || !/^KillMode=/m.test(unit)).toBe(true);
+  return { command: exec[0]!.replace("/usr/bin/node", process.execPath), args: exec.slice(1), env };
+}
+
+describe("stopping the server mid-round", () => {
+  it("Ctrl-C, systemctl stop, kill of npm, a closed terminal, kill -9: the class is in Past classes", async () => {
+    dir = await mkdtemp(join(tmpdir(), "hub-swarm-stopping-"));
+    const env = { DATA_DIR: join(dir, "db"), DATABASE_URL: "", REDIS_URL: "" };
+    const unit = unitCommand();
+    const ways: {
+      name: string;
+      start: () => Promise<Started>;
+      stop: (s: Started) => void;
+      graceful: boolean;
+    }[] = [
+      {
+        name: "Ctrl-C in a terminal",
+        start: () => startGroup("npm", ["start"], env),
+        stop: (s) => process.kill(-s.group.pid!, "SIGINT"),
+        graceful: true,
+      },
+      {
+        name: "systemctl stop (SIGTERM to the unit's group)",
+        start: () => startGroup(unit.command, unit.args, { ...unit.env, ...env }),
+        stop: (s) => process.kill(-s.group.pid!, "SIGTERM"),
+        graceful: true,
+      },
+      {
+        name: "kill of npm's own PID",
+        start: () => startGroup("npm", ["start"], env),
+        stop: (s) => s.group.kill("SIGTERM"),
+        graceful: true,
+      },
+      {
+        name: "a closed terminal or SSH session (SIGHUP)",
+        start: () => startGroup("npm", ["start"], env),
+        stop: (s) => process.kill(-s.group.pid!, "SIGHUP"),
+        graceful: true,
+      },
+      {
+        name: "kill -9 of everything",
+        start: () => startGroup("npm", ["start"], env),
+        stop: (s) => process.kill(-s.group.pid!, "SIGKILL"),
+        graceful: false,
+      },
+    ];
+    const classes: { name: string; hostKey: string; code: string }[] = [];
+    let running = await ways[0]!.start();
+    for (let i = 0; i < ways.length; i++) {
+      const way = ways[i]!;
+      // Past the first checkpoint (every 5 s), so even a kill -9 finds the round stored.
+      const cls = await playingClass(running.url, 7);
+      classes.push({ name: way.name, hostKey: cls.hostKey, code: cls.code });
+      const told = new Promise<number>((resolve) => cls.student.onLeave(resolve));
+      way.stop(running);
+      await running.exited;
+      // Every process of the group ends (npm may go first): nothing left holding the port or the data.
+      await until(() => !groupAlive(running), 20_000, `${way.name}: every process of the group to end`);
+      if (way.graceful) {
+        expect(await told, way.name).toBe(4102); // CLOSE.serverShutdown: "the server is restarting"
+        expect(running.output(), way.name).toMatch(/results stored \(interrupted\)/);
+      }
+      running = await (ways[i + 1] ?? ways[0]!).start();
+      const found = await history(running.url, cls.hostKey);
+      expect(found, way.name).toHaveLength(1);
+      expect(found[0], way.name).toMatchObject({ status: "interrupted", roomCode: cls.code, players: 1 });
+      expect(found[0]!.seconds, way.name).toBeGreaterThanOrEqual(way.graceful ? 7 : 5);
+    }
+    process.kill(-running.group.pid!, "SIGTERM");
+    await until(() => !groupAlive(running), 20_000, "the last server to stop");
+  }, 300_000);
+});
