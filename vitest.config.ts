@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/shared/**/*.test.ts", "tests/server/**/*.test.ts", "tests/client/**/*.test.ts"],
     testTimeout: 30_000,
-    // Booting a server (embedded database, par of every built-in) takes seconds on a busy machine.
+    // Booting a server process (tests/server/spawn.ts) takes seconds on a busy machine.
     hookTimeout: 60_000,
   },
 });

@@ -17,6 +17,7 @@ import { type GuardOptions, guardRequests, originAllowed } from "./http/guard";
 import { setSecurityHeaders } from "./http/headers";
 import { staticHandler } from "./http/static";
 import { colyseusLogger, log } from "./log";
+import { assertPortFree } from "./port-check";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
@@ -48,6 +49,11 @@ export interface ServerOptions {
    * student's websocket goes straight to the process that holds the room, without sticky sessions.
    */
   publicAddress?: string | undefined;
+  /**
+   * Measure every built-in's par in the background after the start (default), so the first class of
+   * the day rarely waits; tests turn it off and measure only what they play.
+   */
+  warmPar?: boolean;
 }
 
 export interface RunningServer {
@@ -64,6 +70,9 @@ export const MAX_MESSAGE_BYTES = 4 * 1024;
 Encoder.BUFFER_SIZE = 256 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // Before the database opens: a port in use must not cost a migration and a stack trace first.
+  // Port 0 (tests) asks the system for any free port: nothing to check.
+  if (options.port !== 0) await assertPortFree(options.port, options.host);
   if (options.redisUrl && !options.database.url)
     throw new Error(
       "REDIS_URL runs several processes together; they need one shared database: set DATABASE_URL to a PostgreSQL server",
@@ -82,7 +91,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = new SharedLimits(presence, guard.limitScale);
   const services: Services = { store, shuttingDown: false, guard, limits };
   setServices(services);
-  warmParCache();
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {
     handleApi(req, res)
@@ -129,6 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   gameServer.define("classroom", ClassroomRoom);
   gameServer.define("solo", SoloRoom);
   await gameServer.listen(options.port, options.host);
+  if (options.warmPar !== false) void warmParCache(() => services.shuttingDown);
   const port = (http.address() as AddressInfo).port;
   const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}`;
   return {

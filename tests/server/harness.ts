@@ -38,6 +38,7 @@ export async function boot(
     database: { url: process.env.DATABASE_URL, dataDir },
     // The suite plays whole classes from one address; the security tests boot with the real limits (1).
     limitScale,
+    warmPar: false, // par is measured for the scenarios a test plays, not for all of them
   });
   const request = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${server.url}${path}`, init);

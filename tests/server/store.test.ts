@@ -2,12 +2,15 @@
  * The stores against a real database: the embedded PGlite by default, a PostgreSQL server when
  * DATABASE_URL is set (.ci/run runs this file both ways).
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../game-server/src/db/database";
+import { lockDataDir } from "../../game-server/src/db/lock";
 import type { MatchRecord } from "../../game-server/src/db/match-store";
 import { MIGRATIONS, migrate } from "../../game-server/src/db/migrations";
 import { openStore, type Store } from "../../game-server/src/db/store";
@@ -42,6 +45,7 @@ let store: Store;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "hub-swarm-store-"));
   store = await openStore(options());
+  await store.ready; // the database opens in the background; this suite opens it again beside
 });
 
 afterAll(async () => {
@@ -140,5 +144,122 @@ describe(`store (${url ? "PostgreSQL server" : "embedded PGlite"})`, () => {
     const broken = { ...rec, result: { ...result, players: [result.players[0]!, result.players[0]!] } };
     await expect(store.matches.record(broken)).rejects.toThrow();
     expect(await store.matches.count(rec.id)).toBe(0);
+  });
+});
+
+/** A PID no process has: one that just exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
+  await new Promise((r) => child.once("exit", r));
+  return child.pid!;
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+describe("the embedded database's folder lock (DATA_DIR)", () => {
+  let lockDir = "";
+  beforeAll(async () => {
+    lockDir = await mkdtemp(join(tmpdir(), "hub-swarm-lock-"));
+  });
+  afterAll(() => rm(lockDir, { recursive: true, force: true }));
+
+  it("holds the PID and start time beside the folder, refuses a second holder, and releases", async () => {
+    const dataDir = join(lockDir, "a", "db");
+    const release = await lockDataDir(dataDir);
+    const [pid, started] = (await readFile(`${dataDir}.lock`, "utf8")).split("\n");
+    expect(Number(pid)).toBe(process.pid);
+    expect(Date.now() - Date.parse(started!)).toBeLessThan(60_000);
+    expect(await exists(dataDir)).toBe(false); // the folder itself is PGlite's, created when it opens
+    await expect(lockDataDir(dataDir)).rejects.toThrow(
+      `DATA_DIR "${dataDir}" is in use by another Hub & Swarm (process ${process.pid}): stop that one first, or set DATA_DIR to another folder.`,
+    );
+    await release();
+    expect(await exists(`${dataDir}.lock`)).toBe(false);
+    await (await lockDataDir(dataDir))();
+  });
+
+  it("refuses a folder locked by another running process, named by its PID", async () => {
+    const dataDir = join(lockDir, "b", "db");
+    await lockDataDir(join(lockDir, "b", "other")).then((release) => release()); // creates the parent
+    // The test runner's parent process is alive and is not this one.
+    await writeFile(`${dataDir}.lock`, `${process.ppid}\n2026-01-01T00:00:00.000Z\n`);
+    await expect(lockDataDir(dataDir)).rejects.toThrow(new RegExp(`in use by .*process ${process.ppid}\\)`));
+    expect(await readFile(`${dataDir}.lock`, "utf8")).toMatch(new RegExp(`^${process.ppid}\n`));
+  });
+
+  it("replaces a lock left by a process that is gone, or a file that is not a lock", async () => {
+    for (const [name, left] of [
+      ["dead", `${await deadPid()}\n2026-01-01T00:00:00.000Z\n`],
+      ["garbage", "not a lock at all"],
+      ["empty", ""],
+    ] as const) {
+      const dataDir = join(lockDir, "c", name);
+      await lockDataDir(dataDir).then((release) => release());
+      await writeFile(`${dataDir}.lock`, left);
+      const release = await lockDataDir(dataDir);
+      expect(Number((await readFile(`${dataDir}.lock`, "utf8")).split("\n")[0])).toBe(process.pid);
+      await release();
+    }
+  });
+
+  it("a release leaves alone a lock that is no longer this process's", async () => {
+    const dataDir = join(lockDir, "d", "db");
+    const release = await lockDataDir(dataDir);
+    await writeFile(`${dataDir}.lock`, `${process.ppid}\n`);
+    await release();
+    expect(await readFile(`${dataDir}.lock`, "utf8")).toBe(`${process.ppid}\n`);
+  });
+
+  it("is removed when the process exits without releasing it", async () => {
+    const dataDir = join(lockDir, "e", "db");
+    const script = join(lockDir, "hold.mts");
+    const lockModule = resolve("game-server/src/db/lock.ts");
+    await writeFile(
+      script,
+      `import { lockDataDir } from ${JSON.stringify(lockModule)};\nawait lockDataDir(${JSON.stringify(dataDir)});\nprocess.exit(0);\n`,
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit" });
+    expect(await new Promise((r) => child.once("exit", r))).toBe(0);
+    expect(await exists(join(lockDir, "e"))).toBe(true);
+    expect(await exists(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it("openStore locks the folder until it closes; in memory nothing is locked", async () => {
+    const dataDir = join(lockDir, "f", "db");
+    const first = await openStore({ dataDir });
+    await expect(openStore({ dataDir })).rejects.toThrow(/DATA_DIR .* is in use/);
+    expect(await first.scenarios.count()).toBe(0); // the refused open did not disturb the first
+    await first.close();
+    expect(await exists(`${dataDir}.lock`)).toBe(false);
+    // Databases in memory share no folder: two at once are fine (the test harness boots several).
+    const memory = await Promise.all([
+      openStore({ dataDir: "memory://" }),
+      openStore({ dataDir: "memory://" }),
+    ]);
+    await Promise.all(memory.map((m) => m.close()));
+  });
+});
+
+describe("a PostgreSQL server that does not answer", () => {
+  it("fails the start within seconds, naming DATABASE_URL, instead of hanging", async () => {
+    // Accepts connections and never says a word, like a hung server or a black-holed network.
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const { port } = silent.address() as { port: number };
+    const started = Date.now();
+    try {
+      await expect(openDatabase({ url: `postgres://nobody@127.0.0.1:${port}/nothing` })).rejects.toThrow(
+        /cannot reach the database at 127\.0\.0\.1:\d+\/nothing \(.*timeout.*\): .*DATABASE_URL/,
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { log, oneLine } from "../log";
 
 /** Something that runs parameterised SQL: the database itself, or a transaction. */
 export interface Queryable {
@@ -27,13 +28,53 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
+/** The embedded database's folder when DATA_DIR is not set. */
+export const DEFAULT_DATA_DIR = "data/db";
+
+/**
+ * A PostgreSQL server that stops answering must not hold a request, or a round's results, for ever:
+ * a new connection gives up after CONNECT_TIMEOUT_MS, a query after QUERY_TIMEOUT_MS (cancelled in
+ * the server by `statement_timeout`, and given up here by `query_timeout` when the server or the
+ * network hangs and no answer comes at all). An idle connection is closed after IDLE_TIMEOUT_MS.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 15_000;
+const IDLE_TIMEOUT_MS = 30_000;
+/** Connections per process: a class writes a few rows at the end of a round, the API one at a time. */
+const POOL_SIZE = 10;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openEmbedded(options.dataDir ?? "data/db");
+  return options.url ? openPostgres(options.url) : openEmbedded(options.dataDir ?? DEFAULT_DATA_DIR);
 }
 
+/**
+ * Opens PGlite in `dataDir`. The caller holds the folder's lock (see lock.ts and openStore): PGlite
+ * itself does not stop a second process from opening the same folder.
+ */
+/**
+ * The embedded database's memory settings. PostgreSQL's defaults (128 MB of shared buffers) suit a
+ * server of its own; a classroom game writes a few rows a second and keeps its data small, and these
+ * take about 120 MB off the process (an idle server stays under 300 MB).
+ */
+const EMBEDDED_SETTINGS = [
+  "shared_buffers = 16MB",
+  "wal_buffers = 1MB",
+  "work_mem = 2MB",
+  "maintenance_work_mem = 8MB",
+  "temp_buffers = 2MB",
+];
+
 async function openEmbedded(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  let db: PGlite;
+  try {
+    if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
+    db = await PGlite.create(dataDir, { postgresqlconf: EMBEDDED_SETTINGS });
+  } catch (e) {
+    const reason = oneLine(e instanceof Error ? e.message : String(e));
+    throw new Error(
+      `cannot open the embedded database in DATA_DIR "${dataDir}" (${reason}): set DATA_DIR to another folder.`,
+    );
+  }
   // PGlite runs one query at a time; a transaction must not interleave with another caller's queries.
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -64,35 +105,69 @@ async function openPostgres(url: string): Promise<Database> {
     const u = new URL(url);
     where = `${u.hostname}:${u.port || 5432}${u.pathname}`;
   } catch {
-    throw new Error("DATABASE_URL is not a valid URL (postgres://user:password@host:port/database)");
+    throw new Error(
+      "DATABASE_URL is not a valid URL: set it to postgres://user:password@host:port/database.",
+    );
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    statement_timeout: QUERY_TIMEOUT_MS,
+  });
+  // PostgreSQL restarting (or a proxy dropping idle connections) fails every idle connection at once;
+  // unheard, that `error` event ends the process. The pool has already dropped those connections and
+  // opens new ones for the next queries, so a log line is all that is needed.
+  pool.on("error", (e) => log.error(`database: a connection to ${where} was lost (${e.message})`));
+  // A connection lent out (a transaction between two queries) has no pool listener: its error would
+  // end the process too. The transaction's next query fails with it, and the connection is dropped.
+  pool.on("connect", (client) => client.on("error", () => {}));
   // Fail at start, with the reason, rather than at the first finished match.
-  const client = await pool.connect().catch((e: Error) => {
-    throw new Error(`cannot reach the database at ${where}: ${e.message}`);
+  const client = await pool.connect().catch(async (e: Error) => {
+    await pool.end().catch(() => undefined);
+    throw new Error(
+      `cannot reach the database at ${where} (${oneLine(e.message)}): start PostgreSQL, or correct DATABASE_URL.`,
+    );
   });
   client.release();
   return {
     description: `PostgreSQL at ${where}`,
+    // pg's pool.query drops a connection whose query failed, so a broken one is never reused.
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
       (await pool.query(sql, [...params])).rows as Row[],
-    transaction: async (work) => {
-      const tx = await pool.connect();
-      try {
-        await tx.query("BEGIN");
-        const out = await work({
-          query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-            (await tx.query(sql, [...params])).rows as Row[],
-        });
-        await tx.query("COMMIT");
-        return out;
-      } catch (e) {
-        await tx.query("ROLLBACK").catch(() => undefined);
-        throw e;
-      } finally {
-        tx.release();
-      }
-    },
+    transaction: (work) => inTransaction(pool, work),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Runs `work` in one transaction on one pooled connection. After a failure the connection goes back
+ * to the pool only if PostgreSQL itself refused something (a broken constraint, a cancelled statement)
+ * and the rollback went through; after a timeout or a lost connection its state is unknown, and
+ * `release(error)` makes the pool close it (PostgreSQL then rolls the transaction back itself).
+ */
+async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const tx = await pool.connect();
+  let out: T;
+  try {
+    await tx.query("BEGIN");
+    out = await work({
+      query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+        (await tx.query(sql, [...params])).rows as Row[],
+    });
+    await tx.query("COMMIT");
+  } catch (e) {
+    const usable =
+      e instanceof pg.DatabaseError &&
+      (await tx.query("ROLLBACK").then(
+        () => true,
+        () => false,
+      ));
+    tx.release(usable ? undefined : e instanceof Error ? e : new Error(String(e)));
+    throw e;
+  }
+  tx.release();
+  return out;
 }

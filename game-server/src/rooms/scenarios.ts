@@ -1,12 +1,5 @@
 /** Where rooms find scenarios: the built-ins, and teachers' saved scenarios by share code. */
-import {
-  BUILT_IN_SCENARIOS,
-  computePar,
-  LEVELS,
-  type Par,
-  type Scenario,
-  shareCodeSchema,
-} from "../../../shared/index";
+import { BUILT_IN_SCENARIOS, LEVELS, type Par, type Scenario, shareCodeSchema } from "../../../shared/index";
 import { measurePar } from "../headless";
 import { services } from "../services";
 
@@ -31,24 +24,31 @@ export async function findScenario(id: string): Promise<FoundScenario | null> {
 }
 
 /**
- * Computes every built-in's and every level's par once, before the server takes traffic: a few bot
- * matches, about a second in all, instead of a stall in the middle of a class.
+ * Par, measured once per scenario document in slices of a few milliseconds (bot-only matches of both
+ * architectures; see headless.ts), never in one piece: neither the start nor a room waits on the
+ * event loop for it. A room that needs a par still being measured awaits that same measurement.
  */
-export function warmParCache(): void {
-  for (const sc of Object.values(BUILT_IN_SCENARIOS)) computePar(sc);
-  for (const l of LEVELS) computePar(l.scenario);
-}
-
-/** Par of saved scenarios, measured once per document (bounded: oldest forgotten first). */
-const savedPar = new Map<string, Par>();
+const builtInPars = new Map<string, Promise<Par>>();
+const savedPars = new Map<string, Promise<Par>>();
+/** Saved scenarios' pars kept at most (oldest forgotten first); built-ins' and levels' are all kept. */
 const SAVED_PAR_LIMIT = 200;
 
 /**
- * A class plays a built-in (a learner a level) with its own round length or architecture: it keeps the
- * original's par (par is a rate and a completion time, measured on both architectures), so no room
- * waits for it. A saved scenario's par is measured in slices, never blocking other rooms.
+ * Measures every built-in's and every level's par in the background after the server starts, one
+ * after another, so the first class of the day rarely waits for its own. Stops when `stopped` says so.
  */
-export async function parFor(scenario: Scenario): Promise<Par> {
+export async function warmParCache(stopped: () => boolean): Promise<void> {
+  for (const sc of [...Object.values(BUILT_IN_SCENARIOS), ...LEVELS.map((l) => l.scenario)]) {
+    if (stopped()) return;
+    await parFor(sc);
+  }
+}
+
+/**
+ * A class plays a built-in (a learner a level) with its own round length or architecture: it keeps the
+ * original's par (par is a rate and a completion time, measured on both architectures).
+ */
+export function parFor(scenario: Scenario): Promise<Par> {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const originals = [...Object.values(BUILT_IN_SCENARIOS), ...LEVELS.map((l) => l.scenario)];
   const original = originals.find(
@@ -58,13 +58,15 @@ export async function parFor(scenario: Scenario): Promise<Par> {
       same(b.map, scenario.map) &&
       same(b.workload, scenario.workload),
   );
-  if (original) return computePar(original);
-  const key = JSON.stringify({ ...scenario, topology: "versus" });
-  const known = savedPar.get(key);
+  const measured = original ?? scenario;
+  const cache = original ? builtInPars : savedPars;
+  const key = JSON.stringify({ ...measured, topology: "versus" });
+  const known = cache.get(key);
   if (known) return known;
-  const { par } = await measurePar(scenario);
-  if (savedPar.size >= SAVED_PAR_LIMIT) savedPar.delete(savedPar.keys().next().value!);
-  savedPar.set(key, par);
+  if (!original && savedPars.size >= SAVED_PAR_LIMIT) savedPars.delete(savedPars.keys().next().value!);
+  const par = measurePar(measured).then((m) => m.par);
+  par.catch(() => cache.delete(key)); // a failed measurement is tried again next time
+  cache.set(key, par);
   return par;
 }
 

@@ -1,0 +1,160 @@
+/**
+ * Starting a second server where one already runs: on the same DATA_DIR it must refuse at once (two
+ * processes on one embedded database lose each other's saves), on the same PORT it must refuse before
+ * opening any database; each says so in one line naming the variable to change. A lock left by a
+ * process that is gone does not block a start, and a server stopped with SIGTERM leaves no lock.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort } from "./spawn";
+
+/** A refusal must come before the slow part of a start (par of every built-in, seconds). */
+const REFUSAL_LIMIT_MS = 10_000;
+/** A full start on a busy machine. */
+const START_LIMIT_MS = 40_000;
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  /** The exit code (or signal name) once the process ends. */
+  exited: Promise<number | string>;
+}
+
+const children: ChildProcess[] = [];
+let dir = "";
+
+/** `npm start` without the client build, on its own port and data folder; nothing awaited. */
+function launch(port: number, dataDir: string): Started {
+  const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      SKIP_CLIENT_BUILD: "1",
+      LOG_LEVEL: "info",
+      VITEST: undefined,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let out = "";
+  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on("exit", (code, signal) => resolve(signal ?? code ?? -1)),
+  );
+  return { child, port, output: () => out, exited };
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the server answers /health; fails with its output if it exits or takes too long. */
+async function serving(s: Started): Promise<Started> {
+  const deadline = Date.now() + START_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (s.child.exitCode !== null) throw new Error(`server exited at start:\n${s.output()}`);
+    if (await healthy(s.port)) return s;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`server did not start within ${START_LIMIT_MS / 1000} s:\n${s.output()}`);
+}
+
+/** Waits for a start that must fail; returns its exit code, its output's lines and how long it took. */
+async function refused(s: Started): Promise<{ code: number | string; lines: string[]; ms: number }> {
+  const started = Date.now();
+  const code = await Promise.race([
+    s.exited,
+    new Promise<string>((r) => setTimeout(() => r("still running"), START_LIMIT_MS)),
+  ]);
+  const lines = s
+    .output()
+    .split("\n")
+    .filter((l) => l.trim() !== "");
+  return { code, lines, ms: Date.now() - started };
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/** A PID no process has: one that just exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
+  await new Promise((r) => child.once("exit", r));
+  return child.pid!;
+}
+
+let first: Started;
+let afterStale: Started;
+const firstDir = () => join(dir, "first", "db");
+const staleDir = () => join(dir, "stale", "db");
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "hub-swarm-startup-"));
+  // (c) A lock left by a process killed with -9: the PID in it runs no more.
+  await mkdir(join(dir, "stale"));
+  await writeFile(`${staleDir()}.lock`, `${await deadPid()}\n2026-01-01T00:00:00.000Z\n`);
+  // Both full starts at once: each takes seconds.
+  [first, afterStale] = await Promise.all([
+    freePort().then((port) => serving(launch(port, firstDir()))),
+    freePort().then((port) => serving(launch(port, staleDir()))),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+it("a second server on the same DATA_DIR refuses at once, naming DATA_DIR and the first one's PID", async () => {
+  const second = await refused(launch(await freePort(), firstDir()));
+  expect(second.code).not.toBe(0);
+  expect(second.code).not.toBe("still running");
+  expect(second.ms).toBeLessThan(REFUSAL_LIMIT_MS);
+  expect(second.lines).toEqual([
+    `Hub & Swarm could not start: DATA_DIR "${firstDir()}" is in use by another Hub & Swarm (process ${first.child.pid}): stop that one first, or set DATA_DIR to another folder.`,
+  ]);
+  expect(await healthy(first.port)).toBe(true);
+  expect(first.child.exitCode).toBeNull();
+});
+
+it("a second server on the same PORT refuses before it opens a database", async () => {
+  const otherDir = join(dir, "other", "db");
+  const second = await refused(launch(first.port, otherDir));
+  expect(second.code).not.toBe(0);
+  expect(second.code).not.toBe("still running");
+  expect(second.ms).toBeLessThan(REFUSAL_LIMIT_MS);
+  expect(second.lines).toEqual([
+    `Hub & Swarm could not start: PORT ${first.port} is in use (another Hub & Swarm, or another program): stop it, or set PORT to another port.`,
+  ]);
+  expect(await exists(join(dir, "other"))).toBe(false); // neither the folder nor its lock
+  expect(await healthy(first.port)).toBe(true);
+});
+
+it("a lock left by a process that is gone is replaced, and the server starts", async () => {
+  expect(await healthy(afterStale.port)).toBe(true);
+  const lock = await readFile(`${staleDir()}.lock`, "utf8");
+  expect(Number(lock.split("\n")[0])).toBe(afterStale.child.pid);
+});
+
+it("a server stopped with SIGTERM removes its lock", async () => {
+  expect(await exists(`${firstDir()}.lock`)).toBe(true);
+  first.child.kill("SIGTERM");
+  expect(await first.exited).toBe(0);
+  expect(await exists(`${firstDir()}.lock`)).toBe(false);
+});
