@@ -1,6 +1,13 @@
-/** `npm start` builds the browser client when it is missing or older than its sources. */
+/**
+ * The browser client is built by `npm install` (its postinstall runs `npm run build`). When it is
+ * missing or older than its sources (a developer changed them), `npm start` builds it first, in a
+ * process of its own: a build takes far more memory than the server, and must never take the
+ * server's (or its classes) down with it.
+ */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { log } from "./log";
 
 const SOURCES = [
@@ -28,7 +35,13 @@ export async function ensureClientBuilt(root = process.cwd()): Promise<string> {
   log.info(
     built ? "the client's sources changed: rebuilding it…" : "building the browser client (first start)…",
   );
-  const { build } = await import("vite");
-  await build({ configFile: resolve(root, "game-client/vite.config.ts"), logLevel: "warn" });
+  const vite = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin/vite.js");
+  const args = [vite, "build", "--config", resolve(root, "game-client/vite.config.ts"), "--logLevel", "warn"];
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+    child.on("exit", done);
+    child.on("error", () => done(-1));
+  });
+  if (code !== 0) throw new Error("the browser client could not be built: run npm run build to see why");
   return dist;
 }
