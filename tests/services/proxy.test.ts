@@ -36,7 +36,8 @@ beforeAll(async () => {
   const conf = (await readFile("game-server/deploy/nginx.conf", "utf8"))
     .replaceAll("2567", p1!)
     .replaceAll("2568", p2!)
-    .replace("listen 80;", `listen 127.0.0.1:${proxyPort};`);
+    .replace("listen 80;", `listen 127.0.0.1:${proxyPort};`)
+    .replace("/var/log/nginx/access.log", join(dir, "access.log"));
   await writeFile(join(dir, "nginx.conf"), conf);
   nginx = spawn(
     "nginx",
@@ -106,4 +107,8 @@ it("plays a class through the proxy: pages, API, matchmaking and websockets on o
   for (const h of hosts) h.send("host", { type: "end" });
   await Promise.all(results);
   for (const r of [...hosts, ...students]) await r.leave();
+  // The access log has every websocket, and no query string: no session id, no reconnection token.
+  const log = await readFile(join(dir, "access.log"), "utf8");
+  for (const prefix of prefixes) expect(log).toContain(`GET /${prefix}/`);
+  expect(log).not.toMatch(/sessionId|reconnectionToken|\?/);
 }, 60_000);
