@@ -2,6 +2,8 @@
  * What rooms and the HTTP API share in one process: the store. Colyseus constructs rooms itself, so
  * they reach it here; `startServer` sets it before the first room can exist.
  */
+
+import type { PendingResults } from "./db/pending";
 import type { Store } from "./db/store";
 import type { SharedLimits } from "./edge/limits";
 import type { GuardOptions } from "./http/guard";
@@ -14,6 +16,8 @@ export interface Services {
   guard: GuardOptions;
   /** Per-address budgets, shared by every process when there is Redis. */
   limits: SharedLimits;
+  /** Finished matches waiting for the database. */
+  pending: PendingResults;
 }
 
 let current: Services | null = null;

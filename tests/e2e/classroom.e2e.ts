@@ -120,6 +120,11 @@ describe("a classroom match in the browser", () => {
 
     await host.click("#end");
     for (const p of [host, ...students]) await p.waitForSelector("#results #lessons");
+    // The teacher is told the results are in Past classes; students are not shown that line.
+    await host.waitForFunction(() =>
+      document.querySelector("#saved")?.textContent?.includes("Saved in Past classes"),
+    );
+    expect(await students[0]!.$("#saved")).toBeNull();
     await w.shot(host, "09-results-host");
     await w.shot(students[0]!, "10-results-student");
     // The goodput chart is really drawn (a long results card once squeezed it to nothing).

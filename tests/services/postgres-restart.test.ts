@@ -6,9 +6,14 @@
  * throwaway PostgreSQL.
  */
 import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
+import { Client } from "colyseus.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { BUILT_IN_SCENARIOS } from "../../shared/index";
+import { BUILT_IN_SCENARIOS, type MatchSummary } from "../../shared/index";
+import { quiet, stateOf, until } from "../server/harness";
 import { type ServerProcess, spawnServer } from "../server/spawn";
 
 const run = promisify(execFile);
@@ -20,6 +25,7 @@ const FAIL_LIMIT_MS = 20_000;
 const RECOVERY_LIMIT_MS = 15_000;
 
 let server: ServerProcess;
+let pendingDir = "";
 let postgresDown = false;
 /** PostgreSQL's processes while frozen with SIGSTOP, to thaw whatever happens. */
 let frozen: number[] = [];
@@ -82,7 +88,13 @@ function signal(pids: number[], sig: NodeJS.Signals): void {
 beforeAll(async () => {
   if (!DATABASE_URL || !TEST_PG_CTL)
     throw new Error("these tests need DATABASE_URL and TEST_PG_CTL: run them with npm run test:services");
-  server = await spawnServer({ DATABASE_URL, REDIS_URL: undefined, RATE_LIMIT_SCALE: "100" });
+  pendingDir = await mkdtemp(join(tmpdir(), "hub-swarm-pending-"));
+  server = await spawnServer({
+    DATABASE_URL,
+    REDIS_URL: undefined,
+    RATE_LIMIT_SCALE: "100",
+    PENDING_DIR: pendingDir,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -90,6 +102,7 @@ afterAll(async () => {
   signal(frozen, "SIGCONT");
   if (postgresDown) await pgCtl("start");
   server?.child.kill("SIGKILL");
+  if (pendingDir) await rm(pendingDir, { recursive: true, force: true });
 });
 
 it("stays up while PostgreSQL stops, answers saves with an error, and saves again once it is back", async () => {
@@ -136,3 +149,69 @@ it("answers a save with an error within seconds while PostgreSQL hangs, and save
   expect(server.child.exitCode).toBeNull();
   console.info(`PostgreSQL hung: a save failed in ${whileHung.ms} ms; thawed: stored after ${recovered} ms`);
 }, 60_000);
+
+/** A class of one student, a few seconds into its round, with the host's connection to watch. */
+async function playingClass(at: string) {
+  const made = (await (
+    await fetch(`${at}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario: "calm" }),
+    })
+  ).json()) as { code: string; hostKey: string };
+  const client = new Client(at);
+  const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
+  const student = quiet(await client.joinById(made.code, { nickname: "Ann" }));
+  host.send("host", { type: "start" });
+  await until(() => stateOf(student).tick >= 20, 10_000, "two seconds of play");
+  return { ...made, host, student };
+}
+
+async function history(at: string, hostKey: string): Promise<MatchSummary[]> {
+  const res = await fetch(`${at}/api/history`, { headers: { "x-host-key": hostKey } });
+  return ((await res.json()) as { matches: MatchSummary[] }).matches;
+}
+
+it("a round that ends while PostgreSQL is down: the host sees it waiting, then saved when it is back", async () => {
+  const cls = await playingClass(server.url);
+  postgresDown = true;
+  await pgCtl("stop");
+  cls.host.send("host", { type: "end" });
+  await until(() => stateOf(cls.host).saved === "retrying", 20_000, "the host told the results wait");
+  expect(await readdir(pendingDir)).toHaveLength(1); // kept on disk meanwhile
+  await pgCtl("start");
+  postgresDown = false;
+  await until(() => stateOf(cls.host).saved === "saved", 30_000, "the host told the results are saved");
+  const found = await history(server.url, cls.hostKey);
+  expect(found).toHaveLength(1);
+  expect(found[0]).toMatchObject({ status: "finished", roomCode: cls.code });
+  expect(await readdir(pendingDir)).toEqual([]);
+}, 90_000);
+
+it("results kept on disk outlive a restart of the game server, and are stored once PostgreSQL is back", async () => {
+  const cls = await playingClass(server.url);
+  postgresDown = true;
+  await pgCtl("stop");
+  cls.host.send("host", { type: "end" });
+  await until(() => stateOf(cls.host).saved === "retrying", 20_000, "the results waiting");
+  server.child.kill("SIGTERM");
+  await server.exited;
+  await pgCtl("start");
+  postgresDown = false;
+  server = await spawnServer({
+    DATABASE_URL,
+    REDIS_URL: undefined,
+    RATE_LIMIT_SCALE: "100",
+    PENDING_DIR: pendingDir,
+  });
+  await until(
+    async () => (await history(server.url, cls.hostKey)).length === 1,
+    20_000,
+    "the kept results stored",
+  );
+  expect((await history(server.url, cls.hostKey))[0]).toMatchObject({
+    status: "finished",
+    roomCode: cls.code,
+  });
+  expect(await readdir(pendingDir)).toEqual([]);
+}, 90_000);

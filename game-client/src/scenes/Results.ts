@@ -38,6 +38,7 @@ export class Results extends Scene {
               `You (${mine.label}) scored ${mine.points} points.`,
             )
           : null,
+        session.role === "host" ? this.savedLine() : null,
         ...resultSections(r, { leaderboard: !level }),
         h(
           "div",
@@ -52,4 +53,26 @@ export class Results extends Scene {
     );
     this.events.once("shutdown", clearUi);
   }
+
+  /** For the teacher: whether these results are safely in Past classes yet, kept up to date. */
+  private savedLine(): HTMLElement {
+    const line = h("p", { id: "saved", class: "saved-status", role: "status" });
+    const show = () => {
+      const saved = session.state?.saved ?? "";
+      line.dataset.state = saved;
+      line.textContent = SAVED_WORDS[saved] ?? SAVED_WORDS.saving!;
+    };
+    show();
+    const timer = this.time.addEvent({ delay: 1000, loop: true, callback: show });
+    this.events.once("shutdown", () => timer.remove());
+    return line;
+  }
 }
+
+/** What the teacher reads about the results' place in Past classes, by the room's `saved` state. */
+const SAVED_WORDS: Record<string, string> = {
+  saving: "Saving these results to Past classes…",
+  saved: "✓ Saved in Past classes.",
+  retrying:
+    "Not saved yet: the database is not answering. The results are kept and saved as soon as it is back; you can close this page.",
+};

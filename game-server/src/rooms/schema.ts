@@ -115,4 +115,9 @@ export class MatchState extends Schema {
   @type({ map: FailureState }) failures = new MapSchema<FailureState>();
   /** Scheduled failures still to come, for the host's timeline (kind@second). */
   @type("string") upcoming = "";
+  /**
+   * Whether the round's results are in the database: "" (not over yet), "saving", "saved", or
+   * "retrying" (the database did not take them: they wait on disk and are tried again).
+   */
+  @type("string") saved = "";
 }
