@@ -34,6 +34,8 @@ const server = await startServer({
   trustProxy: parseProxyTrust(process.env.TRUST_PROXY),
   limitScale: Number(process.env.RATE_LIMIT_SCALE ?? "1") || 1,
   publicAddress: process.env.PUBLIC_ADDRESS || undefined,
+  ...(process.env.PENDING_DIR && { pendingDir: process.env.PENDING_DIR }),
+  warmPar: process.env.WARM_PAR !== "0",
 }).catch((e: unknown) => {
   console.error(`Hub & Swarm could not start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

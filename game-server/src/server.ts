@@ -9,6 +9,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { DRAIN_EVERY_MS, PendingResults } from "./db/pending";
 import { openStore, type Store } from "./db/store";
 import { type ProxyTrust, stampAddress } from "./edge/addresses";
 import { SharedLimits } from "./edge/limits";
@@ -19,6 +20,7 @@ import { staticHandler } from "./http/static";
 import { colyseusLogger, log } from "./log";
 import { assertPortFree } from "./port-check";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
+import { registerAllAgain } from "./rooms/registry";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
 import { type Services, setServices } from "./services";
@@ -54,6 +56,45 @@ export interface ServerOptions {
    * the day rarely waits; tests turn it off and measure only what they play.
    */
   warmPar?: boolean;
+  /**
+   * Where finished matches wait when the database does not take them (see db/pending.ts). By default
+   * beside the embedded database (`data/db-pending`), `data/pending` with PostgreSQL, none in memory.
+   */
+  pendingDir?: string | null;
+}
+
+/**
+ * Redis going away makes each of its connections emit "error" on every reconnection attempt; without
+ * a listener ioredis prints each one. One line each, through the log and its repeat limit, instead.
+ */
+function quietRedisErrors(holders: unknown[]): void {
+  type Emitter = { on(event: "error", cb: (e: Error) => void): void };
+  for (const holder of holders) {
+    const h = holder as { _client?: Emitter; pub?: Emitter; sub?: Emitter } | undefined;
+    for (const client of [h?._client, h?.pub, h?.sub])
+      client?.on("error", (e) => log.warn(`redis: ${e.message}`));
+  }
+}
+
+/**
+ * Calls `again` each time the driver's Redis connection is ready after the first: Redis restarted (or
+ * the network came back), and a Redis that restarted empty has forgotten this process's rooms.
+ */
+function whenRedisReturns(driver: MatchMakerDriver, again: () => void): void {
+  // The driver's own connection (not in its types): its "ready" event marks each (re)connection.
+  const client = (driver as unknown as { _client?: { on(event: "ready", cb: () => void): void } })._client;
+  let first = true;
+  client?.on("ready", () => {
+    if (first) first = false;
+    else again();
+  });
+}
+
+function pendingFolder(options: ServerOptions): string | null {
+  if (options.pendingDir !== undefined) return options.pendingDir;
+  if (options.database.url) return "data/pending";
+  const dataDir = options.database.dataDir ?? "data/db";
+  return dataDir.startsWith("memory://") ? null : `${dataDir}-pending`;
 }
 
 export interface RunningServer {
@@ -88,8 +129,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const driver: MatchMakerDriver | undefined = options.redisUrl
     ? new RedisDriver(options.redisUrl)
     : undefined;
+  if (options.redisUrl) quietRedisErrors([driver, presence]);
+  if (driver)
+    whenRedisReturns(
+      driver,
+      () =>
+        void registerAllAgain().then((n) => n && log.warn(`Redis came back: ${n} rooms registered again`)),
+    );
   const limits = new SharedLimits(presence, guard.limitScale);
-  const services: Services = { store, shuttingDown: false, guard, limits };
+  const pending = new PendingResults(pendingFolder(options));
+  const services: Services = { store, shuttingDown: false, guard, limits, pending };
   setServices(services);
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {
@@ -138,6 +187,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   gameServer.define("solo", SoloRoom);
   await gameServer.listen(options.port, options.host);
   if (options.warmPar !== false) void warmParCache(() => services.shuttingDown);
+  // Results the database did not take wait on disk: stored once it opens, then every minute.
+  const drain = () => void pending.drain(store.matches).catch(() => undefined);
+  void store.ready.then(drain, () => undefined);
+  const draining = setInterval(drain, DRAIN_EVERY_MS);
+  draining.unref();
   const port = (http.address() as AddressInfo).port;
   const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}`;
   return {
@@ -146,6 +200,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     close: async () => {
       services.shuttingDown = true;
+      clearInterval(draining);
       await gameServer.gracefullyShutdown(false);
       await store.close();
       setServices(null);

@@ -34,6 +34,7 @@ export async function spawnServer(env: Record<string, string | undefined>): Prom
       PORT: String(port),
       HOST: "127.0.0.1",
       SKIP_CLIENT_BUILD: "1",
+      WARM_PAR: "0", // par only for what a test plays: a busy machine has no CPU to spare
       LOG_LEVEL: "info",
       VITEST: undefined,
       ...withPort,

@@ -13,7 +13,16 @@ import { newSecret } from "../rooms/codes";
 import { findScenario, withDuration } from "../rooms/scenarios";
 import { services } from "../services";
 import { history } from "./history-api";
-import { badAddress, decodeSegment, HttpError, logRefusal, readBody, requestUrl, sendJson } from "./respond";
+import {
+  badAddress,
+  decodeSegment,
+  HttpError,
+  logRefusal,
+  readBody,
+  requestUrl,
+  sendJson,
+  within,
+} from "./respond";
 import { getScenario, listScenarios, preview, saveScenario, updateScenario } from "./scenarios-api";
 
 export { HttpError, MAX_BODY_BYTES, readJson, sendJson } from "./respond";
@@ -135,7 +144,7 @@ async function lookupClass(decoded: string, res: ServerResponse): Promise<void> 
   const code = joinCodeSchema.safeParse(decoded);
   if (!code.success)
     throw new HttpError(400, "A class code is 5 letters and digits, as shown on the big screen.");
-  const [room] = await matchMaker.query({ roomId: code.data, name: "classroom" });
+  const [room] = await within(matchMaker.query({ roomId: code.data, name: "classroom" }));
   if (!room) throw new HttpError(404, `No class with code ${code.data}. Check the code on the big screen.`);
   sendJson(res, 200, { code: room.roomId, clients: room.clients, locked: room.locked });
 }
@@ -151,7 +160,7 @@ async function canJoin(raw: string, res: ServerResponse): Promise<void> {
       ok: false,
       error: "A class code is 5 letters and digits, as shown on the big screen.",
     });
-  const [room] = await matchMaker.query({ roomId: code.data, name: "classroom" });
+  const [room] = await within(matchMaker.query({ roomId: code.data, name: "classroom" }));
   if (!room)
     return sendJson(res, 200, {
       ok: false,

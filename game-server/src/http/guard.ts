@@ -11,6 +11,7 @@ import { joinCodeSchema } from "../../../shared/index";
 import { type ProxyTrust, stampAddress } from "../edge/addresses";
 import type { BudgetName, SharedLimits } from "../edge/limits";
 import { log } from "../log";
+import { HttpError, within } from "./respond";
 
 /** Largest matchmaking body (join options: a nickname and a key). */
 const MAX_MATCHMAKE_BODY = 4 * 1024;
@@ -163,7 +164,7 @@ export function guardRequests(
     const budget = isApi ? apiBudget(method, path) : null;
     const checkingJoin = isApi && method === "GET" && path.startsWith("/api/join/");
     if (!isMatchmake && !budget && !checkingJoin) return inner(req, res);
-    decide()
+    within(decide())
       .then((refusal) => {
         if (refusal) return refuse(res, refusal[0], refusal[1]);
         if (isMatchmake) {
@@ -181,7 +182,9 @@ export function guardRequests(
       })
       .catch((e: unknown) => {
         log.error(`guard ${method} ${path.slice(0, 80)}: ${e instanceof Error ? e.message : "failed"}`);
-        if (!res.headersSent) refuse(res, 503, "The server is busy: try again in a moment.");
+        if (res.headersSent) return;
+        if (e instanceof HttpError) refuse(res, e.status, e.message);
+        else refuse(res, 503, "The server is busy: try again in a moment.");
       });
 
     async function decide(): Promise<[number, string] | null> {

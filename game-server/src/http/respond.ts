@@ -146,3 +146,24 @@ export function readHeader<T>(
   if (!parsed.success) throw new HttpError(status, message);
   return parsed.data;
 }
+
+/** Longest a request waits on Redis (limits, the list of classes) before it is answered anyway. */
+export const SHARED_STATE_TIMEOUT_MS = 3000;
+
+/**
+ * Fails with a 503 in a student's words when `work` takes longer than `ms`: with Redis away, its
+ * client holds commands until it is back, and a join screen must not spin for a quarter of a minute.
+ */
+export function within<T>(work: Promise<T>, ms = SHARED_STATE_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new HttpError(503, "The game server cannot reach its class list right now: try again in a moment."),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

@@ -19,6 +19,7 @@ import { addressOfAuth } from "../edge/addresses";
 import { log } from "../log";
 import { newJoinCode } from "./codes";
 import { MatchRoom, RECONNECT_SECONDS } from "./MatchRoom";
+import { releaseRoom } from "./registry";
 
 /** Presence key holding every join code in use (shared by all processes with Redis). */
 const CODES_KEY = "classroom:codes";
@@ -84,7 +85,14 @@ export class ClassroomRoom extends MatchRoom {
     }
   }
 
+  /** Its listing and its join code, written again when Redis lost them (see registry.ts). */
+  override async register(): Promise<void> {
+    await super.register();
+    await this.presence.sadd(CODES_KEY, this.roomId);
+  }
+
   override async onDispose(): Promise<void> {
+    releaseRoom(this);
     await this.presence.srem(CODES_KEY, this.roomId);
   }
 

@@ -47,6 +47,7 @@ import { recordSim, recordTick } from "../metrics";
 import { services } from "../services";
 import { clearTransits, initTeams, newProjection, projectMatch } from "./projection";
 import { RateLimiter } from "./rate-limit";
+import { holdRoom } from "./registry";
 import { parFor } from "./scenarios";
 import { MatchState, PlayerState } from "./schema";
 
@@ -62,6 +63,9 @@ const TICK_MS = 1000 / TICKS_PER_SECOND;
  * server that dies without warning (kill -9, a power cut) loses at most these seconds of the record.
  */
 export const CHECKPOINT_SECONDS = 5;
+/** Pauses between tries of results the database did not take: 5 s, doubling up to a minute. */
+const RETRY_FIRST_MS = 5000;
+const RETRY_MAX_MS = 60_000;
 
 export interface ClientData {
   /** The player id the simulation knows (the session id, stable across reconnection). */
@@ -106,6 +110,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.par = await parFor(scenario);
     this.match = createMatch(scenario);
     this.match.recordTransits = true;
+    holdRoom(this);
     this.setPatchRate(TICK_MS);
     this.state.scenario = scenario.name;
     this.state.description = scenario.description;
@@ -169,6 +174,11 @@ export abstract class MatchRoom extends Room<MatchState> {
     const cause = (error as { cause?: unknown }).cause ?? error;
     if (cause instanceof ServerError) return; // a refusal on purpose (onCreate, onAuth): the caller is told
     log.error(`room ${this.roomId}: ${method} failed: ${errorLine(cause)}`);
+  }
+
+  /** Writes this room's listing again (Redis restarted without it; see registry.ts). */
+  async register(): Promise<void> {
+    await this.listing.save();
   }
 
   protected data(client: Client): ClientData {
@@ -415,13 +425,40 @@ export abstract class MatchRoom extends Room<MatchState> {
   }
 
   /**
-   * Files this round's results in the database, once. A failed write is logged, never thrown: the
-   * class still sees its results on screen.
+   * Files this round's results in the database, once. If the database does not take them (it is down,
+   * the disk is full), they wait on disk (db/pending.ts) and are tried again, while anyone is still in
+   * the room, with longer and longer pauses; the host sees which ("saved" or "retrying" in the state).
+   * After that, or after a restart, the server stores what waits. Never thrown: the class still sees
+   * its results on screen.
    */
   protected storeResults(status: MatchRecord["status"]): Promise<void> {
-    if (this.stored) return this.stored;
-    this.stored = this.write(status, "results");
+    this.stored ??= this.saveResults(status);
     return this.stored;
+  }
+
+  private async saveResults(status: MatchRecord["status"]): Promise<void> {
+    const record = this.record(status);
+    this.state.saved = "saving";
+    let kept = false;
+    for (let pause = RETRY_FIRST_MS; ; pause = Math.min(2 * pause, RETRY_MAX_MS)) {
+      if (await this.write(record, "results")) {
+        this.state.saved = "saved";
+        if (kept)
+          await services()
+            .pending.remove(record.id)
+            .catch(() => undefined);
+        return;
+      }
+      this.state.saved = "retrying";
+      if (!kept) {
+        kept = true;
+        await services()
+          .pending.add(record)
+          .catch((e: unknown) => log.error(`room ${this.roomId}: results not kept on disk: ${errorLine(e)}`));
+      }
+      if (services().shuttingDown || this.clients.length === 0) return; // the server's drain takes over
+      await new Promise((r) => setTimeout(r, pause).unref());
+    }
   }
 
   /**
@@ -431,40 +468,43 @@ export abstract class MatchRoom extends Room<MatchState> {
   private checkpoint(): void {
     // Classes only: a solo game is in no teacher's history.
     if (this.stored || this.writing || this.filing.hostKey === null) return;
-    void this.write("interrupted", "checkpoint");
+    void this.write(this.record("interrupted"), "checkpoint");
   }
 
-  /** Queues one write of the record behind any earlier one; a failure is logged, never thrown. */
-  private write(status: MatchRecord["status"], what: "results" | "checkpoint"): Promise<void> {
-    const results = this.results ?? this.namedResult();
-    const events = this.match.log
-      .filter((e) => !e.text.startsWith("refused:"))
-      .map((e) => ({ tick: e.tick, team: e.team, text: e.text }));
+  /** This round's record as it stands, with players' nicknames. */
+  private record(status: MatchRecord["status"]): MatchRecord {
+    return {
+      id: this.matchId,
+      ...this.filing,
+      roomCode: this.state.code,
+      scenario: this.match.scenario,
+      status,
+      result: this.results ?? this.namedResult(),
+      events: this.match.log
+        .filter((e) => !e.text.startsWith("refused:"))
+        .map((e) => ({ tick: e.tick, team: e.team, text: e.text })),
+    };
+  }
+
+  /** Queues one write behind any earlier one; true when it was stored. A failure is logged, never thrown. */
+  private write(record: MatchRecord, what: "results" | "checkpoint"): Promise<boolean> {
     this.writing = true;
-    const record = () =>
-      services().store.matches.record({
-        id: this.matchId,
-        ...this.filing,
-        roomCode: this.state.code,
-        scenario: this.match.scenario,
-        status,
-        result: results,
-        events,
-      });
     const done = this.writes
-      .then(record)
+      .then(() => services().store.matches.record(record))
       .then(
         () => {
-          if (what === "results") log.info(`room ${this.roomId}: results stored (${status})`);
+          if (what === "results") log.info(`room ${this.roomId}: results stored (${record.status})`);
+          return true;
         },
         (e: unknown) => {
           log.error(`room ${this.roomId}: ${what} not stored: ${errorLine(e)}`);
+          return false;
         },
-      )
-      .finally(() => {
-        if (this.writes === done) this.writing = false;
-      });
-    this.writes = done;
+      );
+    const settled = done.then(() => {
+      if (this.writes === settled) this.writing = false; // nothing queued behind this one
+    });
+    this.writes = settled;
     return done;
   }
 

@@ -21,6 +21,7 @@ import { addressOfAuth } from "../edge/addresses";
 import { log } from "../log";
 import { services } from "../services";
 import { MatchRoom } from "./MatchRoom";
+import { releaseRoom } from "./registry";
 import { findScenario, withDuration } from "./scenarios";
 
 export class SoloRoom extends MatchRoom {
@@ -111,6 +112,7 @@ export class SoloRoom extends MatchRoom {
   }
 
   override async onDispose(): Promise<void> {
+    releaseRoom(this);
     if (this.openedFor !== null) await services().limits.closeSolo(this.openedFor);
   }
 
