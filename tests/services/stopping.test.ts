@@ -5,6 +5,8 @@
  * session (SIGHUP), and `kill -9` of everything (a power cut). Each time the class that was playing is
  * found afterwards in Past classes, as interrupted, with the scores it had.
  *
+ * The same for `npm run start:cluster` stopped with Ctrl-C: each process is told once.
+ *
  * The server runs as a school runs it: `npm start` (or the unit's ExecStart) in a process group of its
  * own, one data folder throughout, each start reading what the last one stored.
  */
@@ -38,8 +40,13 @@ afterAll(async () => {
 });
 
 /** Starts a command in a process group of its own, as a terminal or systemd would, and waits for /health. */
-async function startGroup(command: string, args: string[], env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
+async function startGroup(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  fixedPort?: number,
+): Promise<Started> {
+  const port = fixedPort ?? (await freePort());
   const group = spawn(command, args, {
     detached: true,
     env: {
@@ -178,4 +185,42 @@ describe("stopping the server mid-round", () => {
     process.kill(-running.group.pid!, "SIGTERM");
     await until(() => !groupAlive(running), 20_000, "the last server to stop");
   }, 300_000);
+});
+
+describe("stopping a cluster mid-round", () => {
+  it("Ctrl-C on start:cluster: each process is told once, and every running class is stored", async () => {
+    const { DATABASE_URL, REDIS_URL } = process.env;
+    if (!DATABASE_URL || !REDIS_URL) throw new Error("run with npm run test:services (PostgreSQL and Redis)");
+    const first = await freePort();
+    // Two processes on consecutive ports; the test reaches them directly.
+    const cluster = await startGroup(
+      "npm",
+      ["run", "start:cluster", "--", "--processes", "2"],
+      {
+        PORT: String(first),
+        REDIS_URL: `${REDIS_URL}/4`,
+        DATABASE_URL,
+        PUBLIC_ADDRESS_TEMPLATE: "127.0.0.1:{port}",
+        WARM_PAR: "0",
+      },
+      first,
+    );
+    const second = `http://127.0.0.1:${first + 1}`;
+    await until(async () => (await fetch(`${second}/health`)).ok, 60_000, "the second process");
+    const a = await playingClass(cluster.url, 3);
+    const b = await playingClass(second, 3);
+    process.kill(-cluster.group.pid!, "SIGINT");
+    await until(() => !groupAlive(cluster), 30_000, "the whole cluster to stop");
+    expect(cluster.output()).not.toMatch(/already_shutting_down|already shutting down/);
+    expect(cluster.output().match(/shutting down \(storing/g)).toHaveLength(2); // once per process
+    // Any process of the next start reads the one database.
+    const next = await startGroup("npm", ["start"], { DATABASE_URL, REDIS_URL: "", WARM_PAR: "0" });
+    for (const cls of [a, b]) {
+      const found = await history(next.url, cls.hostKey);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ status: "interrupted", roomCode: cls.code });
+    }
+    process.kill(-next.group.pid!, "SIGTERM");
+    await until(() => !groupAlive(next), 20_000, "the last server to stop");
+  }, 180_000);
 });
