@@ -88,9 +88,12 @@ describe("classroom room", () => {
     host.send("host", { type: "start" });
     await until(() => stateOf(host).phase === "playing", 2000, "playing");
     const results = await Promise.all(done);
-    for (const r of results) {
-      expect(r.teams).toHaveLength(2);
-      expect(r.teams[0]!.scores.total).toBeGreaterThanOrEqual(0);
+    // Everyone gets the same results.
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]!.teams).toHaveLength(2);
+    for (const t of results[0]!.teams) {
+      expect(t.scores.total).toBeGreaterThan(0);
+      expect(t.scores.total).toBeLessThanOrEqual(100);
     }
     await until(() => stateOf(host).phase === "results", 2000, "results phase");
     expect(stateOf(host).tick).toBe(100);
