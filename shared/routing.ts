@@ -23,7 +23,8 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
   const heap = new NodeHeap();
   heap.push(0, from);
   while (heap.size > 0) {
-    const [c0, best] = heap.pop();
+    const c0 = heap.topCost;
+    const best = heap.pop();
     if (done[best] || c0 !== cost[best]) continue; // a stale entry: a shorter path was found since
     done[best] = true;
     const node = world.nodes[best]!;
@@ -60,8 +61,17 @@ class NodeHeap {
   }
 
   private swap(a: number, b: number): void {
-    [this.costs[a], this.costs[b]] = [this.costs[b]!, this.costs[a]!];
-    [this.nodes[a], this.nodes[b]] = [this.nodes[b]!, this.nodes[a]!];
+    const cost = this.costs[a]!;
+    this.costs[a] = this.costs[b]!;
+    this.costs[b] = cost;
+    const node = this.nodes[a]!;
+    this.nodes[a] = this.nodes[b]!;
+    this.nodes[b] = node;
+  }
+
+  /** The cost of the entry `pop` will return next. */
+  get topCost(): number {
+    return this.costs[0]!;
   }
 
   push(cost: number, node: number): void {
@@ -76,8 +86,9 @@ class NodeHeap {
     }
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.costs[0]!, this.nodes[0]!];
+  /** Removes the cheapest entry and returns its node (read `topCost` first for its cost). */
+  pop(): number {
+    const top = this.nodes[0]!;
     const last = this.costs.length - 1;
     this.swap(0, last);
     this.costs.pop();
