@@ -61,6 +61,11 @@ export interface ServerOptions {
    * beside the embedded database (`data/db-pending`), `data/pending` with PostgreSQL, none in memory.
    */
   pendingDir?: string | null;
+  /**
+   * Game seconds per real second (default 1). A test seam: tests that play whole rounds run them
+   * faster than real time; the simulation is the same tick for tick.
+   */
+  timeScale?: number;
 }
 
 /**
@@ -138,7 +143,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   const limits = new SharedLimits(presence, guard.limitScale);
   const pending = new PendingResults(pendingFolder(options));
-  const services: Services = { store, shuttingDown: false, guard, limits, pending };
+  const services: Services = {
+    store,
+    shuttingDown: false,
+    guard,
+    limits,
+    pending,
+    timeScale: options.timeScale ?? 1,
+  };
   setServices(services);
   const serveStatic = staticHandler(options.clientDir);
   const http = createServer((req, res) => {

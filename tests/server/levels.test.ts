@@ -4,7 +4,8 @@ import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harnes
 
 let h: Harness;
 beforeAll(async () => {
-  h = await boot();
+  // Whole levels are played here: ten game seconds a real second (the same ticks, sooner).
+  h = await boot("memory://", 100, { timeScale: 10 });
 });
 afterAll(async () => {
   await h.server.close();
@@ -22,7 +23,7 @@ describe("a level in a solo room", () => {
     room.send("host", { type: "add-time", seconds: 60 });
     expect((await refused).message).toMatch(/plays as written/);
 
-    const results = nextMessage<MatchResult>(room, "results", 75_000);
+    const results = nextMessage<MatchResult>(room, "results", 30_000);
     room.send("host", { type: "start" });
     await until(() => stateOf(room).phase === "playing", 3000, "playing");
     // What the level's card asks for: two upgrades, through the same intents the panel sends.
@@ -39,7 +40,7 @@ describe("a level in a solo room", () => {
     expect(r.level!.passed).toBe(true);
     expect(r.seconds).toBe(level.scenario.duration);
     await room.leave();
-  }, 90_000);
+  }, 45_000);
 
   it("refuses what a level does not allow, and an unknown level", async () => {
     await expect(h.client().create("solo", { level: "nope" })).rejects.toThrow(/no level "nope"/);

@@ -5,7 +5,7 @@ process.env.HUB_SWARM_TEST_HOOKS = "1";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await boot();
+  h = await boot("memory://", 100, { timeScale: 10 }); // rounds played to the end, ten times as fast
 });
 afterAll(async () => {
   await h.server.close();

@@ -111,7 +111,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.match = createMatch(scenario);
     this.match.recordTransits = true;
     holdRoom(this);
-    this.setPatchRate(TICK_MS);
+    this.setPatchRate(this.tickMs);
     this.state.scenario = scenario.name;
     this.state.description = scenario.description;
     this.state.ticksPerSecond = TICKS_PER_SECOND;
@@ -181,6 +181,11 @@ export abstract class MatchRoom extends Room<MatchState> {
     await this.listing.save();
   }
 
+  /** Real milliseconds between ticks: a tenth of a second of game time, unless tests speed it up. */
+  private get tickMs(): number {
+    return TICK_MS / services().timeScale;
+  }
+
   protected data(client: Client): ClientData {
     return client.userData as ClientData;
   }
@@ -247,7 +252,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       case "start":
         if (phase !== "lobby") return "the round has already started";
         this.state.phase = "playing";
-        this.setSimulationInterval(() => this.tick(), TICK_MS);
+        this.setSimulationInterval(() => this.tick(), this.tickMs);
         return null;
       case "pause":
         if (phase !== "playing") return "the round is not running";
