@@ -4,6 +4,7 @@
  * /health within 3 s of launch; an idle server ≤ 300 MB with the embedded database.
  *
  *   npm run bench:start [-- --runs N]
+ *   tests/services/with-services npm run bench:start     # the same on a PostgreSQL server
  *
  * The server runs as `npm start` runs it (node with the tsx loader), in a process of its own, on an
  * embedded database in a fresh folder (first start: the database is created) and again on the same
@@ -31,6 +32,7 @@ async function launch(dataDir: string): Promise<{ child: ChildProcess; url: stri
   const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
     env: {
       ...process.env,
+      REDIS_URL: "", // one process: a cluster is measured by bench:load
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
@@ -83,7 +85,8 @@ for (let run = 0; run < RUNS; run++) {
   rows.push({ first: first.ms, usual: usual.ms, idle, classes });
 }
 
-console.log(`Start and memory — embedded database, median of ${RUNS} runs, node ${process.version}\n`);
+const database = process.env.DATABASE_URL ? "PostgreSQL server" : "embedded database";
+console.log(`Start and memory — ${database}, median of ${RUNS} runs, node ${process.version}\n`);
 console.log(`/health after launch, new data folder:   ${Math.round(median(rows.map((r) => r.first)))} ms`);
 console.log(
   `/health after launch, existing folder:   ${Math.round(median(rows.map((r) => r.usual)))} ms (budget 3000)`,
