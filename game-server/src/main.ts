@@ -36,11 +36,17 @@ const server = await startServer({
   publicAddress: process.env.PUBLIC_ADDRESS || undefined,
   ...(process.env.PENDING_DIR && { pendingDir: process.env.PENDING_DIR }),
   warmPar: process.env.WARM_PAR !== "0",
+  publicUrl: process.env.PUBLIC_URL || undefined,
 }).catch((e: unknown) => {
   console.error(`Hub & Swarm could not start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
 log.info(`Hub & Swarm is running at ${server.url}`);
+log.info(
+  server.joinAddress
+    ? `students join at ${server.joinAddress}`
+    : "no network address found: students on other machines cannot join (set PUBLIC_URL)",
+);
 // The database opens while the server already answers; a database that cannot open ends the start.
 server.store.ready.then(
   () => log.info(`database: ${server.store.description}`),

@@ -16,6 +16,7 @@ import { SharedLimits } from "./edge/limits";
 import { handleApi } from "./http/api";
 import { type GuardOptions, guardRequests, originAllowed } from "./http/guard";
 import { setSecurityHeaders } from "./http/headers";
+import { joinAddress } from "./http/join-address";
 import { staticHandler } from "./http/static";
 import { colyseusLogger, log } from "./log";
 import { assertPortFree } from "./port-check";
@@ -66,6 +67,8 @@ export interface ServerOptions {
    * faster than real time; the simulation is the same tick for tick.
    */
   timeScale?: number;
+  /** The address students type (PUBLIC_URL), when this machine's own LAN address is not it. */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -104,6 +107,8 @@ function pendingFolder(options: ServerOptions): string | null {
 
 export interface RunningServer {
   url: string;
+  /** Where students join (see http/join-address.ts). */
+  joinAddress: string | null;
   port: number;
   store: Store;
   close(): Promise<void>;
@@ -150,6 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits,
     pending,
     timeScale: options.timeScale ?? 1,
+    joinAddress: null,
   };
   setServices(services);
   const serveStatic = staticHandler(options.clientDir);
@@ -205,9 +211,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const draining = setInterval(drain, DRAIN_EVERY_MS);
   draining.unref();
   const port = (http.address() as AddressInfo).port;
+  services.joinAddress = joinAddress(port, options.publicUrl);
   const url = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "localhost"}:${port}`;
   return {
     url,
+    joinAddress: services.joinAddress,
     port,
     store,
     close: async () => {

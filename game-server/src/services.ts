@@ -16,6 +16,8 @@ export interface Services {
   guard: GuardOptions;
   /** Per-address budgets, shared by every process when there is Redis. */
   limits: SharedLimits;
+  /** Where students join (PUBLIC_URL, or this machine's LAN address and port); null when unknown. */
+  joinAddress: string | null;
   /** Game seconds per real second: 1, except in tests that play whole rounds (see ServerOptions). */
   timeScale: number;
   /** Finished matches waiting for the database. */

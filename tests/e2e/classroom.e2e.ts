@@ -53,6 +53,12 @@ describe("a classroom match in the browser", () => {
     await host.waitForSelector("#join-code");
     const code = ((await host.textContent("#join-code")) ?? "").trim();
     expect(code).toMatch(/^[A-Z0-9]{5}$/);
+    // The projector shows where students join as the server knows it (not the teacher's localhost),
+    // with a QR code of the join link.
+    const joinAt = w.server.joinAddress ?? w.server.url;
+    await host.waitForFunction(() => !(document.querySelector("#join-qr") as HTMLImageElement).hidden);
+    expect(await host.textContent("#join-address")).toBe(joinAt.replace(/^https?:\/\//, ""));
+    expect(await host.getAttribute("#join-qr", "alt")).toBe(`QR code: ${joinAt}/?code=${code}`);
 
     // A wrong code gets a clear message.
     const stray = await w.open("stray", { width: 1024, height: 768 });
@@ -68,8 +74,15 @@ describe("a classroom match in the browser", () => {
     const students: Page[] = [];
     for (const [i, name] of ["Ann", "Bob", "Cy"].entries()) {
       const page = await w.open(name, i === 1 ? { width: 1366, height: 768 } : { width: 1280, height: 800 });
-      await page.click("#join");
-      await page.fill("#code", code.toLowerCase());
+      if (i === 2) {
+        // The QR code's link opens the join form with the code already filled in.
+        await page.goto(`${w.server.url}/?code=${code}`);
+        await page.waitForSelector("#join-form");
+        expect(await page.inputValue("#code")).toBe(code);
+      } else {
+        await page.click("#join");
+        await page.fill("#code", code.toLowerCase());
+      }
       await page.fill("#nickname", name);
       await page.click("#join-go");
       await page.waitForSelector("#lobby-seat");

@@ -88,3 +88,8 @@ export async function matchCsv(hostKey: string, id: string, which: "players" | "
   }
   return res.blob();
 }
+
+/** Where students join, as the server knows it (null: the server found no network address). */
+export async function joinAddress(): Promise<string | null> {
+  return (await call<{ url: string | null }>("/api/address")).url;
+}

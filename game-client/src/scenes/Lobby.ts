@@ -2,7 +2,9 @@ import { Scene } from "phaser";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
 import { isSeatKind } from "../../../shared/index";
 import { session } from "../app";
+import { joinAddress } from "../net/api";
 import { clearUi, h, mount } from "../ui/dom";
+import { qrDataUrl } from "../ui/qr";
 import { mySeat, ROLE_JOB, teamLabel } from "./seat";
 
 /** Who is here, on which team and node; the host sees the join code large and starts the round. */
@@ -22,7 +24,8 @@ export class Lobby extends Scene {
       { id: "start", class: "big", onclick: () => session.sendHost({ type: "start" }) },
       "Start the round",
     );
-    const link = `${location.origin}/?code=${session.code}`;
+    const where = h("b", { id: "join-address", class: "join-address" }, location.host);
+    const qr = h("img", { id: "join-qr", class: "join-qr", alt: "", hidden: true });
     mount(
       h(
         "section",
@@ -31,9 +34,18 @@ export class Lobby extends Scene {
           ? h(
               "div",
               { class: "stack" },
-              h("p", {}, "Join at ", h("b", {}, location.host), " with the code"),
-              h("span", { class: "code-big", id: "join-code" }, session.code),
-              h("p", { class: "muted" }, link),
+              h(
+                "div",
+                { class: "join-how" },
+                h(
+                  "div",
+                  { class: "stack" },
+                  h("p", { class: "join-line" }, "Go to ", where),
+                  h("p", { class: "join-line" }, "and type the code"),
+                  h("span", { class: "code-big", id: "join-code" }, session.code),
+                ),
+                qr,
+              ),
             )
           : h("h1", {}, session.role === "solo" ? "Ready?" : "You're in!"),
         h("h2", { id: "lobby-scenario" }),
@@ -43,6 +55,7 @@ export class Lobby extends Scene {
         h("button", { class: "secondary", onclick: () => this.scene.start("Menu") }, "Leave"),
       ),
     );
+    if (session.role === "host") void this.showJoinAddress(where, qr);
     let leaving = false;
     const render = (): void => {
       const state = session.state;
@@ -92,5 +105,17 @@ export class Lobby extends Scene {
       );
     }
     return boxes;
+  }
+
+  /**
+   * The address students type, as the server knows it (the teacher's own browser may say localhost),
+   * and a QR code that opens the join form with the code filled in.
+   */
+  private async showJoinAddress(where: HTMLElement, qr: HTMLImageElement): Promise<void> {
+    const url = (await joinAddress().catch(() => null)) ?? location.origin;
+    where.textContent = url.replace(/^https?:\/\//, "");
+    qr.src = qrDataUrl(`${url}/?code=${session.code}`);
+    qr.alt = `QR code: ${url}/?code=${session.code}`;
+    qr.hidden = false;
   }
 }

@@ -40,7 +40,8 @@ export class Preloader extends Scene {
 
   create(): void {
     this.makePacketTextures();
-    this.scene.start("Menu");
+    // A join link (the projector's QR code) opens the join form with the code filled in.
+    this.scene.start(new URLSearchParams(location.search).has("code") ? "Join" : "Menu");
   }
 
   /**

@@ -72,6 +72,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       // This process's own rooms and clients (with Redis, a query would list the whole cluster's).
       const { roomCount: rooms, ccu: clients } = matchMaker.stats.local;
       sendJson(res, 200, { rooms, clients, ...snapshot(url.searchParams.get("reset") === "1") });
+    } else if (path === "/api/address" && method === "GET") {
+      // Where students join (the projector shows it, with a QR code): see join-address.ts.
+      sendJson(res, 200, { url: services().joinAddress });
     } else if (path === "/api/scenarios" && method === "GET") {
       listScenarios(res);
     } else if (path === "/api/scenarios" && method === "POST") {
