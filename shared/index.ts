@@ -24,6 +24,7 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
+export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {
   findLevel,
   hintsFor,

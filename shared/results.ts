@@ -49,6 +49,8 @@ export interface TeamResult {
   packets: { created: number; delivered: number; inFlight: number; dropped: Record<DropReason, number> };
   corruptDeliveries: number;
   leakedPackets: number;
+  /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
+  dataPackets: number;
   contentLost: boolean;
   lostItems: number[];
   coinsSpent: number;
@@ -132,6 +134,7 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
     },
     corruptDeliveries: st.corruptDelivered,
     leakedPackets: st.leaked,
+    dataPackets: st.dataPackets,
     contentLost: lost.length > 0,
     lostItems: lost,
     coinsSpent: Math.round(coinsSpent(world)),
