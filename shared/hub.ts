@@ -10,7 +10,16 @@ import {
   PRICES,
   SERVER_MAX_JOBS,
 } from "./constants";
-import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
+import {
+  canSend,
+  connectionEncrypted,
+  createPacket,
+  deliver,
+  drop,
+  enqueue,
+  isDown,
+  sendFromEndpoint,
+} from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import { completeWant, currentWant, messageTarget } from "./workload";
 
@@ -136,6 +145,7 @@ export function stepServer(match: Match, world: World, node: SimNode): void {
       if (!canSend(world, node)) break;
       node.queue.shift();
       packet.dst = packet.to;
+      packet.encrypted = connectionEncrypted(world, node.index, packet.to);
       sendFromEndpoint(match, world, node, packet);
     } else {
       node.queue.shift();
