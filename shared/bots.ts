@@ -10,13 +10,20 @@ import {
   BOT_JUNK_BLOCK_THRESHOLD,
   PRICES,
   SERVER_MAX_JOBS,
+  TICKS_PER_SECOND,
 } from "./constants";
 import type { NodeIntent } from "./intents";
 import { coinsLeft } from "./intents";
 import { keptStill } from "./level-setup";
-import { nextFloat } from "./random";
+import { hashString } from "./random";
+import type { FailureKind } from "./scenario";
 import { isDown } from "./transport";
 import type { Match, SimNode, World } from "./types";
+
+/** Longest time a peer's owner takes to act on a warning, in ticks (60 s). */
+const PEER_OWNER_MAX_DELAY = 60 * TICKS_PER_SECOND;
+/** Share of peers' owners who act on a warning at all: the rest never get round to it. */
+const PEER_OWNERS_WHO_ACT = 0.7;
 
 /** Share of the budget a server bot keeps in reserve before it pays for an upgrade. */
 const BOT_UPGRADE_RESERVE = 0.35;
@@ -44,12 +51,33 @@ function blockSuspects(world: World, node: SimNode, threshold: number, out: Node
   }
 }
 
-/** Servers are centrally managed: backups and encryption on, breaches patched, attackers blocked. */
+/**
+ * The tick a warning of this kind began, if one is under way in this world (the banner every player
+ * of the team sees), else -1.
+ */
+function warningSince(match: Match, world: World, kind: FailureKind): number {
+  for (const f of match.failureLog) {
+    if (f.kind !== kind || match.tick < f.startTick || (f.endTick !== null && match.tick >= f.endTick))
+      continue;
+    if (f.effects.some((e) => e.team === world.team && e.target !== "")) return f.startTick;
+  }
+  return -1;
+}
+
+/**
+ * Servers are centrally managed, and the manager spends only for a reason it can see: encryption
+ * while a wiretap is reported (every connection to the server at once), backups when the server's
+ * data exists nowhere else (no upstream to fetch it from again), an upgrade when its own queue of jobs
+ * is long; breaches patched, disks restored, attackers blocked.
+ */
 function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
   const s = node.server!;
   const b = base(world, node);
-  if (!s.backup) out.push({ type: "backup", ...b, on: true });
-  if (!node.encrypt) out.push({ type: "encrypt", ...b, on: true });
+  const needsBackup = s.upstream < 0 && !s.cloud;
+  if (s.backup !== needsBackup && !(s.backup && s.diskFailed))
+    out.push({ type: "backup", ...b, on: needsBackup });
+  const tapped = warningSince(match, world, "wiretap") >= 0;
+  if (node.encrypt !== tapped) out.push({ type: "encrypt", ...b, on: tapped });
   if (s.diskFailed && s.backup && s.restoreAt === 0) out.push({ type: "restore", ...b });
   if (s.breached && match.tick - s.breachedSince >= BOT_BREACH_DETECT_TICKS)
     out.push({ type: "patch", ...b });
@@ -63,11 +91,29 @@ function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent
     out.push({ type: "upgrade", ...b });
 }
 
-/** Peers decide alone: they verify and block cheaters, share freely; half of them encrypt. */
+/**
+ * How long after a warning a peer's owner gets round to acting on it, in ticks: nobody manages a
+ * peer but its owner, so each reacts in its own time (drawn from the match seed and the peer).
+ * Owners past PEER_OWNERS_WHO_ACT never do. Central management has no such spread: one decision covers
+ * every connection to a server.
+ */
+export function ownerDelayTicks(match: Match, node: SimNode): number {
+  const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
+  return draw >= PEER_OWNERS_WHO_ACT * 1000
+    ? Number.POSITIVE_INFINITY
+    : Math.round((draw / 1000 / PEER_OWNERS_WHO_ACT) * PEER_OWNER_MAX_DELAY);
+}
+
+/**
+ * Peers decide alone: they verify and block cheaters and share freely; each encrypts once its owner
+ * has acted on a wiretap warning (ownerDelayTicks), and stops when the warning is over.
+ */
 function decidePeer(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
   const p = node.peer!;
   const b = base(world, node);
-  if (match.tick === 0 && nextFloat(world.rng) < 0.5) out.push({ type: "encrypt", ...b, on: true });
+  const since = warningSince(match, world, "wiretap");
+  const encrypt = since >= 0 && match.tick - since >= ownerDelayTicks(match, node);
+  if (node.encrypt !== encrypt) out.push({ type: "encrypt", ...b, on: encrypt });
   if (!p.verify) out.push({ type: "verify", ...b, on: true });
   if (p.strategy !== "rarest") out.push({ type: "strategy", ...b, strategy: "rarest" });
   blockSuspects(world, node, BOT_CORRUPT_BLOCK_THRESHOLD, out);

@@ -25,8 +25,11 @@ export const MAX_UPGRADES = 3;
 export const SERVER_MAX_JOBS = 24;
 /** An origin server's capacity: big, but far away. */
 export const ORIGIN_CAPACITY = 6;
-/** Encryption costs capacity: a node that encrypts works at this fraction of its rate. */
-export const ENCRYPTION_FACTOR = 0.75;
+/**
+ * Encryption costs capacity: a node that encrypts works at this fraction of its rate. Modern TLS costs
+ * a few per cent of a machine's work (the handshake once per connection, then cheap bulk ciphers).
+ */
+export const ENCRYPTION_FACTOR = 0.95;
 /** Ticks between a restore-from-backup order and the content being back. */
 export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
 /** Ticks a server is offline while it is isolated and patched after a breach. */
@@ -51,6 +54,18 @@ export const APPROVAL_TIMEOUT = 5 * TICKS_PER_SECOND;
 
 /** Ticks a client waits without progress before it asks again, trying the next server. */
 export const CLIENT_TIMEOUT = 3 * TICKS_PER_SECOND;
+/**
+ * Work units a server spends refusing a request it has no room for: reading a header and answering
+ * "busy, come back later" costs a small fraction of sending a chunk, so a crowd knocking at a full
+ * server cannot keep it busy refusing (no livelock).
+ */
+export const REFUSAL_WORK = 0.1;
+/**
+ * Ticks a refused client waits before asking again: doubled with each refusal in a row (at most
+ * CLIENT_BACKOFF_DOUBLINGS times), plus a random share of the same, so a crowd does not come back at once.
+ */
+export const CLIENT_BACKOFF_TICKS = 1 * TICKS_PER_SECOND;
+export const CLIENT_BACKOFF_DOUBLINGS = 4;
 
 /** Most chunks in one item: a chunk set is a 31-bit mask. */
 export const MAX_CHUNKS = 31;

@@ -1,25 +1,35 @@
 /**
  * The debrief: lessons written from a match's own numbers, each tied to a concept of DESIGN.md §2.
- * Pure: a function of the results.
+ * Every figure in a line is one the score uses (a failure's `kept` is the survival score's delivery
+ * under failure for that window), and a concept that claims an outcome ("a single point of failure",
+ * "a swarm scales with its crowd") is chosen only when those figures show it. Pure: a function of the
+ * results.
  */
 
 import type { MatchResult, TeamResult } from "./results";
 import type { FailureKind } from "./scenario";
+import type { Architecture } from "./types";
 
 export interface Lesson {
   concept: string;
   text: string;
 }
 
-/** The idea each failure kind shows, in a sentence. */
+/** Below this share of its usual delivery, a team's delivery "fell" during a failure. */
+export const FELL_BELOW = 0.5;
+/** One architecture "did better" in a failure when it kept at least this much more of its delivery. */
+export const CLEARLY_BETTER = 0.1;
+
+/** The idea each failure kind shows, in a sentence, where the sentence holds whatever the outcome. */
 const CONCEPT: Record<FailureKind, string> = {
   crash: "A single server is a single point of failure; in a swarm the data lives on many peers.",
-  "disk-failure": "Backups are central control at work: a server with backups restores what its disk lost.",
+  "disk-failure":
+    "Data on one disk is never safe alone: a server gets it back from its backup or from the origin; a peer's is gone unless others copied it.",
   "link-cut": "Routers find another path when a link breaks; people can re-route faster than the protocol.",
   congestion: "Bandwidth is shared: a congested link slows everything that crosses it.",
   "packet-loss": "Lost packets must be sent again: a lossy link costs time.",
   "flash-crowd": "More peers bring more upload capacity: a swarm scales with its crowd, a server does not.",
-  ddos: "Junk traffic eats capacity; blocking the sources is the defence.",
+  ddos: "Junk traffic eats capacity; blocking the sources, filtered upstream at the router, is the defence.",
   breach: "A hacked server controls everything it serves, until it is isolated and patched.",
   churn: "If people stop seeding before a full copy has spread, the data is lost.",
   "malicious-peer": "A peer-to-peer network has no central check: verify what you receive and block cheats.",
@@ -27,16 +37,58 @@ const CONCEPT: Record<FailureKind, string> = {
   wiretap: "Encryption protects data crossing routers you do not control.",
 };
 
+/** When a crash or outage did not stop anyone: the copies elsewhere took over. */
+const NO_SINGLE_POINT =
+  "More than one copy of the data means no single point of failure: when one holder stopped, others took over.";
 const ROUTER_DOWN =
   "When a router fails, traffic must find another path: players re-route at once, the protocol takes a while.";
+/** Flash crowds whose figures do not show the swarm scaling better. */
+const CROWD_FITTED = "This crowd fitted: both networks had capacity to spare, so neither slowed down much.";
+const CROWD_SERVERS =
+  "This time the servers kept up better than the peers: capacity decides speed, and these servers had it.";
+/** Seeds left, but nothing was lost. */
+const CHURN_SURVIVED =
+  "Seeds left, but a full copy had already spread over the peers who stayed: nothing was lost.";
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-/** Useful chunks per second in [from, to), from a team's per-second goodput. */
-function rate(team: TeamResult, from: number, to: number): number {
-  const slice = team.goodputPerSecond.slice(Math.max(0, Math.floor(from)), Math.max(0, Math.ceil(to)));
-  return slice.length ? slice.reduce((a, b) => a + b, 0) / slice.length : 0;
+type TeamFailure = TeamResult["failures"][number];
+
+/** Each team's record of one failure (the same kind, starting at the same second), or undefined. */
+function recordsOf(teams: readonly TeamResult[], f: TeamFailure): Map<Architecture, TeamFailure | undefined> {
+  return new Map(
+    teams.map((t) => [t.team, t.failures.find((x) => x.kind === f.kind && x.startSecond === f.startSecond)]),
+  );
+}
+
+function concept(
+  f: TeamFailure,
+  records: Map<Architecture, TeamFailure | undefined>,
+  teams: readonly TeamResult[],
+): string {
+  const kept = (a: Architecture) => records.get(a)?.kept ?? null;
+  const routerDown = (f.kind === "crash" || f.kind === "outage") && /^R\d/.test(f.target);
+  if (routerDown) return ROUTER_DOWN;
+  if (f.kind === "crash" || f.kind === "outage") {
+    const fell = [...records.values()].some((r) => r && r.kept !== null && r.kept < FELL_BELOW);
+    if (!fell) return NO_SINGLE_POINT;
+  }
+  if (f.kind === "flash-crowd") {
+    const hub = kept("hub");
+    const swarm = kept("swarm");
+    if (hub === null || swarm === null) return CROWD_FITTED;
+    if (swarm >= hub + CLEARLY_BETTER) return CONCEPT["flash-crowd"];
+    return hub >= swarm + CLEARLY_BETTER ? CROWD_SERVERS : CROWD_FITTED;
+  }
+  if (f.kind === "churn" && !teams.some((t) => t.contentLost)) return CHURN_SURVIVED;
+  return CONCEPT[f.kind as FailureKind] ?? "";
+}
+
+function part(t: TeamResult, r: TeamFailure | undefined): string {
+  if (!r) return `${t.name} was not touched`;
+  if (r.kept === null) return `${t.name} had nobody waiting for data`;
+  return `${t.name} kept ${pct(r.kept)} of its usual delivery`;
 }
 
 export function debrief(result: MatchResult): Lesson[] {
@@ -49,18 +101,13 @@ export function debrief(result: MatchResult): Lesson[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const window = Math.max(1, f.endSecond - f.startSecond);
-      const parts = teams.map((t) => {
-        const hit = t.failures.find((x) => x.kind === f.kind && x.startSecond === f.startSecond);
-        const before = rate(t, Math.max(0, f.startSecond - 30), f.startSecond);
-        const during = rate(t, f.startSecond, f.endSecond);
-        if (!hit) return `${t.name} was not touched`;
-        if (before <= 0) return `${t.name} had little traffic to lose`;
-        return `${t.name} kept ${pct(Math.min(1, during / before))} of its delivery`;
-      });
-      const routerDown = (f.kind === "crash" || f.kind === "outage") && /^R\d/.test(f.target);
+      const records = recordsOf(teams, f);
+      const parts = teams.map((t) => part(t, records.get(t.team)));
+      // Each team's own target: the hub's server and the swarm's seed are different machines.
+      const notes = [...new Set([...records.values()].flatMap((r) => (r ? [r.note] : [])))];
       lessons.push({
-        concept: routerDown ? ROUTER_DOWN : (CONCEPT[f.kind as FailureKind] ?? ""),
-        text: `At ${mmss(f.startSecond)}: ${f.note}. For the next ${Math.round(window)} s, ${parts.join("; ")}.`,
+        concept: concept(f, records, teams),
+        text: `At ${mmss(f.startSecond)}: ${notes.join("; ")}. For the next ${Math.round(window)} s, ${parts.join("; ")}.`,
       });
     }
   }

@@ -72,7 +72,15 @@ function hashWorld(h: Hasher, w: World): void {
       for (const q of p.pending) h.nums([q.item, q.chunk, q.from, q.since]);
       for (const q of p.awaiting) hashPacket(h, q);
     }
-    if (n.user) h.nums([n.user.current, n.user.got, n.user.wantFrom, n.user.completed, n.user.requestedAt]);
+    if (n.user)
+      h.nums([
+        n.user.current,
+        n.user.got,
+        n.user.wantFrom,
+        n.user.completed,
+        n.user.requestedAt,
+        n.user.backoffUntil,
+      ]);
   }
   for (const l of w.links) {
     h.nums([l.latency, l.bandwidth, l.loss, l.carried]);

@@ -4,14 +4,27 @@
  * that costs a long round trip. Messages between users go through the server.
  */
 import {
+  CLIENT_BACKOFF_DOUBLINGS,
+  CLIENT_BACKOFF_TICKS,
   CLIENT_TIMEOUT,
   CLOUD_ELASTIC_THRESHOLD,
   ENCRYPTION_FACTOR,
   PRICES,
+  REFUSAL_WORK,
   SERVER_MAX_JOBS,
 } from "./constants";
-import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
-import type { Match, Packet, SimNode, World } from "./types";
+import { nextInt } from "./random";
+import {
+  canSend,
+  connectionEncrypted,
+  createPacket,
+  deliver,
+  drop,
+  enqueue,
+  isDown,
+  sendFromEndpoint,
+} from "./transport";
+import type { Match, Packet, SimNode, UserState, World } from "./types";
 import { completeWant, currentWant, messageTarget } from "./workload";
 
 /** A client's tick: send its next message, ask for its current item, fail over after a timeout. */
@@ -21,7 +34,7 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
   const u = node.user!;
   sendDueMessage(match, world, node, true);
   const item = currentWant(u, tick);
-  if (item < 0) return;
+  if (item < 0 || tick < u.backoffUntil) return;
   const timedOut = u.requestedAt >= 0 && tick - Math.max(u.requestedAt, u.lastProgress) > CLIENT_TIMEOUT;
   if (u.requestedAt >= 0 && !timedOut) return;
   // Each new item starts at the user's own server (DNS spreads users); a timeout tries the next one.
@@ -63,19 +76,32 @@ export function sendDueMessage(match: Match, world: World, node: SimNode, viaSer
 export function arriveAtClient(match: Match, world: World, node: SimNode, packet: Packet): void {
   deliver(world);
   if (packet.kind === "message") return recordMessage(match, world, packet);
+  const u = node.user!;
+  if (packet.kind === "control") return backOff(match, world, u);
   if (packet.kind !== "chunk") return;
   world.stats.chunksDelivered++;
   if (packet.corrupt) world.stats.corruptDelivered++;
-  const u = node.user!;
   const bit = 1 << packet.chunk;
   if (currentWant(u, match.tick) !== packet.item || u.got & bit) return;
   u.got |= bit;
   u.lastProgress = match.tick;
+  u.refusals = 0;
   if (!packet.corrupt) world.stats.usefulChunks++;
   if (u.got === match.ctx.full) {
     completeWant(u, match.tick, match.ctx.thinkTicks);
     world.stats.itemsCompleted++;
   }
+}
+
+/**
+ * A server said "busy": wait, longer after each refusal in a row and by a random share, then ask the
+ * next server (the wait ends with the request timed out, which moves on to the next server).
+ */
+function backOff(match: Match, world: World, u: UserState): void {
+  const wait = CLIENT_BACKOFF_TICKS * 2 ** Math.min(u.refusals, CLIENT_BACKOFF_DOUBLINGS);
+  u.refusals++;
+  u.backoffUntil = match.tick + wait + nextInt(world.rng, wait);
+  u.requestedAt = Math.min(u.requestedAt, u.backoffUntil - CLIENT_TIMEOUT - 1);
 }
 
 export function recordMessage(match: Match, world: World, packet: Packet): void {
@@ -136,24 +162,39 @@ export function stepServer(match: Match, world: World, node: SimNode): void {
       if (!canSend(world, node)) break;
       node.queue.shift();
       packet.dst = packet.to;
+      packet.encrypted = connectionEncrypted(world, node.index, packet.to);
       sendFromEndpoint(match, world, node, packet);
+      node.credit--;
     } else {
       node.queue.shift();
-      if (packet.kind === "request") acceptRequest(world, node, packet, full);
-      else deliver(world); // junk (or a stray packet): handled, worth nothing
+      // Junk (or a stray packet) costs a full unit like a real request: that is why a DDoS hurts.
+      if (packet.kind === "request") node.credit -= acceptRequest(match, world, node, packet, full);
+      else {
+        deliver(world);
+        node.credit--;
+      }
     }
-    node.credit--;
     node.counters.work++;
   }
   sendJobChunks(match, world, node, full);
 }
 
-function acceptRequest(world: World, node: SimNode, packet: Packet, full: number): void {
+/** Takes a request on as a job, or refuses it cheaply. Returns the work units it cost. */
+function acceptRequest(match: Match, world: World, node: SimNode, packet: Packet, full: number): number {
   const s = node.server!;
   const holds = s.content[packet.item] === full;
-  if (!holds && (s.upstream < 0 || s.restoreAt > 0)) return drop(world, packet, "not-found");
+  if (!holds && (s.upstream < 0 || s.restoreAt > 0)) {
+    drop(world, packet, "not-found");
+    return REFUSAL_WORK;
+  }
   const existing = s.jobs.find((j) => j.to === packet.src && j.item === packet.item);
-  if (!existing && s.jobs.length >= SERVER_MAX_JOBS) return drop(world, packet, "server-busy");
+  if (!existing && s.jobs.length >= SERVER_MAX_JOBS) {
+    drop(world, packet, "server-busy");
+    // "Busy, come back later": a tiny reply, so the client backs off instead of waiting for a timeout.
+    if (world.nodes[packet.src]!.user && canSend(world, node))
+      sendFromEndpoint(match, world, node, createPacket(match, world, "control", node, packet.src));
+    return REFUSAL_WORK;
+  }
   deliver(world);
   if (holds) node.counters.cacheHits++;
   else node.counters.cacheMisses++;
@@ -161,6 +202,7 @@ function acceptRequest(world: World, node: SimNode, packet: Packet, full: number
   if (existing) existing.mask = (existing.mask | packet.mask) >>> 0;
   else
     s.jobs.push({ to: packet.src, item: packet.item, mask: packet.mask, encrypted: node.encrypt, forServer });
+  return 1;
 }
 
 /** Sends chunks of open jobs; a job waiting for content the server lacks triggers one upstream fetch. */

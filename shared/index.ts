@@ -3,7 +3,7 @@
 export { applyHostIntent } from "./actions";
 export * from "./api";
 export * from "./constants";
-export { debrief, type Lesson } from "./debrief";
+export { CLEARLY_BETTER, debrief, FELL_BELOW, type Lesson } from "./debrief";
 export {
   canHit,
   DEFAULT_DURATION,
@@ -24,6 +24,7 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
+export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {
   findLevel,
   hintsFor,

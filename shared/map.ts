@@ -354,6 +354,8 @@ export function addUser(world: World, id: string, router: number, items: number)
     messagesSent: 0,
     completed: 0,
     completionTicks: [],
+    refusals: 0,
+    backoffUntil: 0,
   };
   if (!hub) {
     node.peer = newPeer(items, 0, false);

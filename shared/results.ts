@@ -11,6 +11,7 @@ import { createMatch, runMatch } from "./match";
 import type { Scenario } from "./scenario";
 import {
   coinsSpent,
+  deliveryKept,
   failureWindows,
   goodputOf,
   lostItems,
@@ -40,7 +41,15 @@ export interface TeamResult {
   scores: Scores;
   goodputPerSecond: number[];
   averageGoodput: number;
-  failures: { kind: string; target: string; note: string; startSecond: number; endSecond: number }[];
+  failures: {
+    kind: string;
+    target: string;
+    note: string;
+    startSecond: number;
+    endSecond: number;
+    /** Share of its usual delivery the team kept in this window (as survival counts it); null: nobody waited. */
+    kept: number | null;
+  }[];
   itemsCompleted: number;
   itemsWanted: number;
   medianCompletionSeconds: number | null;
@@ -49,6 +58,8 @@ export interface TeamResult {
   packets: { created: number; delivered: number; inFlight: number; dropped: Record<DropReason, number> };
   corruptDeliveries: number;
   leakedPackets: number;
+  /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
+  dataPackets: number;
   contentLost: boolean;
   lostItems: number[];
   coinsSpent: number;
@@ -97,6 +108,7 @@ export function parOf(match: Match): Par {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const keptOrNull = (x: number | null) => (x === null ? null : round2(x));
 const orNull = (x: number) => (Number.isNaN(x) ? null : round2(x));
 
 export function teamResult(match: Match, world: World, par: Par): TeamResult {
@@ -118,6 +130,7 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
       note: f.effects.find((e) => e.team === world.team)!.note,
       startSecond: round2(windows[i]!.start / TICKS_PER_SECOND),
       endSecond: round2(windows[i]!.end / TICKS_PER_SECOND),
+      kept: keptOrNull(deliveryKept(world, [windows[i]!], windows)),
     })),
     itemsCompleted: st.itemsCompleted,
     itemsWanted: world.users.reduce((n, u) => n + world.nodes[u]!.user!.wants.length, 0),
@@ -132,6 +145,7 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
     },
     corruptDeliveries: st.corruptDelivered,
     leakedPackets: st.leaked,
+    dataPackets: st.dataPackets,
     contentLost: lost.length > 0,
     lostItems: lost,
     coinsSpent: Math.round(coinsSpent(world)),

@@ -281,8 +281,22 @@ function prioritised(queue: Packet[], kind: Packet["kind"]): Packet[] {
   return first.concat(rest);
 }
 
-/** A packet reached a router: firewall, then queue. */
+/**
+ * A packet reached a router: firewall, then queue. The firewall holds the router's own blocks and the
+ * blocks of the endpoints attached to it: a server or peer that blocks a source has it filtered
+ * upstream, at its access router, because blocking at the victim helps nothing once junk has filled
+ * the victim's own access link.
+ */
 export function arriveAtRouter(world: World, node: SimNode, packet: Packet, tick: number): void {
-  if (node.blocked.has(packet.src)) return drop(world, packet, "blocked");
+  if (node.blocked.has(packet.src) || filteredUpstream(world, node, packet))
+    return drop(world, packet, "blocked");
   enqueue(world, node, packet, tick);
+}
+
+/** Whether the packet's destination is an endpoint of this router that blocks the packet's source. */
+function filteredUpstream(world: World, router: SimNode, packet: Packet): boolean {
+  const dst = world.nodes[packet.dst];
+  if (!dst || dst.router || dst.blocked.size === 0 || !dst.blocked.has(packet.src)) return false;
+  const access = dst.links[0];
+  return access !== undefined && otherEnd(world.links[access]!, dst.index) === router.index;
 }

@@ -284,6 +284,27 @@ export const levelSchema = z
 export type Level = z.infer<typeof levelSchema>;
 export type PeerSetup = z.infer<typeof peerSetupSchema>;
 
+/** The measures a lesson can name: a score part, or a share of the data (see shared/lessons.ts). */
+export const LESSON_MEASURES = ["total", "speed", "cost", "survival", "lost", "corrupt", "leaked"] as const;
+export type LessonMeasure = (typeof LESSON_MEASURES)[number];
+
+/**
+ * What a scenario teaches, stated so it can be checked: the claim a student reads, which architecture
+ * must come out ahead, on which measure, by at least how many points (on every seed, with bots in
+ * every seat). Built-in scenarios all carry one; a teacher's scenario may.
+ */
+export const lessonSchema = z
+  .object({
+    /** One sentence a 13-year-old reads on the results screen. */
+    claim: lineSchema(200),
+    ahead: z.enum(["hub", "swarm"], { message: "must be hub or swarm" }),
+    measure: z.enum(LESSON_MEASURES, { message: `must be one of ${LESSON_MEASURES.join(", ")}` }),
+    /** Points (0–100 scale) by which `ahead` must lead on `measure`. */
+    margin: z.number().min(0, "must be 0 or more points").max(100, "must be at most 100 points"),
+  })
+  .strict();
+export type LessonClaim = z.infer<typeof lessonSchema>;
+
 export const scenarioSchema = z
   .object({
     name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
@@ -300,6 +321,8 @@ export const scenarioSchema = z
     failures: z.array(failureSchema).max(100, "may have at most 100 events"),
     /** Only for solo levels. */
     level: levelSchema.optional(),
+    /** What the scenario teaches, checked by `npm run lessons`. */
+    lesson: lessonSchema.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -88,6 +88,19 @@ export function failureWindows(match: Match, world: World): { start: number; end
 export function deliveryUnderFailure(match: Match, world: World): number {
   const windows = failureWindows(match, world);
   if (windows.length === 0) return 1;
+  return deliveryKept(world, windows, windows) ?? 1;
+}
+
+/**
+ * The share of its usual delivery a team kept inside `inside` (some of the failure windows): useful
+ * chunks per user-second of demand there, against the same outside every failure window (`all`),
+ * at most 1. null when nobody wanted anything inside. The debrief quotes it per failure.
+ */
+export function deliveryKept(
+  world: World,
+  inside: readonly { start: number; end: number }[],
+  all: readonly { start: number; end: number }[],
+): number | null {
   const { goodput, demand } = world.stats;
   let inUseful = 0;
   let inDemand = 0;
@@ -95,16 +108,15 @@ export function deliveryUnderFailure(match: Match, world: World): number {
   let outDemand = 0;
   for (let sec = 0; sec < goodput.length; sec++) {
     const t = sec * TICKS_PER_SECOND;
-    const inside = windows.some((w) => t >= w.start && t < w.end);
-    if (inside) {
+    if (inside.some((w) => t >= w.start && t < w.end)) {
       inUseful += goodput[sec]!;
       inDemand += demand[sec]!;
-    } else {
+    } else if (!all.some((w) => t >= w.start && t < w.end)) {
       outUseful += goodput[sec]!;
       outDemand += demand[sec]!;
     }
   }
-  if (inDemand === 0) return 1;
+  if (inDemand === 0) return null;
   if (outDemand === 0 || outUseful === 0) return inUseful > 0 ? 1 : 0;
   return Math.min(1, inUseful / inDemand / (outUseful / outDemand));
 }

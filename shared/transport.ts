@@ -40,9 +40,17 @@ export function createPacket(
     created: match.tick,
     hops: 0,
     corrupt: fields.corrupt ?? false,
-    encrypted: src.encrypt,
+    encrypted: connectionEncrypted(world, src.index, dst),
     since: match.tick,
   };
+}
+
+/**
+ * Encryption belongs to the connection, not the sender: when either end asks for it (a server that
+ * requires TLS, a peer that encrypts), both directions are encrypted, the other end's requests too.
+ */
+export function connectionEncrypted(world: World, a: number, b: number): boolean {
+  return world.nodes[a]!.encrypt || (world.nodes[b]?.encrypt ?? false);
 }
 
 export function deliver(world: World): void {

@@ -207,6 +207,9 @@ export interface UserState {
   completed: number;
   /** Completion times of finished items, in ticks. */
   completionTicks: number[];
+  /** Hub: refusals ("busy") in a row since the last chunk arrived, and the tick before which it waits. */
+  refusals: number;
+  backoffUntil: number;
 }
 
 export interface PeerState {

@@ -41,7 +41,7 @@ export const fifty: Scenario = {
     node: "S1",
     role: "server or seed",
     goals: ["Choose hub or swarm", "Encrypt what you send", "Keep the data safe"],
-    stars: { speed: [40, 50, 60], cost: [15, 30, 45], survival: [85, 92, 96] },
+    stars: { speed: [40, 50, 60], cost: [15, 30, 45], survival: [75, 82, 92] },
     hints: {
       survival:
         "In a swarm every peer must protect itself, and many won't. In a hub you protect your server: turn encryption on at once.",

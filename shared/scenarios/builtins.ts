@@ -36,73 +36,149 @@ function scenario(
   name: string,
   description: string,
   failures: Scenario["failures"],
+  lesson: Lesson,
   over: Partial<Scenario> = {},
 ): Scenario {
-  return { ...classroom, name, description, failures, ...over };
+  return { ...classroom, name, description, failures, lesson, ...over };
 }
+
+type Lesson = NonNullable<Scenario["lesson"]>;
+
+/** The margin every built-in lesson must clear on every seed, in points on its measure. */
+const MARGIN = 10;
+const lesson = (claim: string, ahead: Lesson["ahead"], measure: Lesson["measure"]): Lesson => ({
+  claim,
+  ahead,
+  measure,
+  margin: MARGIN,
+});
 
 export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   calm: scenario(
     "Calm day",
     "No failures: a baseline. Watch how each network delivers and what it costs to run.",
     [],
+    lesson(
+      "A peer-to-peer network is cheap: there are no servers to buy, run or look after.",
+      "swarm",
+      "cost",
+    ),
   ),
   "server-crash": scenario(
     "Server crash",
     "The only content holder crashes for 40 seconds: the hub's single server, the swarm's single seed. A single point of failure, or not?",
     [{ kind: "crash", at: 60, duration: 40, target: "role:source" }],
+    lesson(
+      "When the only server crashes every client must wait; in a swarm the data lives on many peers and keeps flowing.",
+      "swarm",
+      "survival",
+    ),
     { map: { ...(classroom.map as object), servers: 1 } as Scenario["map"] },
   ),
   "flash-crowd": scenario(
     "Flash crowd",
     "Sixty new users arrive at once, five times the usual crowd. Does the network slow down for everyone?",
     [{ kind: "flash-crowd", at: 50, magnitude: 60 }],
+    lesson(
+      "A crowd slows one server down for everyone; in a swarm every newcomer also uploads, so it keeps up.",
+      "swarm",
+      "speed",
+    ),
   ),
   "seeds-leave": scenario(
     "Seeds leave early",
     "Every seed leaves after 8 seconds, before a full copy has spread. In the hub, servers stay: that is what you pay them for.",
     [{ kind: "churn", at: 8, target: "role:seed", magnitude: 99 }],
+    lesson(
+      "If people stop seeding before a full copy has spread, the data is lost; a server keeps its copy.",
+      "hub",
+      "lost",
+    ),
   ),
   "malicious-peer": scenario(
     "Malicious peer",
     "A stranger joins the swarm and serves corrupt chunks. Verify what you receive and block the cheat. A hub has no strangers.",
     [{ kind: "malicious-peer", at: 25, magnitude: 1 }],
+    lesson(
+      "A peer-to-peer network has no central check, so a stranger's harmful file reaches users; a hub has no strangers.",
+      "hub",
+      "corrupt",
+    ),
   ),
   "link-cut": scenario(
     "Link cut",
     "The busiest link between routers is cut for a minute. Routers re-route by hand at once, or the autopilot converges slowly.",
     [{ kind: "link-cut", at: 50, duration: 60, target: "busiest" }],
+    lesson(
+      "One cut link hurts the hub most: all its traffic runs to a few servers, while a swarm's is spread over many paths.",
+      "swarm",
+      "survival",
+    ),
   ),
   "server-breach": scenario(
     "Server breach",
     "A content holder is hacked and serves corrupt data until it is isolated and patched.",
     [{ kind: "breach", at: 45, target: "role:source" }],
+    lesson(
+      "A hacked server controls everything it serves; in a swarm one hacked peer is one source among many.",
+      "swarm",
+      "corrupt",
+    ),
   ),
   "regional-outage": scenario(
     "Regional outage",
     "A power cut takes down every node in the North region for 30 seconds.",
     [{ kind: "outage", at: 60, duration: 30, target: "North" }],
+    lesson(
+      "When a region goes dark, the hub loses the server that sits there; a swarm has copies in every region.",
+      "swarm",
+      "survival",
+    ),
   ),
   "disk-failure": scenario(
     "Disk failure",
     "A content holder loses its disk. A server with backups restores it; a seed's data is gone.",
     [{ kind: "disk-failure", at: 60, target: "role:source" }],
+    lesson(
+      "Backups are central and automatic on a server; a peer's lost data is gone unless someone else copied it.",
+      "hub",
+      "lost",
+    ),
   ),
   ddos: scenario(
     "DDoS attack",
     "A botnet floods a content holder with junk for 30 seconds. Blocking the sources helps.",
     [{ kind: "ddos", at: 50, duration: 30, target: "role:source", magnitude: 15 }],
+    lesson(
+      "A flood of junk swamps the one server everyone needs; in a swarm it hits one peer and the others keep sharing.",
+      "swarm",
+      "survival",
+    ),
   ),
   wiretap: scenario(
     "Wiretap",
     "The busiest router copies every unencrypted packet that crosses it. Encryption costs capacity; leaks cost survival.",
     [{ kind: "wiretap", at: 20, duration: 140, target: "busiest" }],
+    lesson(
+      "A managed server encrypts every connection at once; in a swarm each computer must be set up on its own, and some are not.",
+      "hub",
+      "leaked",
+    ),
   ),
-  "stormy-day": scenario("Stormy day", "Congestion, a lossy link and a router crash, one after another.", [
-    { kind: "congestion", at: 30, duration: 30, target: "busiest", magnitude: 0.25 },
-    { kind: "packet-loss", at: 70, duration: 30, target: "random", magnitude: 0.3 },
-    { kind: "crash", at: 110, duration: 20, target: "role:router" },
-  ]),
+  "stormy-day": scenario(
+    "Stormy day",
+    "Congestion, a lossy link and a router crash, one after another.",
+    [
+      { kind: "congestion", at: 30, duration: 30, target: "busiest", magnitude: 0.25 },
+      { kind: "packet-loss", at: 70, duration: 30, target: "random", magnitude: 0.3 },
+      { kind: "crash", at: 110, duration: 20, target: "role:router" },
+    ],
+    lesson(
+      "Bad weather on the links hurts a hub more: its traffic crowds onto the paths to a few servers.",
+      "swarm",
+      "survival",
+    ),
+  ),
   "big-school": scenario(
     "Fifty computers",
     "Fifty users, a wiretapped router and three cheats who join the swarm. With this many machines, is central management worth its cost?",
@@ -110,6 +186,11 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
       { kind: "wiretap", at: 20, duration: 140, target: "busiest" },
       { kind: "malicious-peer", at: 30, magnitude: 3 },
     ],
+    lesson(
+      "From about fifty computers, client-server is the better choice: one place to secure, update and back up them all.",
+      "hub",
+      "total",
+    ),
     {
       map: {
         shape: "ring",
@@ -131,6 +212,11 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
       { kind: "crash", at: 60, duration: 30, target: "role:source" },
       { kind: "flash-crowd", at: 90, magnitude: 40 },
     ],
+    lesson(
+      "A large network is best run from central servers: hundreds of peers are hundreds of machines to secure on their own.",
+      "hub",
+      "total",
+    ),
     {
       map: {
         shape: "grid",

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { debrief, matchResult, runMatch } from "../../shared/index";
+import {
+  BUILT_IN_SCENARIOS,
+  createMatch,
+  debrief,
+  FELL_BELOW,
+  matchResult,
+  parOf,
+  runMatch,
+} from "../../shared/index";
 import { match } from "./helpers";
 
 describe("the debrief", () => {
@@ -28,5 +36,71 @@ describe("the debrief", () => {
     const m = match("calm", { failures: [{ kind: "crash", at: 30, duration: 20, target: "R2" }] });
     const crash = debrief(matchResult(runMatch(m))).find((l) => /Router 2 crashed/.test(l.text))!;
     expect(crash.concept).toMatch(/another path/);
+  });
+});
+
+/**
+ * The debrief never contradicts the numbers: on every built-in scenario and 20 seeds, each figure a
+ * line quotes is the result's own, and a concept that claims an outcome appears only when the
+ * result shows it.
+ */
+describe("the debrief agrees with the result", () => {
+  const SEEDS = 20;
+  const kept = (text: string, name: string) => {
+    const m = new RegExp(`${name} kept (\\d+) %`).exec(text);
+    return m ? Number(m[1]) / 100 : null;
+  };
+  for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) {
+    it(`${name}, seeds 1..${SEEDS}`, () => {
+      for (let seed = 1; seed <= SEEDS; seed++) {
+        const m = runMatch(createMatch({ ...sc, seed }));
+        const r = matchResult(m, parOf(m));
+        const lessons = debrief(r);
+        const at = `${name} seed ${seed}`;
+        for (const t of r.teams) {
+          for (const f of t.failures) {
+            const line = lessons.find((l) => l.text.includes(`${f.note}`) && l.text.includes(`At `));
+            expect(line, `${at}: a line for ${f.note}`).toBeDefined();
+            const quoted = kept(line!.text, t.name);
+            if (f.kept === null) expect(quoted, at).toBeNull();
+            else expect(quoted, `${at}: ${line!.text}`).toBeCloseTo(f.kept, 2);
+          }
+        }
+        for (const l of lessons) {
+          const hubKept = kept(l.text, "Team Hub");
+          const swarmKept = kept(l.text, "Team Swarm");
+          const quotes = [hubKept, swarmKept].filter((x): x is number => x !== null);
+          if (/single point of failure;/.test(l.concept))
+            expect(Math.min(...quotes), `${at}: ${l.text}`).toBeLessThan(FELL_BELOW);
+          if (/no single point of failure/.test(l.concept))
+            expect(Math.min(...quotes), `${at}: ${l.text}`).toBeGreaterThanOrEqual(FELL_BELOW);
+          if (/a swarm scales with its crowd/.test(l.concept))
+            expect(swarmKept!, `${at}: ${l.text}`).toBeGreaterThan(hubKept!);
+          const lost = /(Team \w+) lost (\d+) item/.exec(l.text);
+          if (lost) {
+            const team = r.teams.find((t) => t.name === lost[1])!;
+            expect(team.lostItems.length, at).toBe(Number(lost[2]));
+          }
+          if (/nothing was lost/.test(l.concept))
+            expect(
+              r.teams.every((t) => !t.contentLost),
+              at,
+            ).toBe(true);
+          const corrupt = /(\d+) corrupt chunks reached (Team \w+)/.exec(l.text);
+          if (corrupt)
+            expect(r.teams.find((t) => t.name === corrupt[2])!.corruptDeliveries, at).toBe(
+              Number(corrupt[1]),
+            );
+        }
+      }
+    });
+  }
+
+  it("a flash crowd the servers cannot serve is told as such; one that fits says both kept up", () => {
+    const r = matchResult(runMatch(match("flash-crowd")));
+    const line = debrief(r).find((l) => /flash|users arrive|joined/i.test(l.text));
+    expect(line).toBeDefined();
+    expect(line!.text).toMatch(/Team Hub kept \d+ %/);
+    expect(line!.concept).not.toBe("");
   });
 });

@@ -19,7 +19,7 @@ import {
 } from "../../shared/index";
 import { attachedTo } from "../../shared/map";
 import { lostItems } from "../../shared/scoring";
-import { match, node, runUntil, usefulBetween, world } from "./helpers";
+import { idleSeats, match, node, runUntil, usefulBetween, withoutOrigin, world } from "./helpers";
 
 const TEAMS: Architecture[] = ["hub", "swarm"];
 
@@ -153,11 +153,14 @@ describe("crash", () => {
 
 describe("disk-failure", () => {
   it("a hub server with backups loses its content, the server bot restores it, and nothing is lost", () => {
-    const m = only({ kind: "disk-failure", at: 30, target: "S1" });
+    const m = match("calm", {
+      failures: [{ kind: "disk-failure", at: 30, target: "S1" }],
+      ...withoutOrigin("calm"),
+    });
     runUntil(m, 30);
     const hub = world(m, "hub");
     const s1 = node(hub, "S1").server!;
-    expect(s1.backup).toBe(true); // the server bot turns backups on at the start
+    expect(s1.backup).toBe(true); // with no origin the data exists nowhere else: the bot backs it up
     const held = s1.content.slice();
     expect(held.some((c) => c === m.ctx.full)).toBe(true);
     stepMatch(m);
@@ -181,7 +184,10 @@ describe("disk-failure", () => {
   });
 
   it("a restore from backup brings back everything the server held before the failure", () => {
-    const m = only({ kind: "disk-failure", at: 30, target: "S1" });
+    const m = match("calm", {
+      failures: [{ kind: "disk-failure", at: 30, target: "S1" }],
+      ...withoutOrigin("calm"),
+    });
     runUntil(m, 30);
     const s1 = node(world(m, "hub"), "S1").server!;
     const held = s1.content.slice();
@@ -664,7 +670,8 @@ describe("outage", () => {
 
 describe("wiretap", () => {
   it("the busiest router leaks unencrypted data while it is tapped, and stops leaking after", () => {
-    const m = only({ kind: "wiretap", at: 30, duration: 20, target: "busiest" });
+    // Nobody encrypts: every seat is held by a player who never acts.
+    const m = idleSeats(only({ kind: "wiretap", at: 30, duration: 20, target: "busiest" }));
     runUntil(m, 30);
     const busiest = TEAMS.map(
       (t) =>

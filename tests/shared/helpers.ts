@@ -3,10 +3,12 @@ import {
   type Architecture,
   BUILT_IN_SCENARIOS,
   createMatch,
+  isSeat,
   type Match,
   type Scenario,
   type SimNode,
   stepMatch,
+  submitIntent,
   TICKS_PER_SECOND,
   type World,
 } from "../../shared/index";
@@ -16,6 +18,24 @@ export function scenario(name: string, over: Partial<Scenario> = {}): Scenario {
   const base = BUILT_IN_SCENARIOS[name];
   if (!base) throw new Error(`no built-in scenario ${name}`);
   return { ...base, ...over };
+}
+
+/** A built-in's map without the origin: the servers' data exists nowhere else, so their bots back it up. */
+export function withoutOrigin(name: string): Partial<Scenario> {
+  return { map: { ...(scenario(name).map as object), origin: false } as Scenario["map"] };
+}
+
+/** Hands every seat of every team to a player who never acts (routers keep their first tables). */
+export function idleSeats(m: Match): Match {
+  for (const w of m.worlds)
+    for (const n of w.nodes)
+      if (isSeat(n))
+        submitIntent(
+          m,
+          { kind: "host" },
+          { type: "assign", team: w.team, node: n.id, player: `idle-${n.id}` },
+        );
+  return m;
 }
 
 export function match(name: string, over: Partial<Scenario> = {}): Match {

@@ -20,7 +20,7 @@ import {
   UPGRADE_CAPACITY,
   validateIntent,
 } from "../../shared/index";
-import { match, node, runUntil, world } from "./helpers";
+import { match, node, runUntil, withoutOrigin, world } from "./helpers";
 
 const HOST: Actor = { kind: "host" };
 const BOT: Actor = { kind: "bot" };
@@ -449,7 +449,7 @@ describe("refused intents change nothing", () => {
 
 describe("accepted intents take effect on the next tick", () => {
   it("the host assigns a seat: the player holds it and the bot lets go", () => {
-    const m = match("calm", { failures: [] });
+    const m = match("calm", { failures: [], ...withoutOrigin("calm") });
     const s1 = node(world(m, "hub"), "S1");
     expect(submitIntent(m, player("p1"), { type: "backup", team: "hub", node: "S1", on: true }).ok).toBe(
       false,
@@ -457,7 +457,8 @@ describe("accepted intents take effect on the next tick", () => {
     apply(m, HOST, { type: "assign", team: "hub", node: "S1", player: "p1" });
     expect(s1.holder).toBe("p1");
     expect(s1.autopilot).toBe(false);
-    // The bot did not switch this server's backups on, as it does for every server it runs.
+    // The bot did not switch this server's backups on, as it does for every server it runs whose data
+    // exists nowhere else (no origin here).
     runUntil(m, 2);
     expect(s1.server!.backup).toBe(false);
     expect(node(world(m, "hub"), "S2").server!.backup).toBe(true);
@@ -649,7 +650,7 @@ describe("accepted intents take effect on the next tick", () => {
   });
 
   it("giving the node back to the autopilot lets the bot decide again", () => {
-    const m = seated();
+    const m = seated(withoutOrigin("calm"));
     const s1 = node(world(m, "hub"), "S1");
     runUntil(m, 2);
     expect(s1.server!.backup).toBe(false);

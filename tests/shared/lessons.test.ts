@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { matchResult, runMatch, stepMatch, submitIntent } from "../../shared/index";
 import { median } from "../../shared/scoring";
-import { match, usefulBetween, world } from "./helpers";
+import { match, usefulBetween, withoutOrigin, world } from "./helpers";
 
 describe("lessons the game teaches", () => {
   it("a hub server crash stops the hub's delivery; the swarm keeps most of its own", () => {
@@ -51,7 +51,7 @@ describe("lessons the game teaches", () => {
   });
 
   it("a hub server with backups recovers from a disk failure", () => {
-    const m = match("disk-failure", { topology: "hub" });
+    const m = match("disk-failure", { topology: "hub", ...withoutOrigin("disk-failure") });
     while (m.tick < 61 * 10) stepMatch(m);
     const hub = world(m, "hub");
     const victim = hub.nodes.find((n) => n.server?.diskFailed);
