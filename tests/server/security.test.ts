@@ -395,10 +395,10 @@ describe("threats and what stops them", () => {
         };
         return listed.clients === 2;
       },
-      12_000,
+      20_000,
       "unused reservations expired",
     );
-  }, 30_000);
+  }, 40_000);
 
   it("T25 forged address headers: the address is the socket's unless a trusted proxy says otherwise", async () => {
     const { matchMaker } = await import("@colyseus/core");

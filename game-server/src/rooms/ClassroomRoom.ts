@@ -48,8 +48,8 @@ const createSchema = z.object({
  * out; a script would need thousands of joins a minute, past the matchmaking budget.
  */
 const ROOM_CONNECTIONS = 500;
-/** Seconds between a join call and its websocket: a student's browser takes well under one. */
-const SEAT_RESERVATION_SECONDS = 6;
+/** Seconds a join call holds a seat for its websocket: a browser takes well under one, a busy Chromebook on weak Wi-Fi a few. */
+const SEAT_RESERVATION_SECONDS = 10;
 
 export class ClassroomRoom extends MatchRoom {
   override maxClients = ROOM_CONNECTIONS;
