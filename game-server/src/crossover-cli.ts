@@ -79,6 +79,7 @@ export function crossoverSvg(points: readonly CrossoverPoint[], title: string): 
     )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">
+<title>${title}: users on x, total score on y, Hub and Swarm</title>
 <rect width="${W}" height="${H}" fill="#fff"/>
 <text x="${W / 2}" y="22" text-anchor="middle" font-size="15">${title}</text>
 ${grid}${ticks}
