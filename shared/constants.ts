@@ -15,16 +15,19 @@ export const DEFAULT_QUEUE_LIMIT = 48;
 /** Packets a router forwards per tick. */
 export const ROUTER_RATE = 32;
 
-/** Work units a server does per tick: one unit handles a queued packet or sends one chunk. */
-export const SERVER_CAPACITY = 2;
+/**
+ * Work units a server does per tick: one unit handles a queued packet or sends one chunk. A server is
+ * worth many home computers: eight times a peer's upload (PEER_UPLOAD_SLOTS), on a symmetric line.
+ */
+export const SERVER_CAPACITY = 8;
 /** Capacity added by one server upgrade ("scale vertically"). */
-export const UPGRADE_CAPACITY = 2;
+export const UPGRADE_CAPACITY = 4;
 /** Most upgrades a server can take. */
 export const MAX_UPGRADES = 3;
 /** Open download jobs a server keeps; a request beyond this is dropped (reason "server-busy"). */
 export const SERVER_MAX_JOBS = 24;
 /** An origin server's capacity: big, but far away. */
-export const ORIGIN_CAPACITY = 6;
+export const ORIGIN_CAPACITY = 16;
 /**
  * Encryption costs capacity: a node that encrypts works at this fraction of its rate. Modern TLS costs
  * a few per cent of a machine's work (the handshake once per connection, then cheap bulk ciphers).
@@ -98,6 +101,19 @@ export const PRICES = {
   cloudPerMinute: 60, // replaces the server's own running cost; backups included
   bandwidthPer100Chunks: 4, // chunks sent from infrastructure the team pays for (servers, origin)
 } as const;
+
+/**
+ * Upkeep: keeping the users' computers secured, updated and backed up, in coins per minute. A hub's
+ * clients are managed centrally, one admin and one set of updates and backups for all, so each costs
+ * little. In a swarm nobody does it but each owner, on their own, and every other peer is one more
+ * point of entry to guard against, so one peer's upkeep grows with the swarm:
+ * PEER_UPKEEP_PER_MINUTE × (1 + peers / PEER_UPKEEP_PEERS). Cheap for a home network, dearer than a
+ * server from about fifty computers (the notes' crossover).
+ */
+export const CLIENT_UPKEEP_PER_MINUTE = 1;
+export const PEER_UPKEEP_PER_MINUTE = 2;
+/** Peers at which one peer's upkeep has doubled. */
+export const PEER_UPKEEP_PEERS = 10;
 
 /** Junk packets per tick one botnet source can send. */
 export const BOTNET_RATE = 4;

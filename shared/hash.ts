@@ -93,7 +93,7 @@ function hashWorld(h: Hasher, w: World): void {
   const st = w.stats;
   h.nums([st.created, st.delivered, st.inFlight, st.usefulChunks, st.corruptDelivered, st.leaked]);
   h.nums(Object.values(st.dropped));
-  h.nums([w.spent.setup, w.spent.running, w.spent.upgrades, w.spent.bandwidth]);
+  h.nums([w.spent.setup, w.spent.running, w.spent.upgrades, w.spent.bandwidth, w.spent.upkeep]);
 }
 
 /** Hex digest of the match state. */

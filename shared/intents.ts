@@ -104,7 +104,7 @@ export function worldOf(match: Match, team: Architecture): World | undefined {
 /** Coins a team has left of its budget. */
 export function coinsLeft(match: Match, world: World): number {
   const s = world.spent;
-  return match.scenario.budget - (s.setup + s.running + s.upgrades + s.bandwidth);
+  return match.scenario.budget - (s.setup + s.running + s.upgrades + s.bandwidth + s.upkeep);
 }
 
 /** Price of a decision in coins (0 for free ones). */

@@ -24,10 +24,16 @@ const REGION_NAMES = ["North", "East", "South", "West", "Centre", "Harbour", "Hi
 export const MAP_WIDTH = 1000;
 export const MAP_HEIGHT = 600;
 
-/** Access links: endpoint to its router. Holders get wider pipes than users. */
+/**
+ * Access links: endpoint to its router, in packets per tick. A server sits on a wide symmetric line;
+ * a home computer (a client, a peer, a seed) downloads far faster than it uploads, like home
+ * broadband.
+ */
 const ACCESS_LATENCY = 1;
-const HOLDER_BANDWIDTH = 6;
-const USER_BANDWIDTH = 4;
+const HOLDER_BANDWIDTH = 12;
+const USER_BANDWIDTH = 8;
+/** A home line's upload: a quarter of its download. */
+const HOME_UPLOAD_SHARE = 0.25;
 /** The origin is far away: its link is this many times the core latency. */
 const ORIGIN_LATENCY_FACTOR = 3;
 /** Seeds upload faster than ordinary peers (they are the swarm's counterpart of servers). */
@@ -159,7 +165,14 @@ function newNode(
   return node;
 }
 
-export function addLink(world: World, a: number, b: number, latency: number, bandwidth: number): Link {
+export function addLink(
+  world: World,
+  a: number,
+  b: number,
+  latency: number,
+  bandwidth: number,
+  upShare = 1,
+): Link {
   const na = world.nodes[a]!;
   const nb = world.nodes[b]!;
   const link: Link = {
@@ -170,6 +183,7 @@ export function addLink(world: World, a: number, b: number, latency: number, ban
     baseBandwidth: bandwidth,
     latency,
     bandwidth,
+    upShare,
     up: true,
     downSince: 0,
     loss: 0,
@@ -209,6 +223,8 @@ export interface EndpointSpec {
   router: number;
   latency?: number;
   bandwidth: number;
+  /** Share of the bandwidth open for sending (a home line's upload); 1 when symmetric. */
+  upShare?: number;
 }
 
 /** Adds an endpoint (server, user, botnet…) attached to one router by an access link. */
@@ -219,7 +235,7 @@ export function addEndpoint(world: World, spec: EndpointSpec): SimNode {
   ).length;
   const { x, y } = placeNear(world, spec.router, slot);
   const node = newNode(world, spec.id, spec.kind, spec.label, router.region, x, y);
-  addLink(world, spec.router, node.index, spec.latency ?? ACCESS_LATENCY, spec.bandwidth);
+  addLink(world, spec.router, node.index, spec.latency ?? ACCESS_LATENCY, spec.bandwidth, spec.upShare);
   return node;
 }
 
@@ -251,7 +267,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     servers: [],
     peers: [],
     stats: emptyStats(),
-    spent: { setup: 0, running: 0, upgrades: 0, bandwidth: 0 },
+    spent: { setup: 0, running: 0, upgrades: 0, bandwidth: 0, upkeep: 0 },
     runningDebt: 0,
   };
   const { items, chunksPerItem, serverHolds } = scenario.workload;
@@ -317,7 +333,8 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
         kind: "peer",
         label: `Seed ${num}`,
         router: routerOf(s.router),
-        bandwidth: HOLDER_BANDWIDTH,
+        bandwidth: USER_BANDWIDTH, // a seed is somebody's home computer
+        upShare: HOME_UPLOAD_SHARE,
       });
       node.peer = newPeer(items, full, true);
       node.peer.uploadSlots = SEED_UPLOAD_SLOTS;
@@ -340,6 +357,7 @@ export function addUser(world: World, id: string, router: number, items: number)
     label: hub ? `Client ${num}` : `Peer ${num}`,
     router,
     bandwidth: USER_BANDWIDTH,
+    upShare: HOME_UPLOAD_SHARE,
   });
   node.user = {
     slot: world.users.length,

@@ -13,7 +13,15 @@
  */
 import { applyHostIntent, applyNodeIntent } from "./actions";
 import { decideBots } from "./bots";
-import { BOT_PERIOD, DV_PERIOD, PRICES, TICKS_PER_SECOND } from "./constants";
+import {
+  BOT_PERIOD,
+  CLIENT_UPKEEP_PER_MINUTE,
+  DV_PERIOD,
+  PEER_UPKEEP_PEERS,
+  PEER_UPKEEP_PER_MINUTE,
+  PRICES,
+  TICKS_PER_SECOND,
+} from "./constants";
 import { endFailures, startFailure } from "./failures";
 import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
 import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
@@ -201,6 +209,20 @@ function chargeRunningCosts(world: World): void {
     }
   }
   world.spent.running += perMinute / (60 * TICKS_PER_SECOND);
+  world.spent.upkeep += upkeepPerMinute(world) / (60 * TICKS_PER_SECOND);
+}
+
+/**
+ * Upkeep of the users' computers per minute (constants.ts: CLIENT_UPKEEP_PER_MINUTE): central for a
+ * hub's clients; each peer on its own, dearer the more peers there are (malicious strangers are
+ * nobody's upkeep).
+ */
+export function upkeepPerMinute(world: World): number {
+  let machines = 0;
+  for (const n of world.nodes)
+    if (!n.gone && (n.kind === "client" || (n.peer && !n.peer.malicious))) machines++;
+  if (world.team === "hub") return machines * CLIENT_UPKEEP_PER_MINUTE;
+  return machines * PEER_UPKEEP_PER_MINUTE * (1 + machines / PEER_UPKEEP_PEERS);
 }
 
 /** At each whole second, records that second's goodput and demand. */

@@ -154,6 +154,7 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
       running: Math.round(world.spent.running),
       upgrades: Math.round(world.spent.upgrades),
       bandwidth: Math.round(world.spent.bandwidth),
+      upkeep: Math.round(world.spent.upkeep),
     },
     messages: {
       delivered: st.messagesDelivered,

@@ -63,7 +63,7 @@ export function scoreSpeed(match: Match, world: World, par: Par): number {
 
 export function coinsSpent(world: World): number {
   const s = world.spent;
-  return s.setup + s.running + s.upgrades + s.bandwidth;
+  return s.setup + s.running + s.upgrades + s.bandwidth + s.upkeep;
 }
 
 /** Cost: 100 when nothing is spent, 0 when the whole budget (or more) is, in a straight line. */

@@ -76,7 +76,9 @@ export function otherEnd(link: Link, from: number): number {
 /** Room left on a link in one direction this tick, in packets. */
 export function linkRoom(link: Link, from: number): number {
   if (!link.up) return 0;
-  return link.bandwidth - (link.a === from ? link.usedAB : link.usedBA);
+  if (link.a === from) return link.bandwidth - link.usedAB;
+  const cap = link.upShare < 1 ? Math.max(1, Math.round(link.bandwidth * link.upShare)) : link.bandwidth;
+  return cap - link.usedBA;
 }
 
 /**

@@ -68,6 +68,8 @@ export interface Link {
   baseBandwidth: number;
   latency: number;
   bandwidth: number;
+  /** Share of `bandwidth` open from b to a: an endpoint's upload on its access link (home lines upload little). */
+  upShare: number;
   up: boolean;
   /** Tick the link last went down: the autopilot notices only DV_DETECT_TICKS later. */
   downSince: number;
@@ -250,7 +252,7 @@ export interface World {
   peers: number[];
   stats: WorldStats;
   /** Coins spent, by category. */
-  spent: { setup: number; running: number; upgrades: number; bandwidth: number };
+  spent: { setup: number; running: number; upgrades: number; bandwidth: number; upkeep: number };
   /** Fractional running costs accumulate here until a whole coin is due. */
   runningDebt: number;
 }

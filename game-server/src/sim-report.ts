@@ -31,7 +31,7 @@ function team(t: TeamResult, seconds: number): string {
     `  packets     ${t.packets.created} created = ${t.packets.delivered} delivered + ${Object.values(t.packets.dropped).reduce((a, b) => a + b, 0)} dropped + ${t.packets.inFlight} in flight`,
     `  dropped     ${dropped || "none"}`,
     `  messages    ${t.messages.delivered} delivered, median ${t.messages.medianLatencySeconds ?? "–"} s`,
-    `  cost        ${t.coinsSpent} coins (setup ${t.spending.setup}, running ${t.spending.running}, upgrades ${t.spending.upgrades}, bandwidth ${t.spending.bandwidth})`,
+    `  cost        ${t.coinsSpent} coins (setup ${t.spending.setup}, running ${t.spending.running}, upgrades ${t.spending.upgrades}, bandwidth ${t.spending.bandwidth}, upkeep ${t.spending.upkeep})`,
     `  leaks       ${t.leakedPackets} unencrypted packets copied`,
     `  content     ${t.contentLost ? `LOST: item(s) ${t.lostItems.join(", ")} no longer exist anywhere` : "every item still exists"}`,
     "  failures    " +

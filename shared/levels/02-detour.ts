@@ -12,7 +12,7 @@ export const detour: Scenario = {
   budget: 1500,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallRing(),
-  workload: steadyWork({ itemsPerUser: 6, thinkTime: 1 }),
+  workload: steadyWork({ itemsPerUser: 6, thinkTime: 12 }),
   failures: [{ kind: "link-cut", at: 20, duration: 60, target: "R2-R3" }],
   level: {
     intro: {
@@ -23,7 +23,7 @@ export const detour: Scenario = {
     node: "R3",
     role: "router",
     goals: ["Watch for a red dashed link", "Route around it at once", "Keep the clients' data flowing"],
-    stars: { speed: [50, 56, 64], cost: [30, 45, 60], survival: [75, 88, 96] },
+    stars: { speed: [50, 56, 64], cost: [30, 45, 60], survival: [60, 75, 90] },
     hints: {
       survival:
         "When the link breaks, pick each destination that used it and choose “to Router 4”, then Set route.",

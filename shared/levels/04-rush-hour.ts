@@ -26,6 +26,8 @@ export const rushHour: Scenario = {
     hints: {
       speed: "One upgrade is not enough for 36 users. Add a replica: a second server with its own cable.",
       cost: "Replicas and upgrades cost coins: buy what the crowd needs, not more.",
+      survival:
+        "When the crowd arrives, scale up and out at once: while your server is swamped, everyone waits.",
     },
   },
 };

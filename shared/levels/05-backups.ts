@@ -12,7 +12,7 @@ export const backups: Scenario = {
   budget: 1500,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallStar(),
-  workload: steadyWork({ itemsPerUser: 5 }),
+  workload: steadyWork({ itemsPerUser: 5, thinkTime: 12 }),
   failures: [{ kind: "disk-failure", at: 30, target: "S1" }],
   level: {
     intro: {

@@ -11,7 +11,7 @@ export const breach: Scenario = {
   budget: 1500,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallStar(),
-  workload: steadyWork({ itemsPerUser: 5 }),
+  workload: steadyWork({ itemsPerUser: 5, thinkTime: 12 }),
   failures: [{ kind: "breach", at: 25, target: "S1" }],
   level: {
     intro: {

@@ -22,7 +22,7 @@ export const stranger: Scenario = {
     node: "U1",
     role: "peer",
     goals: ["Verify every chunk", "Block the cheats (⚠)", "Pass on no corrupt data"],
-    stars: { speed: [76, 80, 86], cost: [50, 70, 85], survival: [85, 89, 95] },
+    stars: { speed: [45, 52, 60], cost: [50, 70, 85], survival: [85, 89, 95] },
     hints: {
       survival: "Turn “Verifying chunks” on, then choose each peer marked ⚠ and press Block.",
     },

@@ -22,7 +22,7 @@ export const smallOffice: Scenario = {
     node: "S1",
     role: "server or seed",
     goals: ["Choose hub or swarm", "Keep within the budget", "Deliver every file"],
-    stars: { speed: [60, 70, 78], cost: [40, 55, 70], survival: [50, 80, 95] },
+    stars: { speed: [40, 50, 70], cost: [40, 55, 70], survival: [50, 80, 95] },
     hints: {
       cost: "A server costs 300 coins to buy and more every minute. Does a small office need one?",
     },

@@ -463,7 +463,11 @@ describe("ddos", () => {
       expect(drops(w, "blocked"), t).toBeGreaterThan(blockedBefore[i]!);
     });
     const hub = world(m, "hub");
-    expect(usefulBetween(hub, 31, 40) / 9).toBeLessThan(usefulBetween(hub, 15, 30) / 15);
+    // The block is filtered upstream, at S1's router: S1 delivers more than when nobody blocks.
+    const open = only({ kind: "ddos", at: 30, duration: 20, target: "S1", magnitude: 15 });
+    submitIntent(open, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "idle" });
+    runUntil(open, 40);
+    expect(usefulBetween(hub, 31, 40)).toBeGreaterThan(usefulBetween(world(open, "hub"), 31, 40));
 
     runUntil(m, 50.1);
     for (const t of TEAMS) {

@@ -1,10 +1,22 @@
 /**
  * Mechanics that teach the right idea (issue 13): a full server refuses cheaply and its clients back
- * off (no livelock).
+ * off (no livelock); a server is worth many home computers, and a home line uploads far less than it
+ * downloads; in a swarm every computer is kept up by its owner, at a cost that grows with the swarm.
  */
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_SCENARIOS, REFUSAL_WORK, runMatch, type Scenario, stepMatch } from "../../shared/index";
-import { match, runUntil, world } from "./helpers";
+import {
+  BUILT_IN_SCENARIOS,
+  PEER_UPLOAD_SLOTS,
+  PRICES,
+  REFUSAL_WORK,
+  runMatch,
+  type Scenario,
+  SERVER_CAPACITY,
+  stepMatch,
+} from "../../shared/index";
+import { upkeepPerMinute } from "../../shared/match";
+import { linkRoom } from "../../shared/transport";
+import { match, node, runUntil, world } from "./helpers";
 
 const withUsers = (users: number): Partial<Scenario> => ({
   topology: "hub",
@@ -21,7 +33,7 @@ describe("a crowd at a full server", () => {
     const hub = world(m, "hub");
     const wanted = hub.users.reduce((n, u) => n + hub.nodes[u]!.user!.wants.length, 0);
     // Before: refusing cost as much as a chunk, and 2 of 4,000 items finished.
-    expect(hub.stats.itemsCompleted).toBeGreaterThan(wanted / 10);
+    expect(hub.stats.itemsCompleted).toBeGreaterThan(wanted / 3);
     const refused = hub.stats.dropped["server-busy"];
     expect(refused).toBeGreaterThan(0);
     // Each refusal sends the client away for a while: far fewer refusals than requests a timeout loop makes.
@@ -48,5 +60,41 @@ describe("a crowd at a full server", () => {
     // Then it asks again, unless an earlier request of its own is being served after all.
     runUntil(m, over / 10 + 5);
     expect(Math.max(u.requestedAt, u.lastProgress)).toBeGreaterThanOrEqual(over);
+  });
+});
+describe("capacity in proportion", () => {
+  it("a server is worth many home computers' uploads", () => {
+    expect(SERVER_CAPACITY).toBeGreaterThanOrEqual(8 * PEER_UPLOAD_SLOTS);
+  });
+
+  it("a home line uploads far less than it downloads; a server's line is symmetric", () => {
+    const m = match("calm");
+    const peer = node(world(m, "swarm"), "U1");
+    const line = world(m, "swarm").links[peer.links[0]!]!;
+    const router = line.a === peer.index ? line.b : line.a;
+    expect(linkRoom(line, router)).toBeGreaterThanOrEqual(4 * linkRoom(line, peer.index));
+    const server = node(world(m, "hub"), "S1");
+    const sl = world(m, "hub").links[server.links[0]!]!;
+    expect(linkRoom(sl, server.index)).toBe(linkRoom(sl, sl.a === server.index ? sl.b : sl.a));
+  });
+});
+
+describe("upkeep of the users' computers", () => {
+  it("a hub's clients are managed centrally; a swarm's peers each on their own, dearer per peer the more there are", () => {
+    const perMachine = (users: number) => {
+      const m = match("calm", {
+        map: { ...(BUILT_IN_SCENARIOS.calm!.map as object), users } as Scenario["map"],
+      });
+      const at = (team: "hub" | "swarm") => upkeepPerMinute(world(m, team));
+      return { hub: at("hub") / users, swarm: at("swarm") / users, swarmTotal: at("swarm") };
+    };
+    const small = perMachine(5);
+    const big = perMachine(50);
+    expect(big.hub).toBeCloseTo(small.hub, 5); // central: the same per machine at any size
+    expect(big.swarm).toBeGreaterThan(2 * small.swarm); // each peer guards against every other
+    // A home network is cheap to keep up (less than running one server); fifty unmanaged computers
+    // cost more than running the hub's two servers and managing every client.
+    expect(small.swarmTotal).toBeLessThan(PRICES.serverRunningPerMinute);
+    expect(big.swarmTotal).toBeGreaterThan(2 * PRICES.serverRunningPerMinute + 50 * big.hub);
   });
 });
