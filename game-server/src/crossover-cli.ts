@@ -86,9 +86,9 @@ ${grid}${ticks}
 <line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#333"/>
 <text x="${W / 2}" y="${H - 12}" text-anchor="middle">users (computers), log scale</text>
 <text x="14" y="${H / 2}" text-anchor="middle" transform="rotate(-90 14 ${H / 2})">total score</text>
-${series("hub", "#1f6fb2")}${series("swarm", "#d9822b")}
-<rect x="${W - R - 150}" y="${T + 6}" width="12" height="12" fill="#1f6fb2"/><text x="${W - R - 132}" y="${T + 16}">Hub (client-server)</text>
-<rect x="${W - R - 150}" y="${T + 24}" width="12" height="12" fill="#d9822b"/><text x="${W - R - 132}" y="${T + 34}">Swarm (peer-to-peer)</text>
+${series("hub", "#e69f00")}${series("swarm", "#009e73")}
+<rect x="${W - R - 150}" y="${T + 6}" width="12" height="12" fill="#e69f00"/><text x="${W - R - 132}" y="${T + 16}">Hub (client-server)</text>
+<rect x="${W - R - 150}" y="${T + 24}" width="12" height="12" fill="#009e73"/><text x="${W - R - 132}" y="${T + 34}">Swarm (peer-to-peer)</text>
 </svg>
 `;
 }

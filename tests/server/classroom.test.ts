@@ -86,7 +86,7 @@ describe("classroom room", () => {
       nextMessage<{ teams: { scores: { total: number } }[] }>(r, "results", 20000),
     );
     host.send("host", { type: "start" });
-    await until(() => stateOf(host).phase === "playing", 2000, "playing");
+    await until(() => stateOf(host).phase === "playing", 10_000, "playing");
     const results = await Promise.all(done);
     // Everyone gets the same results.
     for (const r of results) expect(r).toEqual(results[0]);
@@ -169,7 +169,7 @@ describe("classroom room", () => {
     host.send("host", { type: "add-time", seconds: 30 });
     await until(() => stateOf(ann).endTick === end + 300, 3000, "30 s more on Ann's clock");
     host.send("host", { type: "start" });
-    await until(() => stateOf(ann).tick > 5, 3000, "playing");
+    await until(() => stateOf(ann).tick > 5, 10_000, "playing");
     host.send("host", { type: "pause" });
     await until(() => stateOf(ann).phase === "paused", 3000, "paused");
     const frozen = stateOf(ann).tick;

@@ -131,7 +131,7 @@ describe("fuzzing a running class", () => {
     expect(stateOf(host).phase).toBe("lobby");
 
     host.send("host", { type: "start" });
-    await until(() => stateOf(honest[0]!).phase === "playing", 3000, "playing");
+    await until(() => stateOf(honest[0]!).phase === "playing", 10_000, "playing");
     // The honest players keep receiving the game, with no long silence.
     let lastPatch = Date.now();
     let longestGap = 0;
@@ -173,7 +173,7 @@ describe("fuzzing a running class", () => {
     const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
     const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
     host.send("host", { type: "start" });
-    await until(() => stateOf(ann).phase === "playing", 3000, "playing");
+    await until(() => stateOf(ann).phase === "playing", 10_000, "playing");
     for (let i = 0; i < 6; i++) {
       const mal = quiet(await c.joinById(made.code, { nickname: `Mal ${i}` }));
       // biome-ignore lint/suspicious/noExplicitAny: the raw websocket, to send what no SDK would

@@ -25,7 +25,7 @@ describe("a level in a solo room", () => {
 
     const results = nextMessage<MatchResult>(room, "results", 30_000);
     room.send("host", { type: "start" });
-    await until(() => stateOf(room).phase === "playing", 3000, "playing");
+    await until(() => stateOf(room).phase === "playing", 10_000, "playing");
     // What the level's card asks for: two upgrades, through the same intents the panel sends.
     for (let k = 0; k < 2; k++) {
       const ok = nextMessage(room, "ok");

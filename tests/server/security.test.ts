@@ -76,7 +76,7 @@ describe("threats and what stops them", () => {
   it("T2 a student acting on another's node: the decision is refused and nothing changes", async () => {
     const { host, student } = await classWith("Bob");
     host.send("host", { type: "start" });
-    await until(() => stateOf(student).phase === "playing", 3000, "playing");
+    await until(() => stateOf(student).phase === "playing", 10_000, "playing");
     const mine = stateOf(student).players.get(student.sessionId);
     const teams = stateOf(student).teams;
     let other: { team: string; node: string } | null = null;
@@ -104,7 +104,7 @@ describe("threats and what stops them", () => {
   it("T4 flooding messages: a client over its rate is told and its messages dropped", async () => {
     const { host, student } = await classWith("Cy");
     host.send("host", { type: "start" });
-    await until(() => stateOf(student).phase === "playing", 3000, "playing");
+    await until(() => stateOf(student).phase === "playing", 10_000, "playing");
     const limited = nextMessage<{ code: string }>(
       student,
       "error",

@@ -188,7 +188,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     await until(() => stateOf(host).players.size === 1, 5000, "Ann seated");
     expect(stateOf(host).scenario).toBe(mine.name);
     host.send("host", { type: "start" });
-    await until(() => stateOf(host).phase === "playing", 3000, "playing");
+    await until(() => stateOf(host).phase === "playing", 10_000, "playing");
     host.send("host", { type: "trigger", failure: { kind: "crash", target: "role:router" } });
     await new Promise((r) => setTimeout(r, 700));
     const results = nextMessage(ann, "results", 5000);
@@ -267,7 +267,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     const c = h.client();
     const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
     host.send("host", { type: "start" });
-    await until(() => stateOf(host).phase === "playing", 3000, "playing");
+    await until(() => stateOf(host).phase === "playing", 10_000, "playing");
     host.send("host", { type: "end" });
     await until(() => stateOf(host).phase === "results", 3000, "results");
     let stored = 0;
