@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 /** `npm run test:services`: tests that need a real PostgreSQL and Redis (started by tests/services/with-services). */
 export default defineConfig({
   test: {
+    setupFiles: ["tests/setup-agent.ts"],
     include: [
       "tests/server/store.test.ts",
       "tests/server/teacher-api.test.ts",

@@ -168,11 +168,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end();
       });
   });
-  // Keep idle connections longer than clients do (Node's agent and browsers drop theirs after a few
-  // seconds): a server that closes first races the client's next request on that socket, which then
-  // fails with "socket hang up" (seen on joins a few seconds apart).
-  http.keepAliveTimeout = 65_000;
-  http.headersTimeout = 66_000;
   const gameServer = new Server({
     transport: new WebSocketTransport({
       server: http,
