@@ -22,8 +22,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `env` may use "{port}" in values: PUBLIC_ADDRESS: "127.0.0.1:{port}" gives a process its own address. */
+/**
+ * `env` may use "{port}" in values: PUBLIC_ADDRESS: "127.0.0.1:{port}" gives a process its own address.
+ * The port is free when chosen, but another test's server may take it before this one listens: the
+ * server then refuses to start, and /health on that port answers for someone else. So a start counts
+ * only when /health names this process, and a start that lost its port is tried on another.
+ */
 export async function spawnServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(env);
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof PortTaken)) throw e;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function spawnOnce(env: Record<string, string | undefined>): Promise<ServerProcess> {
   const port = await freePort();
   const withPort = Object.fromEntries(
     Object.entries(env).map(([k, v]) => [k, v?.replaceAll("{port}", String(port))]),
@@ -50,9 +67,14 @@ export async function spawnServer(env: Record<string, string | undefined>): Prom
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 40_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited at start:\n${out}`);
+    if (child.exitCode !== null) {
+      if (/PORT \d+ is in use/.test(out)) throw new PortTaken(out);
+      throw new Error(`server exited at start:\n${out}`);
+    }
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, port, child, output: () => out, exited };
+      const res = await fetch(`${url}/health`);
+      const health = (await res.json()) as { pid?: number };
+      if (res.ok && health.pid === child.pid) return { url, port, child, output: () => out, exited };
     } catch {}
     await new Promise((r) => setTimeout(r, 150));
   }

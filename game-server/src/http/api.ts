@@ -65,6 +65,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       sendJson(res, 200, {
         ok: true,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        pid: process.pid, // which process answered: an operator (or a test) can tell two apart
         rooms: matchMaker.stats.local.roomCount,
       });
     } else if (path === "/api/metrics" && method === "GET") {
