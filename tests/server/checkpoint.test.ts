@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CHECKPOINT_SECONDS } from "../../game-server/src/rooms/MatchRoom";
-import type { MatchResult, MatchSummary } from "../../shared/index";
-import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+import type { MatchResult } from "../../shared/index";
+import { boot, type Harness, nextMessage, pastClasses, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,21 +15,16 @@ afterAll(async () => {
   await h.server.close();
 });
 
-async function history(hostKey: string): Promise<MatchSummary[]> {
-  const res = await fetch(`${h.server.url}/api/history`, { headers: { "x-host-key": hostKey } });
-  return ((await res.json()) as { matches: MatchSummary[] }).matches;
-}
-
 it("a running class is in Past classes as interrupted with its scores so far, then as finished", async () => {
   const made = await h.createClass({ scenario: "server-crash" });
   const c = h.client();
   const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
   const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
   await until(() => stateOf(host).players.size === 1, 5000, "Ann seated");
-  expect(await history(made.hostKey)).toEqual([]); // nothing before the round starts
+  expect(await pastClasses(h.server.url, made.hostKey)).toEqual([]); // nothing before the round starts
   host.send("host", { type: "start" });
   await until(() => stateOf(ann).tick >= 2 * CHECKPOINT_SECONDS * 10 + 5, 20_000, "two checkpoints");
-  const running = await history(made.hostKey);
+  const running = await pastClasses(h.server.url, made.hostKey);
   expect(running).toHaveLength(1);
   expect(running[0]).toMatchObject({ status: "interrupted", roomCode: made.code, players: 1 });
   expect(running[0]!.seconds).toBeGreaterThanOrEqual(2 * CHECKPOINT_SECONDS);
@@ -37,8 +32,12 @@ it("a running class is in Past classes as interrupted with its scores so far, th
   const results = nextMessage<MatchResult>(ann, "results", 10_000);
   host.send("host", { type: "end" });
   const result = await results;
-  await until(async () => (await history(made.hostKey))[0]?.status === "finished", 5000, "the final record");
-  const done = await history(made.hostKey);
+  await until(
+    async () => (await pastClasses(h.server.url, made.hostKey))[0]?.status === "finished",
+    5000,
+    "the final record",
+  );
+  const done = await pastClasses(h.server.url, made.hostKey);
   expect(done).toHaveLength(1);
   expect(done[0]!.seconds).toBe(result.seconds);
   expect(done[0]!.teams.map((t) => t.total)).toEqual(result.teams.map((t) => Math.round(t.scores.total)));

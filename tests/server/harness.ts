@@ -11,6 +11,7 @@ import {
   BUILT_IN_SCENARIOS,
   createMatch,
   type MatchResult,
+  type MatchSummary,
   stateHash,
   stepMatch,
   submitIntent,
@@ -277,4 +278,31 @@ export function postFrom(
     req.on("error", reject);
     req.end(JSON.stringify(body));
   });
+}
+
+/**
+ * A class with one student ("Ann") on a server at `url`, `seconds` into its round: what tests that
+ * stop or break the server in the middle of a class start from.
+ */
+export async function playingClass(url: string, scenario: string, seconds: number) {
+  const made = (await (
+    await fetch(`${url}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario }),
+    })
+  ).json()) as { code: string; hostKey: string };
+  const client = new Client(url);
+  const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
+  const student = quiet(await client.joinById(made.code, { nickname: "Ann" }));
+  await until(() => stateOf(host).players.size === 1, 10_000, "Ann seated");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(student).tick >= seconds * 10, 30_000, `${seconds} s of play`);
+  return { ...made, host, student };
+}
+
+/** A teacher's Past classes on a server, by host key. */
+export async function pastClasses(url: string, hostKey: string): Promise<MatchSummary[]> {
+  const res = await fetch(`${url}/api/history`, { headers: { "x-host-key": hostKey } });
+  return ((await res.json()) as { matches: MatchSummary[] }).matches;
 }

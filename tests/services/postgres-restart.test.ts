@@ -10,10 +10,9 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Client } from "colyseus.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { BUILT_IN_SCENARIOS, type MatchSummary } from "../../shared/index";
-import { quiet, stateOf, until } from "../server/harness";
+import { BUILT_IN_SCENARIOS } from "../../shared/index";
+import { pastClasses, playingClass, stateOf, until } from "../server/harness";
 import { type ServerProcess, spawnServer } from "../server/spawn";
 
 const run = promisify(execFile);
@@ -150,30 +149,8 @@ it("answers a save with an error within seconds while PostgreSQL hangs, and save
   console.info(`PostgreSQL hung: a save failed in ${whileHung.ms} ms; thawed: stored after ${recovered} ms`);
 }, 60_000);
 
-/** A class of one student, a few seconds into its round, with the host's connection to watch. */
-async function playingClass(at: string) {
-  const made = (await (
-    await fetch(`${at}/api/classes`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenario: "calm" }),
-    })
-  ).json()) as { code: string; hostKey: string };
-  const client = new Client(at);
-  const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
-  const student = quiet(await client.joinById(made.code, { nickname: "Ann" }));
-  host.send("host", { type: "start" });
-  await until(() => stateOf(student).tick >= 20, 10_000, "two seconds of play");
-  return { ...made, host, student };
-}
-
-async function history(at: string, hostKey: string): Promise<MatchSummary[]> {
-  const res = await fetch(`${at}/api/history`, { headers: { "x-host-key": hostKey } });
-  return ((await res.json()) as { matches: MatchSummary[] }).matches;
-}
-
 it("a round that ends while PostgreSQL is down: the host sees it waiting, then saved when it is back", async () => {
-  const cls = await playingClass(server.url);
+  const cls = await playingClass(server.url, "calm", 2);
   postgresDown = true;
   await pgCtl("stop");
   cls.host.send("host", { type: "end" });
@@ -182,14 +159,14 @@ it("a round that ends while PostgreSQL is down: the host sees it waiting, then s
   await pgCtl("start");
   postgresDown = false;
   await until(() => stateOf(cls.host).saved === "saved", 30_000, "the host told the results are saved");
-  const found = await history(server.url, cls.hostKey);
+  const found = await pastClasses(server.url, cls.hostKey);
   expect(found).toHaveLength(1);
   expect(found[0]).toMatchObject({ status: "finished", roomCode: cls.code });
   expect(await readdir(pendingDir)).toEqual([]);
 }, 90_000);
 
 it("results kept on disk outlive a restart of the game server, and are stored once PostgreSQL is back", async () => {
-  const cls = await playingClass(server.url);
+  const cls = await playingClass(server.url, "calm", 2);
   postgresDown = true;
   await pgCtl("stop");
   cls.host.send("host", { type: "end" });
@@ -205,11 +182,11 @@ it("results kept on disk outlive a restart of the game server, and are stored on
     PENDING_DIR: pendingDir,
   });
   await until(
-    async () => (await history(server.url, cls.hostKey)).length === 1,
+    async () => (await pastClasses(server.url, cls.hostKey)).length === 1,
     20_000,
     "the kept results stored",
   );
-  expect((await history(server.url, cls.hostKey))[0]).toMatchObject({
+  expect((await pastClasses(server.url, cls.hostKey))[0]).toMatchObject({
     status: "finished",
     roomCode: cls.code,
   });

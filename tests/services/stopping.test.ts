@@ -15,10 +15,8 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "colyseus.js";
 import { afterAll, describe, expect, it } from "vitest";
-import type { MatchSummary } from "../../shared/index";
-import { quiet, stateOf, until } from "../server/harness";
+import { pastClasses, playingClass, until } from "../server/harness";
 import { freePort } from "../server/spawn";
 
 interface Started {
@@ -74,24 +72,6 @@ async function startGroup(
   return { url, group, exited, output: () => out };
 }
 
-/** A class of one student playing `server-crash`, `seconds` into its round. */
-async function playingClass(url: string, seconds: number) {
-  const made = (await (
-    await fetch(`${url}/api/classes`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenario: "server-crash" }),
-    })
-  ).json()) as { code: string; hostKey: string };
-  const client = new Client(url);
-  const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
-  const student = quiet(await client.joinById(made.code, { nickname: "Ann" }));
-  await until(() => stateOf(host).players.size === 1, 5000, "Ann seated");
-  host.send("host", { type: "start" });
-  await until(() => stateOf(student).tick >= seconds * 10, 30_000, `${seconds} s of play`);
-  return { ...made, host, student };
-}
-
 function groupAlive(s: Started): boolean {
   try {
     process.kill(-s.group.pid!, 0);
@@ -99,11 +79,6 @@ function groupAlive(s: Started): boolean {
   } catch {
     return false;
   }
-}
-
-async function history(url: string, hostKey: string): Promise<MatchSummary[]> {
-  const res = await fetch(`${url}/api/history`, { headers: { "x-host-key": hostKey } });
-  return ((await res.json()) as { matches: MatchSummary[] }).matches;
 }
 
 /** The example unit's ExecStart and Environment, so the test runs what the README tells IT to install. */
@@ -165,7 +140,7 @@ describe("stopping the server mid-round", () => {
     for (let i = 0; i < ways.length; i++) {
       const way = ways[i]!;
       // Past the first checkpoint (every 5 s), so even a kill -9 finds the round stored.
-      const cls = await playingClass(running.url, 7);
+      const cls = await playingClass(running.url, "server-crash", 7);
       classes.push({ name: way.name, hostKey: cls.hostKey, code: cls.code });
       const told = new Promise<number>((resolve) => cls.student.onLeave(resolve));
       way.stop(running);
@@ -177,7 +152,7 @@ describe("stopping the server mid-round", () => {
         expect(running.output(), way.name).toMatch(/results stored \(interrupted\)/);
       }
       running = await (ways[i + 1] ?? ways[0]!).start();
-      const found = await history(running.url, cls.hostKey);
+      const found = await pastClasses(running.url, cls.hostKey);
       expect(found, way.name).toHaveLength(1);
       expect(found[0], way.name).toMatchObject({ status: "interrupted", roomCode: cls.code, players: 1 });
       expect(found[0]!.seconds, way.name).toBeGreaterThanOrEqual(way.graceful ? 7 : 5);
@@ -207,8 +182,8 @@ describe("stopping a cluster mid-round", () => {
     );
     const second = `http://127.0.0.1:${first + 1}`;
     await until(async () => (await fetch(`${second}/health`)).ok, 60_000, "the second process");
-    const a = await playingClass(cluster.url, 3);
-    const b = await playingClass(second, 3);
+    const a = await playingClass(cluster.url, "server-crash", 3);
+    const b = await playingClass(second, "server-crash", 3);
     process.kill(-cluster.group.pid!, "SIGINT");
     await until(() => !groupAlive(cluster), 30_000, "the whole cluster to stop");
     expect(cluster.output()).not.toMatch(/already_shutting_down|already shutting down/);
@@ -216,7 +191,7 @@ describe("stopping a cluster mid-round", () => {
     // Any process of the next start reads the one database.
     const next = await startGroup("npm", ["start"], { DATABASE_URL, REDIS_URL: "", WARM_PAR: "0" });
     for (const cls of [a, b]) {
-      const found = await history(next.url, cls.hostKey);
+      const found = await pastClasses(next.url, cls.hostKey);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ status: "interrupted", roomCode: cls.code });
     }
