@@ -5,14 +5,14 @@
  *
  *   npm run lessons -- [--seeds N] [--scenario name]
  */
+
 import { BUILT_IN_SCENARIOS, checkLesson, type LessonCheck, type Scenario } from "../../shared/index";
+import { runCli, UsageError } from "./cli";
 
 export interface LessonsOptions {
   seeds: number;
   scenarios: string[];
 }
-
-export class UsageError extends Error {}
 
 const USAGE = "usage: npm run lessons -- [--seeds N] [--scenario name]...";
 
@@ -85,18 +85,12 @@ export function formatLessons(rows: readonly LessonRow[], seeds: number): string
 }
 
 function main(): void {
-  try {
+  runCli(USAGE, () => {
     const options = parseLessonsArgs(process.argv.slice(2));
     const rows = checkAll(options);
     process.stdout.write(formatLessons(rows, options.seeds));
     process.exit(rows.every((r) => r.check.holds) ? 0 : 1);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message ? `error: ${e.message}\n` : ""}${USAGE}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -3,6 +3,7 @@
  *
  *   npm run sim -- --scenario <built-in name | path.json> [--topology hub|swarm|versus] [--seed N] [--json]
  */
+
 import { readFileSync } from "node:fs";
 import {
   BUILT_IN_SCENARIOS,
@@ -15,6 +16,7 @@ import {
   type Scenario,
   TOPOLOGIES,
 } from "../../shared/index";
+import { runCli, UsageError } from "./cli";
 import { formatResult } from "./sim-report";
 
 export interface SimOptions {
@@ -23,8 +25,6 @@ export interface SimOptions {
   seed?: number;
   json: boolean;
 }
-
-export class UsageError extends Error {}
 
 const USAGE =
   "usage: npm run sim -- [--scenario <name or file.json>] [--topology hub|swarm|versus] [--seed N] [--json]\n" +
@@ -93,17 +93,11 @@ export function runScenario(options: SimOptions): MatchResult {
 }
 
 function main(): void {
-  try {
+  runCli(USAGE, () => {
     const options = parseArgs(process.argv.slice(2));
     const result = runScenario(options);
     process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message ? `error: ${e.message}\n` : ""}${USAGE}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();
