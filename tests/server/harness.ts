@@ -41,6 +41,8 @@ export async function boot(
     limitScale,
     warmPar: false, // par is measured for the scenarios a test plays, not for all of them
   });
+  // Opening the embedded database keeps this process busy for a second or more: the tests start after.
+  await server.store.ready.catch(() => undefined);
   const request = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${server.url}${path}`, init);
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };

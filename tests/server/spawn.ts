@@ -26,7 +26,8 @@ export async function freePort(): Promise<number> {
  * `env` may use "{port}" in values: PUBLIC_ADDRESS: "127.0.0.1:{port}" gives a process its own address.
  * The port is free when chosen, but another test's server may take it before this one listens: the
  * server then refuses to start, and /health on that port answers for someone else. So a start counts
- * only when /health names this process, and a start that lost its port is tried on another.
+ * only when /health names this process (with its database open), and a start that lost its port is
+ * tried on another.
  */
 export async function spawnServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
@@ -73,8 +74,11 @@ async function spawnOnce(env: Record<string, string | undefined>): Promise<Serve
     }
     try {
       const res = await fetch(`${url}/health`);
-      const health = (await res.json()) as { pid?: number };
-      if (res.ok && health.pid === child.pid) return { url, port, child, output: () => out, exited };
+      const health = (await res.json()) as { pid?: number; database?: string };
+      // Started means its database has opened too (or failed to, for tests of that): opening an
+      // embedded one keeps the process busy for seconds, and a test's first requests would wait on it.
+      if (res.ok && health.pid === child.pid && health.database !== "opening")
+        return { url, port, child, output: () => out, exited };
     } catch {}
     await new Promise((r) => setTimeout(r, 150));
   }

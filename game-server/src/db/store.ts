@@ -18,6 +18,8 @@ export interface Store {
    * several on the very first start, when it is created).
    */
   readonly ready: Promise<void>;
+  /** Where opening stands, for /health: an operator (or a test) can wait for "ready". */
+  readonly state: () => "opening" | "ready" | "failed";
   close(): Promise<void>;
 }
 
@@ -33,13 +35,21 @@ export async function openStore(options: DatabaseOptions): Promise<Store> {
     }
     return db;
   })();
-  opening.catch(() => unlock());
+  let state: "opening" | "ready" | "failed" = "opening";
+  opening.then(
+    () => (state = "ready"),
+    () => {
+      state = "failed";
+      return unlock();
+    },
+  );
   const db = waitingFor(opening, describe(options));
   return {
     description: db.description,
     scenarios: new ScenarioStore(db),
     matches: new MatchStore(db),
     ready: opening.then(() => undefined),
+    state: () => state,
     close: async () => {
       try {
         await (await opening.catch(() => null))?.close();

@@ -67,6 +67,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         pid: process.pid, // which process answered: an operator (or a test) can tell two apart
         rooms: matchMaker.stats.local.roomCount,
+        // The embedded database opens after the port does: "opening" for a second or more at start.
+        database: services().store.state(),
       });
     } else if (path === "/api/metrics" && method === "GET") {
       requireMetricsKey(req);
