@@ -189,7 +189,12 @@ function dropAll(world: World, packets: SimNode["queue"], reason: "refused" | "b
 }
 
 function isMalicious(node: SimNode): boolean {
-  return node.kind === "botnet" || node.peer?.malicious === true || node.server?.breached === true;
+  return (
+    node.kind === "botnet" ||
+    node.peer?.malicious === true ||
+    node.peer?.breached === true ||
+    node.server?.breached === true
+  );
 }
 
 /** A cloud region is farther away: the server's uplink gets slower (or faster again on the way back). */

@@ -92,6 +92,22 @@ function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent
 }
 
 /**
+ * A peer's client software bans a peer whose pieces fail the hash check, or that floods it with junk,
+ * at once. A harmful file with matching hashes is different: only the user who opened it knows, and
+ * blocking its senders is up to the owner, in their own time (ownerDelayTicks), or never.
+ */
+function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
+  const p = node.peer!;
+  const ownerActed = p.harmFoundAt >= 0 && match.tick - p.harmFoundAt >= ownerDelayTicks(match, node);
+  for (const [src, seen] of node.suspects) {
+    if (seen < BOT_CORRUPT_BLOCK_THRESHOLD || node.blocked.has(src)) continue;
+    const bySoftware = seen - (p.blamed.get(src) ?? 0) >= BOT_CORRUPT_BLOCK_THRESHOLD;
+    if (bySoftware || ownerActed)
+      out.push({ type: "block", ...base(world, node), source: world.nodes[src]!.id });
+  }
+}
+
+/**
  * How long after a warning a peer's owner gets round to acting on it, in ticks: nobody manages a
  * peer but its owner, so each reacts in its own time (drawn from the match seed and the peer).
  * Owners past PEER_OWNERS_WHO_ACT never do. Central management has no such spread: one decision covers
@@ -116,7 +132,7 @@ function decidePeer(match: Match, world: World, node: SimNode, out: NodeIntent[]
   if (node.encrypt !== encrypt) out.push({ type: "encrypt", ...b, on: encrypt });
   if (!p.verify) out.push({ type: "verify", ...b, on: true });
   if (p.strategy !== "rarest") out.push({ type: "strategy", ...b, strategy: "rarest" });
-  blockSuspects(world, node, BOT_CORRUPT_BLOCK_THRESHOLD, out);
+  blockCheats(match, world, node, out);
   if (p.policy !== "allow") out.push({ type: "policy", ...b, policy: "allow" });
   for (const q of p.awaiting) {
     const id = world.nodes[q.src]!.id;

@@ -83,7 +83,7 @@ export const DV_INFINITY = 64;
 /** Bots decide once every this many ticks. */
 export const BOT_PERIOD = 5;
 /** Ticks a server bot needs to notice a breach of its own server. */
-export const BOT_BREACH_DETECT_TICKS = 6 * TICKS_PER_SECOND;
+export const BOT_BREACH_DETECT_TICKS = 10 * TICKS_PER_SECOND;
 /** Junk packets from one source a bot sees before it blocks that source. */
 export const BOT_JUNK_BLOCK_THRESHOLD = 20;
 /** Corrupt chunks from one peer a verifying bot sees before it blocks that peer. */

@@ -206,6 +206,8 @@ function applyFailure(
           const p = node.peer!;
           p.have = p.have.map(() => 0);
           p.corrupt = p.corrupt.map(() => 0);
+          p.forged = p.forged.map(() => 0);
+          p.harmfulFrom.clear();
           if (node.user) node.user.got = 0;
           recountAvailability(world);
         }
@@ -275,7 +277,12 @@ function applyFailure(
         if (node.server) {
           node.server.breached = true;
           node.server.breachedSince = tick;
-        } else node.peer!.malicious = true;
+        } else {
+          // The hacker tampers with the seed's files: what it sends fails every other peer's hash check.
+          const p = node.peer!;
+          p.breached = true;
+          p.corrupt = p.have.slice();
+        }
         return { target: node.id, note: `${node.label} was hacked: it serves corrupt data` };
       }
       case "churn": {

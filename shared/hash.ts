@@ -32,6 +32,7 @@ function hashPacket(h: Hasher, p: Packet): void {
   h.nums([p.id, p.src, p.dst, p.to, p.item, p.chunk, p.mask, p.created, p.hops, p.since]);
   h.str(p.kind);
   h.bool(p.corrupt);
+  h.bool(p.forged);
   h.bool(p.encrypted);
 }
 
@@ -66,6 +67,8 @@ function hashWorld(h: Hasher, w: World): void {
       const p = n.peer;
       h.nums(p.have);
       h.nums(p.corrupt);
+      h.nums(p.forged);
+      h.bool(p.breached);
       h.str(p.policy + p.strategy);
       h.bool(p.verify);
       h.bool(p.malicious);
@@ -76,6 +79,7 @@ function hashWorld(h: Hasher, w: World): void {
       h.nums([
         n.user.current,
         n.user.got,
+        n.user.bad,
         n.user.wantFrom,
         n.user.completed,
         n.user.requestedAt,
@@ -91,7 +95,15 @@ function hashWorld(h: Hasher, w: World): void {
     }
   }
   const st = w.stats;
-  h.nums([st.created, st.delivered, st.inFlight, st.usefulChunks, st.corruptDelivered, st.leaked]);
+  h.nums([
+    st.created,
+    st.delivered,
+    st.inFlight,
+    st.usefulChunks,
+    st.corruptDelivered,
+    st.discarded,
+    st.leaked,
+  ]);
   h.nums(Object.values(st.dropped));
   h.nums([w.spent.setup, w.spent.running, w.spent.upgrades, w.spent.bandwidth, w.spent.upkeep]);
 }

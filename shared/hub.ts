@@ -72,7 +72,10 @@ export function sendDueMessage(match: Match, world: World, node: SimNode, viaSer
   sendFromEndpoint(match, world, node, createPacket(match, world, "message", node, dst, { to }));
 }
 
-/** A chunk or message reached a client. Clients cannot verify chunks: corrupt ones are kept. */
+/**
+ * A chunk or message reached a client. A client trusts its server: it cannot check the data until it
+ * opens the finished file, and then a harmful one is thrown away and asked for again.
+ */
 export function arriveAtClient(match: Match, world: World, node: SimNode, packet: Packet): void {
   deliver(world);
   if (packet.kind === "message") return recordMessage(match, world, packet);
@@ -84,13 +87,21 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   const bit = 1 << packet.chunk;
   if (currentWant(u, match.tick) !== packet.item || u.got & bit) return;
   u.got |= bit;
+  if (packet.corrupt) u.bad |= bit;
   u.lastProgress = match.tick;
   u.refusals = 0;
   if (!packet.corrupt) world.stats.usefulChunks++;
-  if (u.got === match.ctx.full) {
-    completeWant(u, match.tick, match.ctx.thinkTicks);
-    world.stats.itemsCompleted++;
+  if (u.got !== match.ctx.full) return;
+  if (u.bad !== 0) {
+    // Opened and found harmful: keep the good chunks, ask again for the rest.
+    world.stats.harmfulFound++;
+    u.got &= ~u.bad;
+    u.bad = 0;
+    u.requestedAt = -1;
+    return;
   }
+  completeWant(u, match.tick, match.ctx.thinkTicks);
+  world.stats.itemsCompleted++;
 }
 
 /**

@@ -2,7 +2,9 @@
  * Peer-to-peer mechanics. Every peer is client and server at once: it asks other peers for the chunks
  * it lacks (rarest-first, sequential or random) and uploads the chunks it has. A peer decides who may
  * download from it (allow, approve each, deny), can verify what it receives, and can block peers.
- * Nothing checks the data for it: a malicious peer's corrupt chunks spread unless peers verify.
+ * Every piece is checked against the file's published hashes (verification, on unless a player turns it
+ * off): a hacked peer's tampered chunks fail and are thrown away. What no check can catch is a cheat's
+ * own harmful file with hashes to match (no consensus): it shows only when a user opens the file.
  */
 import {
   APPROVAL_TIMEOUT,
@@ -69,12 +71,20 @@ function uploadChunks(match: Match, world: World, node: SimNode): void {
         continue;
       }
       deliver(world);
-      const corrupt = p.malicious || (p.corrupt[req.item]! & bit) !== 0;
+      // A cheat's chunks are its own harmful file, with hashes to match; a hacked peer's are tampered
+      // and fail the check; a kept corrupt chunk is passed on as it came.
+      const forged = p.malicious || (p.forged[req.item]! & bit) !== 0;
+      const corrupt = forged || p.breached || (p.corrupt[req.item]! & bit) !== 0;
       sendFromEndpoint(
         match,
         world,
         node,
-        createPacket(match, world, "chunk", node, req.src, { item: req.item, chunk: req.chunk, corrupt }),
+        createPacket(match, world, "chunk", node, req.src, {
+          item: req.item,
+          chunk: req.chunk,
+          corrupt,
+          forged,
+        }),
       );
       node.counters.chunksServed++;
     } else {
@@ -233,17 +243,25 @@ export function reject(
 function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet): void {
   const p = node.peer!;
   deliver(world);
-  world.stats.chunksDelivered++;
   const bit = 1 << packet.chunk;
   const item = packet.item;
   const k = p.pending.findIndex((q) => q.item === item && q.chunk === packet.chunk);
   if (k >= 0) p.pending.splice(k, 1);
+  if (packet.corrupt && !packet.forged && p.verify) {
+    // Failed the hash check: thrown away on arrival, never reaching the user, and asked for again.
+    world.stats.discarded++;
+    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    return;
+  }
+  world.stats.chunksDelivered++;
   if (p.have[item]! & bit) return; // a duplicate: already held
   if (packet.corrupt) {
     world.stats.corruptDelivered++;
-    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
-    if (p.verify) return; // verified and discarded: it will be asked for again
     p.corrupt[item] = (p.corrupt[item]! | bit) >>> 0;
+    if (packet.forged) p.forged[item] = (p.forged[item]! | bit) >>> 0;
+    const from = p.harmfulFrom.get(item);
+    if (from) from.push(packet.src);
+    else p.harmfulFrom.set(item, [packet.src]);
   }
   p.have[item] = (p.have[item]! | bit) >>> 0;
   world.availability[item]![packet.chunk]!++;
@@ -252,29 +270,57 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
   u.got = p.have[item]!;
   u.lastProgress = match.tick;
   if (!packet.corrupt) world.stats.usefulChunks++;
-  if (p.have[item] === match.ctx.full) finishItem(match, world, node);
+  if (p.have[item] === match.ctx.full) {
+    if (p.corrupt[item] !== 0) openHarmfulFile(world, node, item, match.tick);
+    else finishItem(match, world, node);
+  }
 }
 
-/** Verifies a peer's stored chunks of an item: corrupt ones are discarded and asked for again. */
+/**
+ * The user opens a finished file and it is harmful (the antivirus warns, or it will not open): its
+ * corrupt chunks are thrown away and fetched again, and every peer that sent one is suspected. Hash
+ * checks could not see it: in a swarm nobody vouches for a file.
+ */
+function openHarmfulFile(world: World, node: SimNode, item: number, tick: number): void {
+  const p = node.peer!;
+  world.stats.harmfulFound++;
+  if (p.harmFoundAt < 0) p.harmFoundAt = tick;
+  for (const src of p.harmfulFrom.get(item) ?? []) {
+    node.suspects.set(src, (node.suspects.get(src) ?? 0) + 1);
+    p.blamed.set(src, (p.blamed.get(src) ?? 0) + 1);
+  }
+  p.harmfulFrom.delete(item);
+  dropStored(world, node, item, p.corrupt[item]!);
+}
+
+/** Removes chunks of an item from a peer's store (they were corrupt). */
+function dropStored(world: World, node: SimNode, item: number, bad: number): number {
+  const p = node.peer!;
+  let n = 0;
+  for (let c = 0; c < 31; c++) {
+    if (!(bad & (1 << c))) continue;
+    n++;
+    world.availability[item]![c]!--;
+  }
+  p.have[item] = (p.have[item]! & ~bad) >>> 0;
+  p.corrupt[item] = (p.corrupt[item]! & ~bad) >>> 0;
+  p.forged[item] = (p.forged[item]! & ~bad) >>> 0;
+  if (p.corrupt[item] === 0) p.harmfulFrom.delete(item);
+  const u = node.user;
+  if (u && u.current < u.wants.length && u.wants[u.current] === item) u.got = p.have[item]!;
+  return n;
+}
+
+/**
+ * Checks a peer's stored chunks against their hashes (turning verification on): tampered ones are
+ * discarded and asked for again. A cheat's forged chunks pass: their hashes match.
+ */
 export function discardCorrupt(world: World, node: SimNode): number {
   const p = node.peer!;
   let discarded = 0;
   for (let item = 0; item < p.corrupt.length; item++) {
-    const bad = p.corrupt[item]!;
-    if (bad === 0) continue;
-    for (let c = 0; c < 31; c++) {
-      if (!(bad & (1 << c))) continue;
-      discarded++;
-      world.availability[item]![c]!--;
-    }
-    p.have[item] = (p.have[item]! & ~bad) >>> 0;
-    p.corrupt[item] = 0;
-    if (
-      node.user &&
-      node.user.current < node.user.wants.length &&
-      node.user.wants[node.user.current] === item
-    )
-      node.user.got = p.have[item]!;
+    const bad = p.corrupt[item]! & ~p.forged[item]!;
+    if (bad !== 0) discarded += dropStored(world, node, item, bad);
   }
   return discarded;
 }

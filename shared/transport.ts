@@ -23,7 +23,7 @@ export function createPacket(
   kind: PacketKind,
   src: SimNode,
   dst: number,
-  fields: Partial<Pick<Packet, "item" | "chunk" | "mask" | "to" | "corrupt">> = {},
+  fields: Partial<Pick<Packet, "item" | "chunk" | "mask" | "to" | "corrupt" | "forged">> = {},
 ): Packet {
   world.stats.created++;
   world.stats.inFlight++;
@@ -40,6 +40,7 @@ export function createPacket(
     created: match.tick,
     hops: 0,
     corrupt: fields.corrupt ?? false,
+    forged: fields.forged ?? false,
     encrypted: connectionEncrypted(world, src.index, dst),
     since: match.tick,
   };

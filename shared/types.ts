@@ -47,7 +47,13 @@ export interface Packet {
   mask: number;
   created: number;
   hops: number;
+  /** Harmful or damaged data (a chunk). */
   corrupt: boolean;
+  /**
+   * Harmful data whose fingerprints match: a cheat's own file, published with its own hashes. Hash
+   * checks pass it; only opening the finished file shows the harm.
+   */
+  forged: boolean;
   encrypted: boolean;
   /** Tick it joined the queue it is in; for waiting limits and approvals. */
   since: number;
@@ -209,6 +215,8 @@ export interface UserState {
   completed: number;
   /** Completion times of finished items, in ticks. */
   completionTicks: number[];
+  /** Hub: corrupt chunks of the current item (clients cannot check a server's data until they open it). */
+  bad: number;
   /** Hub: refusals ("busy") in a row since the last chunk arrived, and the tick before which it waits. */
   refusals: number;
   backoffUntil: number;
@@ -219,8 +227,19 @@ export interface PeerState {
   have: number[];
   /** Of those, the corrupt ones. */
   corrupt: number[];
+  /** Of the corrupt ones, those that passed the hash check (a cheat's forged file). */
+  forged: number[];
+  /** Who sent each kept corrupt chunk, per item: blamed when the finished file turns out harmful. */
+  harmfulFrom: Map<number, number[]>;
+  /** Harmful chunks blamed on each sender once a file was opened: the owner's evidence, not the software's. */
+  blamed: Map<number, number>;
+  /** Tick this peer's user first opened a harmful file; -1 never. Its owner acts on it in their own time. */
+  harmFoundAt: number;
   seed: boolean;
+  /** A stranger serving a harmful file with valid-looking hashes (the swarm's consensus problem). */
   malicious: boolean;
+  /** Hacked: its stored data is tampered, so its chunks fail other peers' hash checks. */
+  breached: boolean;
   policy: PeerPolicy;
   strategy: ChunkStrategy;
   verify: boolean;
@@ -270,7 +289,12 @@ export interface WorldStats {
   demand: number[];
   /** usefulChunks at the start of the current second. */
   usefulAtSecond: number;
+  /** Harmful or damaged chunks a user kept (they passed, or skipped, the checks). */
   corruptDelivered: number;
+  /** Chunks that failed a peer's hash check and were thrown away on arrival (never reached a user). */
+  discarded: number;
+  /** Finished files found harmful when opened: their corrupt chunks thrown away and fetched again. */
+  harmfulFound: number;
   leaked: number;
   dataPackets: number;
   itemsCompleted: number;

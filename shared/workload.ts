@@ -39,6 +39,7 @@ export function assignWants(
   user.current = 0;
   user.wantFrom = from;
   user.got = 0;
+  user.bad = 0;
   user.lastProgress = from;
   user.requestedAt = -1;
   user.nextMessageAt =
@@ -70,6 +71,7 @@ export function completeWant(user: UserState, tick: number, thinkTicks: number):
   user.completed++;
   user.current++;
   user.got = 0;
+  user.bad = 0;
   user.wantFrom = tick + thinkTicks;
   user.lastProgress = user.wantFrom;
   user.requestedAt = -1;

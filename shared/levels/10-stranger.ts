@@ -1,10 +1,14 @@
 import type { Scenario } from "../scenario";
 import { smallStar, steadyWork } from "./maps";
 
-/** No consensus in a swarm: a stranger can serve poison. Verify what you get and block the cheat. */
+/**
+ * No consensus in a swarm: a stranger can share a harmful file whose hashes match, so every check
+ * passes. Only opening the file shows it; then block whoever sent it.
+ */
 export const stranger: Scenario = {
   name: "The stranger",
-  description: "Two strangers join the swarm and send corrupt pieces. Nobody checks the data for you.",
+  description:
+    "Two strangers join the swarm and share a harmful copy of the files, with hashes to match. Nobody vouches for a file.",
   topology: "swarm",
   seed: 110,
   duration: 60,
@@ -15,16 +19,16 @@ export const stranger: Scenario = {
   failures: [{ kind: "malicious-peer", at: 5, magnitude: 2 }],
   level: {
     intro: {
-      you: "You are a peer in a small swarm. Nobody checks what others send you.",
-      todo: "At 0:05 two strangers (Peers X1 and X2) join and send corrupt pieces (red ◆). The other peers protect themselves. Turn on “Verifying chunks” and block each peer marked ⚠.",
-      idea: "In a swarm nobody is in charge: bad data spreads unless each peer checks it and blocks cheats.",
+      you: "You are a peer in a small swarm. Your software checks every piece against its hashes, but nobody vouches for the file itself.",
+      todo: "At 0:05 two strangers (X1, X2) share a harmful copy (red ◆) whose hashes match: checks pass it. When a file you open is harmful, its senders are marked ⚠. Block them at once; other owners take their time.",
+      idea: "In a swarm nobody is in charge: hashes catch damaged pieces, not a harmful file. Each peer must block cheats on its own.",
     },
     node: "U1",
     role: "peer",
-    goals: ["Verify every chunk", "Block the cheats (⚠)", "Pass on no corrupt data"],
-    stars: { speed: [45, 52, 60], cost: [50, 70, 85], survival: [85, 89, 95] },
+    goals: ["Keep checking hashes", "Block the cheats (⚠)", "Pass on no harmful data"],
+    stars: { speed: [45, 52, 60], cost: [50, 70, 85], survival: [40, 47, 55] },
     hints: {
-      survival: "Turn “Verifying chunks” on, then choose each peer marked ⚠ and press Block.",
+      survival: "When a finished file turns out harmful, choose each peer marked ⚠ and press Block at once.",
     },
   },
 };

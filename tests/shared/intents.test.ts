@@ -369,7 +369,7 @@ describe("refused intents change nothing", () => {
     expectRefused(seated, p1, { type: "encrypt", ...hub, on: false }, "already not encrypting");
     expectRefused(seated, p1, { type: "cloud", ...hub, on: false }, "not in the cloud");
     expectRefused(seated, p1, { type: "autopilot", ...hub, on: false }, "already off autopilot");
-    expectRefused(seated, p3, { type: "verify", ...peer, on: false }, "already not verifying");
+    expectRefused(seated, p3, { type: "verify", ...peer, on: true }, "already verifying");
     expectRefused(seated, p3, { type: "policy", ...peer, policy: "allow" }, "the policy is already allow");
     expectRefused(seated, p3, { type: "strategy", ...peer, strategy: "rarest" }, "already using rarest");
     expectRefused(
@@ -586,16 +586,24 @@ describe("accepted intents take effect on the next tick", () => {
     expect(swarm.stats.dropped.refused).toBeGreaterThanOrEqual(refused + theirs);
   });
 
-  it('"verify" discards the corrupt chunks a peer holds', () => {
-    // Every peer held by an idle player: nobody verifies, so a malicious peer's chunks are kept.
-    const m = match("malicious-peer", { topology: "swarm" });
+  it('"verify" discards the tampered chunks a peer holds, not a forged file\'s', () => {
+    // Every peer held by an idle player who turned hash checks off: a hacked seed's tampered chunks
+    // are kept. Turning checks back on finds them; a cheat's forged chunks (matching hashes) pass.
+    const m = match("server-breach", { topology: "swarm" });
     const swarm = world(m, "swarm");
-    for (const n of swarm.nodes.filter((x) => x.kind === "peer"))
+    for (const n of swarm.nodes.filter((x) => x.kind === "peer")) {
       submitIntent(m, HOST, { type: "assign", team: "swarm", node: n.id, player: `idle-${n.id}` });
-    runUntil(m, 40);
+      stepMatch(m);
+      submitIntent(m, player(`idle-${n.id}`), { type: "verify", team: "swarm", node: n.id, on: false });
+    }
+    runUntil(m, 60);
     const victim = swarm.users.map((u) => swarm.nodes[u]!).find((n) => n.peer!.corrupt.some((c) => c !== 0));
     expect(victim, "a peer holds corrupt chunks").toBeDefined();
     const p = victim!.peer!;
+    // Mark one held corrupt chunk as forged: it must survive the check.
+    const item = p.corrupt.findIndex((c) => c !== 0);
+    const forgedBit = p.corrupt[item]! & -p.corrupt[item]!;
+    p.forged[item] = forgedBit;
     const corrupt = p.corrupt.slice();
     const have = p.have.slice();
     expect(
@@ -605,17 +613,16 @@ describe("accepted intents take effect on the next tick", () => {
         node: victim!.id,
         on: true,
       }),
-    ).toEqual({
-      ok: true,
-    });
+    ).toEqual({ ok: true });
     expect(p.corrupt).toEqual(corrupt);
     stepMatch(m);
     expect(p.verify).toBe(true);
-    expect(p.corrupt.every((c) => c === 0)).toBe(true);
-    corrupt.forEach((bad, item) => {
-      expect(p.have[item]! & bad, `item ${item}`).toBe(0);
+    expect(p.corrupt[item]).toBe(forgedBit);
+    corrupt.forEach((bad, i) => {
+      const tampered = i === item ? bad & ~forgedBit : bad;
+      expect(p.have[i]! & tampered, `item ${i}`).toBe(0);
       // What it held clean is still there.
-      expect((p.have[item]! & (have[item]! & ~bad)) >>> 0).toBe((have[item]! & ~bad) >>> 0);
+      expect((p.have[i]! & (have[i]! & ~bad)) >>> 0).toBe((have[i]! & ~bad) >>> 0);
     });
   });
 

@@ -98,20 +98,18 @@ describe("lessons the game teaches", () => {
     expect(matchResult(runMatch(m2)).teams[0]!.contentLost).toBe(true);
   });
 
-  it("an unblocked malicious peer causes corrupt deliveries; blocking it stops them", () => {
-    // Bots verify and block the cheat after a couple of corrupt chunks.
+  it("a cheat's harmful file reaches users past their hash checks; owners who block it get less", () => {
+    // Bots check hashes (which the cheat's file passes) and, in their own time, block whoever sent
+    // them a harmful file.
     const guarded = match("malicious-peer", { topology: "swarm" });
-    while (guarded.tick < 60 * 10) stepMatch(guarded);
+    runMatch(guarded);
     const sw = world(guarded, "swarm");
-    const cheat = sw.nodes.find((n) => n.id.startsWith("X"))!;
-    const blockedBy = sw.users.filter((u) => sw.nodes[u]!.blocked.has(cheat.index)).length;
+    const cheats = sw.nodes.filter((n) => n.id.startsWith("X"));
+    const blockedBy = sw.users.filter((u) => cheats.some((c) => sw.nodes[u]!.blocked.has(c.index))).length;
     expect(sw.stats.corruptDelivered).toBeGreaterThan(0);
     expect(blockedBy).toBeGreaterThan(0);
-    const atBlock = sw.stats.corruptDelivered;
-    runMatch(guarded);
-    const lateCorrupt = sw.stats.corruptDelivered - atBlock;
 
-    // The same swarm with every peer held by an idle player: nobody verifies, nobody blocks.
+    // The same swarm with every peer held by an idle player: nobody blocks anyone.
     const open = match("malicious-peer", { topology: "swarm" });
     const ow = world(open, "swarm");
     for (const n of ow.nodes)
@@ -121,10 +119,7 @@ describe("lessons the game teaches", () => {
           { kind: "host" },
           { type: "assign", team: "swarm", node: n.id, player: `idle-${n.id}` },
         );
-    while (open.tick < 60 * 10) stepMatch(open);
-    const openAt60 = ow.stats.corruptDelivered;
     runMatch(open);
-    expect(ow.stats.corruptDelivered - openAt60).toBeGreaterThan(10 * Math.max(1, lateCorrupt));
     expect(ow.stats.corruptDelivered).toBeGreaterThan(sw.stats.corruptDelivered);
   });
 
