@@ -10,6 +10,9 @@ export const MAX_HOPS = 16;
 /** Ticks a packet may wait at a router for a down link before it is dropped (reason "link-down"). */
 export const MAX_WAIT_TICKS = 30;
 
+/** Link budget a small packet (request, answer, message) takes, in chunk-sized packets. */
+export const SMALL_PACKET_SIZE = 0.125;
+
 /** Default bounded queue length of a router, server or peer, in packets. */
 export const DEFAULT_QUEUE_LIMIT = 48;
 /** Packets a router forwards per tick. */
@@ -52,6 +55,10 @@ export const PEER_DOWNLOAD_SLOTS = 8;
 export const PEER_REQUEST_TIMEOUT = 3 * TICKS_PER_SECOND;
 /** Ticks a peer avoids a source that left a request unanswered. */
 export const PEER_SNUB_TICKS = 10 * TICKS_PER_SECOND;
+/** Holders of a chunk a peer compares before asking the least busy of them (its local view). */
+export const SOURCE_SAMPLE = 4;
+/** Ticks a peer avoids a source that said its queue was full ("choked"): busy now, not gone. */
+export const PEER_CHOKE_TICKS = 1 * TICKS_PER_SECOND;
 /** Ticks a chunk request from an unknown peer waits for approval before it is refused. */
 export const APPROVAL_TIMEOUT = 5 * TICKS_PER_SECOND;
 

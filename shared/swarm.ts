@@ -9,10 +9,12 @@
 import {
   APPROVAL_TIMEOUT,
   ENCRYPTION_FACTOR,
+  PEER_CHOKE_TICKS,
   PEER_DOWNLOAD_SLOTS,
   PEER_REQUEST_TIMEOUT,
   PEER_SNUB_TICKS,
   POINTS,
+  SOURCE_SAMPLE,
 } from "./constants";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
@@ -158,7 +160,11 @@ export function chooseChunk(
   return best;
 }
 
-/** Picks a peer that holds the chunk: not ourselves, not gone, not blocked; the least busy, ties at random. */
+/**
+ * Picks a peer that holds the chunk: not ourselves, not gone, not blocked. A peer knows only some of
+ * the others at a time, so it compares a few holders met in a random order (SOURCE_SAMPLE) and takes
+ * the least busy: a crowd spreads over the swarm instead of all asking the same idle peer at once.
+ */
 function chooseSource(world: World, node: SimNode, item: number, chunk: number, tick: number): number {
   const bit = 1 << chunk;
   const snubbed = node.peer!.snubbed;
@@ -166,14 +172,17 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
   const start = nextInt(world.rng, peers.length);
   let best = -1;
   let bestLoad = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < peers.length; k++) {
+  let fresh = 0;
+  for (let k = 0; k < peers.length && fresh < SOURCE_SAMPLE; k++) {
     const i = peers[(start + k) % peers.length]!;
     if (i === node.index || node.blocked.has(i)) continue;
     const other = world.nodes[i]!;
     if (other.gone || !(other.peer!.have[item]! & bit)) continue;
     const since = snubbed.get(i);
     // A snubbed peer is a last resort: it only wins when no one else has the chunk.
-    const load = other.queue.length + (since !== undefined && tick - since < PEER_SNUB_TICKS ? 1000 : 0);
+    const isSnubbed = since !== undefined && tick - since < PEER_SNUB_TICKS;
+    if (!isSnubbed) fresh++;
+    const load = other.queue.length + (isSnubbed ? 1000 : 0);
     if (load < bestLoad) {
       best = i;
       bestLoad = load;
@@ -237,7 +246,9 @@ export function reject(
     (q) => q.item === packet.item && q.chunk === packet.chunk && q.from === node.index,
   );
   if (k >= 0) requester.pending.splice(k, 1);
-  requester.snubbed.set(node.index, tick);
+  // A full queue is "busy now": avoided only briefly. A refusal or a missing chunk is avoided for long.
+  const avoidFor = reason === "queue-full" ? PEER_CHOKE_TICKS : PEER_SNUB_TICKS;
+  requester.snubbed.set(node.index, tick - PEER_SNUB_TICKS + avoidFor);
 }
 
 function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet): void {

@@ -3,11 +3,20 @@
  * delivered or dropped with a reason, and the world's counters balance:
  * created = delivered + dropped + inFlight, at every tick.
  */
-import { MAX_HOPS } from "./constants";
+import { MAX_HOPS, SMALL_PACKET_SIZE } from "./constants";
 import { nextFloat } from "./random";
 import type { DropReason, Link, Match, Packet, PacketKind, SimNode, World } from "./types";
 
 const DATA_KINDS: ReadonlySet<PacketKind> = new Set(["request", "chunk", "chunk-request", "message"]);
+
+/**
+ * Share of a link's packet budget a packet takes. Bandwidth is counted in chunk-sized packets: a
+ * request, a "busy" answer or a chat message is a few dozen bytes, far smaller than a chunk, so
+ * asking for chunks barely touches a home line's small upload. Junk is full size: a flood is volume.
+ */
+export function packetSize(kind: PacketKind): number {
+  return kind === "chunk" || kind === "junk" ? 1 : SMALL_PACKET_SIZE;
+}
 
 export function isDataPacket(kind: PacketKind): boolean {
   return DATA_KINDS.has(kind);
@@ -94,8 +103,9 @@ export function sendOnLink(
   packet: Packet,
 ): void {
   const link = world.links[linkIndex]!;
-  if (link.a === from) link.usedAB++;
-  else link.usedBA++;
+  const size = packetSize(packet.kind);
+  if (link.a === from) link.usedAB += size;
+  else link.usedBA += size;
   packet.hops++;
   if (packet.hops > MAX_HOPS) return drop(world, packet, "ttl");
   if (link.loss > 0 && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");

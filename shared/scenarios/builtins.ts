@@ -137,13 +137,14 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   ),
   "disk-failure": scenario(
     "Disk failure",
-    "A content holder loses its disk. A server with backups restores it; a seed's data is gone.",
-    [{ kind: "disk-failure", at: 60, target: "role:source" }],
+    "Early in the day, before copies have spread, the only content holder loses its disk. A server gets its data back from a backup or the origin; a seed's data is gone.",
+    [{ kind: "disk-failure", at: 10, target: "role:source" }],
     lesson(
       "Backups are central and automatic on a server; a peer's lost data is gone unless someone else copied it.",
       "hub",
       "lost",
     ),
+    { map: { ...(classroom.map as object), servers: 1 } as Scenario["map"] },
   ),
   ddos: scenario(
     "DDoS attack",

@@ -596,8 +596,11 @@ describe("accepted intents take effect on the next tick", () => {
       stepMatch(m);
       submitIntent(m, player(`idle-${n.id}`), { type: "verify", team: "swarm", node: n.id, on: false });
     }
-    runUntil(m, 60);
-    const victim = swarm.users.map((u) => swarm.nodes[u]!).find((n) => n.peer!.corrupt.some((c) => c !== 0));
+    runUntil(m, 45);
+    const holding = () =>
+      swarm.users.map((u) => swarm.nodes[u]!).find((n) => n.peer!.corrupt.some((c) => c !== 0));
+    while (!holding() && m.tick < 70 * 10) stepMatch(m);
+    const victim = holding();
     expect(victim, "a peer holds corrupt chunks").toBeDefined();
     const p = victim!.peer!;
     // Mark one held corrupt chunk as forged: it must survive the check.

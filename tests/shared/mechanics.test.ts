@@ -15,7 +15,8 @@ import {
   stepMatch,
 } from "../../shared/index";
 import { upkeepPerMinute } from "../../shared/match";
-import { linkRoom } from "../../shared/transport";
+import { lostItems } from "../../shared/scoring";
+import { canSend, createPacket, linkRoom, packetSize, sendFromEndpoint } from "../../shared/transport";
 import { match, node, runUntil, world } from "./helpers";
 
 const withUsers = (users: number): Partial<Scenario> => ({
@@ -96,5 +97,40 @@ describe("upkeep of the users' computers", () => {
     // cost more than running the hub's two servers and managing every client.
     expect(small.swarmTotal).toBeLessThan(PRICES.serverRunningPerMinute);
     expect(big.swarmTotal).toBeGreaterThan(2 * PRICES.serverRunningPerMinute + 50 * big.hub);
+  });
+});
+
+describe("a disk failure loses a seed's data for real", () => {
+  it("before copies spread, the only seed's lost disk loses items for good; the hub's server gets them again", () => {
+    const m = runMatch(match("disk-failure"));
+    const hub = world(m, "hub");
+    const swarm = world(m, "swarm");
+    expect(lostItems(m, hub)).toEqual([]);
+    expect(lostItems(m, swarm).length).toBeGreaterThan(0);
+    // The server without a backup fetched what its clients wanted again from the origin.
+    const server = node(hub, "S1").server!;
+    expect(server.diskFailed).toBe(true);
+    expect(server.content.some((c) => c === m.ctx.full)).toBe(true);
+  });
+});
+
+describe("small packets are small", () => {
+  it("a request takes an eighth of a chunk's room on a link: asking barely touches a home upload", () => {
+    expect(packetSize("chunk")).toBe(1);
+    expect(packetSize("junk")).toBe(1);
+    expect(packetSize("chunk-request")).toBeLessThanOrEqual(0.125);
+    const m = match("calm", { topology: "swarm" });
+    const swarm = world(m, "swarm");
+    const u1 = node(swarm, "U1");
+    const access = swarm.links[u1.links[0]!]!;
+    const room = linkRoom(access, u1.index);
+    expect(room).toBe(2);
+    // A peer can send sixteen requests on a line that uploads two chunks a tick.
+    let sent = 0;
+    while (canSend(swarm, u1) && sent < 100) {
+      sendFromEndpoint(m, swarm, u1, createPacket(m, swarm, "chunk-request", u1, node(swarm, "S1").index));
+      sent++;
+    }
+    expect(sent).toBe(16);
   });
 });
