@@ -56,11 +56,17 @@ export function createPacket(
 }
 
 /**
- * Encryption belongs to the connection, not the sender: when either end asks for it (a server that
- * requires TLS, a peer that encrypts), both directions are encrypted, the other end's requests too.
+ * Encryption belongs to the connection, not the sender. A server that requires it (TLS) encrypts every
+ * connection with it, both directions, since every client's software speaks TLS. Between two peers,
+ * each set up by its own owner, the connection is encrypted only when both have it on: one careless
+ * peer leaves its every connection in the clear.
  */
 export function connectionEncrypted(world: World, a: number, b: number): boolean {
-  return world.nodes[a]!.encrypt || (world.nodes[b]?.encrypt ?? false);
+  const na = world.nodes[a]!;
+  const nb = world.nodes[b];
+  if (!nb) return na.encrypt;
+  if (na.peer && nb.peer) return na.encrypt && nb.encrypt;
+  return na.encrypt || nb.encrypt;
 }
 
 export function deliver(world: World): void {

@@ -93,7 +93,9 @@ describe("the debrief agrees with the result", () => {
             );
         }
       }
-    });
+      // district is ten times the classroom: twenty of its rounds need more than the default time on
+      // a machine shared with other work.
+    }, 120_000);
   }
 
   it("a flash crowd the servers cannot serve is told as such; one that fits says both kept up", () => {

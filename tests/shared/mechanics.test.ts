@@ -16,7 +16,14 @@ import {
 } from "../../shared/index";
 import { upkeepPerMinute } from "../../shared/match";
 import { lostItems } from "../../shared/scoring";
-import { canSend, createPacket, linkRoom, packetSize, sendFromEndpoint } from "../../shared/transport";
+import {
+  canSend,
+  connectionEncrypted,
+  createPacket,
+  linkRoom,
+  packetSize,
+  sendFromEndpoint,
+} from "../../shared/transport";
 import { match, node, runUntil, world } from "./helpers";
 
 const withUsers = (users: number): Partial<Scenario> => ({
@@ -132,5 +139,25 @@ describe("small packets are small", () => {
       sent++;
     }
     expect(sent).toBe(16);
+  });
+});
+
+describe("encryption per connection", () => {
+  it("a server that requires it encrypts every connection; two peers only when both have it on", () => {
+    const m = match("calm");
+    const hub = world(m, "hub");
+    const swarm = world(m, "swarm");
+    const s1 = node(hub, "S1");
+    const c1 = node(hub, "U1");
+    s1.encrypt = true;
+    expect(connectionEncrypted(hub, c1.index, s1.index)).toBe(true);
+    expect(connectionEncrypted(hub, s1.index, c1.index)).toBe(true);
+    const p1 = node(swarm, "U1");
+    const p2 = node(swarm, "U2");
+    p1.encrypt = true;
+    expect(connectionEncrypted(swarm, p1.index, p2.index)).toBe(false);
+    expect(connectionEncrypted(swarm, p2.index, p1.index)).toBe(false);
+    p2.encrypt = true;
+    expect(connectionEncrypted(swarm, p2.index, p1.index)).toBe(true);
   });
 });
