@@ -22,8 +22,12 @@ import type { Match, SimNode, World } from "./types";
 
 /** Longest time a peer's owner takes to act on a warning, in ticks (60 s). */
 const PEER_OWNER_MAX_DELAY = 60 * TICKS_PER_SECOND;
-/** Share of peers' owners who act on a warning at all: the rest never get round to it. */
-const PEER_OWNERS_WHO_ACT = 0.7;
+/**
+ * Peers at which half the owners never act on a warning. In a small network everyone knows everyone
+ * and each machine gets looked after; the bigger the swarm, the more machines nobody gets round to
+ * (every extra computer is one more point of entry that no central server protects).
+ */
+const PEER_NEGLECT_HALF = 50;
 
 /** Share of the budget a server bot keeps in reserve before it pays for an upgrade. */
 const BOT_UPGRADE_RESERVE = 0.35;
@@ -98,7 +102,7 @@ function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent
  */
 function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
   const p = node.peer!;
-  const ownerActed = p.harmFoundAt >= 0 && match.tick - p.harmFoundAt >= ownerDelayTicks(match, node);
+  const ownerActed = p.harmFoundAt >= 0 && match.tick - p.harmFoundAt >= ownerDelayTicks(match, world, node);
   for (const [src, seen] of node.suspects) {
     if (seen < BOT_CORRUPT_BLOCK_THRESHOLD || node.blocked.has(src)) continue;
     const bySoftware = seen - (p.blamed.get(src) ?? 0) >= BOT_CORRUPT_BLOCK_THRESHOLD;
@@ -110,14 +114,15 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
 /**
  * How long after a warning a peer's owner gets round to acting on it, in ticks: nobody manages a
  * peer but its owner, so each reacts in its own time (drawn from the match seed and the peer).
- * Owners past PEER_OWNERS_WHO_ACT never do. Central management has no such spread: one decision covers
+ * Some never do, more of them the bigger the swarm (PEER_NEGLECT_HALF). Central management has no such spread: one decision covers
  * every connection to a server.
  */
-export function ownerDelayTicks(match: Match, node: SimNode): number {
+export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
   const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
-  return draw >= PEER_OWNERS_WHO_ACT * 1000
+  const act = 1 - Math.min(0.5, (0.5 * world.peers.length) / PEER_NEGLECT_HALF);
+  return draw >= act * 1000
     ? Number.POSITIVE_INFINITY
-    : Math.round((draw / 1000 / PEER_OWNERS_WHO_ACT) * PEER_OWNER_MAX_DELAY);
+    : Math.round((draw / 1000 / act) * PEER_OWNER_MAX_DELAY);
 }
 
 /**
@@ -128,7 +133,7 @@ function decidePeer(match: Match, world: World, node: SimNode, out: NodeIntent[]
   const p = node.peer!;
   const b = base(world, node);
   const since = warningSince(match, world, "wiretap");
-  const encrypt = since >= 0 && match.tick - since >= ownerDelayTicks(match, node);
+  const encrypt = since >= 0 && match.tick - since >= ownerDelayTicks(match, world, node);
   if (node.encrypt !== encrypt) out.push({ type: "encrypt", ...b, on: encrypt });
   if (!p.verify) out.push({ type: "verify", ...b, on: true });
   if (p.strategy !== "rarest") out.push({ type: "strategy", ...b, strategy: "rarest" });

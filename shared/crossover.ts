@@ -26,10 +26,17 @@ const BUDGET_BASE_COMPUTERS = 8;
  */
 export function withUsers(scenario: Scenario, users: number): Scenario {
   if (!("shape" in scenario.map)) return scenario;
+  const base = scenario.map.users;
   const budget = Math.round(
-    (scenario.budget * (BUDGET_BASE_COMPUTERS + users)) / (BUDGET_BASE_COMPUTERS + scenario.map.users),
+    (scenario.budget * (BUDGET_BASE_COMPUTERS + users)) / (BUDGET_BASE_COMPUTERS + base),
   );
-  return { ...scenario, topology: "versus", budget, map: { ...scenario.map, users } };
+  // Every computer is one more point of entry: the cheats who get into a swarm grow with its size.
+  const failures = scenario.failures.map((f) =>
+    f.kind === "malicious-peer" && f.magnitude !== undefined
+      ? { ...f, magnitude: Math.round((f.magnitude * users) / base) }
+      : f,
+  );
+  return { ...scenario, topology: "versus", budget, failures, map: { ...scenario.map, users } };
 }
 
 export function measureCrossover(

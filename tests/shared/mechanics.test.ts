@@ -4,6 +4,7 @@
  * downloads; in a swarm every computer is kept up by its owner, at a cost that grows with the swarm.
  */
 import { describe, expect, it } from "vitest";
+import { ownerDelayTicks } from "../../shared/bots";
 import {
   BUILT_IN_SCENARIOS,
   PEER_UPLOAD_SLOTS,
@@ -12,6 +13,7 @@ import {
   runMatch,
   type Scenario,
   SERVER_CAPACITY,
+  withUsers as schoolWithUsers,
   stepMatch,
 } from "../../shared/index";
 import { upkeepPerMinute } from "../../shared/match";
@@ -159,5 +161,33 @@ describe("encryption per connection", () => {
     expect(connectionEncrypted(swarm, p2.index, p1.index)).toBe(false);
     p2.encrypt = true;
     expect(connectionEncrypted(swarm, p2.index, p1.index)).toBe(true);
+  });
+});
+
+describe("every computer is one more point of entry", () => {
+  it("the bigger the swarm, the more owners never get round to acting on a warning", () => {
+    const neglected = (users: number) => {
+      const m = match("calm", {
+        topology: "swarm",
+        map: { ...(BUILT_IN_SCENARIOS.calm!.map as object), users } as Scenario["map"],
+      });
+      const swarm = world(m, "swarm");
+      const never = swarm.users.filter(
+        (u) => ownerDelayTicks(m, swarm, swarm.nodes[u]!) === Number.POSITIVE_INFINITY,
+      );
+      return never.length / swarm.users.length;
+    };
+    expect(neglected(5)).toBeLessThan(0.2);
+    expect(neglected(100)).toBeGreaterThan(0.35);
+  });
+
+  it("the crossover's cheats grow with the number of computers", () => {
+    const cheats = (users: number) =>
+      schoolWithUsers(BUILT_IN_SCENARIOS["big-school"]!, users).failures.find(
+        (f) => f.kind === "malicious-peer",
+      )!.magnitude;
+    expect(cheats(50)).toBe(3);
+    expect(cheats(5)).toBe(0);
+    expect(cheats(100)).toBe(6);
   });
 });
