@@ -28,6 +28,8 @@ const PEER_OWNER_MAX_DELAY = 60 * TICKS_PER_SECOND;
  * (every extra computer is one more point of entry that no central server protects).
  */
 const PEER_NEGLECT_HALF = 50;
+/** Peers from which a warning takes the full PEER_OWNER_MAX_DELAY to reach every owner. */
+const PEER_WORD_SPREAD = 25;
 
 /** Share of the budget a server bot keeps in reserve before it pays for an upgrade. */
 const BOT_UPGRADE_RESERVE = 0.35;
@@ -119,10 +121,14 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
  */
 export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
   const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
-  const act = 1 - Math.min(0.5, (0.5 * world.peers.length) / PEER_NEGLECT_HALF);
+  const size = Math.min(1, world.peers.length / PEER_NEGLECT_HALF);
+  const act = 1 - 0.5 * size;
+  // Word travels fast in a small network; in a big one a warning takes a while to reach every owner.
   return draw >= act * 1000
     ? Number.POSITIVE_INFINITY
-    : Math.round((draw / 1000 / act) * PEER_OWNER_MAX_DELAY);
+    : Math.round(
+        (draw / 1000 / act) * PEER_OWNER_MAX_DELAY * Math.min(1, world.peers.length / PEER_WORD_SPREAD),
+      );
 }
 
 /**

@@ -118,6 +118,12 @@ export const PRICES = {
  * server from about fifty computers (the notes' crossover).
  */
 export const CLIENT_UPKEEP_PER_MINUTE = 1;
+/**
+ * A client-server network needs a specialist to run it (the notes: "you generally require a specialist
+ * IT staff"): a fixed cost per minute for any network with servers, however few clients it has. It is
+ * what makes a hub dear for a handful of computers and cheap per computer for a big school.
+ */
+export const HUB_ADMIN_PER_MINUTE = 150;
 export const PEER_UPKEEP_PER_MINUTE = 2;
 /** Peers at which one peer's upkeep has doubled. */
 export const PEER_UPKEEP_PEERS = 10;

@@ -33,7 +33,7 @@ export function withUsers(scenario: Scenario, users: number): Scenario {
   // Every computer is one more point of entry: the cheats who get into a swarm grow with its size.
   const failures = scenario.failures.map((f) =>
     f.kind === "malicious-peer" && f.magnitude !== undefined
-      ? { ...f, magnitude: Math.round((f.magnitude * users) / base) }
+      ? { ...f, magnitude: Math.floor((f.magnitude * users) / base) }
       : f,
   );
   return { ...scenario, topology: "versus", budget, failures, map: { ...scenario.map, users } };

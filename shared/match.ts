@@ -17,6 +17,7 @@ import {
   BOT_PERIOD,
   CLIENT_UPKEEP_PER_MINUTE,
   DV_PERIOD,
+  HUB_ADMIN_PER_MINUTE,
   PEER_UPKEEP_PEERS,
   PEER_UPKEEP_PER_MINUTE,
   PRICES,
@@ -221,7 +222,8 @@ export function upkeepPerMinute(world: World): number {
   let machines = 0;
   for (const n of world.nodes)
     if (!n.gone && (n.kind === "client" || (n.peer && !n.peer.malicious))) machines++;
-  if (world.team === "hub") return machines * CLIENT_UPKEEP_PER_MINUTE;
+  if (world.team === "hub")
+    return machines * CLIENT_UPKEEP_PER_MINUTE + (world.servers.length > 0 ? HUB_ADMIN_PER_MINUTE : 0);
   return machines * PEER_UPKEEP_PER_MINUTE * (1 + machines / PEER_UPKEEP_PEERS);
 }
 

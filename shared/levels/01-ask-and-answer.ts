@@ -22,7 +22,7 @@ export const askAndAnswer: Scenario = {
     node: "S1",
     role: "server",
     goals: ["Answer every request", "Upgrade your server so clients wait less", "Don't spend every coin"],
-    stars: { speed: [82, 84, 88], cost: [30, 38, 50], survival: [50, 80, 95] },
+    stars: { speed: [82, 84, 88], cost: [22, 30, 42], survival: [50, 80, 95] },
     hints: {
       speed: "Press “Upgrade capacity” early: a faster server answers more requests every second.",
       cost: "Each upgrade costs 150 coins. Two are enough here.",

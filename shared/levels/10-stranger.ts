@@ -26,7 +26,7 @@ export const stranger: Scenario = {
     node: "U1",
     role: "peer",
     goals: ["Keep checking hashes", "Block the cheats (⚠)", "Pass on no harmful data"],
-    stars: { speed: [45, 52, 60], cost: [50, 70, 85], survival: [40, 47, 55] },
+    stars: { speed: [45, 52, 60], cost: [50, 70, 85], survival: [70, 74, 80] },
     hints: {
       survival: "When a finished file turns out harmful, choose each peer marked ⚠ and press Block at once.",
     },
