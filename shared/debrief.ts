@@ -136,7 +136,14 @@ export function debrief(result: MatchResult): Lesson[] {
     if (t.corruptDeliveries > 0)
       lessons.push({
         concept: t.team === "swarm" ? CONCEPT["malicious-peer"] : CONCEPT.breach,
-        text: `${t.corruptDeliveries} corrupt chunks reached ${t.name}'s users.`,
+        text: `${t.corruptDeliveries} corrupt chunks reached ${t.name}'s users and stayed in their copies${
+          t.itemsCorrupt > 0 ? `: ${t.itemsCorrupt} download(s) finished broken` : ""
+        }.`,
+      });
+    if (t.corruptDiscarded > 0)
+      lessons.push({
+        concept: CONCEPT["malicious-peer"],
+        text: `${t.corruptDiscarded} corrupt chunks reached ${t.name}'s peers; their hash checks caught every one and asked again, which cost time.`,
       });
     if (t.leakedPackets > 0)
       lessons.push({

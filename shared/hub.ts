@@ -84,12 +84,15 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   const bit = 1 << packet.chunk;
   if (currentWant(u, match.tick) !== packet.item || u.got & bit) return;
   u.got |= bit;
+  if (packet.corrupt) u.gotCorrupt |= bit;
   u.lastProgress = match.tick;
   u.refusals = 0;
   if (!packet.corrupt) world.stats.usefulChunks++;
   if (u.got === match.ctx.full) {
-    completeWant(u, match.tick, match.ctx.thinkTicks);
-    world.stats.itemsCompleted++;
+    const clean = u.gotCorrupt === 0;
+    completeWant(u, match.tick, match.ctx.thinkTicks, clean);
+    if (clean) world.stats.itemsCompleted++;
+    else world.stats.itemsCorrupt++;
   }
 }
 

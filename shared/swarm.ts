@@ -93,7 +93,7 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
   const u = node.user!;
   const item = currentWant(u, tick);
   if (item < 0) return;
-  if (p.have[item] === match.ctx.full) return finishItem(match, world, node);
+  if (p.have[item] === match.ctx.full) return finishItem(match, world, node, item);
   if (p.pending.length > 0) {
     const live = [];
     for (const q of p.pending) {
@@ -172,9 +172,14 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
   return best;
 }
 
-function finishItem(match: Match, world: World, node: SimNode): void {
-  completeWant(node.user!, match.tick, match.ctx.thinkTicks);
+function finishItem(match: Match, world: World, node: SimNode, item: number): void {
+  const clean = node.peer!.corrupt[item] === 0;
+  completeWant(node.user!, match.tick, match.ctx.thinkTicks, clean);
   node.peer!.pending = [];
+  if (!clean) {
+    world.stats.itemsCorrupt++;
+    return;
+  }
   world.stats.itemsCompleted++;
   node.points += POINTS.itemCompleted;
 }
@@ -233,16 +238,21 @@ export function reject(
 function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet): void {
   const p = node.peer!;
   deliver(world);
-  world.stats.chunksDelivered++;
   const bit = 1 << packet.chunk;
   const item = packet.item;
   const k = p.pending.findIndex((q) => q.item === item && q.chunk === packet.chunk);
   if (k >= 0) p.pending.splice(k, 1);
+  if (packet.corrupt && p.verify && !(p.have[item]! & bit)) {
+    // Verified and discarded: it never reaches the user's copy, and is asked for again.
+    world.stats.corruptDiscarded++;
+    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    return;
+  }
+  world.stats.chunksDelivered++;
   if (p.have[item]! & bit) return; // a duplicate: already held
   if (packet.corrupt) {
     world.stats.corruptDelivered++;
     node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
-    if (p.verify) return; // verified and discarded: it will be asked for again
     p.corrupt[item] = (p.corrupt[item]! | bit) >>> 0;
   }
   p.have[item] = (p.have[item]! | bit) >>> 0;
@@ -252,7 +262,7 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
   u.got = p.have[item]!;
   u.lastProgress = match.tick;
   if (!packet.corrupt) world.stats.usefulChunks++;
-  if (p.have[item] === match.ctx.full) finishItem(match, world, node);
+  if (p.have[item] === match.ctx.full) finishItem(match, world, node, item);
 }
 
 /** Verifies a peer's stored chunks of an item: corrupt ones are discarded and asked for again. */

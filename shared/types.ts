@@ -198,8 +198,10 @@ export interface UserState {
   current: number;
   /** Tick the current want starts (the user is idle before it). */
   wantFrom: number;
-  /** Chunks of the current item received (clean), as a mask. */
+  /** Chunks of the current item received, as a mask. */
   got: number;
+  /** Of those, the corrupt ones (a hub client cannot tell: it finds out when it opens the item). */
+  gotCorrupt: number;
   /** Hub: server index the user asks, rotated on timeout. */
   serverTurn: number;
   lastProgress: number;
@@ -270,10 +272,16 @@ export interface WorldStats {
   demand: number[];
   /** usefulChunks at the start of the current second. */
   usefulAtSecond: number;
+  /** Corrupt chunks a user kept (its own copy is now bad); verified and discarded ones are not counted. */
   corruptDelivered: number;
+  /** Corrupt chunks a peer's hash check caught and threw away (asked for again). */
+  corruptDiscarded: number;
   leaked: number;
   dataPackets: number;
+  /** Items a user finished with a clean copy. */
   itemsCompleted: number;
+  /** Items a user finished with a corrupt chunk in them: not finished items (a broken file). */
+  itemsCorrupt: number;
   messagesDelivered: number;
   messageLatencyTicks: number[];
   chunksDelivered: number;
@@ -328,6 +336,8 @@ export interface Match {
   schedule: FailureEvent[];
   nextScheduled: number;
   failureLog: FailureRecord[];
+  /** Failures the host started during the round, and the tick each started: the autopilot twin plays them too. */
+  hostFailures: { tick: number; failure: FailureEvent }[];
   active: ActiveFailure[];
   log: MatchLogEntry[];
   nextPacketId: number;
