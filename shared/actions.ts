@@ -39,6 +39,7 @@ export function applyHostIntent(match: Match, intent: HostIntent): void {
       match.endTick += intent.seconds * TICKS_PER_SECOND;
       return;
     case "trigger":
+      match.hostFailures.push({ tick: match.tick, failure: intent.failure });
       startFailure(match, intent.failure, "host");
       return;
     case "assign":

@@ -32,11 +32,15 @@ const CONCEPT: Record<FailureKind, string> = {
   ddos: "Junk traffic eats capacity; blocking the sources, filtered upstream at the router, is the defence.",
   breach: "A hacked server controls everything it serves, until it is isolated and patched.",
   churn: "If people stop seeding before a full copy has spread, the data is lost.",
-  "malicious-peer": "A peer-to-peer network has no central check: verify what you receive and block cheats.",
+  "malicious-peer":
+    "A peer-to-peer network has no central check: a cheat's harmful file passes every hash check, and each peer must block cheats on its own.",
   outage: "Spreading nodes over regions keeps a network alive when one region goes dark.",
   wiretap: "Encryption protects data crossing routers you do not control.",
 };
 
+/** Tampered pieces that peers' hash checks threw away. */
+const HASH_CHECKS =
+  "Every piece is checked against the file's hashes: tampered data is thrown away, so one hacked peer is one bad source among many.";
 /** When a crash or outage did not stop anyone: the copies elsewhere took over. */
 const NO_SINGLE_POINT =
   "More than one copy of the data means no single point of failure: when one holder stopped, others took over.";
@@ -136,7 +140,16 @@ export function debrief(result: MatchResult): Lesson[] {
     if (t.corruptDeliveries > 0)
       lessons.push({
         concept: t.team === "swarm" ? CONCEPT["malicious-peer"] : CONCEPT.breach,
-        text: `${t.corruptDeliveries} corrupt chunks reached ${t.name}'s users.`,
+        text: `${t.corruptDeliveries} corrupt chunks reached ${t.name}'s users${
+          t.itemsCorrupt > 0
+            ? `: ${t.itemsCorrupt} finished download(s) turned out broken or harmful when opened, and were fetched again`
+            : ""
+        }.`,
+      });
+    if (t.corruptDiscarded > 0)
+      lessons.push({
+        concept: HASH_CHECKS,
+        text: `${t.corruptDiscarded} corrupt chunks reached ${t.name}'s peers; their hash checks caught every one and asked again, which cost time.`,
       });
     if (t.leakedPackets > 0)
       lessons.push({

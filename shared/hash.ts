@@ -79,7 +79,7 @@ function hashWorld(h: Hasher, w: World): void {
       h.nums([
         n.user.current,
         n.user.got,
-        n.user.bad,
+        n.user.gotCorrupt,
         n.user.wantFrom,
         n.user.completed,
         n.user.requestedAt,
@@ -101,7 +101,7 @@ function hashWorld(h: Hasher, w: World): void {
     st.inFlight,
     st.usefulChunks,
     st.corruptDelivered,
-    st.discarded,
+    st.corruptDiscarded,
     st.leaked,
   ]);
   h.nums(Object.values(st.dropped));

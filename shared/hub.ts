@@ -87,16 +87,16 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   const bit = 1 << packet.chunk;
   if (currentWant(u, match.tick) !== packet.item || u.got & bit) return;
   u.got |= bit;
-  if (packet.corrupt) u.bad |= bit;
+  if (packet.corrupt) u.gotCorrupt |= bit;
   u.lastProgress = match.tick;
   u.refusals = 0;
   if (!packet.corrupt) world.stats.usefulChunks++;
   if (u.got !== match.ctx.full) return;
-  if (u.bad !== 0) {
-    // Opened and found harmful: keep the good chunks, ask again for the rest.
-    world.stats.harmfulFound++;
-    u.got &= ~u.bad;
-    u.bad = 0;
+  if (u.gotCorrupt !== 0) {
+    // Opened and found broken or harmful: not a finished item. Keep the good chunks, ask for the rest.
+    world.stats.itemsCorrupt++;
+    u.got &= ~u.gotCorrupt;
+    u.gotCorrupt = 0;
     u.requestedAt = -1;
     return;
   }

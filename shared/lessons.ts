@@ -19,8 +19,9 @@ export function measureOf(team: TeamResult, measure: LessonMeasure, items: numbe
     case "total":
     case "speed":
     case "cost":
-    case "survival":
       return team.scores[measure];
+    case "survival":
+      return team.scores.survival ?? 100; // no failure reached this team: nothing of it was harmed
     case "lost":
       return 100 * (1 - team.lostItems.length / Math.max(1, items));
     case "corrupt":

@@ -20,8 +20,8 @@ export interface LevelInfo {
 
 export const STAR_PARTS = ["speed", "cost", "survival"] as const;
 export type StarPart = (typeof STAR_PARTS)[number];
-/** Stars per part, 0–3 each. */
-export type Stars = Record<StarPart, number>;
+/** Stars per part, 0–3 each; null for a part the round did not test (survival without a failure). */
+export type Stars = Record<StarPart, number | null>;
 
 export const LEVELS: readonly LevelInfo[] = Object.entries(LEVEL_SCENARIOS).map(([id, scenario], i) => {
   if (!scenario.level) throw new Error(`level ${id} has no level block`);
@@ -32,15 +32,18 @@ export function findLevel(id: string): LevelInfo | null {
   return LEVELS.find((l) => l.id === id) ?? null;
 }
 
-/** Stars a part earns: one for each threshold the score reaches. */
+/** Stars a part earns: one for each threshold the score reaches; none for a part not tested. */
 export function starsFor(scores: Pick<Scores, StarPart>, level: Level): Stars {
-  const count = (part: StarPart) => level.stars[part].filter((t) => scores[part] >= t).length;
+  const count = (part: StarPart) => {
+    const score = scores[part];
+    return score === null ? null : level.stars[part].filter((t) => score >= t).length;
+  };
   return { speed: count("speed"), cost: count("cost"), survival: count("survival") };
 }
 
-/** A level is passed with at least one star in every part: that unlocks the next one. */
+/** A level is passed with at least one star in every part it tested: that unlocks the next one. */
 export function passed(stars: Stars): boolean {
-  return STAR_PARTS.every((p) => stars[p] >= 1);
+  return STAR_PARTS.every((p) => stars[p] === null || stars[p] >= 1);
 }
 
 /** The ladder opens one level at a time: level 1 always, each next one once the one before is passed. */
@@ -50,7 +53,7 @@ export function isUnlocked(info: LevelInfo, passedIds: ReadonlySet<string>): boo
 }
 
 export function totalStars(stars: Stars): number {
-  return stars.speed + stars.cost + stars.survival;
+  return (stars.speed ?? 0) + (stars.cost ?? 0) + (stars.survival ?? 0);
 }
 
 /** The hints for an attempt: one for each part that earned no star (and has a hint). */

@@ -70,6 +70,7 @@ export function createMatch(scenario: Scenario, options: { teams?: Architecture[
     schedule: [...scenario.failures].sort((a, b) => a.at - b.at),
     nextScheduled: 0,
     failureLog: [],
+    hostFailures: [],
     active: [],
     log: [],
     nextPacketId: 1,

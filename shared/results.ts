@@ -2,6 +2,7 @@
  * Results of a match, per team and per player, as plain data: what the results screen, the CSV export
  * and the headless command show.
  */
+import { againstAutopilot } from "./competition";
 import { TICKS_PER_SECOND } from "./constants";
 import { teamName } from "./failures";
 import { stateHash } from "./hash";
@@ -21,6 +22,7 @@ import {
   playerPoints,
   type Scores,
   scoreTeam,
+  typicalWaitSeconds,
 } from "./scoring";
 import type { Architecture, DropReason, Match, World } from "./types";
 
@@ -38,7 +40,11 @@ export interface PlayerResult {
 export interface TeamResult {
   team: Architecture;
   name: string;
+  /** The networks comparison: one formula for both architectures. */
   scores: Scores;
+  /** The teams competition (competition.ts): the autopilot twin's total, and this team against it (100 = as well). null: not compared. */
+  autopilotTotal: number | null;
+  againstAutopilot: number | null;
   goodputPerSecond: number[];
   averageGoodput: number;
   failures: {
@@ -51,12 +57,16 @@ export interface TeamResult {
     kept: number | null;
   }[];
   itemsCompleted: number;
+  /** Items finished with a corrupt chunk in them: a broken file, not a finished item. */
+  itemsCorrupt: number;
   itemsWanted: number;
   medianCompletionSeconds: number | null;
   chunksDelivered: number;
   usefulChunks: number;
   packets: { created: number; delivered: number; inFlight: number; dropped: Record<DropReason, number> };
   corruptDeliveries: number;
+  /** Corrupt chunks peers' hash checks caught and discarded: they never reached a user's copy. */
+  corruptDiscarded: number;
   leakedPackets: number;
   /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
   dataPackets: number;
@@ -103,7 +113,7 @@ export function parMatch(scenario: Scenario): Match {
 /** Par from a finished `parMatch`: the better goodput and the better median completion time. */
 export function parOf(match: Match): Par {
   const goodput = Math.max(...match.worlds.map((w) => goodputOf(match, w)));
-  const times = match.worlds.map((w) => medianCompletionSeconds(w)).filter((t) => !Number.isNaN(t));
+  const times = match.worlds.map((w) => typicalWaitSeconds(match, w)).filter((t) => !Number.isNaN(t));
   return { goodput, completionSeconds: times.length ? Math.min(...times) : Number.NaN };
 }
 
@@ -111,8 +121,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const keptOrNull = (x: number | null) => (x === null ? null : round2(x));
 const orNull = (x: number) => (Number.isNaN(x) ? null : round2(x));
 
-export function teamResult(match: Match, world: World, par: Par): TeamResult {
+export function teamResult(match: Match, world: World, par: Par, twin?: Match): TeamResult {
   const st = world.stats;
+  const scores = scoreTeam(match, world, par);
+  const twinWorld = twin?.worlds.find((w) => w.team === world.team);
+  const autopilotTotal = twin && twinWorld ? scoreTeam(twin, twinWorld, par).total : null;
   const lost = lostItems(match, world);
   const windows = failureWindows(match, world);
   const hits = match.failureLog.filter((f) =>
@@ -121,7 +134,9 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
   return {
     team: world.team,
     name: teamName(world.team),
-    scores: scoreTeam(match, world, par),
+    scores,
+    autopilotTotal,
+    againstAutopilot: autopilotTotal === null ? null : againstAutopilot(scores.total, autopilotTotal),
     goodputPerSecond: st.goodput.slice(),
     averageGoodput: round2(goodputOf(match, world)),
     failures: hits.map((f, i) => ({
@@ -130,9 +145,10 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
       note: f.effects.find((e) => e.team === world.team)!.note,
       startSecond: round2(windows[i]!.start / TICKS_PER_SECOND),
       endSecond: round2(windows[i]!.end / TICKS_PER_SECOND),
-      kept: keptOrNull(deliveryKept(world, [windows[i]!], windows)),
+      kept: keptOrNull(deliveryKept(world, [windows[i]!], windows, par)),
     })),
     itemsCompleted: st.itemsCompleted,
+    itemsCorrupt: st.itemsCorrupt,
     itemsWanted: world.users.reduce((n, u) => n + world.nodes[u]!.user!.wants.length, 0),
     medianCompletionSeconds: orNull(medianCompletionSeconds(world)),
     chunksDelivered: st.chunksDelivered,
@@ -144,6 +160,7 @@ export function teamResult(match: Match, world: World, par: Par): TeamResult {
       dropped: { ...st.dropped },
     },
     corruptDeliveries: st.corruptDelivered,
+    corruptDiscarded: st.corruptDiscarded,
     leakedPackets: st.leaked,
     dataPackets: st.dataPackets,
     contentLost: lost.length > 0,
@@ -184,14 +201,18 @@ export function playerResults(match: Match): PlayerResult[] {
   return out.sort((a, b) => b.points - a.points || a.node.localeCompare(b.node));
 }
 
-export function matchResult(match: Match, par: Par = computePar(match.scenario)): MatchResult {
+/**
+ * A match's results. With its autopilot twin (competition.ts, stepped to its end) the teams are also
+ * compared with it; without, `againstAutopilot` is null.
+ */
+export function matchResult(match: Match, par: Par = computePar(match.scenario), twin?: Match): MatchResult {
   return {
     scenario: match.scenario.name,
     topology: match.scenario.topology,
     seed: match.scenario.seed,
     seconds: round2(match.tick / TICKS_PER_SECOND),
     par: { goodput: round2(par.goodput), completionSeconds: round2(par.completionSeconds) },
-    teams: match.worlds.map((w) => teamResult(match, w, par)),
+    teams: match.worlds.map((w) => teamResult(match, w, par, twin)),
     players: playerResults(match),
     stateHash: stateHash(match),
   };

@@ -10,14 +10,15 @@ import type { Match, SimNode, World } from "./types";
 export interface Par {
   /** Useful chunks per second, the better of the two architectures. */
   goodput: number;
-  /** Median seconds to complete an item, the better of the two architectures. */
+  /** The typical wait for an item in seconds (typicalWaitSeconds), the better of the two architectures. */
   completionSeconds: number;
 }
 
 export interface Scores {
   speed: number;
   cost: number;
-  survival: number;
+  /** null: no failure hit this team, so survival was not tested (the total is the other parts). */
+  survival: number | null;
   total: number;
 }
 
@@ -46,12 +47,31 @@ export function medianCompletionSeconds(world: World): number {
 }
 
 /**
- * Speed: half for goodput against par goodput, half for par completion time against this team's.
+ * The typical wait for an item, in seconds, as the speed score (and par) measure it: each user's
+ * median wait, then the median over users. A wait counts whether or not it ended: an item still
+ * awaited at the end counts with the wait so far. So every user weighs the same, and a network that
+ * finishes fewer items is never faster: clients that servers refuse wait the whole round, and count.
+ * NaN when nobody has waited for anything yet.
+ */
+export function typicalWaitSeconds(match: Match, world: World): number {
+  const perUser: number[] = [];
+  for (const u of world.users) {
+    const user = world.nodes[u]!.user!;
+    const waits = user.completionTicks.slice();
+    if (user.current < user.wants.length && match.tick > user.wantFrom)
+      waits.push(match.tick - user.wantFrom);
+    if (waits.length > 0) perUser.push(median(waits));
+  }
+  return median(perUser) / TICKS_PER_SECOND;
+}
+
+/**
+ * Speed: half for goodput against par goodput, half for par's typical wait against this team's.
  * At par the team scores SPEED_AT_PAR.
  */
 export function scoreSpeed(match: Match, world: World, par: Par): number {
   const g = par.goodput > 0 ? goodputOf(match, world) / par.goodput : 1;
-  const c = medianCompletionSeconds(world);
+  const c = typicalWaitSeconds(match, world);
   const t = Number.isNaN(c)
     ? 0
     : Number.isNaN(par.completionSeconds)
@@ -83,23 +103,26 @@ export function failureWindows(match: Match, world: World): { start: number; end
 
 /**
  * Delivery during failures against delivery outside them, each as useful chunks per user-second of
- * demand (so a quiet minute is not mistaken for an outage). 1 when there was no failure.
+ * demand (so a quiet minute is not mistaken for an outage). null when there was no failure.
  */
-export function deliveryUnderFailure(match: Match, world: World): number {
+export function deliveryUnderFailure(match: Match, world: World, par: Par): number | null {
   const windows = failureWindows(match, world);
-  if (windows.length === 0) return 1;
-  return deliveryKept(world, windows, windows) ?? 1;
+  if (windows.length === 0) return null;
+  return deliveryKept(world, windows, windows, par) ?? 1;
 }
 
 /**
  * The share of its usual delivery a team kept inside `inside` (some of the failure windows): useful
  * chunks per user-second of demand there, against the same outside every failure window (`all`),
- * at most 1. null when nobody wanted anything inside. The debrief quotes it per failure.
+ * at most 1. When the failures cover the whole round there is no "usual" to compare with: the
+ * team's useful chunks per second are measured against par's instead (never against themselves).
+ * null when nobody wanted anything inside. The debrief quotes it per failure.
  */
 export function deliveryKept(
   world: World,
   inside: readonly { start: number; end: number }[],
   all: readonly { start: number; end: number }[],
+  par: Par,
 ): number | null {
   const { goodput, demand } = world.stats;
   let inUseful = 0;
@@ -117,7 +140,13 @@ export function deliveryKept(
     }
   }
   if (inDemand === 0) return null;
-  if (outDemand === 0 || outUseful === 0) return inUseful > 0 ? 1 : 0;
+  if (outDemand === 0) {
+    const seconds = world.stats.goodput.filter((_, sec) =>
+      inside.some((w) => sec * TICKS_PER_SECOND >= w.start && sec * TICKS_PER_SECOND < w.end),
+    ).length;
+    return par.goodput > 0 ? Math.min(1, inUseful / Math.max(1, seconds) / par.goodput) : 1;
+  }
+  if (outUseful === 0) return inUseful > 0 ? 1 : 0;
   return Math.min(1, inUseful / inDemand / (outUseful / outDemand));
 }
 
@@ -141,25 +170,29 @@ export function lostItems(match: Match, world: World): number[] {
 
 /**
  * Survival: 60 % delivery under failure, 40 % data still available; then corrupt deliveries and
- * leaked packets take away their share.
+ * leaked packets take away their share. null (not tested) when no failure hit the team.
  */
-export function scoreSurvival(match: Match, world: World): number {
+export function scoreSurvival(match: Match, world: World, par: Par): number | null {
   const st = world.stats;
+  const kept = deliveryUnderFailure(match, world, par);
+  if (kept === null) return null;
   const available = 1 - lostItems(match, world).length / match.ctx.items;
-  const base =
-    SURVIVAL_DELIVERY_SHARE * deliveryUnderFailure(match, world) + (1 - SURVIVAL_DELIVERY_SHARE) * available;
+  const base = SURVIVAL_DELIVERY_SHARE * kept + (1 - SURVIVAL_DELIVERY_SHARE) * available;
   const corrupt = st.corruptDelivered / Math.max(1, st.chunksDelivered);
   const leaked = st.leaked / Math.max(1, st.dataPackets);
   return clampScore(100 * (base - corrupt - leaked));
 }
 
+/** The weighted total of the parts; a part that was not tested (survival: null) is left out. */
 export function scoreTeam(match: Match, world: World, par: Par): Scores {
   const speed = scoreSpeed(match, world, par);
   const cost = scoreCost(match, world);
-  const survival = scoreSurvival(match, world);
+  const survival = scoreSurvival(match, world, par);
   const w = match.scenario.weights;
+  const survivalWeight = survival === null ? 0 : w.survival;
+  const weights = w.speed + w.cost + survivalWeight;
   const total = clampScore(
-    (w.speed * speed + w.cost * cost + w.survival * survival) / (w.speed + w.cost + w.survival),
+    weights > 0 ? (w.speed * speed + w.cost * cost + survivalWeight * (survival ?? 0)) / weights : 0,
   );
   return { speed, cost, survival, total };
 }

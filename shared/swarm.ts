@@ -105,7 +105,7 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
   const u = node.user!;
   const item = currentWant(u, tick);
   if (item < 0) return;
-  if (p.have[item] === match.ctx.full) return finishItem(match, world, node);
+  if (p.have[item] === match.ctx.full) return finishItem(match, world, node, item);
   if (p.pending.length > 0) {
     const live = [];
     for (const q of p.pending) {
@@ -191,7 +191,9 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
   return best;
 }
 
-function finishItem(match: Match, world: World, node: SimNode): void {
+/** The user opens a finished file: a clean one is done; a broken or harmful one is not (openHarmfulFile). */
+function finishItem(match: Match, world: World, node: SimNode, item: number): void {
+  if (node.peer!.corrupt[item] !== 0) return openHarmfulFile(world, node, item, match.tick);
   completeWant(node.user!, match.tick, match.ctx.thinkTicks);
   node.peer!.pending = [];
   world.stats.itemsCompleted++;
@@ -258,9 +260,9 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
   const item = packet.item;
   const k = p.pending.findIndex((q) => q.item === item && q.chunk === packet.chunk);
   if (k >= 0) p.pending.splice(k, 1);
-  if (packet.corrupt && !packet.forged && p.verify) {
+  if (packet.corrupt && !packet.forged && p.verify && !(p.have[item]! & bit)) {
     // Failed the hash check: thrown away on arrival, never reaching the user, and asked for again.
-    world.stats.discarded++;
+    world.stats.corruptDiscarded++;
     node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
     return;
   }
@@ -281,10 +283,7 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
   u.got = p.have[item]!;
   u.lastProgress = match.tick;
   if (!packet.corrupt) world.stats.usefulChunks++;
-  if (p.have[item] === match.ctx.full) {
-    if (p.corrupt[item] !== 0) openHarmfulFile(world, node, item, match.tick);
-    else finishItem(match, world, node);
-  }
+  if (p.have[item] === match.ctx.full) finishItem(match, world, node, item);
 }
 
 /**
@@ -294,7 +293,7 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
  */
 function openHarmfulFile(world: World, node: SimNode, item: number, tick: number): void {
   const p = node.peer!;
-  world.stats.harmfulFound++;
+  world.stats.itemsCorrupt++;
   if (p.harmFoundAt < 0) p.harmFoundAt = tick;
   for (const src of p.harmfulFrom.get(item) ?? []) {
     node.suspects.set(src, (node.suspects.get(src) ?? 0) + 1);

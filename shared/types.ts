@@ -204,8 +204,10 @@ export interface UserState {
   current: number;
   /** Tick the current want starts (the user is idle before it). */
   wantFrom: number;
-  /** Chunks of the current item received (clean), as a mask. */
+  /** Chunks of the current item received, as a mask. */
   got: number;
+  /** Of those, the corrupt ones (a hub client cannot tell: it finds out when it opens the item). */
+  gotCorrupt: number;
   /** Hub: server index the user asks, rotated on timeout. */
   serverTurn: number;
   lastProgress: number;
@@ -215,8 +217,6 @@ export interface UserState {
   completed: number;
   /** Completion times of finished items, in ticks. */
   completionTicks: number[];
-  /** Hub: corrupt chunks of the current item (clients cannot check a server's data until they open it). */
-  bad: number;
   /** Hub: refusals ("busy") in a row since the last chunk arrived, and the tick before which it waits. */
   refusals: number;
   backoffUntil: number;
@@ -289,15 +289,16 @@ export interface WorldStats {
   demand: number[];
   /** usefulChunks at the start of the current second. */
   usefulAtSecond: number;
-  /** Harmful or damaged chunks a user kept (they passed, or skipped, the checks). */
+  /** Corrupt chunks a user kept (its own copy is now bad); verified and discarded ones are not counted. */
   corruptDelivered: number;
-  /** Chunks that failed a peer's hash check and were thrown away on arrival (never reached a user). */
-  discarded: number;
-  /** Finished files found harmful when opened: their corrupt chunks thrown away and fetched again. */
-  harmfulFound: number;
+  /** Corrupt chunks a peer's hash check caught and threw away (asked for again). */
+  corruptDiscarded: number;
   leaked: number;
   dataPackets: number;
+  /** Items a user finished with a clean copy. */
   itemsCompleted: number;
+  /** Items a user finished with a corrupt chunk in them: not finished items (a broken file). */
+  itemsCorrupt: number;
   messagesDelivered: number;
   messageLatencyTicks: number[];
   chunksDelivered: number;
@@ -352,6 +353,8 @@ export interface Match {
   schedule: FailureEvent[];
   nextScheduled: number;
   failureLog: FailureRecord[];
+  /** Failures the host started during the round, and the tick each started: the autopilot twin plays them too. */
+  hostFailures: { tick: number; failure: FailureEvent }[];
   active: ActiveFailure[];
   log: MatchLogEntry[];
   nextPacketId: number;

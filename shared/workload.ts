@@ -39,7 +39,7 @@ export function assignWants(
   user.current = 0;
   user.wantFrom = from;
   user.got = 0;
-  user.bad = 0;
+  user.gotCorrupt = 0;
   user.lastProgress = from;
   user.requestedAt = -1;
   user.nextMessageAt =
@@ -65,13 +65,18 @@ export function currentWant(user: UserState, tick: number): number {
   return user.wants[user.current]!;
 }
 
-/** Marks the current item complete and schedules the next want after the think time. */
-export function completeWant(user: UserState, tick: number, thinkTicks: number): void {
-  user.completionTicks.push(tick - user.wantFrom);
-  user.completed++;
+/**
+ * Marks the current item complete and schedules the next want after the think time. A corrupt copy
+ * is not a finished item: the user moves on (it does not know yet), but no completion time counts.
+ */
+export function completeWant(user: UserState, tick: number, thinkTicks: number, clean = true): void {
+  if (clean) {
+    user.completionTicks.push(tick - user.wantFrom);
+    user.completed++;
+  }
   user.current++;
   user.got = 0;
-  user.bad = 0;
+  user.gotCorrupt = 0;
   user.wantFrom = tick + thinkTicks;
   user.lastProgress = user.wantFrom;
   user.requestedAt = -1;

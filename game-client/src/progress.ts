@@ -7,7 +7,7 @@ import { z } from "zod";
 import { LEVELS, type LevelOutcome, passed, STAR_PARTS, type Stars } from "../../shared/index";
 
 const KEY = "hub-swarm:levels";
-const starCount = z.number().int().min(0).max(3);
+const starCount = z.number().int().min(0).max(3).nullable(); // null: a part the level does not test
 const starsSchema = z.object({ speed: starCount, cost: starCount, survival: starCount });
 const progressSchema = z.object({
   version: z.literal(1),
@@ -46,7 +46,12 @@ export function recordOutcome(outcome: LevelOutcome): Progress {
   const progress = loadProgress();
   const before = progress.best[outcome.id];
   const best = { ...outcome.stars };
-  if (before) for (const p of STAR_PARTS) best[p] = Math.max(before[p], best[p]);
+  if (before)
+    for (const p of STAR_PARTS) {
+      const a = before[p];
+      const b = best[p];
+      best[p] = a === null ? b : b === null ? a : Math.max(a, b);
+    }
   progress.best[outcome.id] = best;
   save(progress);
   return progress;

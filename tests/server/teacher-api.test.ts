@@ -239,10 +239,16 @@ describe("classes from saved scenarios, stored results and the history", () => {
     const teams = (await (await history(`/${summary.id}/teams.csv`, made.hostKey)).text())
       .trim()
       .split("\r\n");
-    expect(teams[0]).toBe("team,name,speed,cost,survival,total,items_completed,coins_spent");
+    expect(teams[0]).toBe(
+      "team,name,speed,cost,survival,total,items_completed,coins_spent,autopilot_total,against_autopilot_percent",
+    );
     expect(teams.slice(1).map((l) => l.split(",")[0])).toEqual(["hub", "swarm"]);
-    const hubTotal = full.result.teams.find((t) => t.team === "hub")!.scores.total;
-    expect(Number(teams[1]!.split(",")[5])).toBe(Math.round(hubTotal));
+    const hub = full.result.teams.find((t) => t.team === "hub")!;
+    const hubRow = teams[1]!.split(",");
+    expect(Number(hubRow[5])).toBe(Math.round(hub.scores.total));
+    // The teams competition: the class against its autopilot twin, as on the results screen.
+    expect(hub.againstAutopilot).not.toBeNull();
+    expect(hubRow.slice(8).map(Number)).toEqual([hub.autopilotTotal, hub.againstAutopilot]);
 
     // Another key sees nothing; no key is told what is needed.
     const other = newSecret();

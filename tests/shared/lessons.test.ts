@@ -18,7 +18,7 @@ describe("lessons the game teaches", () => {
     expect(rate(hub, 20, 60)).toBeGreaterThan(5);
     expect(rate(swarm, 65, 100)).toBeGreaterThan(0.6 * rate(swarm, 20, 60));
     const r = matchResult(m);
-    expect(r.teams[1]!.scores.survival).toBeGreaterThan(r.teams[0]!.scores.survival + 30);
+    expect(r.teams[1]!.scores.survival).toBeGreaterThan(r.teams[0]!.scores.survival! + 30);
   });
 
   it("the hub costs more to set up and to run than the swarm", () => {
@@ -126,10 +126,11 @@ describe("lessons the game teaches", () => {
   it("with fifty computers, central management keeps the hub safer: fewer leaks, no corrupt data", () => {
     const r = matchResult(runMatch(match("big-school")));
     const [hub, swarm] = r.teams as [(typeof r.teams)[0], (typeof r.teams)[0]];
-    expect(hub.scores.survival).toBeGreaterThan(swarm.scores.survival + 10);
+    expect(hub.scores.survival).toBeGreaterThan(swarm.scores.survival! + 10);
     expect(swarm.leakedPackets).toBeGreaterThan(3 * hub.leakedPackets);
     expect(hub.corruptDeliveries).toBe(0);
-    expect(swarm.corruptDeliveries).toBeGreaterThan(0);
+    // Corrupt chunks reach the swarm's peers (a peer is breached); they are caught, at a cost in time.
+    expect(swarm.corruptDeliveries + swarm.corruptDiscarded).toBeGreaterThan(0);
     // …and fifty unmanaged computers, each secured and updated on its own, cost more to keep up than
     // the hub's servers and its centrally managed clients.
     expect(hub.scores.cost).toBeGreaterThan(swarm.scores.cost);

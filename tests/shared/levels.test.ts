@@ -60,7 +60,14 @@ describe("the solo ladder", () => {
       const good = stars(id, playLevel(id, GOOD[id]!, pick));
       // In a level with a choice, the idle player also picks the other architecture.
       const lazy = stars(id, playLevel(id, idle, wrong));
-      for (const part of STAR_PARTS) expect(good[part], `${id} good ${part}`).toBeGreaterThanOrEqual(1);
+      // Every part the level tests earns a star; a part it does not test (survival without a failure)
+      // earns none, for anyone.
+      const tested = scenario.failures.length > 0;
+      for (const part of STAR_PARTS)
+        if (part === "survival" && !tested) {
+          expect(good[part], `${id} good survival`).toBeNull();
+          expect(lazy[part], `${id} idle survival`).toBeNull();
+        } else expect(good[part], `${id} good ${part}`).toBeGreaterThanOrEqual(1);
       expect(passed(lazy), `${id} idle ${JSON.stringify(lazy)}`).toBe(false);
       expect(totalStars(lazy)).toBeLessThan(totalStars(good));
       // The failed attempt gets a hint for what it missed.

@@ -191,7 +191,7 @@ export class GameScene extends Scene {
         h("span", { class: `pill ${key}` }, t.name),
         h("span", {}, "speed ", h("b", {}, t.speed)),
         h("span", {}, "cost ", h("b", {}, t.cost)),
-        h("span", {}, "survival ", h("b", {}, t.survival)),
+        h("span", {}, "survival ", h("b", {}, t.survivalTested ? t.survival : "–")),
         h("span", {}, "total ", h("b", {}, t.total)),
       ),
     );

@@ -45,8 +45,11 @@ export class Levels extends Scene {
         best
           ? h(
               "span",
-              { class: "level-stars", title: "speed · cost · survival" },
-              ...STAR_PARTS.flatMap((p, i) => [
+              {
+                class: "level-stars",
+                title: STAR_PARTS.filter((p) => best[p] !== null).join(" · "),
+              },
+              ...STAR_PARTS.filter((p) => best[p] !== null).flatMap((p, i) => [
                 i > 0 ? h("span", { class: "muted" }, "·") : null,
                 starRow(best[p]),
               ]),

@@ -10,10 +10,16 @@ export const TEAM_COLOR: Record<string, string> = { hub: "#e69f00", swarm: "#009
 
 /** A team's total and its three score parts as bars, with a line of detail under them. */
 export function scoreCard(team: string, name: string, scores: Scores, detail: string): HTMLElement {
-  const bar = (label: string, v: number) => [
+  const bar = (label: string, v: number | null) => [
     h("span", {}, label),
-    h("div", { class: "bar" }, h("i", { style: `width:${v}%;background:${TEAM_COLOR[team]}` })),
-    h("b", {}, v),
+    h(
+      "div",
+      { class: "bar" },
+      v === null
+        ? h("span", { class: "muted" }, "not tested: no failure this round")
+        : h("i", { style: `width:${v}%;background:${TEAM_COLOR[team]}` }),
+    ),
+    h("b", {}, v ?? "–"),
   ];
   return h(
     "div",

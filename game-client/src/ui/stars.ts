@@ -4,8 +4,14 @@ import { h } from "./dom";
 
 export const PART_LABEL: Record<StarPart, string> = { speed: "Speed", cost: "Cost", survival: "Survival" };
 
-/** "★★☆" for 2 of 3, with a label a screen reader says in words. */
-export function starRow(count: number, size: "small" | "big" = "small"): HTMLElement {
+/** "★★☆" for 2 of 3, with a label a screen reader says in words; null: the part was not tested. */
+export function starRow(count: number | null, size: "small" | "big" = "small"): HTMLElement {
+  if (count === null)
+    return h(
+      "span",
+      { class: size === "big" ? "untested big muted" : "untested muted", title: "not tested in this level" },
+      size === "big" ? "not tested" : "–",
+    );
   return h(
     "span",
     {
@@ -22,10 +28,15 @@ export function starRow(count: number, size: "small" | "big" = "small"): HTMLEle
  * One line per part: its name and its stars; with the round's scores, the score and what the next
  * star needs (from the level's thresholds).
  */
-export function starTable(stars: Stars, scores?: Record<StarPart, number>, level?: Level): HTMLElement {
+export function starTable(
+  stars: Stars,
+  scores?: Record<StarPart, number | null>,
+  level?: Level,
+): HTMLElement {
   const detail = (p: StarPart) => {
-    if (!scores) return "";
-    const next = level?.stars[p][stars[p]];
+    const count = stars[p];
+    if (!scores || count === null) return count === null ? "no failure this round" : "";
+    const next = level?.stars[p][count];
     return next === undefined ? `${scores[p]} / 100` : `${scores[p]} / 100 · next star at ${next}`;
   };
   return h(

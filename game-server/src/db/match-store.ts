@@ -96,17 +96,19 @@ export class MatchStore {
       for (const t of m.result.teams) {
         await tx.query(
           `INSERT INTO match_teams (match_id, team, name, speed, cost, survival, total, items_completed,
-             coins_spent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+             coins_spent, autopilot_total, against_autopilot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [
             m.id,
             t.team,
             t.name,
             Math.round(t.scores.speed),
             Math.round(t.scores.cost),
-            Math.round(t.scores.survival),
+            t.scores.survival === null ? null : Math.round(t.scores.survival),
             Math.round(t.scores.total),
             t.itemsCompleted,
             t.coinsSpent,
+            t.autopilotTotal ?? null,
+            t.againstAutopilot ?? null,
           ],
         );
       }
@@ -155,7 +157,8 @@ export class MatchStore {
   async teams(hostKey: string, id: string): Promise<TeamRow[] | null> {
     if (!(await this.owns(hostKey, id))) return null;
     return this.db.query<TeamRow>(
-      `SELECT team, name, speed, cost, survival, total, items_completed, coins_spent FROM match_teams
+      `SELECT team, name, speed, cost, survival, total, items_completed, coins_spent, autopilot_total,
+         against_autopilot FROM match_teams
        WHERE match_id = $1 ORDER BY team`,
       [id],
     );
@@ -193,8 +196,12 @@ export interface TeamRow {
   name: string;
   speed: number;
   cost: number;
-  survival: number;
+  /** null: no failure reached the team (survival not tested). */
+  survival: number | null;
   total: number;
   items_completed: number;
   coins_spent: number;
+  /** The teams competition; null when the round was not compared (interrupted, or stored before). */
+  autopilot_total: number | null;
+  against_autopilot: number | null;
 }

@@ -72,6 +72,17 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: "survival not tested; teams against their autopilot",
+    sql: [
+      // A round no failure reached did not test survival: stored as NULL, shown as "not tested".
+      "ALTER TABLE match_teams ALTER COLUMN survival DROP NOT NULL",
+      // The teams competition: the autopilot twin's total and the team against it (NULL: not compared).
+      "ALTER TABLE match_teams ADD COLUMN autopilot_total integer",
+      "ALTER TABLE match_teams ADD COLUMN against_autopilot integer",
+    ],
+  },
 ];
 
 /** Any fixed number: the advisory lock that serialises migrations across processes. */

@@ -60,7 +60,18 @@ export async function history(path: string, req: IncomingMessage, res: ServerRes
       res,
       `teams-${id}.csv`,
       toCsv(
-        ["team", "name", "speed", "cost", "survival", "total", "items_completed", "coins_spent"],
+        [
+          "team",
+          "name",
+          "speed",
+          "cost",
+          "survival",
+          "total",
+          "items_completed",
+          "coins_spent",
+          "autopilot_total",
+          "against_autopilot_percent",
+        ],
         rows.map((r) => [
           r.team,
           r.name,
@@ -70,6 +81,8 @@ export async function history(path: string, req: IncomingMessage, res: ServerRes
           r.total,
           r.items_completed,
           r.coins_spent,
+          r.autopilot_total,
+          r.against_autopilot,
         ]),
       ),
     );

@@ -54,6 +54,7 @@ const SEAT_RESERVATION_SECONDS = 10;
 export class ClassroomRoom extends MatchRoom {
   override maxClients = ROOM_CONNECTIONS;
   private hostKey = "";
+  protected override readonly comparesWithAutopilot = true;
   private readonly kicked = new Set<string>();
 
   override async onCreate(options: unknown): Promise<void> {

@@ -16,6 +16,7 @@ import { type Client, Room, ServerError } from "@colyseus/core";
 import {
   applyHostIntent,
   assignSeat,
+  autopilotTwin,
   C2S,
   CLOSE,
   coinsLeft,
@@ -42,6 +43,7 @@ import {
 } from "../../../shared/index";
 import type { MatchRecord } from "../db/match-store";
 import { MESSAGES } from "../edge/limits";
+import { runInSlices } from "../headless";
 import { log } from "../log";
 import { recordSim, recordTick } from "../metrics";
 import { services } from "../services";
@@ -104,6 +106,10 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** Writes of this room's record, one after another, so a late checkpoint never lands after the final one. */
   private writes: Promise<void> = Promise.resolve();
   private writing = false;
+  /** The round has ended and its results are being made (see finish). */
+  private ending = false;
+  /** Classrooms compare each team with its autopilot twin; a solo level counts stars instead. */
+  protected readonly comparesWithAutopilot: boolean = false;
 
   /** Sets up the match for a scenario (par measured first) and registers the message handlers. */
   protected async setupMatch(scenario: Scenario): Promise<void> {
@@ -406,14 +412,31 @@ export abstract class MatchRoom extends Room<MatchState> {
     }
   }
 
+  /**
+   * Ends the round. A classroom's teams are then compared with their autopilot twin (the same
+   * scenario, seed and failures with bots in every seat), played in slices so other rooms keep
+   * ticking; the results go out once it is done (well under a second for a classroom map).
+   */
   protected finish(): void {
-    if (this.results) return;
+    if (this.results || this.ending) return;
+    this.ending = true;
     if (!this.match.ended) {
       submitIntent(this.match, { kind: "host" }, { type: "end" });
       stepMatch(this.match);
     }
     this.setSimulationInterval();
-    this.results = this.namedResult();
+    const twin = this.comparesWithAutopilot
+      ? runInSlices(autopilotTwin(this.match)).catch((e: unknown) => {
+          log.error(`room ${this.roomId}: no autopilot comparison: ${errorLine(e)}`);
+          return undefined;
+        })
+      : Promise.resolve(undefined);
+    void twin.then((t) => this.publishResults(t));
+  }
+
+  private publishResults(twin: Match | undefined): void {
+    if (this.results) return; // a shutdown stored them meanwhile
+    this.results = this.namedResult(twin);
     this.completeResults(this.results);
     this.project();
     this.state.phase = "results";
@@ -423,8 +446,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   }
 
   /** The match's result as it stands, with players' nicknames instead of session ids. */
-  private namedResult(): MatchResult {
-    const result = matchResult(this.match, this.par);
+  private namedResult(twin?: Match): MatchResult {
+    const result = matchResult(this.match, this.par, twin);
     for (const p of result.players) if (p.holder) p.holder = this.nicknames.get(p.holder) ?? p.holder;
     return result;
   }

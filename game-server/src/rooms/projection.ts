@@ -208,7 +208,8 @@ function projectScores(team: TeamState, world: World, match: Match, proj: Projec
   const scores = scoreTeam(match, world, par);
   put(team, "speed", scores.speed);
   put(team, "cost", scores.cost);
-  put(team, "survival", scores.survival);
+  put(team, "survival", scores.survival ?? 0);
+  put(team, "survivalTested", scores.survival !== null);
   put(team, "total", scores.total);
   put(team, "coinsLeft", Math.floor(coinsLeft(match, world)));
   const before = proj.usefulAt.get(world.team) ?? 0;

@@ -71,6 +71,8 @@ export class TeamState extends Schema {
   @type("uint8") speed = 0;
   @type("uint8") cost = 0;
   @type("uint8") survival = 0;
+  /** False while no failure has reached this team: survival is "not tested" and not in the total. */
+  @type("boolean") survivalTested = false;
   @type("uint8") total = 0;
   @type("int32") coinsLeft = 0;
   @type("uint16") goodput = 0;

@@ -1,0 +1,43 @@
+/**
+ * The teams competition, apart from the networks comparison. The networks comparison scores both
+ * architectures with one formula: that is the lesson, and an architecture may simply be the better
+ * one for a scenario. The competition asks something else: how well did each team run its own
+ * network? Each team is measured against its autopilot twin — the same scenario, seed and failures
+ * (the host's live ones too, when they started), every seat on autopilot — so the architecture a team
+ * was given cancels out and the students' play decides. With bots in every seat both teams score
+ * exactly 100.
+ */
+import { TICKS_PER_SECOND } from "./constants";
+import { createMatch } from "./match";
+import type { Architecture, Match } from "./types";
+
+/** A team's standing against its twin: 100 = as well as the autopilot, 118 = 18 % better. */
+export function againstAutopilot(total: number, autopilotTotal: number): number {
+  return Math.round((100 * total) / Math.max(1, autopilotTotal));
+}
+
+/**
+ * The match the class is compared with: the same scenario and teams, bots in every seat, the host's
+ * live failures scheduled at the ticks they started, and the round as long as the class's was (time
+ * added, or ended early). Step it to its end (runMatch, or in slices on a server).
+ */
+export function autopilotTwin(match: Match): Match {
+  const failures = [
+    ...match.scenario.failures,
+    ...match.hostFailures.map(({ tick, failure }) => ({ ...failure, at: tick / TICKS_PER_SECOND })),
+  ];
+  const twin = createMatch({ ...match.scenario, failures }, { teams: match.worlds.map((w) => w.team) });
+  // An ended match has stepped `tick` ticks (an early end or added time moved its end there).
+  twin.endTick = Math.max(1, match.ended ? match.tick : match.endTick);
+  return twin;
+}
+
+/** The team that ran its network best against its own autopilot; null for a tie (or one team). */
+export function competitionWinner(
+  teams: readonly { team: Architecture; againstAutopilot: number | null }[],
+): Architecture | null {
+  const scored = teams.filter((t) => t.againstAutopilot !== null);
+  if (scored.length < 2) return null;
+  const [a, b] = [...scored].sort((x, y) => y.againstAutopilot! - x.againstAutopilot!);
+  return a!.againstAutopilot === b!.againstAutopilot ? null : a!.team;
+}

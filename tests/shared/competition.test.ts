@@ -1,0 +1,63 @@
+/**
+ * The teams competition: each team against its autopilot twin (same scenario, seed and failures, bots
+ * in every seat), so the architecture a team was given cancels out and only play moves the score.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  autopilotTwin,
+  BUILT_IN_SCENARIOS,
+  competitionWinner,
+  createMatch,
+  matchResult,
+  parOf,
+  runMatch,
+  stepMatch,
+  submitIntent,
+} from "../../shared/index";
+import { idleSeats, match, runUntil } from "./helpers";
+
+const compare = (m: ReturnType<typeof createMatch>) => {
+  const par = parOf(runMatch(createMatch(m.scenario)));
+  return matchResult(m, par, runMatch(autopilotTwin(m)));
+};
+
+describe("the teams competition", () => {
+  for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) {
+    if (name === "district") continue; // 400 nodes a side: the same code path, at ten times the cost
+    it(`${name}: with bots in every seat both teams score exactly their autopilot, and nobody wins`, () => {
+      for (const seed of [1, 2]) {
+        const r = compare(runMatch(createMatch({ ...sc, seed })));
+        for (const t of r.teams) {
+          expect(t.autopilotTotal, `${name} ${t.team}`).toBe(t.scores.total);
+          expect(t.againstAutopilot, `${name} ${t.team}`).toBe(100);
+        }
+        expect(competitionWinner(r.teams)).toBeNull();
+      }
+    });
+  }
+
+  it("the twin plays the host's live failures, added time and early end too", () => {
+    const m = match("calm");
+    runUntil(m, 30);
+    const crash = { kind: "crash", target: "role:source", at: 0 } as const;
+    expect(submitIntent(m, { kind: "host" }, { type: "trigger", failure: crash }).ok).toBe(true);
+    expect(submitIntent(m, { kind: "host" }, { type: "add-time", seconds: 30 }).ok).toBe(true);
+    runUntil(m, 95);
+    submitIntent(m, { kind: "host" }, { type: "end" });
+    stepMatch(m);
+    expect(m.ended).toBe(true);
+    const twin = runMatch(autopilotTwin(m));
+    expect(twin.tick).toBe(m.tick);
+    const log = (x: typeof m) => x.failureLog.map((f) => [f.kind, f.startTick]);
+    expect(log(m)).toEqual([["crash", 300]]);
+    expect(log(twin)).toEqual(log(m));
+    const r = matchResult(m, parOf(runMatch(createMatch(m.scenario))), twin);
+    for (const t of r.teams) expect(t.againstAutopilot, t.team).toBe(100);
+  });
+
+  it("a class that never acts falls short of its autopilot where decisions matter", () => {
+    const r = compare(runMatch(idleSeats(match("server-breach"))));
+    const hub = r.teams.find((t) => t.team === "hub")!;
+    expect(hub.againstAutopilot!).toBeLessThan(100);
+  });
+});
