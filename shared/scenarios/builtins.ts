@@ -97,7 +97,7 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   ),
   "malicious-peer": scenario(
     "Malicious peer",
-    "A stranger joins the swarm and serves corrupt chunks. Verify what you receive and block the cheat. A hub has no strangers.",
+    "Two strangers join the swarm and share a harmful copy of the files, with hashes to match: every check passes. Users find out when they open a file, and each owner must block the cheats. A hub has no strangers.",
     [{ kind: "malicious-peer", at: 25, magnitude: 2 }],
     lesson(
       "A peer-to-peer network has no central check, so a stranger's harmful file reaches users; a hub has no strangers.",
