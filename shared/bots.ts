@@ -116,8 +116,8 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
 /**
  * How long after a warning a peer's owner gets round to acting on it, in ticks: nobody manages a
  * peer but its owner, so each reacts in its own time (drawn from the match seed and the peer).
- * Some never do, more of them the bigger the swarm (PEER_NEGLECT_HALF). Central management has no such spread: one decision covers
- * every connection to a server.
+ * Some never do, more of them the bigger the swarm (PEER_NEGLECT_HALF). Central management has no
+ * such spread: one decision covers every connection to a server.
  */
 export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
   const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
