@@ -56,50 +56,54 @@ describe("the debrief agrees with the result", () => {
     return m ? Number(m[1]) / 100 : null;
   };
   for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) {
-    it(`${name}, seeds 1..${SEEDS}`, () => {
-      for (let seed = 1; seed <= SEEDS; seed++) {
-        const m = runMatch(createMatch({ ...sc, seed }));
-        const r = matchResult(m, parOf(m));
-        const lessons = debrief(r);
-        const at = `${name} seed ${seed}`;
-        for (const t of r.teams) {
-          for (const f of t.failures) {
-            const line = lessons.find((l) => l.text.includes(`${f.note}`) && l.text.includes(`At `));
-            expect(line, `${at}: a line for ${f.note}`).toBeDefined();
-            const quoted = kept(line!.text, t.name);
-            if (f.kept === null) expect(quoted, at).toBeNull();
-            else expect(quoted, `${at}: ${line!.text}`).toBeCloseTo(f.kept, 2);
+    it(
+      `${name}, seeds 1..${SEEDS}`,
+      () => {
+        for (let seed = 1; seed <= SEEDS; seed++) {
+          const m = runMatch(createMatch({ ...sc, seed }));
+          const r = matchResult(m, parOf(m));
+          const lessons = debrief(r);
+          const at = `${name} seed ${seed}`;
+          for (const t of r.teams) {
+            for (const f of t.failures) {
+              const line = lessons.find((l) => l.text.includes(`${f.note}`) && l.text.includes(`At `));
+              expect(line, `${at}: a line for ${f.note}`).toBeDefined();
+              const quoted = kept(line!.text, t.name);
+              if (f.kept === null) expect(quoted, at).toBeNull();
+              else expect(quoted, `${at}: ${line!.text}`).toBeCloseTo(f.kept, 2);
+            }
+          }
+          for (const l of lessons) {
+            const hubKept = kept(l.text, "Team Hub");
+            const swarmKept = kept(l.text, "Team Swarm");
+            const quotes = [hubKept, swarmKept].filter((x): x is number => x !== null);
+            if (/single point of failure;/.test(l.concept))
+              expect(Math.min(...quotes), `${at}: ${l.text}`).toBeLessThan(FELL_BELOW);
+            if (/no single point of failure/.test(l.concept))
+              expect(Math.min(...quotes), `${at}: ${l.text}`).toBeGreaterThanOrEqual(FELL_BELOW);
+            if (/a swarm scales with its crowd/.test(l.concept))
+              expect(swarmKept!, `${at}: ${l.text}`).toBeGreaterThan(hubKept!);
+            const lost = /(Team \w+) lost (\d+) item/.exec(l.text);
+            if (lost) {
+              const team = r.teams.find((t) => t.name === lost[1])!;
+              expect(team.lostItems.length, at).toBe(Number(lost[2]));
+            }
+            if (/nothing was lost/.test(l.concept))
+              expect(
+                r.teams.every((t) => !t.contentLost),
+                at,
+              ).toBe(true);
+            const corrupt = /(\d+) corrupt chunks reached (Team \w+)'s (users|peers)/.exec(l.text);
+            if (corrupt) {
+              const t = r.teams.find((t) => t.name === corrupt[2])!;
+              const kept = corrupt[3] === "users";
+              expect(kept ? t.corruptDeliveries : t.corruptDiscarded, at).toBe(Number(corrupt[1]));
+            }
           }
         }
-        for (const l of lessons) {
-          const hubKept = kept(l.text, "Team Hub");
-          const swarmKept = kept(l.text, "Team Swarm");
-          const quotes = [hubKept, swarmKept].filter((x): x is number => x !== null);
-          if (/single point of failure;/.test(l.concept))
-            expect(Math.min(...quotes), `${at}: ${l.text}`).toBeLessThan(FELL_BELOW);
-          if (/no single point of failure/.test(l.concept))
-            expect(Math.min(...quotes), `${at}: ${l.text}`).toBeGreaterThanOrEqual(FELL_BELOW);
-          if (/a swarm scales with its crowd/.test(l.concept))
-            expect(swarmKept!, `${at}: ${l.text}`).toBeGreaterThan(hubKept!);
-          const lost = /(Team \w+) lost (\d+) item/.exec(l.text);
-          if (lost) {
-            const team = r.teams.find((t) => t.name === lost[1])!;
-            expect(team.lostItems.length, at).toBe(Number(lost[2]));
-          }
-          if (/nothing was lost/.test(l.concept))
-            expect(
-              r.teams.every((t) => !t.contentLost),
-              at,
-            ).toBe(true);
-          const corrupt = /(\d+) corrupt chunks reached (Team \w+)'s (users|peers)/.exec(l.text);
-          if (corrupt) {
-            const t = r.teams.find((t) => t.name === corrupt[2])!;
-            const kept = corrupt[3] === "users";
-            expect(kept ? t.corruptDeliveries : t.corruptDiscarded, at).toBe(Number(corrupt[1]));
-          }
-        }
-      }
-    }, LONG);
+      },
+      LONG,
+    );
   }
 
   it("a flash crowd the servers cannot serve is told as such; one that fits says both kept up", () => {
