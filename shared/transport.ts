@@ -41,6 +41,7 @@ export function createPacket(
     hops: 0,
     corrupt: fields.corrupt ?? false,
     encrypted: connectionEncrypted(world, src.index, dst),
+    via: [],
     since: match.tick,
   };
 }
