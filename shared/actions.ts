@@ -1,14 +1,13 @@
 /**
  * Carrying out validated intents. Each function changes the match exactly as the decision says; the
- * caller (match.ts) has validated the intent against the current state first. Reaction points are
- * awarded here: a decision soon after a failure hit the team is a fast reaction.
+ * caller (match.ts) has validated the intent against the current state first. Bonus points are
+ * awarded here only for decisions with an effect: blocking a real cheat, patching, restoring.
  */
 import {
   CLOUD_EXTRA_LATENCY,
   PATCH_TICKS,
   POINTS,
   PRICES,
-  REACTION_TICKS,
   RESTORE_TICKS,
   SERVER_MAX_JOBS,
   TICKS_PER_SECOND,
@@ -182,7 +181,6 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       node.autopilot = intent.on;
       break;
   }
-  awardReaction(match, world, node);
 }
 
 function dropAll(world: World, packets: SimNode["queue"], reason: "refused" | "blocked" = "blocked"): void {
@@ -230,15 +228,4 @@ function addReplica(match: Match, world: World, node: SimNode): void {
   world.spent.setup += PRICES.replica;
   addRoutesTo(world, replica, router);
   match.log.push({ tick: match.tick, team: world.team, text: `${replica.label} is online` });
-}
-
-/** A valid decision within REACTION_TICKS of a failure on this team earns a bonus, once per failure. */
-function awardReaction(match: Match, world: World, node: SimNode): void {
-  for (let i = match.failureLog.length - 1; i >= 0; i--) {
-    const f = match.failureLog[i]!;
-    if (match.tick - f.startTick > REACTION_TICKS) break;
-    if (node.reacted.has(i) || !f.effects.some((e) => e.team === world.team && e.target !== "")) continue;
-    node.reacted.add(i);
-    node.points += POINTS.reaction;
-  }
 }

@@ -138,14 +138,11 @@ export const DEFAULT_FAILURE_WINDOW_TICKS = 30 * TICKS_PER_SECOND;
 
 /** Points a player earns. */
 export const POINTS = {
-  per10Forwarded: 1, // router: every 10 packets forwarded
+  per10Delivered: 1, // router: every 10 packets it forwarded that reached their destination
   per5ChunksServed: 1, // server: every 5 chunks sent
   perChunkUploaded: 0.5, // peer: every chunk uploaded to another peer
   itemCompleted: 5, // peer: finished downloading an item
-  reaction: 25, // a valid decision within REACTION_TICKS after a failure on your team
   maliciousBlocked: 40, // blocked a peer or source that really was malicious
   breachPatched: 30, // patched a breached server
   restored: 20, // restored a server from backup
 } as const;
-/** How soon after a failure a decision counts as a fast reaction. */
-export const REACTION_TICKS = 15 * TICKS_PER_SECOND;

@@ -176,6 +176,9 @@ function arrive(match: Match, world: World, packet: Packet, at: number): void {
   if (isDown(node, match.tick)) return drop(world, packet, "node-down");
   if (node.kind === "router") return arriveAtRouter(world, node, packet, match.tick);
   if (packet.dst !== at) return drop(world, packet, "no-route"); // misrouted into a dead end
+  if (packet.kind !== "junk" && !packet.corrupt)
+    for (const r of packet.via) world.nodes[r]!.counters.delivered++;
+  packet.via.length = 0; // a packet sent on again (a relayed message) is credited again for its next leg only
   switch (node.kind) {
     case "client":
       return arriveAtClient(match, world, node, packet);

@@ -265,6 +265,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     budget--;
     node.counters.work++;
+    if (!packet.via.includes(node.index)) packet.via.push(node.index);
     if (wiretapped && !packet.encrypted && isDataPacket(packet.kind)) {
       rs.leaked++;
       world.stats.leaked++;

@@ -200,7 +200,7 @@ export function scoreTeam(match: Match, world: World, par: Par): Scores {
 /** A node's points: its bonuses plus what it did (packets forwarded, chunks served). */
 export function playerPoints(node: SimNode): number {
   let activity = 0;
-  if (node.kind === "router") activity = Math.floor(node.counters.work / 10) * POINTS.per10Forwarded;
+  if (node.kind === "router") activity = Math.floor(node.counters.delivered / 10) * POINTS.per10Delivered;
   else if (node.kind === "server")
     activity = Math.floor(node.counters.chunksServed / 5) * POINTS.per5ChunksServed;
   else if (node.kind === "peer") activity = node.counters.chunksServed * POINTS.perChunkUploaded;

@@ -51,6 +51,7 @@ export function createPacket(
     corrupt: fields.corrupt ?? false,
     forged: fields.forged ?? false,
     encrypted: connectionEncrypted(world, src.index, dst),
+    via: [],
     since: match.tick,
   };
 }

@@ -55,6 +55,8 @@ export interface Packet {
    */
   forged: boolean;
   encrypted: boolean;
+  /** Routers that forwarded it (each once), credited when it arrives where it was going. */
+  via: number[];
   /** Tick it joined the queue it is in; for waiting limits and approvals. */
   since: number;
 }
@@ -110,6 +112,11 @@ export interface PendingChunk {
 export interface Counters {
   /** Packets processed (routers: forwarded; servers and peers: handled or sent). */
   work: number;
+  /**
+   * Routers: packets they forwarded that reached the node they were addressed to, each counted once
+   * however often it passed (junk and corrupt data aside). A loop or a wrong route earns nothing.
+   */
+  delivered: number;
   chunksServed: number;
   cacheHits: number;
   cacheMisses: number;
@@ -145,8 +152,6 @@ export interface SimNode {
   suspects: Map<number, number>;
   counters: Counters;
   points: number;
-  /** Failure events (index into match.failureLog) this node already earned a reaction bonus for. */
-  reacted: Set<number>;
   /** Malicious nodes this node has blocked (each pays a bonus once). */
   caught: Set<number>;
   router: RouterState | null;

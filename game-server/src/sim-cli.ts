@@ -1,19 +1,27 @@
 /**
  * Headless command: runs a scenario with bots in every seat, as fast as it can, and prints results.
+ * `--idle hub|swarm|both` hands that team's seats to players who never act instead: the results then
+ * show the team against its autopilot (the teams competition).
  *
- *   npm run sim -- --scenario <built-in name | path.json> [--topology hub|swarm|versus] [--seed N] [--json]
+ *   npm run sim -- --scenario <built-in name | path.json> [--topology hub|swarm|versus] [--seed N]
+ *     [--idle hub|swarm|both] [--json]
  */
 
 import { readFileSync } from "node:fs";
 import {
+  type Architecture,
+  autopilotTwin,
   BUILT_IN_SCENARIOS,
+  computePar,
   createMatch,
   DEFAULT_SCENARIO,
+  isSeat,
   type MatchResult,
   matchResult,
   parseScenario,
   runMatch,
   type Scenario,
+  submitIntent,
   TOPOLOGIES,
 } from "../../shared/index";
 import { runCli, UsageError } from "./cli";
@@ -23,15 +31,18 @@ export interface SimOptions {
   scenario: string;
   topology?: Scenario["topology"];
   seed?: number;
+  /** Teams whose seats are held by players who never act. */
+  idle: Architecture[];
   json: boolean;
 }
 
 const USAGE =
-  "usage: npm run sim -- [--scenario <name or file.json>] [--topology hub|swarm|versus] [--seed N] [--json]\n" +
+  "usage: npm run sim -- [--scenario <name or file.json>] [--topology hub|swarm|versus] [--seed N]\n" +
+  "                      [--idle hub|swarm|both] [--json]\n" +
   `built-in scenarios: ${Object.keys(BUILT_IN_SCENARIOS).join(", ")}`;
 
 export function parseArgs(argv: readonly string[]): SimOptions {
-  const options: SimOptions = { scenario: DEFAULT_SCENARIO, json: false };
+  const options: SimOptions = { scenario: DEFAULT_SCENARIO, idle: [], json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -41,7 +52,12 @@ export function parseArgs(argv: readonly string[]): SimOptions {
     };
     if (arg === "--json") options.json = true;
     else if (arg === "--scenario") options.scenario = value();
-    else if (arg === "--topology") {
+    else if (arg === "--idle") {
+      const t = value();
+      if (t !== "hub" && t !== "swarm" && t !== "both")
+        throw new UsageError(`--idle must be hub, swarm or both, not "${t}"`);
+      options.idle = t === "both" ? ["hub", "swarm"] : [t];
+    } else if (arg === "--topology") {
       const t = value();
       if (!(TOPOLOGIES as readonly string[]).includes(t))
         throw new UsageError(`--topology must be hub, swarm or versus, not "${t}"`);
@@ -89,7 +105,21 @@ export function runScenario(options: SimOptions): MatchResult {
     ...(options.topology ? { topology: options.topology } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
-  return matchResult(runMatch(createMatch(scenario)));
+  const match = createMatch(scenario);
+  for (const world of match.worlds) {
+    if (!options.idle.includes(world.team)) continue;
+    for (const n of world.nodes)
+      if (isSeat(n))
+        submitIntent(
+          match,
+          { kind: "host" },
+          { type: "assign", team: world.team, node: n.id, player: `idle ${n.id}` },
+        );
+  }
+  runMatch(match);
+  // With bots in every seat the match is its own autopilot twin; with idle seats the twin is played.
+  const twin = options.idle.length > 0 ? runMatch(autopilotTwin(match)) : match;
+  return matchResult(match, computePar(scenario), twin);
 }
 
 function main(): void {

@@ -23,7 +23,8 @@ function team(t: TeamResult, seconds: number): string {
     .join(", ");
   const lines = [
     `${t.name}`,
-    `  scores      speed ${t.scores.speed}  cost ${t.scores.cost}  survival ${t.scores.survival}  total ${t.scores.total}`,
+    `  scores      speed ${t.scores.speed}  cost ${t.scores.cost}  survival ${t.scores.survival ?? "not tested"}  total ${t.scores.total}`,
+    `  vs autopilot ${t.againstAutopilot === null ? "not compared" : `${t.againstAutopilot} (autopilot's total ${t.autopilotTotal}; 100 = as well as the autopilot)`}`,
     `  goodput     ${t.averageGoodput} useful chunks/s   (per second of game time, 0–${seconds}s)`,
     `              ${sparkline(t.goodputPerSecond)}`,
     `  items       ${t.itemsCompleted} of ${t.itemsWanted} completed, median ${t.medianCompletionSeconds ?? "–"} s`,
@@ -46,7 +47,7 @@ export function formatResult(r: MatchResult): string {
   const top = r.players.slice(0, 5).map((p) => `${pad(p.label, 18)} ${pad(p.team, 6)} ${p.points} pts`);
   return [
     `${r.scenario} — ${r.topology}, seed ${r.seed}, ${r.seconds} s of game time`,
-    `par: ${r.par.goodput} useful chunks/s, median item ${r.par.completionSeconds} s`,
+    `par: ${r.par.goodput} useful chunks/s, typical wait for an item ${r.par.completionSeconds} s`,
     "",
     ...r.teams.map((t) => `${team(t, r.seconds)}\n`),
     "Top players",

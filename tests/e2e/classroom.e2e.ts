@@ -146,6 +146,12 @@ describe("a classroom match in the browser", () => {
     }
     const lessons = await host.textContent("#lessons");
     expect(lessons).toMatch(/crashed/);
+    // The teams competition comes first, apart from the networks comparison: each team against its
+    // autopilot, in words a student reads.
+    const contest = (await host.textContent("#competition")) ?? "";
+    expect(contest).toMatch(/wins!|draw!/);
+    expect(contest).toMatch(/Team Hub (beat|did|played)[^.]*autopilot/);
+    expect(contest).toMatch(/Team Swarm (beat|did|played)[^.]*autopilot/);
     expect(await students[0]!.textContent("#my-result")).toMatch(/points/);
     expect(w.errors.join("\n")).toBe("");
   });

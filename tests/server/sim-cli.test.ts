@@ -53,6 +53,18 @@ describe("npm run sim", () => {
     expect(doc.stateHash).toMatch(/^[0-9a-f]{8}$/);
   });
 
+  it("--idle hands a team's seats to players who never act: the team is then measured against its autopilot", async () => {
+    const r = await sim("--scenario", "server-breach", "--idle", "hub", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const hub = doc.teams.find((t: { team: string }) => t.team === "hub");
+    const swarm = doc.teams.find((t: { team: string }) => t.team === "swarm");
+    expect(hub.againstAutopilot).toBeLessThan(100); // nobody isolated or patched the hacked server
+    expect(hub.autopilotTotal).toBeGreaterThan(hub.scores.total);
+    expect(swarm.againstAutopilot).toBe(100); // bots in every seat: exactly its autopilot
+    expect((await sim("--idle", "everyone")).stderr).toMatch(/--idle must be hub, swarm or both/);
+  });
+
   it("the same seed prints the same hash; another seed another", async () => {
     const a = JSON.parse((await sim("--scenario", "calm", "--seed", "3", "--json")).stdout).stateHash;
     const b = JSON.parse((await sim("--scenario", "calm", "--seed", "3", "--json")).stdout).stateHash;

@@ -1,0 +1,151 @@
+/**
+ * Scripted classes: every seat of a team held by a student who plays one way. Each student acts only
+ * through `submitIntent` with a player actor (the same intents, validated the same way, as clicks),
+ * at most once a game second, and looks only at what their screen shows: their node's panel (its
+ * links, queue, suspects, status) and the failure banners of their own team.
+ *
+ * - idle: joins and never acts (the node does nothing a player would have to do)
+ * - engaged: reacts to what their screen shows, at once
+ * - clicker: clicks something harmless every few seconds, hoping for points
+ * - saboteur: routers send every destination over one link, servers refuse most clients
+ * The autopilot class is no class at all: bots in every seat (the competition's twin).
+ */
+import {
+  type Architecture,
+  autopilotTwin,
+  createMatch,
+  isSeat,
+  type Match,
+  type MatchResult,
+  matchResult,
+  type NodeIntent,
+  type Par,
+  parOf,
+  runMatch,
+  type Scenario,
+  type SimNode,
+  stepMatch,
+  submitIntent,
+  TICKS_PER_SECOND,
+  type World,
+} from "../../shared/index";
+
+export const CLASS_KINDS = ["idle", "engaged", "clicker", "saboteur"] as const;
+export type ClassKind = (typeof CLASS_KINDS)[number] | "autopilot";
+
+type Act = (intent: Record<string, unknown> & { type: NodeIntent["type"] }) => boolean;
+type Student = (m: Match, world: World, me: SimNode, act: Act) => void;
+
+const running = (m: Match, world: World, kind: string) =>
+  m.failureLog.some(
+    (f) =>
+      f.kind === kind &&
+      (f.endTick === null || f.endTick > m.tick) &&
+      f.effects.some((e) => e.team === world.team && e.target !== ""),
+  );
+
+const engaged: Student = (m, world, me, act) => {
+  const wiretap = running(m, world, "wiretap");
+  if (me.kind === "router") {
+    // Re-route around a dead link at once (the protocol takes a while).
+    const table = me.router!.table;
+    for (let dest = 0; dest < table.length; dest++) {
+      const link = world.links[table[dest]!];
+      if (!link || link.up || world.nodes[dest]!.kind === "router") continue;
+      const detour = me.links.map((li) => world.links[li]!).find((l) => l.up);
+      if (detour) act({ type: "route", dest: world.nodes[dest]!.id, link: detour.id });
+    }
+  }
+  if (me.server) {
+    const s = me.server;
+    if (!s.backup && !s.origin) act({ type: "backup", on: true });
+    if (s.breached) act({ type: "patch" });
+    if (s.diskFailed && s.restoreAt === 0) act({ type: "restore" });
+    if (me.queue.length > me.queueLimit / 2 && s.upgrades < 2) act({ type: "upgrade" });
+    if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
+  }
+  if (me.peer) {
+    const p = me.peer;
+    if (!p.verify) act({ type: "verify", on: true });
+    if (p.strategy !== "rarest") act({ type: "strategy", strategy: "rarest" });
+    if (p.policy !== "allow") act({ type: "policy", policy: "allow" });
+    for (const src of new Set(p.awaiting.map((q) => q.src)))
+      act({ type: "access", peer: world.nodes[src]!.id, allow: true });
+    if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
+  }
+  // Anyone sending junk or bad data to me is blocked (the panel lists suspects).
+  for (const [src, seen] of me.suspects)
+    if (seen > 0 && !me.blocked.has(src) && world.nodes[src])
+      act({ type: "block", source: world.nodes[src]!.id });
+};
+
+const clicker: Student = (m, _world, me, act) => {
+  if ((m.tick / TICKS_PER_SECOND) % 5 !== 0) return;
+  if (me.kind === "router")
+    act({ type: "prioritise", kind: me.router!.priority === "message" ? null : "message" });
+  else if (me.server) act({ type: "backup", on: !me.server.backup });
+  else if (me.peer) act({ type: "strategy", strategy: me.peer.strategy === "rarest" ? "random" : "rarest" });
+};
+
+const saboteur: Student = (_m, world, me, act) => {
+  if (me.kind === "router") {
+    const link = world.links[me.links[0]!]!;
+    for (const dest of world.nodes)
+      if (dest.kind !== "router" && dest.index !== me.index && me.router!.table[dest.index] !== me.links[0])
+        act({ type: "route", dest: dest.id, link: link.id });
+  } else if (me.server) {
+    for (const u of world.users.slice(Math.ceil(world.users.length / 10)))
+      if (!me.blocked.has(u)) act({ type: "block", source: world.nodes[u]!.id });
+  } else if (me.peer && me.peer.policy !== "deny") act({ type: "policy", policy: "deny" });
+};
+
+const STUDENTS: Record<Exclude<ClassKind, "autopilot">, Student> = {
+  idle: () => {},
+  engaged,
+  clicker,
+  saboteur,
+};
+
+/** At most this many decisions per student per game second (the room allows 8 messages a second). */
+const PER_SECOND = 8;
+
+/**
+ * Plays a scenario with a class of each kind on each team (every seat of the team held by such a
+ * student), and returns the results with both comparisons (the networks, and each team against its
+ * autopilot twin), scored against par.
+ */
+export function playClasses(
+  scenario: Scenario,
+  classes: Partial<Record<Architecture, ClassKind>>,
+  par: Par = parOf(runMatch(createMatch(scenario))),
+): MatchResult {
+  const m = createMatch(scenario);
+  const seats: { world: World; me: SimNode; student: Student; id: string }[] = [];
+  for (const world of m.worlds) {
+    const kind = classes[world.team] ?? "autopilot";
+    if (kind === "autopilot") continue;
+    for (const n of world.nodes) {
+      if (!isSeat(n)) continue;
+      const id = `${world.team}:${n.id}`;
+      submitIntent(m, { kind: "host" }, { type: "assign", team: world.team, node: n.id, player: id });
+      seats.push({ world, me: n, student: STUDENTS[kind], id });
+    }
+  }
+  while (!m.ended) {
+    if (m.tick % TICKS_PER_SECOND === 1)
+      for (const s of seats) {
+        if (s.me.gone) continue;
+        let left = PER_SECOND;
+        const act: Act = (intent) =>
+          left-- > 0 &&
+          submitIntent(m, { kind: "player", id: s.id }, {
+            ...intent,
+            team: s.world.team,
+            node: s.me.id,
+          } as NodeIntent).ok;
+        s.student(m, s.world, s.me, act);
+      }
+    stepMatch(m);
+  }
+  return matchResult(m, par, runMatch(autopilotTwin(m)));
+}

@@ -1,0 +1,84 @@
+/**
+ * Player points measure what a decision did for the team: sabotage, junk and clicks with no effect
+ * earn nothing.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  type Match,
+  matchResult,
+  playerPoints,
+  runMatch,
+  submitIntent,
+  type World,
+} from "../../shared/index";
+import { match, node, runUntil, world } from "./helpers";
+
+const me = { kind: "player", id: "me" } as const;
+
+/** Hands router `id` of the hub to "me" and returns it. */
+function take(m: Match, id: string) {
+  submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: id, player: "me" });
+  runUntil(m, 0.1);
+  return node(world(m, "hub"), id);
+}
+
+/** The busiest router of an all-bot run: the seat a saboteur would want. */
+function busiest(w: World): string {
+  return w.nodes.filter((n) => n.kind === "router").sort((a, b) => b.counters.work - a.counters.work)[0]!.id;
+}
+
+describe("player points", () => {
+  it("a router that sends every destination back over one link earns less than one that routes well", () => {
+    const bots = runMatch(match("calm", { topology: "hub" }));
+    const id = busiest(world(bots, "hub"));
+    const good = node(world(bots, "hub"), id);
+
+    const m = match("calm", { topology: "hub" });
+    const r = take(m, id);
+    const hub = world(m, "hub");
+    const link = hub.links[r.links[0]!]!;
+    for (const dest of hub.nodes)
+      if (dest.kind !== "router" && dest.index !== r.index)
+        submitIntent(m, me, { type: "route", team: "hub", node: id, dest: dest.id, link: link.id });
+    runMatch(m);
+    const bad = node(hub, id);
+    expect(bad.counters.work).toBeGreaterThan(good.counters.work); // it forwarded more, round and round
+    expect(playerPoints(bad)).toBeLessThan(playerPoints(good));
+    const total = (x: Match) => matchResult(x).teams[0]!.scores.total;
+    expect(total(m)).toBeLessThan(total(bots));
+  });
+
+  it("forwarding a botnet's junk earns nothing: routers that block it lose no points", () => {
+    const play = (block: boolean, ddos = true) => {
+      const m = match("ddos", { topology: "hub", ...(ddos ? {} : { failures: [] }) });
+      const hub = world(m, "hub");
+      const routers = hub.nodes.filter((n) => n.kind === "router");
+      for (const r of routers)
+        submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: r.id, player: "me" });
+      runUntil(m, 51); // the flood starts at 50 s
+      const botnet = hub.nodes.filter((n) => n.kind === "botnet");
+      expect(botnet.length > 0).toBe(ddos);
+      if (block)
+        for (const r of routers)
+          for (const b of botnet)
+            submitIntent(m, me, { type: "block", team: "hub", node: r.id, source: b.id });
+      runMatch(m);
+      return routers.reduce((n, r) => n + playerPoints(r), 0);
+    };
+    const flooded = play(false);
+    expect(play(true)).toBeGreaterThanOrEqual(flooded);
+    // The flood's junk, forwarded, adds nothing: a quiet day earns at least as much.
+    expect(play(false, false)).toBeGreaterThanOrEqual(flooded);
+  });
+
+  it("a decision with no effect on the failure earns no bonus, however soon after it", () => {
+    const m = match("server-crash", { topology: "hub" }); // the source crashes at 60 s
+    const r = take(m, "R1");
+    runUntil(m, 61);
+    expect(submitIntent(m, me, { type: "prioritise", team: "hub", node: "R1", kind: "message" }).ok).toBe(
+      true,
+    );
+    runUntil(m, 63);
+    expect(r.points).toBe(0);
+  });
+});
