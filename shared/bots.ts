@@ -25,7 +25,8 @@ const PEER_OWNER_MAX_DELAY = 60 * TICKS_PER_SECOND;
 /**
  * Peers at which half the owners never act on a warning. In a small network everyone knows everyone
  * and each machine gets looked after; the bigger the swarm, the more machines nobody gets round to
- * (every extra computer is one more point of entry that no central server protects).
+ * (every extra computer is one more point of entry that no central server protects), faster than in
+ * proportion: each owner also has more peers to guard against (the upkeep grows with the swarm).
  */
 const PEER_NEGLECT_HALF = 50;
 /** Peers from which a warning takes the full PEER_OWNER_MAX_DELAY to reach every owner. */
@@ -122,7 +123,7 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
 export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
   const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
   const size = Math.min(1, world.peers.length / PEER_NEGLECT_HALF);
-  const act = 1 - 0.5 * size;
+  const act = 1 - 0.5 * size ** 1.5;
   // Word travels fast in a small network; in a big one a warning takes a while to reach every owner.
   return draw >= act * 1000
     ? Number.POSITIVE_INFINITY

@@ -79,7 +79,12 @@ describe("the autopilot", () => {
     runUntil(m, 100);
     const late = peers.filter((p) => p.encrypt).length;
     expect(early).toBeLessThan(late); // no central switch: owners act one by one
-    expect(late).toBeLessThan(peers.length); // and some never do
+    // In a school-sized swarm some never do: every computer is one more machine nobody looks after.
+    const big = match("big-school", { topology: "swarm" });
+    runUntil(big, 150);
+    const bw = world(big, "swarm");
+    const owners = bw.peers.map((i) => bw.nodes[i]!).filter((p) => !p.peer!.malicious);
+    expect(owners.filter((p) => p.encrypt).length).toBeLessThan(0.9 * owners.length);
   });
 
   it("servers back up only data that exists nowhere else", () => {
