@@ -11,7 +11,6 @@
  * reverse proxy "school.example.org/p{port}"). A process that dies is started again after a second;
  * the rooms it held are gone, every other room carries on.
  */
-import "./node-check"; // first: a clear sentence on an unsupported Node, before anything else loads
 import { type ChildProcess, spawn } from "node:child_process";
 import { ensureClientBuilt } from "./client-build";
 import { log } from "./log";
