@@ -45,10 +45,11 @@ export {
   totalStars,
 } from "./levels";
 export { buildWorld, layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
-export { createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
+export { applyNow, createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
 export { isOffensive, isReservedName, nicknameSkeleton } from "./nickname";
 export * from "./protocol";
 export { createRng, hashString } from "./random";
+export { replayMatch } from "./replay";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";
 export { computePar, matchResult, parMatch, parOf, playerResults, teamResult } from "./results";
 export * from "./scenario";

@@ -67,6 +67,7 @@ export function createMatch(scenario: Scenario, options: { teams?: Architecture[
     ended: false,
     worlds: [],
     queued: [],
+    record: [],
     schedule: [...scenario.failures].sort((a, b) => a.at - b.at),
     nextScheduled: 0,
     failureLog: [],
@@ -137,9 +138,26 @@ function applyQueued(match: Match): void {
         match.log.push({ tick: match.tick, team: null, text: `refused: ${check.reason}` });
       continue;
     }
-    if (isHostIntent(intent)) applyHostIntent(match, intent);
-    else applyNodeIntent(match, intent);
+    apply(match, intent);
+    if (actor.kind !== "bot") match.record.push({ tick: match.tick, actor, intent });
   }
+}
+
+function apply(match: Match, intent: Intent): void {
+  if (isHostIntent(intent)) applyHostIntent(match, intent);
+  else applyNodeIntent(match, intent);
+}
+
+/**
+ * Applies a decision at once, between two ticks (a seat taken or given back, a player away, time
+ * added): validated like any other, and recorded, so the match still replays from its record.
+ */
+export function applyNow(match: Match, actor: Actor, intent: Intent): IntentResult {
+  const check = validateIntent(match, actor, intent);
+  if (!check.ok) return check;
+  apply(match, intent);
+  if (actor.kind !== "bot") match.record.push({ tick: match.tick, actor, intent, now: true });
+  return check;
 }
 
 function stepWorld(match: Match, world: World): void {

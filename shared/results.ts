@@ -24,7 +24,7 @@ import {
   scoreTeam,
   typicalWaitSeconds,
 } from "./scoring";
-import type { Architecture, DropReason, Match, World } from "./types";
+import type { Architecture, DropReason, Match, RecordedIntent, World } from "./types";
 
 export interface PlayerResult {
   team: Architecture;
@@ -88,6 +88,8 @@ export interface MatchResult {
   stateHash: string;
   /** Set by a solo room playing a level: the stars earned, counted by the server. */
   level?: LevelOutcome;
+  /** In a stored match: every decision of players and the host that took effect (replay.ts). */
+  intents?: RecordedIntent[];
 }
 
 const parCache = new Map<string, Par>();

@@ -355,6 +355,8 @@ export interface Match {
   ended: boolean;
   worlds: World[];
   queued: QueuedIntent[];
+  /** Every decision of a player or the host that took effect, in order: the match's replayable record. */
+  record: RecordedIntent[];
   schedule: FailureEvent[];
   nextScheduled: number;
   failureLog: FailureRecord[];
@@ -373,4 +375,14 @@ export type Actor = { kind: "player"; id: string } | { kind: "host" } | { kind: 
 export interface QueuedIntent {
   actor: Actor;
   intent: import("./intents").Intent;
+}
+
+/**
+ * A decision a player or the host made, as it took effect: in the tick's queue (`now` absent), or
+ * between two ticks (`now`: a seat taken or given back, a player away, time added). Scenario, seed
+ * and these replay the match exactly (replay.ts).
+ */
+export interface RecordedIntent extends QueuedIntent {
+  tick: number;
+  now?: true;
 }

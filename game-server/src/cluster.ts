@@ -11,7 +11,6 @@
  * reverse proxy "school.example.org/p{port}"). A process that dies is started again after a second;
  * the rooms it held are gone, every other room carries on.
  */
-import "./node-check"; // first: a clear sentence on an unsupported Node, before anything else loads
 import { type ChildProcess, spawn } from "node:child_process";
 import { ensureClientBuilt } from "./client-build";
 import { log } from "./log";
@@ -40,6 +39,11 @@ const publicHost = process.env.PUBLIC_HOST ?? "localhost";
 
 await ensureClientBuilt();
 
+/** How a process is started: compiled (as `npm run start:cluster` runs this), or from the sources. */
+const SERVER = import.meta.url.endsWith("/dist/cluster.js")
+  ? ["game-server/start.mjs"]
+  : ["--import", "tsx", "game-server/src/main.ts"];
+
 const children = new Map<number, ChildProcess>();
 let stopping = false;
 
@@ -47,7 +51,7 @@ function start(port: number): void {
   const publicAddress = template.replaceAll("{host}", publicHost).replaceAll("{port}", String(port));
   // Each process in its own group: a Ctrl-C or a group SIGTERM reaches only this parent, which tells
   // every process once. The IPC channel tells a process when this parent is gone (see main.ts).
-  const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
+  const child = spawn(process.execPath, SERVER, {
     env: { ...process.env, PORT: String(port), PUBLIC_ADDRESS: publicAddress, SKIP_CLIENT_BUILD: "1" },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: true,

@@ -4,7 +4,6 @@
  * DATA_DIR (default data/db), or the PostgreSQL server at DATABASE_URL. With REDIS_URL it joins the
  * other processes using that Redis (see cluster.ts); PUBLIC_ADDRESS is where browsers reach it.
  */
-import "./node-check"; // first: a clear sentence on an unsupported Node, before anything else loads
 import { resolve } from "node:path";
 import { ensureClientBuilt } from "./client-build";
 import { parseProxyTrust } from "./edge/addresses";

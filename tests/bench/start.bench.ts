@@ -6,7 +6,7 @@
  *   npm run bench:start [-- --runs N]
  *   tests/services/with-services npm run bench:start     # the same on a PostgreSQL server
  *
- * The server runs as `npm start` runs it (node with the tsx loader), in a process of its own, on an
+ * The server runs as `npm start` runs it (the compiled server, game-server/start.mjs), in a process of its own, on an
  * embedded database in a fresh folder (first start: the database is created) and again on the same
  * folder (a usual start). Memory is read from /proc, so this benchmark needs Linux.
  */
@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
+  const child = spawn(process.execPath, ["game-server/start.mjs"], {
     env: {
       ...process.env,
       REDIS_URL: "", // one process: a cluster is measured by bench:load

@@ -4,7 +4,8 @@
  * opening any database; each says so in one line naming the variable to change. A lock left by a
  * process that is gone does not block a start, and a server stopped with SIGTERM leaves no lock.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,9 +29,9 @@ interface Started {
 const children: ChildProcess[] = [];
 let dir = "";
 
-/** `npm start` without the client build, on its own port and data folder; nothing awaited. */
+/** `npm start` (the compiled server) without the client build, on its own port and data folder. */
 function launch(port: number, dataDir: string): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
+  const child = spawn(process.execPath, ["game-server/start.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -106,6 +107,9 @@ const firstDir = () => join(dir, "first", "db");
 const staleDir = () => join(dir, "stale", "db");
 
 beforeAll(async () => {
+  // Compiled once before the starts below (each would compile stale sources itself, all at once).
+  const built = spawnSync(process.execPath, ["game-server/build.mjs"], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`npm run build:server failed:\n${built.stderr}`);
   dir = await mkdtemp(join(tmpdir(), "hub-swarm-startup-"));
   // (c) A lock left by a process killed with -9: the PID in it runs no more.
   await mkdir(join(dir, "stale"));
@@ -145,6 +149,25 @@ it("a second server on the same PORT refuses before it opens a database", async 
   ]);
   expect(await exists(join(dir, "other"))).toBe(false); // neither the folder nor its lock
   expect(await healthy(first.port)).toBe(true);
+});
+
+it("npm start runs the compiled server, compiled from the sources it has", async () => {
+  expect(await healthy(first.port)).toBe(true);
+  const newest = (dir: string): number =>
+    Math.max(
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory()
+          ? newest(join(dir, e.name))
+          : e.name.endsWith(".ts")
+            ? statSync(join(dir, e.name)).mtimeMs
+            : 0,
+      ),
+    );
+  const compiled = statSync("game-server/dist/main.js").mtimeMs;
+  expect(compiled).toBeGreaterThanOrEqual(Math.max(newest("game-server/src"), newest("shared")));
+  // Nothing between the signal and the server: the process started is the one that answers.
+  const health = (await (await fetch(`http://127.0.0.1:${first.port}/health`)).json()) as { pid: number };
+  expect(health.pid).toBe(first.child.pid);
 });
 
 it("a lock left by a process that is gone is replaced, and the server starts", async () => {

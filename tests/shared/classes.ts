@@ -80,7 +80,7 @@ const engaged: Student = (m, world, me, act) => {
 };
 
 const clicker: Student = (m, _world, me, act) => {
-  if ((m.tick / TICKS_PER_SECOND) % 5 !== 0) return;
+  if (Math.floor(m.tick / TICKS_PER_SECOND) % 5 !== 0) return;
   if (me.kind === "router")
     act({ type: "prioritise", kind: me.router!.priority === "message" ? null : "message" });
   else if (me.server) act({ type: "backup", on: !me.server.backup });

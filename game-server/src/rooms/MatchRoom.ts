@@ -14,8 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { type Client, Room, ServerError } from "@colyseus/core";
 import {
-  applyHostIntent,
-  assignSeat,
+  applyNow,
   autopilotTwin,
   C2S,
   CLOSE,
@@ -39,7 +38,6 @@ import {
   stepMatch,
   submitIntent,
   TICKS_PER_SECOND,
-  validateIntent,
 } from "../../../shared/index";
 import type { MatchRecord } from "../db/match-store";
 import { MESSAGES } from "../edge/limits";
@@ -276,9 +274,8 @@ export abstract class MatchRoom extends Room<MatchState> {
         if (phase === "results" || phase === "error") return "the round is over";
         // Applied at once (not at the next tick) so a paused clock shows the new time too.
         const intent = { type: "add-time" as const, seconds: action.seconds };
-        const check = validateIntent(this.match, { kind: "host" }, intent);
+        const check = applyNow(this.match, { kind: "host" }, intent);
         if (!check.ok) return check.reason;
-        applyHostIntent(this.match, intent);
         this.state.endTick = this.match.endTick;
         return null;
       }
@@ -309,10 +306,10 @@ export abstract class MatchRoom extends Room<MatchState> {
    * teams and roles balanced. False when every seat has a human.
    */
   protected seatPlayer(player: string, nickname: string, wish?: Seat): boolean {
-    const free = wish && !holderOf(this.match, wish) && assignSeat(this.match, wish.team, wish.node, player);
+    const free = wish && !holderOf(this.match, wish) && this.assign(wish, player);
     const seat = free ? wish : pickSeat(this.match);
     if (!seat) return false;
-    if (!free) assignSeat(this.match, seat.team, seat.node, player);
+    if (!free) this.assign(seat, player);
     const p = new PlayerState();
     p.nickname = nickname;
     p.team = seat.team;
@@ -323,10 +320,19 @@ export abstract class MatchRoom extends Room<MatchState> {
     return true;
   }
 
+  /**
+   * Puts a player on a seat (or gives it back to the bots) at once, through the host's assign
+   * decision: validated and recorded like every change to the match, so the round replays.
+   */
+  private assign(seat: Seat, player: string | null): boolean {
+    const intent = { type: "assign" as const, team: seat.team, node: seat.node, player };
+    return applyNow(this.match, { kind: "host" }, intent).ok;
+  }
+
   /** A player's seat goes back to the bots. */
   protected unseat(player: string): void {
     const seat = seatOf(this.match, player);
-    if (seat) assignSeat(this.match, seat.world.team, seat.node.id, null);
+    if (seat) this.assign({ team: seat.world.team, node: seat.node.id }, null);
     this.state.players.delete(player);
     this.nicknames.delete(player);
     this.project();
@@ -335,7 +341,13 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** While a player is away, the autopilot runs their node; it hands back when they return. */
   protected setAway(player: string, away: boolean): void {
     const seat = seatOf(this.match, player);
-    if (seat) seat.node.autopilot = away;
+    // The player's own decision, made for them: recorded, so the round replays.
+    if (seat && seat.node.autopilot !== away)
+      applyNow(
+        this.match,
+        { kind: "player", id: player },
+        { type: "autopilot", team: seat.world.team, node: seat.node.id, on: away },
+      );
     const p = this.state.players.get(player);
     if (p) p.connected = !away;
     this.project();
@@ -507,7 +519,8 @@ export abstract class MatchRoom extends Room<MatchState> {
       roomCode: this.state.code,
       scenario: this.match.scenario,
       status,
-      result: this.results ?? this.namedResult(),
+      // Stored with every decision that took effect: scenario, seed and these replay the round.
+      result: { ...(this.results ?? this.namedResult()), intents: this.match.record.slice() },
       events: this.match.log
         .filter((e) => !e.text.startsWith("refused:"))
         .map((e) => ({ tick: e.tick, team: e.team, text: e.text })),

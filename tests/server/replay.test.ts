@@ -1,0 +1,64 @@
+/**
+ * A class's stored match replays exactly: its scenario, seed and recorded decisions (seats taken and
+ * given back, a student away and back, time added, a live failure, a kick) reach the state hash the
+ * room's results carry.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type MatchResult, replayMatch, type StoredMatch, stateHash } from "../../shared/index";
+import { boot, dropConnection, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await boot();
+});
+afterAll(async () => {
+  await h.server.close();
+});
+
+it("a class with a reconnect, a late joiner, added time, a live failure and a kick replays to its hash", async () => {
+  const made = await h.createClass({ scenario: "server-crash" });
+  const c = h.client();
+  const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
+  const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
+  const bob = quiet(await c.joinById(made.code, { nickname: "Bob" }));
+  await until(() => stateOf(host).players.size === 2, 5000, "two seated");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(host).tick >= 20, 10_000, "two seconds");
+  const token = bob.reconnectionToken;
+  dropConnection(bob);
+  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === false, 5000, "Bob away");
+  await until(() => stateOf(host).tick >= 40, 10_000, "four seconds");
+  quiet(await c.reconnect(token));
+  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === true, 5000, "Bob back");
+  quiet(await c.joinById(made.code, { nickname: "Cy" })); // joins late, takes a bot's seat
+  await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
+  host.send("host", { type: "add-time", seconds: 30 });
+  host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "role:busiest-link" } });
+  await until(() => stateOf(host).tick >= 60, 10_000, "six seconds");
+  host.send("host", { type: "kick", player: ann.sessionId });
+  await until(() => stateOf(host).players.size === 2, 5000, "Ann kicked");
+  await until(() => stateOf(host).tick >= 80, 10_000, "eight seconds");
+  const results = nextMessage<MatchResult>(host, "results", 10_000);
+  host.send("host", { type: "end" });
+  const shown = await results;
+
+  let stored: StoredMatch | null = null;
+  for (let i = 0; i < 50 && !stored; i++) {
+    const list = await fetch(`${h.server.url}/api/history`, { headers: { "x-host-key": made.hostKey } });
+    const [first] = ((await list.json()) as { matches: { id: string }[] }).matches;
+    if (first) {
+      const full = await fetch(`${h.server.url}/api/history/${first.id}`, {
+        headers: { "x-host-key": made.hostKey },
+      });
+      stored = (await full.json()) as StoredMatch;
+    } else await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(stored).not.toBeNull();
+  const intents = stored!.result.intents!;
+  const kinds = new Set(intents.map((r) => r.intent.type));
+  for (const k of ["assign", "autopilot", "add-time", "trigger", "end"]) expect(kinds, k).toContain(k);
+  const replay = replayMatch(stored!.scenarioDocument, intents);
+  expect(stateHash(replay)).toBe(shown.stateHash);
+  expect(stored!.result.stateHash).toBe(shown.stateHash);
+  host.leave();
+});
