@@ -132,6 +132,7 @@ describe("a classroom match in the browser", () => {
     await w.shot(students[0]!, "08-failure-student");
 
     await host.click("#end");
+    await host.click("#end-yes");
     for (const p of [host, ...students]) await p.waitForSelector("#results #lessons");
     // The teacher is told the results are in Past classes; students are not shown that line.
     await host.waitForFunction(() =>

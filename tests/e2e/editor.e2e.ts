@@ -179,6 +179,7 @@ describe("the scenario editor", () => {
     await w.shot(teacher, "26-host-failures-happened");
 
     await teacher.click("#end");
+    await teacher.click("#end-yes");
     await teacher.waitForSelector("#results #lessons");
     expect(await text(teacher, "#lessons")).toMatch(/Router 2|R4-R5|crash|cut/i);
 
