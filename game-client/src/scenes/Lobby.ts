@@ -25,34 +25,34 @@ export class Lobby extends Scene {
       "Start the round",
     );
     const where = h("b", { id: "join-address", class: "join-address" }, location.host);
+    const count = h("span", { id: "lobby-count", class: "lobby-count" });
+    const leave = h("button", { class: "secondary", onclick: () => this.scene.start("Menu") }, "Leave");
     const qr = h("img", { id: "join-qr", class: "join-qr", alt: "", hidden: true });
     mount(
       h(
         "section",
         { class: "card stack", id: "lobby" },
+        // The host starts from the top: the list below grows with the class.
+        session.role === "host" ? h("div", { class: "row lobby-head" }, start, count, leave) : null,
         session.role === "host"
           ? h(
               "div",
-              { class: "stack" },
+              { class: "join-how" },
               h(
                 "div",
-                { class: "join-how" },
-                h(
-                  "div",
-                  { class: "stack" },
-                  h("p", { class: "join-line" }, "Go to ", where),
-                  h("p", { class: "join-line" }, "and type the code"),
-                  h("span", { class: "code-big", id: "join-code" }, session.code),
-                ),
-                qr,
+                { class: "stack" },
+                h("p", { class: "join-line" }, "Go to ", where),
+                h("p", { class: "join-line" }, "and type the code"),
+                h("span", { class: "code-big", id: "join-code" }, session.code),
               ),
+              qr,
             )
           : h("h1", {}, session.role === "solo" ? "Ready?" : "You're in!"),
         h("h2", { id: "lobby-scenario" }),
         seat,
+        host ? null : h("p", { class: "muted" }, "Waiting for your teacher to start the round…"),
         teams,
-        host ? start : h("p", { class: "muted" }, "Waiting for your teacher to start the round…"),
-        h("button", { class: "secondary", onclick: () => this.scene.start("Menu") }, "Leave"),
+        session.role === "solo" ? h("div", { class: "row" }, start, leave) : host ? null : leave,
       ),
     );
     if (session.role === "host") void this.showJoinAddress(where, qr);
@@ -77,6 +77,8 @@ export class Lobby extends Scene {
         ? `${teamLabel(mine.player.team)} · ${mine.node.label}. ${ROLE_JOB[mine.node.role] ?? ""}`
         : "";
       teams.replaceChildren(...this.teamBoxes(state));
+      const n = state.players.size;
+      count.textContent = n === 0 ? "Nobody has joined yet" : `${plural(n, "student")} joined`;
     };
     this.offPatch = session.on("patch", render);
     render();
@@ -95,10 +97,14 @@ export class Lobby extends Scene {
         h(
           "div",
           { class: `team-box ${key}` },
-          h("b", {}, `${team.name}: ${players.length} players, ${seats - players.length} bots`),
+          h(
+            "b",
+            {},
+            `${team.name}: ${plural(players.length, "player")}, ${plural(Math.max(0, seats - players.length), "computer")} playing for the rest`,
+          ),
           h(
             "ul",
-            {},
+            { class: "names" },
             ...players.map((p) => h("li", {}, `${p.nickname} — ${team.nodes.get(p.node)?.label ?? p.node}`)),
           ),
         ),
@@ -118,4 +124,9 @@ export class Lobby extends Scene {
     qr.alt = `QR code: ${url}/?code=${session.code}`;
     qr.hidden = false;
   }
+}
+
+/** "1 player", "2 players". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
