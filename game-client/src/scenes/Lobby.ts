@@ -79,6 +79,8 @@ export class Lobby extends Scene {
       teams.replaceChildren(...this.teamBoxes(state));
       const n = state.players.size;
       count.textContent = n === 0 ? "Nobody has joined yet" : `${plural(n, "student")} joined`;
+      // A big class: the code and QR code shrink a little so every name stays on the screen.
+      document.getElementById("lobby")?.classList.toggle("crowded", n > 12);
     };
     this.offPatch = session.on("patch", render);
     render();
@@ -96,7 +98,8 @@ export class Lobby extends Scene {
       boxes.push(
         h(
           "div",
-          { class: `team-box ${key}` },
+          // Each team's box as wide as its share of the class: a big team gets more columns.
+          { class: `team-box ${key}`, style: `flex-grow: ${Math.max(1, players.length)}` },
           h(
             "b",
             {},
@@ -105,7 +108,14 @@ export class Lobby extends Scene {
           h(
             "ul",
             { class: "names" },
-            ...players.map((p) => h("li", {}, `${p.nickname} — ${team.nodes.get(p.node)?.label ?? p.node}`)),
+            ...players.map((p) =>
+              h(
+                "li",
+                { title: `${p.nickname}: ${team.nodes.get(p.node)?.label ?? p.node}` },
+                p.nickname,
+                h("span", { class: "muted" }, ` · ${team.nodes.get(p.node)?.label ?? p.node}`),
+              ),
+            ),
           ),
         ),
       );
