@@ -75,6 +75,7 @@ export async function expectGlance(page: Page, who: string, dpr: number): Promis
   within(await box(page, "#my-points"), "their points");
   within(await box(page, "#leader"), "the leading team");
   within(await box(page, "#scoring"), "the help button");
+  within(await box(page, "#sound"), "the sound switch");
   const layout = await maps(page);
   const mine = layout.flatMap((m) => m.nodes).find((n) => n.mine);
   expect(mine, `${who}: their node is drawn`).toBeDefined();

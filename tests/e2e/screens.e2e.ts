@@ -56,6 +56,13 @@ describe("screens that fit", () => {
     await host.waitForTimeout(2500);
     await w.shot(host, "32-game-projector");
     for (const p of pages) await w.shot(p.page, `33-game-${p.size}-${p.name}`);
+    // Sound: a visible switch (on the projector's screen too), off on the projector, on for a student.
+    for (const sel of ["#sound", "#scoring", "#leader"]) {
+      const b = await box(host, sel);
+      expect(b && b.x + b.w <= SIZES.projector.width && b.y >= 0, `projector: ${sel} on screen`).toBe(true);
+    }
+    expect(await host.getAttribute("#sound", "aria-pressed")).toBe("false");
+    expect(await pages[0]!.page.getAttribute("#sound", "aria-pressed")).toBe("true");
     // Pinch-zoom is allowed.
     expect(await host.getAttribute("meta[name=viewport]", "content")).not.toMatch(
       /user-scalable=no|maximum-scale/,
@@ -107,7 +114,11 @@ describe("screens that fit", () => {
       [...document.querySelectorAll(".toast.banner")].some((t) =>
         /Router \d+ crashed/.test(t.textContent ?? ""),
       );
-    await host.waitForFunction(crashed);
+    await host.waitForFunction(crashed).catch(async (e) => {
+      throw new Error(
+        `${e}: toasts ${await host.textContent("#toasts")}; timeline ${await host.textContent("#timeline")}`,
+      );
+    });
     for (let i = 0; i < 5; i++) await host.click("#add-time");
     await host.waitForFunction(() => document.querySelectorAll(".toast.ok").length > 0);
     expect(await host.evaluate(crashed)).toBe(true);
@@ -134,6 +145,15 @@ describe("screens that fit", () => {
     await host.click("#end-yes");
     for (const p of [host, ...pages.map((x) => x.page)]) await p.waitForSelector("#results #lessons");
     await w.shot(host, "38-results-projector");
+    // The winner moment names a team (or a draw) and says why; the chart has a legend; the class's
+    // leaderboard lists only the students, the computer's nodes apart.
+    expect(await host.textContent("#winner")).toMatch(/Team (Hub|Swarm) wins!|A draw!/);
+    expect(await host.textContent("#chart-legend")).toMatch(/Team Hub[\s\S]*Team Swarm/);
+    const board = await host.$$eval("#leaderboard tr td:nth-child(2)", (tds) =>
+      tds.map((t) => t.textContent),
+    );
+    expect(board.sort()).toEqual(STUDENTS.map((s) => s.name).sort());
+    expect(await host.$("#bot-board")).not.toBeNull();
     await w.shot(pages[3]!.page, "39-results-phone");
     expect(w.errors.join("\n")).toBe("");
   });

@@ -9,6 +9,7 @@ import { buildControls, type Controls } from "../ui/controls";
 import { clearUi, clock, h, mount, toast } from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
+import { type Cue, play, setSound, soundOn } from "../ui/sound";
 import { mySeat, teamLabel } from "./seat";
 
 /**
@@ -28,6 +29,8 @@ export class GameScene extends Scene {
   private side: HTMLElement | null = null;
   private lastDom = 0;
   private help: HTMLDialogElement | null = null;
+  /** Files complete on the player's node at the last look (-1: not looked yet). */
+  private itemsHeld = -1;
 
   constructor() {
     super("GameScene");
@@ -37,6 +40,7 @@ export class GameScene extends Scene {
     const state = session.state;
     if (!state) return void this.scene.start("Menu");
     this.views = [];
+    this.itemsHeld = -1;
     fitCamera(this);
     this.topInfo = h("div", { class: "top-info" });
     this.top = h(
@@ -54,6 +58,7 @@ export class GameScene extends Scene {
         h("span", { class: "long" }, "How scoring works"),
         h("span", { class: "short", "aria-hidden": "true" }, "?"),
       ),
+      this.soundSwitch(),
     );
     this.behind = h("aside", {
       class: "behind",
@@ -119,12 +124,50 @@ export class GameScene extends Scene {
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
         toast(multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text, "banner", BANNER_MS);
+        this.cue("failure");
       }),
-      session.on("error", (e) => toast(e.message, "error")),
-      session.on("ok", (m) => toast(doneWords(m.type), "ok", 1500)),
-      session.on("results", () => this.scene.start("Results")),
+      session.on("error", (e) => {
+        toast(e.message, "error");
+        this.cue("refused");
+      }),
+      session.on("ok", (m) => {
+        toast(doneWords(m.type), "ok", 1500);
+        this.cue("decision");
+      }),
+      session.on("results", () => {
+        this.cue("end");
+        this.scene.start("Results");
+      }),
     );
     this.events.once("shutdown", () => this.teardown());
+  }
+
+  private cue(cue: Cue): void {
+    play(cue, session.role === "host");
+  }
+
+  /** The sound switch: always visible, says what it does, remembered by this browser. */
+  private soundSwitch(): HTMLButtonElement {
+    const host = session.role === "host";
+    const button = h("button", { id: "sound", class: "secondary", type: "button" }) as HTMLButtonElement;
+    const show = () => {
+      const on = soundOn(host);
+      button.setAttribute("aria-pressed", String(on));
+      button.setAttribute("aria-label", on ? "Sound on: turn it off" : "Sound off: turn it on");
+      // A note and a word: emoji are missing from some school computers' fonts.
+      button.replaceChildren(
+        h("span", { "aria-hidden": "true" }, "♪ "),
+        h("span", { class: "long" }, "Sound "),
+        on ? "on" : "off",
+      );
+    };
+    button.addEventListener("click", () => {
+      setSound(!soundOn(host));
+      show();
+      this.cue("decision");
+    });
+    show();
+    return button;
   }
 
   private teardown(): void {
@@ -316,6 +359,10 @@ export class GameScene extends Scene {
       ),
     );
     this.controls?.update(state, session.you);
+    // A file finished on the player's own node: a short happy sound.
+    const held = seat?.node?.itemsHeld ?? 0;
+    if (held > this.itemsHeld && this.itemsHeld >= 0) this.cue("done");
+    this.itemsHeld = held;
     const mine = seat ? state.teams.get(seat.player.team) : undefined;
     if (mine) this.goals?.update(mine);
     this.console?.update(state);

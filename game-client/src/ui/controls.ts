@@ -210,7 +210,7 @@ export function buildControls(
     const strategy = h(
       "select",
       { id: "strategy" },
-      option("rarest", "Rarest first (pieces few others have)"),
+      option("rarest", "Rarest pieces first"),
       option("sequential", "In order, first to last"),
       option("random", "Any order"),
     );
