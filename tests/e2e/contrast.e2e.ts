@@ -21,6 +21,8 @@ afterAll(async () => {
 
 /** axe-core's colour-contrast rule on what the page shows now: each failing element, in words. */
 async function contrastProblems(page: Page, screen: string): Promise<string[]> {
+  // Colours are judged at rest: a screen's entrance animation (the winner box fades in) ends first.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   // Evaluated by the browser's debugger, which the page's Content-Security-Policy does not cover.
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE);
   const found = (await page.evaluate(

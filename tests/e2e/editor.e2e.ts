@@ -155,6 +155,9 @@ describe("the scenario editor", () => {
     await teacher.waitForFunction(() =>
       document.querySelector("#host-code-about")?.textContent?.includes("Two failures"),
     );
+    // The form names only the code's scenario: the built-in list (and its "Calm day") steps aside.
+    expect(await teacher.isVisible("#host-scenario")).toBe(false);
+    await w.shot(teacher, "24c-host-form-by-code");
     await teacher.click("#host-go");
     await teacher.waitForSelector("#join-code");
     expect(await text(teacher, "#lobby-scenario")).toContain("Two failures");

@@ -148,11 +148,13 @@ export class MapView {
 
   /**
    * Node labels: 13 px at the least (a phone), 24 px on a 1920-pixel screen (a projector's back row,
-   * README: "Screen sizes"), whatever room the map has: labels that do not fit move or give way.
+   * README: "Screen sizes"), but never far larger than the map is drawn: on a small map big labels
+   * would have nowhere to go but over the icons.
    */
   private labelPx(): number {
+    const s = this.scale();
     const screen = this.scene.scale.width / pixelDensity() / 80;
-    return Math.round(Math.max(13, Math.min(24, Math.max(22 * this.scale(), screen))));
+    return Math.round(Math.max(13, Math.min(24, Math.max(22 * s, Math.min(screen, 32 * s)))));
   }
 
   /** Map coordinates to the screen: the nodes' span fills the rectangle, keeping the aspect ratio. */
@@ -411,32 +413,45 @@ export class MapView {
     for (const [, s] of this.nodes) if (s.label.text === "") s.label.setVisible(false);
     const placed: Box[] = [];
     const bounds = this.rect;
+    const inside = (b: Box) =>
+      b.x >= bounds.x &&
+      b.y >= bounds.y &&
+      b.x + b.w <= bounds.x + bounds.w &&
+      b.y + b.h <= bounds.y + bounds.h;
+    const freeOfLabels = (b: Box) => !placed.some((p) => overlaps(p, b));
+    const fullPx = this.labelPx();
+    // Users (clients, peers that are not seeds) are many and small: a label may cover one at a pinch.
+    const users = new Set(
+      [...team.nodes.values()]
+        .filter((n) => n.kind === "client" || (n.kind === "peer" && !n.seed))
+        .map((n) => n.id),
+    );
     for (const [id, s] of order) {
       const icon = icons.get(id)!;
-      const w = s.label.displayWidth;
-      const h = s.label.displayHeight;
-      const cx = icon.x + icon.w / 2;
-      const cy = icon.y + icon.h / 2;
-      const spots: Box[] = [
-        { x: cx - w / 2, y: icon.y + icon.h, w, h },
-        { x: cx - w / 2, y: icon.y - h, w, h },
-        { x: icon.x + icon.w + 2, y: cy - h / 2, w, h },
-        { x: icon.x - w - 2, y: cy - h / 2, w, h },
-        { x: icon.x + icon.w * 0.6, y: icon.y + icon.h, w, h },
-        { x: icon.x + icon.w * 0.4 - w, y: icon.y + icon.h, w, h },
-        { x: cx - w / 2, y: icon.y + icon.h + h, w, h },
-      ];
-      const inside = (b: Box) =>
-        b.x >= bounds.x &&
-        b.y >= bounds.y &&
-        b.x + b.w <= bounds.x + bounds.w &&
-        b.y + b.h <= bounds.y + bounds.h;
-      const freeOfLabels = (b: Box) => !placed.some((p) => overlaps(p, b));
       const freeOfIcons = (b: Box) => ![...icons].some(([other, ib]) => other !== id && overlaps(ib, b));
-      const spot =
-        spots.find((b) => inside(b) && freeOfLabels(b) && freeOfIcons(b)) ??
-        spots.find((b) => inside(b) && freeOfLabels(b)) ??
-        (id === mine ? spots[0] : undefined);
+      const iconCover = (b: Box) =>
+        [...icons].reduce((sum, [other, ib]) => (other === id ? sum : sum + overlapArea(ib, b)), 0);
+      // A label too big for a crowded corner first tries a smaller size (down to 11 px).
+      let spot: Box | undefined;
+      for (const px of [fullPx, Math.round(fullPx * 0.85), Math.max(11, Math.round(fullPx * 0.7))]) {
+        if (s.label.style.fontSize !== `${px}px`) s.label.setFontSize(px);
+        spot = labelSpots(icon, s.label.displayWidth, s.label.displayHeight).find(
+          (b) => inside(b) && freeOfLabels(b) && freeOfIcons(b),
+        );
+        if (spot) break;
+      }
+      // Still no place clear of everything: over a user's small icon rather than a router or server,
+      // else at full size the one that hides the least of other icons.
+      if (!spot) {
+        s.label.setFontSize(fullPx);
+        const spots = labelSpots(icon, s.label.displayWidth, s.label.displayHeight);
+        const freeOfInfra = (b: Box) =>
+          ![...icons].some(([other, ib]) => other !== id && !users.has(other) && overlaps(ib, b));
+        spot =
+          spots.find((b) => inside(b) && freeOfLabels(b) && freeOfInfra(b)) ??
+          spots.filter((b) => inside(b) && freeOfLabels(b)).sort((a, b) => iconCover(a) - iconCover(b))[0] ??
+          (id === mine ? spots[0] : undefined);
+      }
       if (!spot) {
         s.label.setVisible(false);
         continue;
@@ -500,6 +515,27 @@ export class MapView {
     for (const f of this.flying) f.sprite.destroy();
     for (const p of this.pool) p.destroy();
   }
+}
+
+/** Where a label may go around its icon, best first: below, above, right, left, diagonally below, lower. */
+function labelSpots(icon: Box, w: number, h: number): Box[] {
+  const cx = icon.x + icon.w / 2;
+  const cy = icon.y + icon.h / 2;
+  return [
+    { x: cx - w / 2, y: icon.y + icon.h, w, h },
+    { x: cx - w / 2, y: icon.y - h, w, h },
+    { x: icon.x + icon.w + 2, y: cy - h / 2, w, h },
+    { x: icon.x - w - 2, y: cy - h / 2, w, h },
+    { x: icon.x + icon.w * 0.6, y: icon.y + icon.h, w, h },
+    { x: icon.x + icon.w * 0.4 - w, y: icon.y + icon.h, w, h },
+    { x: cx - w / 2, y: icon.y + icon.h + h, w, h },
+  ];
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 function iconBox(s: NodeSprite): Box {

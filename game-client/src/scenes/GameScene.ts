@@ -305,7 +305,7 @@ export class GameScene extends Scene {
                 class: "leader",
                 "data-team": [...state.teams].find(([, t]) => t === first)?.[0],
               },
-              `${first.name} leads by ${first.total - second.total}`,
+              `${first.name.replace(/^Team /, "")} leads by ${first.total - second.total}`,
             )
         : null;
     const sig = JSON.stringify([
