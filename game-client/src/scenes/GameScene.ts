@@ -58,7 +58,6 @@ export class GameScene extends Scene {
         h("span", { class: "long" }, "How scoring works"),
         h("span", { class: "short", "aria-hidden": "true" }, "?"),
       ),
-      this.soundSwitch(),
     );
     this.behind = h("aside", {
       class: "behind",
@@ -86,6 +85,10 @@ export class GameScene extends Scene {
       this.console = buildConsole((a) => session.sendHost(a));
       panel.push(this.console.element);
     }
+    // The sound switch: in the teacher's console (the projector's top bar is full), else in the top bar.
+    const sound = this.soundSwitch();
+    if (this.console) this.console.element.querySelector(".row")?.append(sound);
+    else this.top.append(sound);
     if (panel.length) {
       this.side = h("aside", { class: "side", id: "side" }, ...panel);
       parts.push(this.side);
