@@ -74,7 +74,9 @@ export async function launch(): Promise<World> {
       page.on("pageerror", (e) => errors.push(`${name}: ${e.stack ?? e.message}`));
       page.on("dialog", (d) => void d.accept());
       await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
-      const answer = await page.goto(server.url);
+      // The first page of a run also waits for Chromium's first start and WebGL set-up: on a shared
+      // two-core machine that has taken longer than the default 30 s.
+      const answer = await page.goto(server.url, { timeout: 90_000 });
       // Every screen a test visits runs under the server's real policy: without it, this proves nothing.
       if (!answer?.headers()["content-security-policy"])
         errors.push(`${name}: the page came without a Content-Security-Policy`);

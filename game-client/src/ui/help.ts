@@ -47,7 +47,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Speed: "),
-        "how much useful data your team delivers each second, and how soon downloads finish. 80 means as fast as the faster network goes when the computer plays every node; 100 means a quarter faster than that. The team with the higher total leads.",
+        "how much useful data your team delivers each second, and how soon downloads finish. 80 means as fast as the faster network goes when the computer plays every node; 100 means a quarter faster than that.",
       ),
       h(
         "li",
@@ -65,7 +65,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Total: "),
-        "the three mixed together. Each round decides how much each one counts (usually speed 40 %, cost 30 %, survival 30 %).",
+        "the three mixed together. Each round decides how much each one counts (usually speed 40 %, cost 30 %, survival 30 %). The team with the higher total leads.",
       ),
       h(
         "li",
