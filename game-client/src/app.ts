@@ -1,4 +1,5 @@
 /** The one session every scene shares, and the palette (Okabe–Ito, colour-blind safe). */
+import type { Scene } from "phaser";
 import { Session } from "./net/session";
 
 export const session = new Session();
@@ -20,10 +21,34 @@ export const COLORS = {
 /** Packet kinds: each its own colour and shape (readable without colour vision). */
 export const PACKET_STYLE: Record<string, { texture: string; color: number; label: string }> = {
   request: { texture: "pkt-triangle", color: COLORS.sky, label: "request" },
-  chunk: { texture: "pkt-circle", color: COLORS.blue, label: "data chunk" },
-  "chunk-request": { texture: "pkt-triangle", color: COLORS.sky, label: "chunk request" },
-  message: { texture: "pkt-square", color: COLORS.purple, label: "message" },
-  control: { texture: "pkt-circle", color: COLORS.line, label: "control" },
-  junk: { texture: "pkt-cross", color: COLORS.ink, label: "junk (attack)" },
+  chunk: { texture: "pkt-circle", color: COLORS.blue, label: "piece of data" },
+  "chunk-request": { texture: "pkt-triangle", color: COLORS.sky, label: "request for a piece" },
+  message: { texture: "pkt-square", color: COLORS.purple, label: "chat message" },
+  control: { texture: "pkt-circle", color: COLORS.line, label: "network housekeeping" },
+  junk: { texture: "pkt-cross", color: COLORS.ink, label: "junk (an attack)" },
 };
-export const CORRUPT_STYLE = { texture: "pkt-diamond", color: COLORS.warn, label: "corrupt data" };
+export const CORRUPT_STYLE = { texture: "pkt-diamond", color: COLORS.warn, label: "broken data" };
+
+/**
+ * Device pixels per CSS pixel the map is drawn at. Phaser 4 has no resolution setting: the canvas is
+ * made this many times larger than its CSS size (Scale.NONE with zoom 1/density) and every scene's
+ * camera zooms by the same factor, so scenes keep working in CSS pixels and draw crisp on a
+ * high-density screen. Capped at 2: a phone at 3 looks the same to the eye and fills 2.25× the pixels.
+ */
+export function pixelDensity(): number {
+  return Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+}
+
+/** A scene's size in CSS pixels (the scale manager's size is in device pixels). */
+export function viewSize(scene: Scene): { width: number; height: number } {
+  const d = pixelDensity();
+  return { width: scene.scale.width / d, height: scene.scale.height / d };
+}
+
+/** Makes a scene's camera draw CSS-pixel coordinates at device resolution, now and after a resize. */
+export function fitCamera(scene: Scene): void {
+  const zoomToDensity = () => scene.cameras.main.setOrigin(0, 0).setZoom(pixelDensity());
+  zoomToDensity();
+  scene.scale.on("resize", zoomToDensity);
+  scene.events.once("shutdown", () => scene.scale.off("resize", zoomToDensity));
+}

@@ -1,6 +1,6 @@
 /** The browser client: one Phaser game, scenes Boot → Preloader → Menu → … → Game → Results. */
 import { AUTO, Game, Scale } from "phaser";
-import { session } from "./app";
+import { pixelDensity, session } from "./app";
 import { Boot } from "./scenes/Boot";
 import { Editor } from "./scenes/Editor";
 import { GameScene } from "./scenes/GameScene";
@@ -20,7 +20,13 @@ const game = new Game({
   type: AUTO,
   parent: "game",
   backgroundColor: "#1d2433",
-  scale: { mode: Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+  // Drawn at device resolution (see pixelDensity): the canvas is density × its CSS size.
+  scale: {
+    mode: Scale.NONE,
+    width: window.innerWidth * pixelDensity(),
+    height: window.innerHeight * pixelDensity(),
+    zoom: 1 / pixelDensity(),
+  },
   scene: [
     Boot,
     Preloader,
@@ -36,6 +42,13 @@ const game = new Game({
     Editor,
     History,
   ],
+});
+
+// A new window size, or a new density (the browser's zoom): the canvas follows, still crisp.
+window.addEventListener("resize", () => {
+  const d = pixelDensity();
+  if (game.scale.zoom !== 1 / d) game.scale.setZoom(1 / d);
+  game.scale.resize(window.innerWidth * d, window.innerHeight * d);
 });
 
 // Connection trouble is said in plain words on every screen; a lost class returns to the menu.

@@ -41,7 +41,8 @@ export interface World {
   browser: Browser;
   /** Console errors and page errors, per page name: a test fails on any. */
   errors: string[];
-  open(name: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** A new browser context on the menu; `deviceScaleFactor` 2 is a high-density (retina) screen. */
+  open(name: string, viewport?: { width: number; height: number }, deviceScaleFactor?: number): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,8 +65,8 @@ export async function launch(): Promise<World> {
     server,
     browser,
     errors,
-    async open(name, viewport = { width: 1600, height: 900 }) {
-      const context = await browser.newContext({ viewport });
+    async open(name, viewport = { width: 1600, height: 900 }, deviceScaleFactor = 1) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor });
       const page = await context.newPage();
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(`${name}: ${m.text()}`);
@@ -73,7 +74,9 @@ export async function launch(): Promise<World> {
       page.on("pageerror", (e) => errors.push(`${name}: ${e.stack ?? e.message}`));
       page.on("dialog", (d) => void d.accept());
       await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
-      const answer = await page.goto(server.url);
+      // The first page of a run also waits for Chromium's first start and WebGL set-up: on a shared
+      // two-core machine that has taken longer than the default 30 s.
+      const answer = await page.goto(server.url, { timeout: 90_000 });
       // Every screen a test visits runs under the server's real policy: without it, this proves nothing.
       if (!answer?.headers()["content-security-policy"])
         errors.push(`${name}: the page came without a Content-Security-Policy`);

@@ -43,7 +43,8 @@ async function actOnce(page: Page): Promise<string> {
 }
 
 describe("a classroom match in the browser", () => {
-  it("host, three students, a failure, results — on every screen", async () => {
+  // Four Phaser pages on a shared two-core machine: up to four minutes.
+  it("host, three students, a failure, results — on every screen", { timeout: 240_000 }, async () => {
     const host = await w.open("host");
     await w.shot(host, "01-menu");
     await host.click("#host");
@@ -132,6 +133,7 @@ describe("a classroom match in the browser", () => {
     await w.shot(students[0]!, "08-failure-student");
 
     await host.click("#end");
+    await host.click("#end-yes");
     for (const p of [host, ...students]) await p.waitForSelector("#results #lessons");
     // The teacher is told the results are in Past classes; students are not shown that line.
     await host.waitForFunction(() =>

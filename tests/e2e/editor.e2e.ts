@@ -155,6 +155,9 @@ describe("the scenario editor", () => {
     await teacher.waitForFunction(() =>
       document.querySelector("#host-code-about")?.textContent?.includes("Two failures"),
     );
+    // The form names only the code's scenario: the built-in list (and its "Calm day") steps aside.
+    expect(await teacher.isVisible("#host-scenario")).toBe(false);
+    await w.shot(teacher, "24c-host-form-by-code");
     await teacher.click("#host-go");
     await teacher.waitForSelector("#join-code");
     expect(await text(teacher, "#lobby-scenario")).toContain("Two failures");
@@ -179,6 +182,7 @@ describe("the scenario editor", () => {
     await w.shot(teacher, "26-host-failures-happened");
 
     await teacher.click("#end");
+    await teacher.click("#end-yes");
     await teacher.waitForSelector("#results #lessons");
     expect(await text(teacher, "#lessons")).toMatch(/Router 2|R4-R5|crash|cut/i);
 

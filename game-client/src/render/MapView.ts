@@ -6,7 +6,7 @@
 import type { GameObjects, Scene } from "phaser";
 import type { LinkState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
 import { type Crossing, MAP_HEIGHT, MAP_WIDTH } from "../../../shared/index";
-import { COLORS, CORRUPT_STYLE, PACKET_STYLE } from "../app";
+import { COLORS, CORRUPT_STYLE, PACKET_STYLE, pixelDensity } from "../app";
 import { PACKET_TEXTURE } from "../scenes/Preloader";
 
 export interface Rect {
@@ -15,6 +15,28 @@ export interface Rect {
   w: number;
   h: number;
 }
+
+/** A box on the screen, in CSS pixels (for tests and label placement). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** What a map shows where, for tests: its title, and each node's icon and label (null if unlabelled). */
+export interface MapLayout {
+  team: string;
+  title: Box;
+  titlePx: number;
+  labelPx: number;
+  nodes: { id: string; mine: boolean; icon: Box; label: Box | null }[];
+}
+
+/** Room around the nodes' own span, in map units: icons stick out sideways, labels hang below. */
+const PAD = { x: 50, top: 45, bottom: 70 };
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 interface NodeSprite {
   icon: GameObjects.Image;
@@ -47,6 +69,9 @@ export class MapView {
   private readonly pool: GameObjects.Image[] = [];
   private readonly title: GameObjects.Text;
   private rect: Rect = { x: 0, y: 0, w: 100, h: 100 };
+  /** The part of the map the nodes span (map units), padded: it fills the rectangle. */
+  private span = { x: 0, y: 0, w: MAP_WIDTH, h: MAP_HEIGHT, nodes: -1 };
+  private labelsDirty = true;
   private linkSignature = "";
   /** Extra link or node to outline (the host's current failure target). */
   highlight: string | null = null;
@@ -64,26 +89,85 @@ export class MapView {
         fontSize: "22px",
         fontStyle: "bold",
         color: "#ffffff",
+        resolution: pixelDensity(),
       })
       .setDepth(5);
   }
 
   setRect(rect: Rect): void {
     this.rect = rect;
-    this.linkSignature = "";
-    for (const [id, s] of this.nodes) this.placeNode(id, s);
+    this.relayout();
   }
 
-  /** Map coordinates (0..MAP_WIDTH × 0..MAP_HEIGHT) to the screen, keeping the aspect ratio. */
+  private relayout(): void {
+    this.linkSignature = "";
+    this.title.setFontSize(this.titlePx());
+    for (const [id, s] of this.nodes) this.placeNode(id, s);
+    this.labelsDirty = true;
+  }
+
+  /** How large this map would be drawn in a rectangle (pixels per map unit): the scene picks the larger. */
+  scaleIn(rect: Rect): number {
+    this.measureSpan();
+    const title = this.titlePxFor(rect);
+    return Math.min(rect.w / this.span.w, (rect.h - title - 8) / this.span.h);
+  }
+
+  private measureSpan(): void {
+    const team = this.team();
+    if (!team || team.nodes.size === this.span.nodes) return;
+    let x0 = MAP_WIDTH;
+    let y0 = MAP_HEIGHT;
+    let x1 = 0;
+    let y1 = 0;
+    for (const n of team.nodes.values()) {
+      x0 = Math.min(x0, n.x);
+      y0 = Math.min(y0, n.y);
+      x1 = Math.max(x1, n.x);
+      y1 = Math.max(y1, n.y);
+    }
+    if (x1 < x0) return;
+    this.span = {
+      x: x0 - PAD.x,
+      y: y0 - PAD.top,
+      w: x1 - x0 + 2 * PAD.x,
+      h: y1 - y0 + PAD.top + PAD.bottom,
+      nodes: team.nodes.size,
+    };
+  }
+
+  /** The team's name above its map: 38 px on a 1920-pixel projector, 18 px at the least (a phone). */
+  private titlePxFor(rect: Rect): number {
+    const screen = this.scene.scale.width / pixelDensity() / 50;
+    return Math.round(Math.max(18, Math.min(40, rect.h / 10, Math.max(rect.w / 30, screen))));
+  }
+
+  private titlePx(): number {
+    return this.titlePxFor(this.rect);
+  }
+
+  /**
+   * Node labels: 13 px at the least (a phone), 24 px on a 1920-pixel screen (a projector's back row,
+   * README: "Screen sizes"), but never far larger than the map is drawn: on a small map big labels
+   * would have nowhere to go but over the icons.
+   */
+  private labelPx(): number {
+    const s = this.scale();
+    const screen = this.scene.scale.width / pixelDensity() / 80;
+    return Math.round(Math.max(13, Math.min(24, Math.max(22 * s, Math.min(screen, 32 * s)))));
+  }
+
+  /** Map coordinates to the screen: the nodes' span fills the rectangle, keeping the aspect ratio. */
   toScreen(x: number, y: number): { x: number; y: number } {
     const s = this.scale();
-    const ox = this.rect.x + (this.rect.w - MAP_WIDTH * s) / 2;
-    const oy = this.rect.y + 30 + (this.rect.h - 30 - MAP_HEIGHT * s) / 2;
-    return { x: ox + x * s, y: oy + y * s };
+    const top = this.titlePx() + 8;
+    const ox = this.rect.x + (this.rect.w - this.span.w * s) / 2;
+    const oy = this.rect.y + top + (this.rect.h - top - this.span.h * s) / 2;
+    return { x: ox + (x - this.span.x) * s, y: oy + (y - this.span.y) * s };
   }
 
   private scale(): number {
-    return Math.min(this.rect.w / MAP_WIDTH, (this.rect.h - 30) / MAP_HEIGHT);
+    return Math.min(this.rect.w / this.span.w, (this.rect.h - this.titlePx() - 8) / this.span.h);
   }
 
   /** Adds packets that started crossing a link. */
@@ -104,8 +188,13 @@ export class MapView {
   update(tick: number): void {
     const team = this.team();
     if (!team) return;
+    if (team.nodes.size !== this.span.nodes) {
+      this.measureSpan();
+      this.relayout();
+    }
     this.syncNodes(team);
     this.drawLinks(team);
+    if (this.labelsDirty) this.placeLabels();
     const linkList = this.linkArray(team);
     const s = Math.max(0.6, this.scale() * 1.4);
     let keep = 0;
@@ -205,6 +294,7 @@ export class MapView {
         s = this.createNode(n);
         this.nodes.set(n.id, s);
         this.placeNode(n.id, s);
+        this.labelsDirty = true;
       }
       this.styleNode(n, s, n.id === mine);
     }
@@ -223,8 +313,8 @@ export class MapView {
         color: "#ffffff",
         stroke: "#1d2433",
         strokeThickness: 4,
+        resolution: pixelDensity(),
       })
-      .setOrigin(0.5, 0)
       .setDepth(4);
     const ring = this.scene.add.graphics().setDepth(2);
     const badge = this.scene.add.image(0, 0, "crash").setDepth(5).setVisible(false);
@@ -240,9 +330,7 @@ export class MapView {
     const p = this.toScreen(n.x, n.y);
     const size = Math.max(26, (n.kind === "router" ? 62 : 52) * this.scale());
     s.icon.setPosition(p.x, p.y).setDisplaySize(size, size);
-    s.label
-      .setPosition(p.x, p.y + size / 2)
-      .setFontSize(Math.max(12, Math.round(15 * Math.min(1.3, this.scale() * 1.3))));
+    s.label.setFontSize(this.labelPx());
     s.badge.setPosition(p.x + size * 0.4, p.y - size * 0.4).setDisplaySize(size * 0.5, size * 0.5);
   }
 
@@ -263,7 +351,10 @@ export class MapView {
     // Users are many: they go unlabelled unless a player holds them. Infrastructure is always named.
     const user = n.kind === "client" || (n.kind === "peer" && !n.seed);
     const label = n.holder ? `${n.label} · ${n.holder}` : user ? "" : n.label;
-    if (s.label.text !== label) s.label.setText(label);
+    if (s.label.text !== label) {
+      s.label.setText(label);
+      this.labelsDirty = true;
+    }
     // Redraw the ring, load bar and progress arc only when something they show has changed.
     const sig = `${mine}|${n.holder}|${this.highlight === n.id}|${down}|${n.queue}|${n.progress}|${s.icon.x}|${s.icon.y}|${s.icon.displayWidth}`;
     if (s.sig === sig) return;
@@ -301,6 +392,98 @@ export class MapView {
     }
   }
 
+  /**
+   * Puts every label where it overlaps no other label and no icon: below its node if it can, else
+   * above, right, left or diagonally below; the player's own node and held nodes choose first. A label
+   * with no free place anywhere is hidden rather than printed over another.
+   */
+  private placeLabels(): void {
+    this.labelsDirty = false;
+    const team = this.team();
+    if (!team) return;
+    const mine = this.myNode();
+    const icons = new Map<string, Box>();
+    for (const [id, s] of this.nodes)
+      if (s.icon.visible && !team.nodes.get(id)?.gone) icons.set(id, iconBox(s));
+    const rank = (id: string, n: NodeState | undefined) =>
+      id === mine ? 0 : n?.holder ? 1 : n?.kind === "router" ? 3 : 2;
+    const order = [...this.nodes.entries()]
+      .filter(([id, s]) => s.label.text !== "" && icons.has(id))
+      .sort(([a], [b]) => rank(a, team.nodes.get(a)) - rank(b, team.nodes.get(b)) || a.localeCompare(b));
+    for (const [, s] of this.nodes) if (s.label.text === "") s.label.setVisible(false);
+    const placed: Box[] = [];
+    const bounds = this.rect;
+    const inside = (b: Box) =>
+      b.x >= bounds.x &&
+      b.y >= bounds.y &&
+      b.x + b.w <= bounds.x + bounds.w &&
+      b.y + b.h <= bounds.y + bounds.h;
+    const freeOfLabels = (b: Box) => !placed.some((p) => overlaps(p, b));
+    const fullPx = this.labelPx();
+    // Users (clients, peers that are not seeds) are many and small: a label may cover one at a pinch.
+    const users = new Set(
+      [...team.nodes.values()]
+        .filter((n) => n.kind === "client" || (n.kind === "peer" && !n.seed))
+        .map((n) => n.id),
+    );
+    for (const [id, s] of order) {
+      const icon = icons.get(id)!;
+      const freeOfIcons = (b: Box) => ![...icons].some(([other, ib]) => other !== id && overlaps(ib, b));
+      const iconCover = (b: Box) =>
+        [...icons].reduce((sum, [other, ib]) => (other === id ? sum : sum + overlapArea(ib, b)), 0);
+      // A label too big for a crowded corner first tries a smaller size (down to 11 px).
+      let spot: Box | undefined;
+      for (const px of [fullPx, Math.round(fullPx * 0.85), Math.max(11, Math.round(fullPx * 0.7))]) {
+        if (s.label.style.fontSize !== `${px}px`) s.label.setFontSize(px);
+        spot = labelSpots(icon, s.label.displayWidth, s.label.displayHeight).find(
+          (b) => inside(b) && freeOfLabels(b) && freeOfIcons(b),
+        );
+        if (spot) break;
+      }
+      // Still no place clear of everything: over a user's small icon rather than a router or server,
+      // else at full size the one that hides the least of other icons.
+      if (!spot) {
+        s.label.setFontSize(fullPx);
+        const spots = labelSpots(icon, s.label.displayWidth, s.label.displayHeight);
+        const freeOfInfra = (b: Box) =>
+          ![...icons].some(([other, ib]) => other !== id && !users.has(other) && overlaps(ib, b));
+        spot =
+          spots.find((b) => inside(b) && freeOfLabels(b) && freeOfInfra(b)) ??
+          spots.filter((b) => inside(b) && freeOfLabels(b)).sort((a, b) => iconCover(a) - iconCover(b))[0] ??
+          (id === mine ? spots[0] : undefined);
+      }
+      if (!spot) {
+        s.label.setVisible(false);
+        continue;
+      }
+      placed.push(spot);
+      s.label.setPosition(spot.x, spot.y).setVisible(true);
+    }
+  }
+
+  /** Where the title, icons and labels are on the screen now, in CSS pixels (for tests). */
+  describe(): MapLayout {
+    const mine = this.myNode();
+    const t = this.title;
+    return {
+      team: this.teamKey,
+      title: { x: t.x, y: t.y, w: t.displayWidth, h: t.displayHeight },
+      titlePx: this.titlePx(),
+      labelPx: this.labelPx(),
+      nodes: [...this.nodes.entries()]
+        .filter(([id]) => !this.team()?.nodes.get(id)?.gone)
+        .map(([id, s]) => ({
+          id,
+          mine: id === mine,
+          icon: iconBox(s),
+          label:
+            s.label.visible && s.label.text
+              ? { x: s.label.x, y: s.label.y, w: s.label.displayWidth, h: s.label.displayHeight }
+              : null,
+        })),
+    };
+  }
+
   /** The link nearest a screen point, if within `tolerance` pixels. */
   linkAt(x: number, y: number, tolerance = 14): string | null {
     const team = this.team();
@@ -332,6 +515,33 @@ export class MapView {
     for (const f of this.flying) f.sprite.destroy();
     for (const p of this.pool) p.destroy();
   }
+}
+
+/** Where a label may go around its icon, best first: below, above, right, left, diagonally below, lower. */
+function labelSpots(icon: Box, w: number, h: number): Box[] {
+  const cx = icon.x + icon.w / 2;
+  const cy = icon.y + icon.h / 2;
+  return [
+    { x: cx - w / 2, y: icon.y + icon.h, w, h },
+    { x: cx - w / 2, y: icon.y - h, w, h },
+    { x: icon.x + icon.w + 2, y: cy - h / 2, w, h },
+    { x: icon.x - w - 2, y: cy - h / 2, w, h },
+    { x: icon.x + icon.w * 0.6, y: icon.y + icon.h, w, h },
+    { x: icon.x + icon.w * 0.4 - w, y: icon.y + icon.h, w, h },
+    { x: cx - w / 2, y: icon.y + icon.h + h, w, h },
+  ];
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+function iconBox(s: NodeSprite): Box {
+  const w = s.icon.displayWidth;
+  const h = s.icon.displayHeight;
+  return { x: s.icon.x - w / 2, y: s.icon.y - h / 2, w, h };
 }
 
 function dashed(

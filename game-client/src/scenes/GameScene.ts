@@ -1,14 +1,15 @@
 import { Scene } from "phaser";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
 import { findLevel } from "../../../shared/index";
-import { session } from "../app";
-import { MapView, type Rect } from "../render/MapView";
+import { fitCamera, session, viewSize } from "../app";
+import { type MapLayout, MapView, type Rect } from "../render/MapView";
 import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { clearUi, clock, h, mount, toast } from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
+import { type Cue, play, setSound, soundOn } from "../ui/sound";
 import { mySeat, teamLabel } from "./seat";
 
 /**
@@ -28,6 +29,8 @@ export class GameScene extends Scene {
   private side: HTMLElement | null = null;
   private lastDom = 0;
   private help: HTMLDialogElement | null = null;
+  /** Files complete on the player's node at the last look (-1: not looked yet). */
+  private itemsHeld = -1;
 
   constructor() {
     super("GameScene");
@@ -37,6 +40,8 @@ export class GameScene extends Scene {
     const state = session.state;
     if (!state) return void this.scene.start("Menu");
     this.views = [];
+    this.itemsHeld = -1;
+    fitCamera(this);
     this.topInfo = h("div", { class: "top-info" });
     this.top = h(
       "header",
@@ -44,8 +49,14 @@ export class GameScene extends Scene {
       this.topInfo,
       h(
         "button",
-        { id: "scoring", class: "secondary", onclick: () => this.help?.showModal() },
-        "How scoring works",
+        {
+          id: "scoring",
+          class: "secondary",
+          "aria-label": "How scoring works",
+          onclick: () => this.help?.showModal(),
+        },
+        h("span", { class: "long" }, "How scoring works"),
+        h("span", { class: "short", "aria-hidden": "true" }, "?"),
       ),
     );
     this.behind = h("aside", {
@@ -74,6 +85,10 @@ export class GameScene extends Scene {
       this.console = buildConsole((a) => session.sendHost(a));
       panel.push(this.console.element);
     }
+    // The sound switch: in the teacher's console (the projector's top bar is full), else in the top bar.
+    const sound = this.soundSwitch();
+    if (this.console) this.console.element.querySelector(".row")?.append(sound);
+    else this.top.append(sound);
     if (panel.length) {
       this.side = h("aside", { class: "side", id: "side" }, ...panel);
       parts.push(this.side);
@@ -92,9 +107,14 @@ export class GameScene extends Scene {
       view.onNodeClick = (team, node) => this.clickNode(team, node);
       this.views.push(view);
     }
+    // The DOM's first frame sets the top bar's height, which the maps are laid out under.
+    this.updateDom(state);
     this.layout();
     this.scale.on("resize", this.layout, this);
-    this.input.on("pointerdown", (p: { x: number; y: number }) => this.clickMap(p.x, p.y));
+    // A click on a node is the node's (its own handler): only a click beside every node picks a link.
+    this.input.on("pointerdown", (p: { worldX: number; worldY: number }, over: unknown[]) => {
+      if (over.length === 0) this.clickMap(p.worldX, p.worldY);
+    });
     this.input.keyboard?.on("keydown-P", () => {
       if (session.role !== "student")
         session.sendHost({ type: session.state?.phase === "paused" ? "resume" : "pause" });
@@ -106,13 +126,51 @@ export class GameScene extends Scene {
       ),
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
-        toast(multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text, "banner", 6000);
+        toast(multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text, "banner", BANNER_MS);
+        this.cue("failure");
       }),
-      session.on("error", (e) => toast(e.message, "error")),
-      session.on("ok", (m) => toast(`Done: ${m.type.replace(/-/g, " ")}`, "ok", 1500)),
-      session.on("results", () => this.scene.start("Results")),
+      session.on("error", (e) => {
+        toast(e.message, "error");
+        this.cue("refused");
+      }),
+      session.on("ok", (m) => {
+        toast(doneWords(m.type), "ok", 1500);
+        this.cue("decision");
+      }),
+      session.on("results", () => {
+        this.cue("end");
+        this.scene.start("Results");
+      }),
     );
     this.events.once("shutdown", () => this.teardown());
+  }
+
+  private cue(cue: Cue): void {
+    play(cue, session.role === "host");
+  }
+
+  /** The sound switch: always visible, says what it does, remembered by this browser. */
+  private soundSwitch(): HTMLButtonElement {
+    const host = session.role === "host";
+    const button = h("button", { id: "sound", class: "secondary", type: "button" }) as HTMLButtonElement;
+    const show = () => {
+      const on = soundOn(host);
+      button.setAttribute("aria-pressed", String(on));
+      button.setAttribute("aria-label", on ? "Sound on: turn it off" : "Sound off: turn it on");
+      // A note and a word: emoji are missing from some school computers' fonts.
+      button.replaceChildren(
+        h("span", { "aria-hidden": "true" }, "♪ "),
+        h("span", { class: "long" }, "Sound "),
+        on ? "on" : "off",
+      );
+    };
+    button.addEventListener("click", () => {
+      setSound(!soundOn(host));
+      show();
+      this.cue("decision");
+    });
+    show();
+    return button;
   }
 
   private teardown(): void {
@@ -125,20 +183,53 @@ export class GameScene extends Scene {
     this.console = null;
     this.goals = null;
     this.side = null;
+    document.getElementById("toasts")?.style.removeProperty("top");
     clearUi();
   }
 
-  /** Maps share the space left of the side panel and below the top bar. */
+  /**
+   * Maps share the space below the top bar, beside the side panel (below it on a narrow screen is the
+   * panel as a sheet) and above the "behind the scenes" box and the packet legend, so nothing covers a
+   * node. Two maps sit side by side or one above the other, whichever draws them larger.
+   */
   private layout(): void {
-    const { width, height } = this.scale;
-    const sideWidth = this.side && width > 900 ? this.side.getBoundingClientRect().width + 16 : 0;
-    const top = 56;
-    const bottom = this.side && width <= 900 ? height * 0.45 : 0;
-    const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: height - top - bottom - 8 };
+    const { width, height } = viewSize(this);
+    const narrow = width <= 900;
+    const top = Math.ceil(this.top.getBoundingClientRect().bottom) + 4;
+    const side = this.side?.getBoundingClientRect();
+    if (this.side && !narrow) this.side.style.top = `${top + 4}px`;
+    else this.side?.style.removeProperty("top");
+    const sideWidth = side && !narrow ? side.width + 16 : 0;
+    const floor = side && narrow ? side.top : height;
+    const legend = document.getElementById("legend")?.getBoundingClientRect();
+    const below = Math.max(this.behind.getBoundingClientRect().height, legend?.height ?? 0) + 12;
+    const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: floor - top - below };
     const n = this.views.length;
-    for (const [i, v] of this.views.entries()) {
-      v.setRect({ x: area.x + (area.w / n) * i, y: area.y, w: area.w / n - 8, h: area.h });
-    }
+    const across = (i: number): Rect => ({
+      x: area.x + (area.w / n) * i,
+      y: area.y,
+      w: area.w / n - 8,
+      h: area.h,
+    });
+    const stacked = (i: number): Rect => ({
+      x: area.x,
+      y: area.y + (area.h / n) * i,
+      w: area.w,
+      h: area.h / n - 4,
+    });
+    const scaleOf = (place: (i: number) => Rect) =>
+      Math.min(...this.views.map((v, i) => v.scaleIn(place(i))));
+    const place = n > 1 && scaleOf(stacked) > scaleOf(across) ? stacked : across;
+    for (const [i, v] of this.views.entries()) v.setRect(place(i));
+    // Messages start under the maps' titles, so a banner never hides which team is which.
+    const titles = Math.max(0, ...this.views.map((v) => v.describe().title.h));
+    const toasts = document.getElementById("toasts");
+    if (toasts) toasts.style.top = `${top + titles + 8}px`;
+  }
+
+  /** Where each map's title, nodes and labels are (CSS pixels): the browser tests read it. */
+  describeMaps(): MapLayout[] {
+    return this.views.map((v) => v.describe());
   }
 
   private clickNode(team: string, node: string): void {
@@ -184,29 +275,72 @@ export class GameScene extends Scene {
   private updateDom(state: MatchState): void {
     const tps = state.ticksPerSecond || 10;
     const left = clock(state.endTick - state.tick, tps);
-    const scores = [...state.teams.entries()].map(([key, t]) =>
+    const seat = mySeat(state);
+    const myTeam = seat?.player.team;
+    // A player's own team comes first: on a phone it may be the only one with its parts shown.
+    const teams = [...state.teams.entries()].sort(([a], [b]) => Number(b === myTeam) - Number(a === myTeam));
+    const scores = teams.map(([key, t]) =>
       h(
         "div",
-        { class: "score", "data-team": key },
-        h("span", { class: `pill ${key}` }, t.name),
-        h("span", {}, "speed ", h("b", {}, t.speed)),
-        h("span", {}, "cost ", h("b", {}, t.cost)),
-        h("span", {}, "survival ", h("b", {}, t.survivalTested ? t.survival : "–")),
-        h("span", {}, "total ", h("b", {}, t.total)),
+        { class: `score${key === myTeam ? " mine" : ""}`, "data-team": key },
+        h(
+          "span",
+          { class: `pill ${key}` },
+          h("span", { class: "long" }, "Team "),
+          t.name.replace(/^Team /, ""),
+        ),
+        h("span", { class: "total", title: "total score" }, h("b", {}, t.total)),
+        h("span", { class: "part" }, "speed ", h("b", {}, t.speed)),
+        h("span", { class: "part" }, "cost ", h("b", {}, t.cost)),
+        h("span", { class: "part" }, "survival ", h("b", {}, t.survivalTested ? t.survival : "–")),
       ),
     );
-    const seat = mySeat(state);
-    this.topInfo.replaceChildren(
-      h("span", { class: "clock", id: "clock" }, state.phase === "paused" ? `⏸ ${left}` : left),
-      h("div", { class: "scores" }, ...scores),
-      seat
-        ? h("span", { id: "my-points" }, `${seat.player.nickname}: `, h("b", {}, seat.player.points), " pts")
-        : h("span", {}, `code ${state.code}`),
-    );
+    const ranked = [...state.teams.values()].sort((a, b) => b.total - a.total);
+    const [first, second] = ranked;
+    const leader =
+      first && second
+        ? first.total === second.total
+          ? h("span", { id: "leader", class: "leader" }, "Level pegging")
+          : h(
+              "span",
+              {
+                id: "leader",
+                class: "leader",
+                "data-team": [...state.teams].find(([, t]) => t === first)?.[0],
+              },
+              `${first.name.replace(/^Team /, "")} leads by ${first.total - second.total}`,
+            )
+        : null;
+    const sig = JSON.stringify([
+      left,
+      state.phase,
+      teams.map(([k, t]) => [k, t.speed, t.cost, t.survival, t.total]),
+      seat?.player.points,
+    ]);
+    if (this.topInfo.dataset.sig !== sig) {
+      this.topInfo.dataset.sig = sig;
+      const before = this.top.offsetHeight;
+      this.topInfo.replaceChildren(
+        h("span", { class: "clock", id: "clock" }, state.phase === "paused" ? `⏸ ${left}` : left),
+        h("div", { class: "scores" }, ...scores),
+        leader ?? "",
+        seat
+          ? h(
+              "span",
+              { id: "my-points" },
+              h("span", { class: "long" }, `${seat.player.nickname}: `),
+              h("b", {}, seat.player.points),
+              " pts",
+            )
+          : "",
+      );
+      // The bar wraps onto a second line on a phone: the maps move down with it.
+      if (this.top.offsetHeight !== before) this.layout();
+    }
     const s = session.stats;
     const packets = this.views.reduce((a, v) => a + v.packetsInFlight, 0);
     this.behind.replaceChildren(
-      h("div", {}, h("b", {}, "Behind the scenes: "), "this game is a client-server app too."),
+      h("div", { class: "more" }, h("b", {}, "Behind the scenes: "), "this game is a client-server app too."),
       h(
         "div",
         {},
@@ -217,7 +351,7 @@ export class GameScene extends Scene {
       ),
       h(
         "div",
-        {},
+        { class: "more" },
         `received `,
         h("b", {}, `${(s.bytesPerSecond / 1024).toFixed(1)} KB/s`),
         ` · the room serves `,
@@ -228,8 +362,49 @@ export class GameScene extends Scene {
       ),
     );
     this.controls?.update(state, session.you);
+    // A file finished on the player's own node: a short happy sound.
+    const held = seat?.node?.itemsHeld ?? 0;
+    if (held > this.itemsHeld && this.itemsHeld >= 0) this.cue("done");
+    this.itemsHeld = held;
     const mine = seat ? state.teams.get(seat.player.team) : undefined;
     if (mine) this.goals?.update(mine);
     this.console?.update(state);
   }
 }
+
+/** How long a failure's banner stays (a class reads it, and the teacher may be talking meanwhile). */
+const BANNER_MS = 12_000;
+
+/** A decision's confirmation, in words: "Done: route" said nothing. */
+function doneWords(type: string): string {
+  return DONE_WORDS[type] ?? "Done!";
+}
+
+const DONE_WORDS: Record<string, string> = {
+  route: "Route changed: watch the packets take it",
+  block: "Blocked: nothing from there gets through you now",
+  prioritise: "Priority set",
+  upgrade: "Upgraded: you can serve more each second",
+  replica: "A copy of your server is starting up",
+  cloud: "Cloud setting changed",
+  backup: "Backup setting changed",
+  encrypt: "Encryption setting changed",
+  restore: "Restoring your files from the backup",
+  patch: "Patched: the hacker is locked out",
+  cache: "Fetching that file from the origin",
+  verify: "Checking setting changed",
+  strategy: "Download order changed",
+  policy: "Sharing setting changed",
+  access: "Answer sent",
+  leave: "You left the swarm",
+  autopilot: "Autopilot setting changed",
+  unblock: "Unblocked",
+  "request-chunk": "Asked for that piece",
+  pause: "Paused",
+  resume: "Playing again",
+  "add-time": "Time added",
+  trigger: "Failure started",
+  assign: "Player moved",
+  kick: "Removed from the class",
+  lock: "Class lock changed",
+};

@@ -29,7 +29,9 @@ export class Host extends Scene {
     let looked = "";
     const lookUp = async () => {
       const c = shareCodeSchema.safeParse(code.value);
+      // A share code names the scenario: the built-in list (and its description) steps aside.
       picker.select.disabled = code.value.trim() !== "";
+      picker.element.hidden = picker.select.disabled;
       if (!c.success) {
         looked = "";
         about.textContent = code.value.trim() ? "A share code has 6 letters and digits." : "";
@@ -42,7 +44,7 @@ export class Host extends Scene {
         const s = (await loadScenario(c.data)).scenario;
         if (looked !== c.data) return;
         const failures = s.failures.length === 1 ? "1 failure" : `${s.failures.length} failures`;
-        about.textContent = `"${s.name}": ${s.topology}, ${mmss(s.duration)}, ${failures}. ${s.description}`;
+        about.textContent = `Scenario "${s.name}": ${s.topology}, ${mmss(s.duration)}, ${failures}. ${s.description}`;
       } catch {
         if (looked === c.data) about.textContent = `No saved scenario has the code ${c.data}.`;
       }

@@ -25,34 +25,34 @@ export class Lobby extends Scene {
       "Start the round",
     );
     const where = h("b", { id: "join-address", class: "join-address" }, location.host);
+    const count = h("span", { id: "lobby-count", class: "lobby-count" });
+    const leave = h("button", { class: "secondary", onclick: () => this.scene.start("Menu") }, "Leave");
     const qr = h("img", { id: "join-qr", class: "join-qr", alt: "", hidden: true });
     mount(
       h(
         "section",
         { class: "card stack", id: "lobby" },
+        // The host starts from the top: the list below grows with the class.
+        session.role === "host" ? h("div", { class: "row lobby-head" }, start, count, leave) : null,
         session.role === "host"
           ? h(
               "div",
-              { class: "stack" },
+              { class: "join-how" },
               h(
                 "div",
-                { class: "join-how" },
-                h(
-                  "div",
-                  { class: "stack" },
-                  h("p", { class: "join-line" }, "Go to ", where),
-                  h("p", { class: "join-line" }, "and type the code"),
-                  h("span", { class: "code-big", id: "join-code" }, session.code),
-                ),
-                qr,
+                { class: "stack" },
+                h("p", { class: "join-line" }, "Go to ", where),
+                h("p", { class: "join-line" }, "and type the code"),
+                h("span", { class: "code-big", id: "join-code" }, session.code),
               ),
+              qr,
             )
           : h("h1", {}, session.role === "solo" ? "Ready?" : "You're in!"),
         h("h2", { id: "lobby-scenario" }),
         seat,
+        host ? null : h("p", { class: "muted" }, "Waiting for your teacher to start the round…"),
         teams,
-        host ? start : h("p", { class: "muted" }, "Waiting for your teacher to start the round…"),
-        h("button", { class: "secondary", onclick: () => this.scene.start("Menu") }, "Leave"),
+        session.role === "solo" ? h("div", { class: "row" }, start, leave) : host ? null : leave,
       ),
     );
     if (session.role === "host") void this.showJoinAddress(where, qr);
@@ -77,6 +77,10 @@ export class Lobby extends Scene {
         ? `${teamLabel(mine.player.team)} · ${mine.node.label}. ${ROLE_JOB[mine.node.role] ?? ""}`
         : "";
       teams.replaceChildren(...this.teamBoxes(state));
+      const n = state.players.size;
+      count.textContent = n === 0 ? "Nobody has joined yet" : `${plural(n, "student")} joined`;
+      // A big class: the code and QR code shrink a little so every name stays on the screen.
+      document.getElementById("lobby")?.classList.toggle("crowded", n > 12);
     };
     this.offPatch = session.on("patch", render);
     render();
@@ -94,12 +98,24 @@ export class Lobby extends Scene {
       boxes.push(
         h(
           "div",
-          { class: `team-box ${key}` },
-          h("b", {}, `${team.name}: ${players.length} players, ${seats - players.length} bots`),
+          // Each team's box as wide as its share of the class: a big team gets more columns.
+          { class: `team-box ${key}`, style: `flex-grow: ${Math.max(1, players.length)}` },
+          h(
+            "b",
+            {},
+            `${team.name}: ${plural(players.length, "player")}, ${plural(Math.max(0, seats - players.length), "computer")} playing for the rest`,
+          ),
           h(
             "ul",
-            {},
-            ...players.map((p) => h("li", {}, `${p.nickname} — ${team.nodes.get(p.node)?.label ?? p.node}`)),
+            { class: "names" },
+            ...players.map((p) =>
+              h(
+                "li",
+                { title: `${p.nickname}: ${team.nodes.get(p.node)?.label ?? p.node}` },
+                p.nickname,
+                h("span", { class: "muted" }, ` · ${team.nodes.get(p.node)?.label ?? p.node}`),
+              ),
+            ),
           ),
         ),
       );
@@ -118,4 +134,9 @@ export class Lobby extends Scene {
     qr.alt = `QR code: ${url}/?code=${session.code}`;
     qr.hidden = false;
   }
+}
+
+/** "1 player", "2 players". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,5 @@
 import { Math as PMath, Scene } from "phaser";
-import { COLORS, session } from "../app";
+import { COLORS, fitCamera, session, viewSize } from "../app";
 import { clearUi, h, mount } from "../ui/dom";
 import { PACKET_TEXTURE } from "./Preloader";
 
@@ -56,7 +56,8 @@ export class Menu extends Scene {
 
   /** A quiet animated network behind the menu: dots joined by lines, packets running along them. */
   private drawBackdrop(): void {
-    const { width, height } = this.scale;
+    fitCamera(this);
+    const { width, height } = viewSize(this);
     const rnd = new PMath.RandomDataGenerator(["hub-and-swarm"]);
     const points = Array.from({ length: 22 }, () => ({
       x: rnd.between(40, width - 40),

@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import { COLORS } from "../app";
+import { COLORS, fitCamera, viewSize } from "../app";
 
 /** Icons from assets/ by key, and packet sprites drawn once into textures. */
 export const ICONS = [
@@ -26,7 +26,8 @@ export class Preloader extends Scene {
   }
 
   preload(): void {
-    const { width, height } = this.scale;
+    fitCamera(this);
+    const { width, height } = viewSize(this);
     const bar = this.add.rectangle(width / 2 - 200, height / 2, 4, 16, COLORS.yellow).setOrigin(0, 0.5);
     this.load.on("progress", (p: number) => {
       bar.width = 4 + 396 * p;

@@ -66,6 +66,14 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
     return e;
   };
   el("rect", { x: 0, y: 0, width: w, height: hgt, fill: "#f4f6fa" });
+  // The value axis: a line at the highest value, labelled, and zero at the bottom.
+  el("line", { x1: 0, x2: w, y1: 24, y2: 24, stroke: "#b9c1cf", "stroke-dasharray": "4 4" });
+  el(
+    "text",
+    { x: w - 6, y: 20, "font-size": 14, fill: "#5b6577", "text-anchor": "end", class: "axis-y" },
+    `${Math.round(max)} pieces a second`,
+  );
+  el("text", { x: w - 6, y: hgt - 6, "font-size": 14, fill: "#5b6577", "text-anchor": "end" }, "0");
   // Both teams meet the same failures at the same second: mark each once.
   const seen = new Set<string>();
   let row = 0;

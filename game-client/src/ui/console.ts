@@ -2,9 +2,16 @@
  * The host's console: run the round, break things on purpose, and keep the class in order. Targets are
  * picked by clicking a node or link on the map, or chosen as random / busiest / a role.
  */
-import type { MatchState } from "../../../game-server/src/rooms/schema";
-import { FAILURE_KINDS, type FailureKind, type HostAction } from "../../../shared/index";
-import { clock, h, option } from "./dom";
+import type { MatchState, NodeState } from "../../../game-server/src/rooms/schema";
+import {
+  canHit,
+  FAILURE_KINDS,
+  type FailureKind,
+  type HostAction,
+  hasRole,
+  type SimNode,
+} from "../../../shared/index";
+import { armOnFirstClick, clock, h, option } from "./dom";
 import {
   FAILURE_AIM as AIM,
   MAGNITUDE_UNIT,
@@ -45,13 +52,15 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     "aria-label": "Magnitude",
   });
   const hint = h("p", { class: "muted", id: "failure-hint" });
+  const hits = h("p", { class: "hits", id: "failure-teams", role: "status" });
+  let lastState: MatchState | undefined;
   const strengthUnit = h("span", { class: "unit", id: "failure-unit" });
   let picked = "";
   const refreshTargets = (state?: MatchState) => {
     const k = kind.value as FailureKind;
     const aim = AIM[k];
     const items: [string, string][] = [];
-    if (picked) items.push([picked, `picked: ${picked}`]);
+    if (picked) items.push([picked, `picked on the map: ${labelOf(state ?? lastState, picked)}`]);
     const words = (t: string): [string, string] => [t, targetWords(aim, t)];
     if (aim === "node") items.push(...[...(ROLE_CHOICES[k] ?? []), "busiest", "random"].map(words));
     if (aim === "link") items.push(...["busiest", "random", "role:access"].map(words));
@@ -73,11 +82,14 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     magnitude.placeholder = magnitudeHint(k);
     if (unit) magnitude.step = String(unit.step);
     strengthUnit.textContent = unit?.unit ?? "";
+    const st = state ?? lastState;
+    if (st) hits.textContent = hitsWords(st, k, target.value);
   };
   kind.addEventListener("change", () => {
     picked = "";
     refreshTargets();
   });
+  target.addEventListener("change", () => refreshTargets());
   refreshTargets();
   const trigger = () => {
     const failure: Record<string, unknown> = { kind: kind.value };
@@ -92,29 +104,50 @@ export function buildConsole(send: (a: HostAction) => void): Console {
   pause.addEventListener("click", () => send({ type: paused ? "resume" : "pause" }));
   const timeline = h("div", { id: "timeline" });
   const players = h("div", { id: "players" });
-  const element = h(
+  // Ending is asked in the page: the question and its two answers replace the button row.
+  const endAsk = h(
     "div",
-    { id: "console" },
-    h("h2", {}, "Host console"),
+    {
+      class: "confirm",
+      id: "end-confirm",
+      role: "alertdialog",
+      "aria-label": "End the round?",
+      hidden: true,
+    },
+    h("p", {}, h("b", {}, "End the round for everyone now?"), " The results screen comes next."),
     h(
       "div",
       { class: "row" },
-      pause,
-      h(
-        "button",
-        { id: "add-time", class: "secondary", onclick: () => send({ type: "add-time", seconds: 30 }) },
-        "+30 s",
-      ),
-      h(
-        "button",
-        { id: "end", class: "warn", onclick: () => confirm("End the round now?") && send({ type: "end" }) },
-        "End round",
-      ),
+      h("button", { id: "end-yes", class: "warn", onclick: () => send({ type: "end" }) }, "Yes, end it"),
+      h("button", { id: "end-no", class: "secondary", onclick: () => showEndAsk(false) }, "Keep playing"),
     ),
-    h("h3", {}, "Break something"),
+  );
+  const runRow = h(
+    "div",
+    { class: "row" },
+    pause,
+    h(
+      "button",
+      { id: "add-time", class: "secondary", onclick: () => send({ type: "add-time", seconds: 30 }) },
+      "+30 s",
+    ),
+    h("button", { id: "end", class: "warn", onclick: () => showEndAsk(true) }, "End round"),
+  );
+  const showEndAsk = (on: boolean) => {
+    endAsk.hidden = !on;
+    runRow.hidden = on;
+    if (on) (document.getElementById("end-no") as HTMLButtonElement | null)?.focus();
+  };
+  // Two tabs: running the round (with what is coming), and the class. Both are one tap from the top.
+  const playersTab = h("button", { id: "tab-players", role: "tab", class: "tab" }, "Players");
+  const runTab = h("button", { id: "tab-run", role: "tab", class: "tab" }, "Break things");
+  const runPanel = h(
+    "div",
+    { id: "panel-run", role: "tabpanel" },
     h("label", {}, "Failure", kind),
     h("label", {}, "Target", target),
     hint,
+    hits,
     h(
       "div",
       { class: "row" },
@@ -124,12 +157,34 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     h("button", { id: "trigger", class: "warn", onclick: trigger }, "Trigger now"),
     h("h3", {}, "Timeline"),
     timeline,
-    h("h3", {}, "Players"),
-    players,
+  );
+  const playersPanel = h("div", { id: "panel-players", role: "tabpanel", hidden: true }, players);
+  const showTab = (which: "run" | "players") => {
+    runPanel.hidden = which !== "run";
+    playersPanel.hidden = which !== "players";
+    runTab.setAttribute("aria-selected", String(which === "run"));
+    playersTab.setAttribute("aria-selected", String(which === "players"));
+  };
+  runTab.addEventListener("click", () => showTab("run"));
+  playersTab.addEventListener("click", () => showTab("players"));
+  showTab("run");
+  const code = h("span", { class: "console-code", id: "console-code" });
+  const element = h(
+    "div",
+    { id: "console" },
+    h("h2", {}, "Host console ", code),
+    runRow,
+    endAsk,
+    h("div", { class: "tabs", role: "tablist" }, runTab, playersTab),
+    runPanel,
+    playersPanel,
   );
   return {
     element,
     update(state) {
+      lastState = state;
+      code.textContent = state.code ? `· join code ${state.code}` : "";
+      playersTab.textContent = `Players (${state.players.size})`;
       paused = state.phase === "paused";
       pause.textContent = paused ? "Resume" : "Pause";
       refreshTargets(state);
@@ -152,15 +207,10 @@ export function buildConsole(send: (a: HostAction) => void): Console {
                 h(
                   "td",
                   {},
-                  h(
-                    "button",
-                    {
-                      class: "secondary",
-                      "data-kick": p.nickname,
-                      onclick: () =>
-                        confirm(`Remove ${p.nickname} from the class?`) && send({ type: "kick", player: id }),
-                    },
-                    "Kick",
+                  armOnFirstClick(
+                    h("button", { class: "secondary small", "data-kick": p.nickname }, "Remove"),
+                    "Sure? Tap again",
+                    () => send({ type: "kick", player: id }),
                   ),
                 ),
               ),
@@ -180,6 +230,60 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       refreshTargets();
     },
   };
+}
+
+/** A node's label as the maps show it ("Router 1"), from whichever team has it. */
+function labelOf(state: MatchState | undefined, id: string): string {
+  for (const t of state?.teams.values() ?? []) {
+    const n = t.nodes.get(id) ?? t.links.get(id);
+    if (n) return "label" in n ? n.label : id;
+  }
+  return id;
+}
+
+/** The simulation's view of a drawn node, enough for its rules of who a failure can hit. */
+function asSimNode(n: NodeState): SimNode {
+  const user = n.kind === "client" || n.kind === "peer";
+  return {
+    kind: n.kind,
+    gone: n.gone,
+    peer: n.kind === "peer" ? { seed: n.seed } : null,
+    user: user ? {} : null,
+  } as unknown as SimNode;
+}
+
+/**
+ * Which teams a failure will hit, in words: one aimed at a node only one network has (a server, a seed)
+ * leaves the other team alone, and the teacher should know before triggering it.
+ */
+export function hitsWords(state: MatchState, kind: FailureKind, target: string): string {
+  const aim = AIM[kind];
+  const hit: string[] = [];
+  for (const [key, team] of state.teams) {
+    let yes: boolean;
+    if (aim === "none")
+      yes = kind !== "malicious-peer" || [...team.nodes.values()].some((n) => n.kind === "peer");
+    else if (aim === "region")
+      yes = target === "random" || [...team.nodes.values()].some((n) => n.region === target);
+    else if (aim === "link")
+      yes =
+        target === "busiest" || target === "random" || target.startsWith("role:") || team.links.has(target);
+    else
+      yes = [...team.nodes.values()].some((n) => {
+        if (n.gone) return false;
+        const sim = asSimNode(n);
+        if (!canHit(kind, sim)) return false;
+        if (target === "random" || target === "busiest" || target === "") return true;
+        if (target.startsWith("role:")) return hasRole(sim, target.slice(5));
+        return n.id === target;
+      });
+    if (yes) hit.push(team.name || key);
+  }
+  const all = state.teams.size;
+  if (hit.length === 0) return "Hits nobody: no network has a target like that.";
+  if (all === 1) return `Hits ${hit[0]}.`;
+  if (hit.length === all) return `Hits both teams: ${hit.join(" and ")}.`;
+  return `Hits ${hit.join(" and ")} only: the other network has nothing like it.`;
 }
 
 /**

@@ -4,8 +4,9 @@
  */
 import type { MatchState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
 import { MAX_UPGRADES, type NodeIntent, PACKET_KINDS, PRICES } from "../../../shared/index";
+import { PACKET_STYLE } from "../app";
 import type { PrivateView } from "../net/session";
-import { h, option } from "./dom";
+import { armOnFirstClick, h, option } from "./dom";
 
 type Send = (intent: NodeIntent) => void;
 type Updater = (node: NodeState, team: TeamState, you: PrivateView | null) => void;
@@ -62,14 +63,14 @@ export function buildControls(
     const prio = h(
       "select",
       { id: "priority", "aria-label": "Priority" },
-      option("", "no priority"),
-      ...PACKET_KINDS.map((k) => option(k, k)),
+      option("", "nothing first"),
+      ...PACKET_KINDS.map((k) => option(k, PACKET_STYLE[k]?.label ?? k)),
     );
     sections.push(
       h("h3", {}, "Routing"),
-      h("label", {}, "Traffic for", dest),
-      h("label", {}, "goes over", link),
-      h("label", {}, "split with (optional)", alt),
+      h("label", {}, "Packets going to", dest),
+      h("label", {}, "leave me by the link", link),
+      h("label", {}, "and also by (if you want to share the load)", alt),
       h(
         "button",
         {
@@ -87,7 +88,7 @@ export function buildControls(
       ),
       h("h3", {}, "Firewall"),
       blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
-      h("h3", {}, "Priority"),
+      h("h3", {}, "Send first"),
       h(
         "div",
         { class: "row" },
@@ -136,18 +137,18 @@ export function buildControls(
     const replica = h(
       "button",
       { id: "replica", onclick: () => send({ type: "replica", ...base }) },
-      `Replica online (${PRICES.replica} coins)`,
+      `Add a copy of your server (${PRICES.replica} coins)`,
     );
     const cloud = toggle(
       "cloud",
       "In the cloud ✓ (move back)",
-      `Move to the cloud (${PRICES.cloudPerMinute}/min)`,
+      `Move to the cloud (${PRICES.cloudPerMinute} coins a minute)`,
       (on) => send({ type: "cloud", ...base, on }),
     );
     const backup = toggle(
       "backup",
       "Backups on ✓",
-      `Backups off (turn on: ${PRICES.backupPerMinute}/min)`,
+      `Backups off: turn on (${PRICES.backupPerMinute} coins a minute)`,
       (on) => send({ type: "backup", ...base, on }),
     );
     const encrypt = toggle("encrypt", "Encryption on ✓", "Encryption off", (on) =>
@@ -161,7 +162,7 @@ export function buildControls(
     const patch = h(
       "button",
       { id: "patch", class: "warn", onclick: () => send({ type: "patch", ...base }) },
-      "Isolate and patch",
+      "Fix the hack (isolate and patch)",
     );
     const item = h("select", { id: "cache-item", "aria-label": "Item" });
     const blockSel = h("select", { id: "block-source", "aria-label": "Source to block" });
@@ -172,7 +173,7 @@ export function buildControls(
       h("h3", {}, "Safety"),
       h("div", { class: "row" }, backup.el, encrypt.el),
       h("div", { class: "row" }, restore, patch),
-      h("h3", {}, "Cache from the origin"),
+      h("h3", {}, "Copy a file from the origin server"),
       h(
         "div",
         { class: "row" },
@@ -184,7 +185,7 @@ export function buildControls(
     );
     updaters.push((n, team, you) => {
       upgrade.textContent =
-        n.upgrades >= MAX_UPGRADES ? "Fully upgraded" : `Upgrade capacity (${PRICES.upgrade} coins)`;
+        n.upgrades >= MAX_UPGRADES ? "Fully upgraded" : `Upgrade: serve more (${PRICES.upgrade} coins)`;
       upgrade.disabled = n.upgrades >= MAX_UPGRADES;
       cloud.set(n.cloud);
       backup.set(n.backup);
@@ -203,15 +204,15 @@ export function buildControls(
     const encrypt = toggle("encrypt", "Encryption on ✓", "Encryption off", (on) =>
       send({ type: "encrypt", ...base, on }),
     );
-    const verify = toggle("verify", "Verifying chunks ✓", "Not verifying chunks", (on) =>
+    const verify = toggle("verify", "Checking every piece ✓", "Not checking pieces: turn on", (on) =>
       send({ type: "verify", ...base, on }),
     );
     const strategy = h(
       "select",
       { id: "strategy" },
-      option("rarest", "Rarest first"),
-      option("sequential", "In order"),
-      option("random", "Random"),
+      option("rarest", "Rarest pieces first"),
+      option("sequential", "In order, first to last"),
+      option("random", "Any order"),
     );
     strategy.addEventListener("change", () =>
       send({ type: "strategy", ...base, strategy: strategy.value as "rarest" }),
@@ -232,7 +233,7 @@ export function buildControls(
       h("h3", {}, "Trust"),
       h("div", { class: "row" }, verify.el, encrypt.el),
       h("h3", {}, "Downloading"),
-      h("label", {}, "Which chunk next", strategy),
+      h("label", {}, "Which piece to download next", strategy),
       h("h3", {}, "Sharing"),
       h("label", {}, "Who may download from you", policy),
       approvals,
@@ -241,14 +242,10 @@ export function buildControls(
       h(
         "div",
         { class: "row" },
-        h(
-          "button",
-          {
-            id: "leave",
-            class: "secondary",
-            onclick: () => confirm("Leave the swarm for good?") && send({ type: "leave", ...base }),
-          },
-          "Stop seeding and leave",
+        armOnFirstClick(
+          h("button", { id: "leave", class: "secondary" }, "Stop sharing and leave the swarm"),
+          "Sure? Tap again to leave for good",
+          () => send({ type: "leave", ...base }),
         ),
       ),
     );
@@ -266,7 +263,7 @@ export function buildControls(
             h(
               "div",
               { class: "row" },
-              h("span", {}, `${team.nodes.get(id)?.label ?? id} asks for a chunk`),
+              h("span", {}, `${team.nodes.get(id)?.label ?? id} asks for a piece`),
               h(
                 "button",
                 { onclick: () => send({ type: "access", ...base, peer: id, allow: true }) },
@@ -301,7 +298,7 @@ export function buildControls(
     h("h2", {}, h("span", { class: "you-badge" }, "You: "), node.label),
     status,
     ...sections,
-    h("h3", {}, "Autopilot"),
+    h("h3", {}, "Autopilot (the computer plays for you)"),
     autopilot.el,
   );
   return {
@@ -324,16 +321,17 @@ export function buildControls(
                   ? "disk lost"
                   : "up",
         ],
-        ["queue", `${n.queue} / ${n.queueLimit}`],
-        ["points", String(n.points)],
+        ["packets waiting", `${n.queue} of ${n.queueLimit}`],
+        ["your points", String(n.points)],
       ];
       if (you) facts.push(["team coins", String(you.coins)]);
       if (n.kind === "server")
         facts.push(
-          ["capacity", `${n.capacity} per tick`],
-          ["cache hits / misses", `${n.cacheHits} / ${n.cacheMisses}`],
+          ["speed", `${n.capacity} pieces a tick`],
+          ["files it had / fetched", `${n.cacheHits} / ${n.cacheMisses}`],
         );
-      if (n.kind === "peer") facts.push(["download", `${n.progress}%`], ["items held", String(n.itemsHeld)]);
+      if (n.kind === "peer")
+        facts.push(["download", `${n.progress}%`], ["files complete", String(n.itemsHeld)]);
       const sig = facts.flat().join("|");
       if (status.dataset.sig !== sig) {
         status.dataset.sig = sig;

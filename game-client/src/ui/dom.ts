@@ -39,7 +39,13 @@ export function toast(text: string, kind: "info" | "ok" | "error" | "banner" = "
   const box = document.getElementById("toasts")!;
   const el = h("div", { class: `toast ${kind}`, "data-kind": kind }, text);
   box.append(el);
-  while (box.children.length > 4) box.firstElementChild?.remove();
+  // Quick confirmations give way first: a failure's banner stays its full time (at most three at once).
+  const trim = (selector: string, keep: number) => {
+    const list = box.querySelectorAll(selector);
+    for (let i = 0; i < list.length - keep; i++) list[i]?.remove();
+  };
+  trim(".toast.banner", 3);
+  trim(".toast:not(.banner)", Math.max(1, 4 - box.querySelectorAll(".toast.banner").length));
   setTimeout(() => el.remove(), ms);
 }
 
@@ -124,4 +130,34 @@ export function formCard(options: {
     }
   });
   return card;
+}
+
+/**
+ * A button that asks before it acts, in the page (the browser's confirm box looks like an error on a
+ * projector and blocks every other tab's timers): the first click turns it into the question, a
+ * second click within 4 s does it, otherwise it turns back.
+ */
+export function armOnFirstClick(
+  button: HTMLButtonElement,
+  question: string,
+  act: () => void,
+): HTMLButtonElement {
+  const label = button.textContent ?? "";
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  button.addEventListener("click", () => {
+    if (button.dataset.armed === "yes") {
+      clearTimeout(timer);
+      button.dataset.armed = "";
+      button.textContent = label;
+      act();
+      return;
+    }
+    button.dataset.armed = "yes";
+    button.textContent = question;
+    timer = setTimeout(() => {
+      button.dataset.armed = "";
+      button.textContent = label;
+    }, 4000);
+  });
+  return button;
 }

@@ -33,13 +33,13 @@ export function packetLegend(): HTMLElement {
   );
 }
 
-/** "How scoring works", in the words of the README, opened from the top bar. */
+/** "How scoring works", in words a 13-year-old reads in a minute, opened from the top bar. */
 export function scoringDialog(): HTMLDialogElement {
   const dialog = h(
     "dialog",
     { id: "scoring-help", class: "card stack" },
     h("h1", {}, "How scoring works"),
-    h("p", {}, "Three scores from 0 to 100, the same formula for both networks:"),
+    h("p", {}, "Your team gets three scores, each from 0 to 100. Both networks are scored the same way."),
     h(
       "ul",
       { class: "lessons" },
@@ -47,31 +47,31 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Speed: "),
-        "useful data delivered per second and how fast downloads finish, against the scenario's par (the better of the two networks with bots in every seat). At par: 80. A quarter better: 100.",
+        "how much useful data your team delivers each second, and how soon downloads finish. 80 means as fast as the faster network goes when the computer plays every node; 100 means a quarter faster than that.",
       ),
       h(
         "li",
         {},
         h("b", {}, "Cost: "),
-        `100 if nothing is spent, 0 if the whole budget is. Servers cost ${PRICES.server} to buy and ${PRICES.serverRunningPerMinute} a minute to run, routers ${PRICES.router} and ${PRICES.routerRunningPerMinute} a minute, backups ${PRICES.backupPerMinute} a minute, upgrades ${PRICES.upgrade}, replicas ${PRICES.replica}. Peers cost nothing: they are the users' own machines.`,
+        `starts at 100 and goes down as your team spends coins: 0 when the whole budget is gone. A server costs ${PRICES.server} coins to buy and ${PRICES.serverRunningPerMinute} a minute to run, a router ${PRICES.router} and ${PRICES.routerRunningPerMinute} a minute, backups ${PRICES.backupPerMinute} a minute, an upgrade ${PRICES.upgrade}, a copy of a server ${PRICES.replica}. Peers are free: they are the users' own computers.`,
       ),
       h(
         "li",
         {},
         h("b", {}, "Survival: "),
-        "60 % for how well the team kept delivering while something was broken, 40 % for whether every file still exists somewhere. Every corrupt chunk delivered and every packet leaked to a wiretap takes a bit away.",
+        "when something breaks, does your network keep delivering? That is most of it (60 %). The rest (40 %): does every file still exist somewhere? Each broken piece of data a user gets, and each packet a spy copies, takes a little off.",
       ),
       h(
         "li",
         {},
         h("b", {}, "Total: "),
-        "the weighted average of the three (the scenario sets the weights).",
+        "the three mixed together. Each round decides how much each one counts (usually speed 40 %, cost 30 %, survival 30 %). The team with the higher total leads.",
       ),
       h(
         "li",
         {},
         h("b", {}, "Your points: "),
-        "what your node did for the team — packets forwarded, chunks served, a fast reaction to a failure, a cheat blocked, a breach patched, a backup restored.",
+        "what you did for your team: packets you passed on, pieces you shared, how fast you reacted to a failure, cheats you blocked, hacks you fixed, files you brought back from a backup.",
       ),
     ),
     h("form", { method: "dialog" }, h("button", { id: "scoring-close" }, "Got it")),

@@ -1,6 +1,6 @@
 /** A match's results as page sections: the results screen and the results history show the same. */
 import { competitionWinner, debrief, type MatchResult, type TeamResult } from "../../../shared/index";
-import { goodputChart, scoreCard } from "./chart";
+import { goodputChart, scoreCard, TEAM_COLOR } from "./chart";
 import { h } from "./dom";
 
 /** Score cards, the goodput chart, the debrief and (unless left out) the leaderboard. */
@@ -9,12 +9,14 @@ export function resultSections(r: MatchResult, options: { leaderboard?: boolean 
   return [
     ...competition(r),
     h("h2", {}, "The networks: which way of building it did better here?"),
+    ...(r.teams.length > 1 ? [networks(r)] : []),
     h(
       "div",
       { class: "results-grid" },
       ...r.teams.map((t) => scoreCard(t.team, t.name, t.scores, teamDetail(t))),
     ),
     h("h2", {}, "Useful data delivered per second"),
+    chartLegend(r.teams),
     goodputChart(r.teams),
     h("h2", {}, "What happened, and why"),
     h(
@@ -24,26 +26,39 @@ export function resultSections(r: MatchResult, options: { leaderboard?: boolean 
         h("li", {}, h("b", {}, l.text), " ", h("span", { class: "muted" }, l.concept)),
       ),
     ),
-    ...(board ? [h("h2", {}, "Leaderboard"), leaderboard(r)] : []),
+    ...(board ? leaderboards(r) : []),
   ];
 }
 
+const PART_WORDS: Record<"speed" | "cost" | "survival", string> = {
+  speed: "delivered data faster",
+  cost: "spent fewer coins",
+  survival: "kept going better when things broke",
+};
+
 /**
- * The teams competition (shared/competition.ts), before the networks comparison: each team against
- * its own autopilot, so the students' play decides and not the architecture they were given.
+ * The winner moment is the teams competition (shared/competition.ts): each team against its own
+ * autopilot, so the students' play decides and not the architecture they were given. "★ Team Hub
+ * wins! ★" and why, in the winner's colour.
  */
 function competition(r: MatchResult): Element[] {
   const scored = r.teams.filter((t) => t.againstAutopilot !== null);
   if (scored.length === 0) return [];
-  const winner = competitionWinner(r.teams);
-  const name = (team: string) => r.teams.find((t) => t.team === team)!.name;
-  const headline =
-    scored.length < 2 ? "How well did your team play?" : winner ? `${name(winner)} wins!` : "It's a draw!";
+  const win = competitionWinner(r.teams);
+  const team = win ? r.teams.find((t) => t.team === win)! : null;
+  const title =
+    scored.length < 2 ? "How well did your team play?" : team ? `★ ${team.name} wins! ★` : "A draw!";
+  const why = scored.map((t) => `${t.name} ${againstWords(t.againstAutopilot!)}`).join("; ");
   return [
     h(
       "div",
-      { class: "competition", id: "competition", "data-winner": winner ?? "" },
-      h("h2", { class: "winner" }, headline),
+      { class: "competition", id: "competition", "data-winner": win ?? "" },
+      h(
+        "div",
+        { class: `winner ${win ?? "draw"}`, id: "winner", role: "status" },
+        h("p", { class: "winner-title" }, title),
+        h("p", {}, `${why}.`),
+      ),
       h(
         "p",
         { class: "muted" },
@@ -74,17 +89,80 @@ export function againstWords(score: number): string {
   return "played exactly as well as its autopilot";
 }
 
-/** The line under a team's bars: what it finished, spent and lost. */
-function teamDetail(t: TeamResult): string {
-  const broken = t.itemsCorrupt ? ` · ${t.itemsCorrupt} broken (corrupt)` : "";
-  return `${t.itemsCompleted} of ${t.itemsWanted} downloads finished${broken} · ${t.coinsSpent} coins spent · ${t.corruptDeliveries} corrupt chunks${t.contentLost ? " · data LOST" : ""}`;
+/**
+ * The networks comparison in a sentence, from the scores themselves: which network scored higher,
+ * the part where it was furthest ahead, and the other network's best part. It names networks, not
+ * winners: that is the lesson of the scenario, not the students' play.
+ */
+export function networks(r: MatchResult): HTMLElement {
+  const [a, b] = [...r.teams].sort((x, y) => y.scores.total - x.scores.total);
+  const net = (t: TeamResult) => `The ${t.team} network`;
+  if (!a || !b || a.scores.total === b.scores.total)
+    return h("p", { id: "networks" }, `Both networks scored ${a?.scores.total ?? 0}.`);
+  const parts = (["speed", "cost", "survival"] as const).filter(
+    (p) => a.scores[p] !== null && b.scores[p] !== null,
+  );
+  const gap = (p: (typeof parts)[number]) => a.scores[p]! - b.scores[p]!;
+  const best = [...parts].sort((x, y) => gap(y) - gap(x))[0];
+  const theirs = [...parts].sort((x, y) => gap(x) - gap(y))[0];
+  return h(
+    "p",
+    { id: "networks" },
+    `${net(a)} scored higher, ${a.scores.total} to ${b.scores.total}. `,
+    best && gap(best) > 0
+      ? `It ${PART_WORDS[best]}: ${best} ${a.scores[best]} against ${b.scores[best]}.`
+      : "",
+    theirs && gap(theirs) < 0 ? ` ${net(b)} ${PART_WORDS[theirs]} (${theirs} ${b.scores[theirs]}).` : "",
+  );
 }
 
-function leaderboard(r: MatchResult): HTMLElement {
-  const top = r.players.slice(0, 12);
+/** Which line is which team in the chart: the hub's solid, the swarm's dashed, each in its colour. */
+function chartLegend(teams: readonly TeamResult[]): HTMLElement {
+  return h(
+    "div",
+    { class: "chart-legend", id: "chart-legend" },
+    ...teams.map((t) =>
+      h(
+        "span",
+        {},
+        h("i", {
+          class: "swatch",
+          style: `border-top: 0.25em ${t.team === "swarm" ? "dashed" : "solid"} ${TEAM_COLOR[t.team] ?? "#0072b2"}`,
+        }),
+        t.name,
+      ),
+    ),
+    h("span", {}, h("i", { class: "swatch failure" }), "a failure"),
+  );
+}
+
+/** The line under a team's bars: what it finished, spent and lost. */
+function teamDetail(t: TeamResult): string {
+  const broken = t.itemsCorrupt ? ` · ${t.itemsCorrupt} opened broken` : "";
+  return `${t.itemsCompleted} of ${t.itemsWanted} downloads finished${broken} · ${t.coinsSpent} coins spent · ${t.corruptDeliveries} broken pieces delivered${t.contentLost ? " · a file was LOST" : ""}`;
+}
+
+/** The class's own players first, ranked; the nodes the computer played apart, for comparison. */
+function leaderboards(r: MatchResult): HTMLElement[] {
+  const people = r.players.filter((p) => p.holder);
+  const bots = r.players.filter((p) => !p.holder).slice(0, 5);
+  const out = [h("h2", {}, "Leaderboard")];
+  out.push(
+    people.length
+      ? table("leaderboard", people, (p) => p.holder ?? "")
+      : h("p", { class: "muted", id: "leaderboard" }, "No student played this round."),
+  );
+  if (bots.length) {
+    out.push(h("h3", {}, "Played by the computer (for comparison)"));
+    out.push(table("bot-board", bots, () => "computer"));
+  }
+  return out;
+}
+
+function table(id: string, rows: MatchResult["players"], who: (p: MatchResult["players"][number]) => string) {
   return h(
     "table",
-    { class: "board", id: "leaderboard" },
+    { class: "board", id },
     h(
       "tr",
       {},
@@ -94,12 +172,12 @@ function leaderboard(r: MatchResult): HTMLElement {
       h("th", {}, "team"),
       h("th", { class: "num" }, "points"),
     ),
-    ...top.map((p, i) =>
+    ...rows.map((p, i) =>
       h(
         "tr",
         {},
         h("td", {}, i + 1),
-        h("td", {}, p.holder ?? "bot"),
+        h("td", {}, who(p)),
         h("td", {}, p.label),
         h("td", {}, h("span", { class: `pill ${p.team}` }, p.team)),
         h("td", { class: "num" }, p.points),

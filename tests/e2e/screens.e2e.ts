@@ -1,0 +1,165 @@
+/**
+ * A class on the five screens a school has: the teacher's projector (1920×1080) and students on a
+ * Chromebook (1366×768), a laptop (1440×900), a tablet (768×1024, high density) and a phone (390×844,
+ * high density). Every student sees their node, their team's score, their points and the leading
+ * team without scrolling; the map is crisp; labels never overlap; nothing covers the player's node.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, type World } from "./browser";
+import { box, expectGlance, expectNoLabelOverlap, maps, overlap, SIZES } from "./screen-checks";
+
+let w: World;
+beforeAll(async () => {
+  w = await launch();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const STUDENTS: { name: string; size: keyof typeof SIZES; dpr: number }[] = [
+  { name: "Amira", size: "chromebook", dpr: 1 },
+  { name: "Ben", size: "laptop", dpr: 1 },
+  { name: "Chloé", size: "tablet", dpr: 2 },
+  { name: "Dev", size: "phone", dpr: 2 },
+  { name: "Eva", size: "phone", dpr: 1 },
+];
+
+async function join(page: Page, code: string, name: string): Promise<void> {
+  await page.click("#join");
+  await page.fill("#code", code);
+  await page.fill("#nickname", name);
+  await page.click("#join-go");
+  await page.waitForFunction(() => (document.querySelector("#lobby-seat")?.textContent ?? "").length > 10);
+}
+
+describe("screens that fit", () => {
+  it("projector, Chromebook, laptop, tablet and phone", { timeout: 300_000 }, async () => {
+    const host = await w.open("host", SIZES.projector);
+    await host.click("#host");
+    await host.waitForSelector("#host-scenario option[value='server-crash']", { state: "attached" });
+    await host.selectOption("#host-scenario", "server-crash");
+    await host.click("#host-go");
+    await host.waitForSelector("#join-code");
+    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    const pages: { page: Page; name: string; size: keyof typeof SIZES }[] = [];
+    for (const s of STUDENTS) {
+      const page = await w.open(s.name, SIZES[s.size], s.dpr);
+      await join(page, code, s.name);
+      pages.push({ page, name: s.name, size: s.size });
+    }
+    await host.waitForFunction(() => (document.querySelector("#lobby")?.textContent ?? "").includes("Eva"));
+    await w.shot(host, "30-lobby-projector");
+    await w.shot(pages[3]!.page, "31-lobby-phone");
+    await host.click("#start");
+    for (const p of pages) await p.page.waitForSelector("#controls");
+    await host.waitForTimeout(2500);
+    await w.shot(host, "32-game-projector");
+    for (const p of pages) await w.shot(p.page, `33-game-${p.size}-${p.name}`);
+    // Sound: a visible switch (on the projector's screen too), off on the projector, on for a student.
+    for (const sel of ["#sound", "#scoring", "#leader"]) {
+      const b = await box(host, sel);
+      expect(b && b.x + b.w <= SIZES.projector.width && b.y >= 0, `projector: ${sel} on screen`).toBe(true);
+    }
+    expect(await host.getAttribute("#sound", "aria-pressed")).toBe("false");
+    expect(await pages[0]!.page.getAttribute("#sound", "aria-pressed")).toBe("true");
+    // Pinch-zoom is allowed.
+    expect(await host.getAttribute("meta[name=viewport]", "content")).not.toMatch(
+      /user-scalable=no|maximum-scale/,
+    );
+    for (const [i, p] of pages.entries())
+      await expectGlance(p.page, `${p.name} (${p.size})`, STUDENTS[i]!.dpr);
+
+    // The projector: both maps, labels of 24 px and titles of 36 px or more (README: screen sizes),
+    // no label over another, and the leading team named.
+    const projector = await maps(host);
+    expect(projector).toHaveLength(2);
+    for (const m of projector) {
+      expect(m.labelPx).toBeGreaterThanOrEqual(24);
+      expect(m.titlePx).toBeGreaterThanOrEqual(36);
+    }
+    expectNoLabelOverlap(projector, "projector");
+    // The projector's top bar is one line: the maps keep the room.
+    expect((await box(host, "#topbar"))!.h).toBeLessThan(80);
+    expect(await host.textContent("#leader")).toMatch(/(Hub|Swarm) leads by \d+|Level pegging/);
+    const total = await host.$eval(".score .total b", (b) => Number.parseFloat(getComputedStyle(b).fontSize));
+    expect(total).toBeGreaterThanOrEqual(36);
+
+    // The console: with "Crash a node" chosen, a click on Router 1 of the hub's map aims at Router 1
+    // (it once became "Cut a link" on a link that ends there), and says which teams it hits.
+    await host.selectOption("#failure-kind", "crash");
+    const r1 = projector.find((m) => m.team === "hub")!.nodes.find((n) => n.id === "R1")!;
+    await host.mouse.click(r1.icon.x + r1.icon.w / 2, r1.icon.y + r1.icon.h / 2);
+    await host.waitForFunction(
+      () => (document.querySelector("#failure-target") as HTMLSelectElement).value === "R1",
+    );
+    expect(await host.inputValue("#failure-kind")).toBe("crash");
+    expect(await host.textContent("#failure-target option:checked")).toMatch(/Router 1/);
+    expect(await host.textContent("#failure-teams")).toMatch(/both teams/);
+    await host.selectOption("#failure-target", "role:server");
+    expect(await host.textContent("#failure-teams")).toMatch(/Team Hub only/);
+    await host.selectOption("#failure-target", "role:seed");
+    expect(await host.textContent("#failure-teams")).toMatch(/Team Swarm only/);
+    await host.click("#tab-players");
+    // The players list is one tap from the top and on screen.
+    const list = await box(host, "#players");
+    expect(list).not.toBeNull();
+    expect(list!.y + list!.h).toBeLessThanOrEqual(SIZES.projector.height);
+    expect(await host.textContent("#players")).toContain("Eva");
+    await w.shot(host, "34-console-players");
+    await host.click("#tab-run");
+
+    // A failure's banner: under the maps' titles, and still there after a burst of confirmations.
+    await host.selectOption("#failure-target", "role:router");
+    await host.click("#trigger");
+    const crashed = () =>
+      [...document.querySelectorAll(".toast.banner")].some((t) =>
+        /Router \d+ crashed/.test(t.textContent ?? ""),
+      );
+    await host.waitForFunction(crashed).catch(async (e) => {
+      throw new Error(
+        `${e}: toasts ${await host.textContent("#toasts")}; timeline ${await host.textContent("#timeline")}`,
+      );
+    });
+    // Five confirmations at once (a busy teacher): the banner stays.
+    await host.evaluate(() => {
+      for (let i = 0; i < 5; i++) (document.querySelector("#add-time") as HTMLButtonElement).click();
+    });
+    await host.waitForFunction(() => document.querySelectorAll(".toast.ok").length > 0);
+    expect(await host.evaluate(crashed)).toBe(true);
+    const banners = await host.$$eval(".toast.banner", (els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    for (const b of banners)
+      for (const m of await maps(host))
+        expect(overlap(b, m.title), `banner over ${m.team}'s title`).toBe(false);
+    await w.shot(host, "35-banner-projector");
+    await w.shot(pages[3]!.page, "36-banner-phone");
+
+    // Ending asks in the page, and "Keep playing" keeps playing.
+    await host.click("#end");
+    await host.waitForSelector("#end-confirm:not([hidden])");
+    await w.shot(host, "37-end-confirm");
+    await host.click("#end-no");
+    await host.waitForSelector("#end-confirm[hidden]", { state: "attached" });
+    expect(await host.$("#results")).toBeNull();
+    await host.click("#end");
+    await host.click("#end-yes");
+    for (const p of [host, ...pages.map((x) => x.page)]) await p.waitForSelector("#results #lessons");
+    await w.shot(host, "38-results-projector");
+    // The winner moment names a team (or a draw) and says why; the chart has a legend; the class's
+    // leaderboard lists only the students, the computer's nodes apart.
+    expect(await host.textContent("#winner")).toMatch(/Team (Hub|Swarm) wins!|A draw!/);
+    expect(await host.textContent("#chart-legend")).toMatch(/Team Hub[\s\S]*Team Swarm/);
+    const board = await host.$$eval("#leaderboard tr td:nth-child(2)", (tds) =>
+      tds.map((t) => t.textContent),
+    );
+    expect(board.sort()).toEqual(STUDENTS.map((s) => s.name).sort());
+    expect(await host.$("#bot-board")).not.toBeNull();
+    await w.shot(pages[3]!.page, "39-results-phone");
+    expect(w.errors.join("\n")).toBe("");
+  });
+});
