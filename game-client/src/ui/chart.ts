@@ -16,7 +16,7 @@ export function scoreCard(team: string, name: string, scores: Scores, detail: st
       "div",
       { class: "bar" },
       v === null
-        ? h("span", { class: "muted" }, "not tested: no failure this round")
+        ? h("span", { class: "untested" }, "not tested: no failure this round")
         : h("i", { style: `width:${v}%;background:${TEAM_COLOR[team]}` }),
     ),
     h("b", {}, v ?? "–"),
