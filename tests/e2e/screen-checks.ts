@@ -1,6 +1,7 @@
 /** Checks of what a screen shows where, shared by the browser tests of screen sizes and the console. */
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import type { Box, MapLayout } from "../../game-client/src/render/MapView";
 
 export const SIZES = {
   projector: { width: 1920, height: 1080 },
@@ -10,19 +11,7 @@ export const SIZES = {
   phone: { width: 390, height: 844 },
 } as const;
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-export interface MapLayout {
-  team: string;
-  title: Box;
-  titlePx: number;
-  labelPx: number;
-  nodes: { id: string; mine: boolean; icon: Box; label: Box | null }[];
-}
+export type { Box, MapLayout };
 
 export const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
