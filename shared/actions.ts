@@ -14,6 +14,7 @@ import {
   UPGRADE_CAPACITY,
 } from "./constants";
 import { startFailure, takeDown } from "./failures";
+import { chooseServer } from "./hub";
 import type { HostIntent, NodeIntent } from "./intents";
 import { linkIndexOf, worldOf } from "./intents";
 import { addEndpoint, attachedTo, newServer } from "./map";
@@ -105,6 +106,9 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       break;
     case "encrypt":
       node.encrypt = intent.on;
+      break;
+    case "server":
+      chooseServer(node, world.idIndex.get(intent.server)!);
       break;
     case "restore":
       s!.restoreAt = match.tick + RESTORE_TICKS;

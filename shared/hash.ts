@@ -84,6 +84,8 @@ function hashWorld(h: Hasher, w: World): void {
         n.user.completed,
         n.user.requestedAt,
         n.user.backoffUntil,
+        n.user.serverTurn,
+        n.user.chosen,
       ]);
   }
   for (const l of w.links) {

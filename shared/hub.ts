@@ -9,6 +9,7 @@ import {
   CLIENT_TIMEOUT,
   CLOUD_ELASTIC_THRESHOLD,
   ENCRYPTION_FACTOR,
+  POINTS,
   PRICES,
   REFUSAL_WORK,
   SERVER_MAX_JOBS,
@@ -27,7 +28,11 @@ import {
 import type { Match, Packet, SimNode, UserState, World } from "./types";
 import { completeWant, currentWant, messageTarget } from "./workload";
 
-/** A client's tick: send its next message, ask for its current item, fail over after a timeout. */
+/**
+ * A client's tick: send its next message, ask for its current item, try again after a timeout. On
+ * autopilot a timed-out client moves on to the next server; a player's client asks the same server
+ * again until the player picks another (the `server` decision).
+ */
 export function stepClient(match: Match, world: World, node: SimNode): void {
   const tick = match.tick;
   if (isDown(node, tick)) return;
@@ -39,20 +44,36 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
   if (u.requestedAt >= 0 && !timedOut) return;
   // Each new item starts at the user's own server (DNS spreads users); a timeout tries the next one.
   if (u.requestedAt < 0) u.serverTurn = u.slot;
-  const server = chooseServer(world, node, timedOut);
+  if (timedOut && node.autopilot) {
+    u.serverTurn++;
+    u.chosen = -1;
+  }
+  const server = askedServer(world, node);
   if (server < 0 || !canSend(world, node)) return;
   const packet = createPacket(match, world, "request", node, server, { item, mask: match.ctx.full & ~u.got });
   sendFromEndpoint(match, world, node, packet);
   u.requestedAt = tick;
 }
 
-/** The server a client asks: spread over servers by slot ("DNS"), the next one after a timeout. */
-function chooseServer(world: World, node: SimNode, failover: boolean): number {
+/**
+ * The server a client asks: the one its player chose while it is still there, otherwise spread over
+ * the servers by slot ("DNS"), or the next one after a timeout. -1 when no server is left.
+ */
+export function askedServer(world: World, node: SimNode): number {
   const u = node.user!;
-  if (failover) u.serverTurn++;
+  if (u.chosen >= 0 && !world.nodes[u.chosen]!.gone) return u.chosen;
   const live = world.servers.filter((s) => !world.nodes[s]!.gone);
   if (live.length === 0) return -1;
   return live[u.serverTurn % live.length]!;
+}
+
+/** A player picked the server to ask: ask it at once for what is still missing. */
+export function chooseServer(node: SimNode, server: number): void {
+  const u = node.user!;
+  u.chosen = server;
+  u.requestedAt = -1;
+  u.backoffUntil = 0;
+  u.refusals = 0;
 }
 
 /**
@@ -67,7 +88,7 @@ export function sendDueMessage(match: Match, world: World, node: SimNode, viaSer
   u.nextMessageAt = match.tick + match.ctx.messageEvery;
   if (target < 0) return;
   const to = world.users[target]!;
-  const dst = viaServer ? chooseServer(world, node, false) : to;
+  const dst = viaServer ? askedServer(world, node) : to;
   if (dst < 0) return;
   sendFromEndpoint(match, world, node, createPacket(match, world, "message", node, dst, { to }));
 }
@@ -102,6 +123,7 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   }
   completeWant(u, match.tick, match.ctx.thinkTicks);
   world.stats.itemsCompleted++;
+  node.points += POINTS.itemCompleted;
 }
 
 /**

@@ -15,6 +15,7 @@ export {
   teamName,
 } from "./failures";
 export { stateHash } from "./hash";
+export { askedServer } from "./hub";
 export type { HostIntent, Intent, IntentResult, NodeIntent } from "./intents";
 export {
   coinsLeft,

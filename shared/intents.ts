@@ -47,6 +47,7 @@ export const nodeIntentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("verify"), ...base, on }).strict(),
   z.object({ type: z.literal("leave"), ...base }).strict(),
   z.object({ type: z.literal("autopilot"), ...base, on }).strict(),
+  z.object({ type: z.literal("server"), ...base, server: nodeId }).strict(),
 ]);
 
 export const hostIntentSchema = z.discriminatedUnion("type", [
@@ -81,7 +82,7 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   replica: ["server"],
   cloud: ["server"],
   backup: ["server"],
-  encrypt: ["server", "peer"],
+  encrypt: ["server", "peer", "client"],
   restore: ["server"],
   patch: ["server"],
   cache: ["server"],
@@ -91,7 +92,8 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   policy: ["peer"],
   verify: ["peer"],
   leave: ["peer"],
-  autopilot: ["router", "server", "peer"],
+  autopilot: ["router", "server", "peer", "client"],
+  server: ["client"],
 };
 
 /** Decisions a node may take while it is down: handing over to the autopilot, nothing else. */
@@ -226,6 +228,14 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       return node.autopilot === intent.on
         ? fail(intent.on ? "already on autopilot" : "already off autopilot")
         : OK;
+    case "server": {
+      const to = other(intent.server);
+      if (!to || !world.servers.includes(to.index))
+        return fail(`${intent.server} is not one of your team's servers`);
+      if (to.gone) return fail(`${to.label} has left the network`);
+      if (isDown(to, match.tick)) return fail(`${to.label} is down: pick another server`);
+      return OK;
+    }
   }
 }
 
@@ -251,14 +261,14 @@ function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): Int
   }
 }
 
-/** Nodes a player can hold: routers, servers and peers that are part of the team (not attackers). */
+/** Nodes a player can hold: routers, servers, clients and peers of the team (not attackers). */
 export function isSeat(node: SimNode): boolean {
   return !node.gone && isSeatKind(node.kind, node.id);
 }
 
 /** The seat rule on plain fields, for code that sees a node only as synced state (the client). */
 export function isSeatKind(kind: string, id: string): boolean {
-  if (kind === "router" || kind === "server") return true;
+  if (kind === "router" || kind === "server" || kind === "client") return true;
   return kind === "peer" && !id.startsWith("X");
 }
 

@@ -368,6 +368,7 @@ export function addUser(world: World, id: string, router: number, items: number)
     got: 0,
     gotCorrupt: 0,
     serverTurn: world.users.length,
+    chosen: -1,
     lastProgress: 0,
     requestedAt: -1,
     nextMessageAt: -1,

@@ -44,7 +44,7 @@ export function pickSeat(match: Match, prefer?: Architecture): Seat | null {
     };
     // Lowest human share first; among equals, servers and seeds before routers before peers (the
     // roles with the most decisions), then map order.
-    const order = ["server", "seed", "router", "peer"];
+    const order = ["server", "seed", "router", "client", "peer"];
     free.sort(
       (a, b) =>
         ratio(a) - ratio(b) || order.indexOf(roleOf(a)) - order.indexOf(roleOf(b)) || a.index - b.index,

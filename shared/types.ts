@@ -215,6 +215,8 @@ export interface UserState {
   gotCorrupt: number;
   /** Hub: server index the user asks, rotated on timeout. */
   serverTurn: number;
+  /** Hub: the server the player chose to ask (a node index), -1 for the usual one. */
+  chosen: number;
   lastProgress: number;
   requestedAt: number;
   nextMessageAt: number;

@@ -73,7 +73,8 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
       "swarm",
       "survival",
     ),
-    { map: { ...(classroom.map as object), servers: 1 } as Scenario["map"] },
+    // One more user than the classroom map keeps twenty seats a team (a class of 40) with one server.
+    { map: { ...(classroom.map as object), servers: 1, users: 13 } as Scenario["map"] },
   ),
   "flash-crowd": scenario(
     "Flash crowd",
@@ -144,7 +145,8 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
       "hub",
       "lost",
     ),
-    { map: { ...(classroom.map as object), servers: 1 } as Scenario["map"] },
+    // One more user than the classroom map keeps twenty seats a team (a class of 40) with one server.
+    { map: { ...(classroom.map as object), servers: 1, users: 13 } as Scenario["map"] },
   ),
   ddos: scenario(
     "DDoS attack",

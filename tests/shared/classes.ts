@@ -12,8 +12,10 @@
  */
 import {
   type Architecture,
+  askedServer,
   autopilotTwin,
   createMatch,
+  isDown,
   isSeat,
   type Match,
   type MatchResult,
@@ -73,6 +75,18 @@ const engaged: Student = (m, world, me, act) => {
       act({ type: "access", peer: world.nodes[src]!.id, allow: true });
     if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
   }
+  if (me.user && !me.peer) {
+    // A client: the panel says which server it asks and whether it answers; the map shows every
+    // server's state and queue. Move to the least busy live server when mine is down or refusing.
+    const u = me.user;
+    const mine = askedServer(world, me);
+    const load = (s: number) => world.nodes[s]!.queue.length + world.nodes[s]!.server!.jobs.length;
+    const live = world.servers.filter((s) => !world.nodes[s]!.gone && !isDown(world.nodes[s]!, m.tick));
+    const stuck = mine < 0 || isDown(world.nodes[mine]!, m.tick) || u.refusals > 0;
+    const best = live.sort((a, b) => load(a) - load(b))[0];
+    if (stuck && best !== undefined && best !== mine) act({ type: "server", server: world.nodes[best]!.id });
+    if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
+  }
   // Anyone sending junk or bad data to me is blocked (the panel lists suspects).
   for (const [src, seen] of me.suspects)
     if (seen > 0 && !me.blocked.has(src) && world.nodes[src])
@@ -85,6 +99,7 @@ const clicker: Student = (m, _world, me, act) => {
     act({ type: "prioritise", kind: me.router!.priority === "message" ? null : "message" });
   else if (me.server) act({ type: "backup", on: !me.server.backup });
   else if (me.peer) act({ type: "strategy", strategy: me.peer.strategy === "rarest" ? "random" : "rarest" });
+  else if (me.user) act({ type: "encrypt", on: !me.encrypt });
 };
 
 const saboteur: Student = (_m, world, me, act) => {
@@ -97,6 +112,13 @@ const saboteur: Student = (_m, world, me, act) => {
     for (const u of world.users.slice(Math.ceil(world.users.length / 10)))
       if (!me.blocked.has(u)) act({ type: "block", source: world.nodes[u]!.id });
   } else if (me.peer && me.peer.policy !== "deny") act({ type: "policy", policy: "deny" });
+  else if (me.user && !me.peer) {
+    // Piles onto the busiest server, asking again every second.
+    const load = (s: number) => world.nodes[s]!.queue.length + world.nodes[s]!.server!.jobs.length;
+    const busiest = world.servers.filter((s) => !world.nodes[s]!.gone).sort((a, b) => load(b) - load(a))[0];
+    if (busiest !== undefined && !isDown(world.nodes[busiest]!, _m.tick))
+      act({ type: "server", server: world.nodes[busiest]!.id });
+  }
 };
 
 const STUDENTS: Record<Exclude<ClassKind, "autopilot">, Student> = {

@@ -411,7 +411,6 @@ describe("refused intents change nothing", () => {
   it("an assignment to a node that is not a seat", () => {
     const assign = (team: Architecture, id: string) =>
       ({ type: "assign", team, node: id, player: "p7" }) as const;
-    expectRefused(seated, HOST, assign("hub", "U1"), "Client 1 is not a seat a player can take");
     expectRefused(seated, HOST, assign("hub", "O1"), "Origin is not a seat a player can take");
     expectRefused(seated, HOST, assign("swarm", "O1"), "there is no node O1 on team swarm");
     const withCheat = () => {
@@ -422,6 +421,26 @@ describe("refused intents change nothing", () => {
     };
     expectRefused(withCheat, HOST, assign("swarm", "X1"), "Peer X1 is not a seat a player can take");
     expectRefused(withCheat, HOST, assign("hub", "B1"), "is not a seat a player can take");
+  });
+
+  it("a client asking a server that is not one, or one that is down", () => {
+    const seats: typeof SEATS = [...SEATS, ["hub", "U1", "p6"]];
+    const ask = (server: string) => ({ type: "server", team: "hub", node: "U1", server }) as const;
+    expectRefused(() => seated({}, seats), player("p6"), ask("R1"), "R1 is not one of your team's servers");
+    expectRefused(() => seated({}, seats), player("p6"), ask("O1"), "O1 is not one of your team's servers");
+    const crashed = () => {
+      const m = seated({}, seats);
+      apply(m, HOST, { type: "trigger", failure: { kind: "crash", at: 0, duration: 10, target: "S2" } });
+      return m;
+    };
+    expectRefused(crashed, player("p6"), ask("S2"), "Server 2 is down: pick another server");
+    // Choosing a server is a client's decision, not a router's.
+    expectRefused(
+      () => seated({}, seats),
+      player("p2"),
+      { type: "server", team: "hub", node: "R1", server: "S1" },
+      "server is not something a router can do",
+    );
   });
 
   it("anything after the round ended", () => {
@@ -657,6 +676,37 @@ describe("accepted intents take effect on the next tick", () => {
     expect(m.paused).toBe(false);
     stepMatch(m);
     expect(m.tick).toBeGreaterThan(tick);
+  });
+
+  it("a client's player picks the server: every request goes there, at once", () => {
+    const m = seated({}, [...SEATS, ["hub", "U1", "p6"]]);
+    const hub = world(m, "hub");
+    const u1 = node(hub, "U1");
+    const s2 = node(hub, "S2");
+    runUntil(m, 5);
+    const before = s2.counters.work;
+    apply(m, player("p6"), { type: "server", team: "hub", node: "U1", server: "S2" });
+    expect(u1.user!.chosen).toBe(s2.index);
+    runUntil(m, 15);
+    expect(s2.counters.work).toBeGreaterThan(before);
+    // The client went on asking S2 for every item after the first.
+    expect(u1.user!.completed).toBeGreaterThan(0);
+    expect(u1.user!.chosen).toBe(s2.index);
+  });
+
+  it("after a timeout the autopilot's client moves to the next server; a player's asks the same again", () => {
+    const m = seated({}, [...SEATS, ["hub", "U1", "p6"]]);
+    const hub = world(m, "hub");
+    const s1 = node(hub, "S1");
+    apply(m, HOST, { type: "trigger", failure: { kind: "crash", at: 0, duration: 30, target: "S1" } });
+    runUntil(m, 30);
+    // Clients that started on S1: the bots' ones moved on and finished items; the player's still waits.
+    const startedOnS1 = hub.users.filter((u) => hub.servers[hub.nodes[u]!.user!.slot % 2] === s1.index);
+    const u1 = node(hub, "U1");
+    expect(startedOnS1).toContain(u1.index);
+    const bots = startedOnS1.filter((u) => u !== u1.index).map((u) => hub.nodes[u]!.user!.completed);
+    expect(Math.min(...bots)).toBeGreaterThan(0);
+    expect(u1.user!.completed).toBe(0);
   });
 
   it("giving the node back to the autopilot lets the bot decide again", () => {

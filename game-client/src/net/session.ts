@@ -29,6 +29,9 @@ export interface PrivateView {
   coins: number;
   awaiting: string[];
   suspects: { node: string; count: number }[];
+  /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
+  asks?: string;
+  busy?: number;
 }
 
 type Events = {

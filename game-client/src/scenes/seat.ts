@@ -20,6 +20,8 @@ export const ROLE_JOB: Record<string, string> = {
     "You are a router: you pick which link each packet takes. When a link breaks, send traffic another way — fast.",
   server:
     "You are a server: clients ask you for data and you send it. Keep it up, keep it safe, and watch the cost.",
+  client:
+    "You are a user's computer: you download files from a server. If your server is down or busy, switch to another one.",
   peer: "You are a peer: you download the chunks you need from other peers and share the ones you have.",
   seed: "You are a seed: you hold the whole file. If you leave before others have copies, the data can be lost.",
 };

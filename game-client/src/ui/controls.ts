@@ -200,6 +200,40 @@ export function buildControls(
     });
   }
 
+  if (role === "client") {
+    const server = h("select", { id: "client-server", "aria-label": "Server to ask" });
+    const ask = h(
+      "button",
+      { id: "ask-server", onclick: () => send({ type: "server", ...base, server: server.value }) },
+      "Ask this server now",
+    );
+    const encrypt = toggle(
+      "encrypt",
+      "My connection is encrypted ✓",
+      "My connection is not encrypted",
+      (on) => send({ type: "encrypt", ...base, on }),
+    );
+    sections.push(
+      h("h3", {}, "Your server"),
+      h("div", { class: "row" }, server, ask),
+      h("h3", {}, "Safety"),
+      h("div", { class: "row" }, encrypt.el),
+    );
+    updaters.push((n, team, you) => {
+      encrypt.set(n.encrypt);
+      // Every server of the team, with what the map shows about it: down, or how busy.
+      const servers = [...team.nodes.values()].filter((x) => x.kind === "server" && !x.gone);
+      fillSelect(
+        server,
+        servers.map((x) => {
+          const state = x.down ? "down" : `${x.queue + x.jobs} waiting`;
+          const mine = x.id === you?.asks ? " · yours" : "";
+          return [x.id, `${x.label} (${state})${mine}`] as [string, string];
+        }),
+      );
+    });
+  }
+
   if (role === "peer" || role === "seed") {
     const encrypt = toggle("encrypt", "Encryption on ✓", "Encryption off", (on) =>
       send({ type: "encrypt", ...base, on }),
@@ -332,6 +366,11 @@ export function buildControls(
         );
       if (n.kind === "peer")
         facts.push(["download", `${n.progress}%`], ["files complete", String(n.itemsHeld)]);
+      if (n.kind === "client") {
+        const asks = you?.asks ? (team.nodes.get(you.asks)?.label ?? you.asks) : "none left";
+        facts.push(["download", `${n.progress}%`], ["files complete", String(n.itemsHeld)], ["asking", asks]);
+        if (you?.busy) facts.push(["server said busy", `${you.busy} times in a row`]);
+      }
       const sig = facts.flat().join("|");
       if (status.dataset.sig !== sig) {
         status.dataset.sig = sig;

@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { type Client, Room, ServerError } from "@colyseus/core";
 import {
   applyNow,
+  askedServer,
   autopilotTwin,
   C2S,
   CLOSE,
@@ -409,12 +410,16 @@ export abstract class MatchRoom extends Room<MatchState> {
       const { world, node } = seat;
       const awaiting = node.peer ? [...new Set(node.peer.awaiting.map((q) => world.nodes[q.src]!.id))] : [];
       const suspects = [...node.suspects].map(([src, n]) => ({ node: world.nodes[src]!.id, count: n }));
+      const asks = node.kind === "client" ? askedServer(world, node) : -1;
       const view = {
         team: world.team,
         node: node.id,
         coins: Math.floor(coinsLeft(this.match, world)),
         awaiting,
         suspects,
+        ...(node.kind === "client"
+          ? { asks: asks < 0 ? "" : world.nodes[asks]!.id, busy: node.user!.refusals }
+          : {}),
       };
       // Sent only when it changed: most seconds, for most players, nothing did.
       const text = JSON.stringify(view);

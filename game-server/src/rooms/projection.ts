@@ -143,6 +143,7 @@ function projectNode(s: NodeState, n: SimNode, match: Match, names: Names): void
     const progress =
       u.current >= u.wants.length ? 100 : Math.round((100 * popcount(u.got)) / match.ctx.chunks);
     put(s, "progress", progress);
+    put(s, "itemsHeld", u.completed);
   }
   if (n.router) put(s, "priority", n.router.priority ?? "");
 }
