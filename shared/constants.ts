@@ -136,12 +136,8 @@ export const BOTNET_SOURCES = 3;
 /** A failure without a duration counts as a failure window for this long when scoring survival. */
 export const DEFAULT_FAILURE_WINDOW_TICKS = 30 * TICKS_PER_SECOND;
 
-/** Points a player earns. */
+/** Bonus points for decisions that really helped (scoring.ts playerPoints adds what the node did). */
 export const POINTS = {
-  per10Delivered: 1, // router: every 10 packets it forwarded that reached their destination
-  per5ChunksServed: 1, // server: every 5 chunks sent
-  perChunkUploaded: 0.5, // peer: every chunk uploaded to another peer
-  itemCompleted: 5, // peer: finished downloading an item
   maliciousBlocked: 40, // blocked a peer or source that really was malicious
   breachPatched: 30, // patched a breached server
   restored: 20, // restored a server from backup

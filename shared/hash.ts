@@ -41,7 +41,14 @@ function hashWorld(h: Hasher, w: World): void {
   h.nums(w.rng.s);
   for (const n of w.nodes) {
     h.str(n.id);
-    h.nums([n.downUntil, n.credit, n.points, n.counters.work, n.counters.chunksServed]);
+    h.nums([
+      n.downUntil,
+      n.credit,
+      n.points,
+      n.counters.work,
+      n.counters.chunksServed,
+      n.counters.cleanServed,
+    ]);
     h.bool(n.gone);
     h.bool(n.autopilot);
     h.bool(n.encrypt);

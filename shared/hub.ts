@@ -9,7 +9,6 @@ import {
   CLIENT_TIMEOUT,
   CLOUD_ELASTIC_THRESHOLD,
   ENCRYPTION_FACTOR,
-  POINTS,
   PRICES,
   REFUSAL_WORK,
   SERVER_MAX_JOBS,
@@ -123,7 +122,6 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   }
   completeWant(u, match.tick, match.ctx.thinkTicks);
   world.stats.itemsCompleted++;
-  node.points += POINTS.itemCompleted;
 }
 
 /**
@@ -266,6 +264,7 @@ function sendJobChunks(match: Match, world: World, node: SimNode, full: number):
     sendFromEndpoint(match, world, node, packet);
     node.credit--;
     node.counters.chunksServed++;
+    if (!s.breached) node.counters.cleanServed++;
     node.counters.work++;
     if (!s.origin) world.spent.bandwidth += PRICES.bandwidthPer100Chunks / 100;
     if (job.mask === 0) s.jobs.splice(turn, 1);

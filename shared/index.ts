@@ -56,7 +56,16 @@ export { computePar, matchResult, parMatch, parOf, playerResults, teamResult } f
 export * from "./scenario";
 export { FAILURE_KINDS } from "./scenario";
 export { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from "./scenarios/builtins";
-export { coinsSpent, goodputOf, type Par, playerPoints, type Scores, scoreTeam } from "./scoring";
+export {
+  coinsSpent,
+  contribution,
+  goodputOf,
+  type Par,
+  playerPoints,
+  roleOf,
+  type Scores,
+  scoreTeam,
+} from "./scoring";
 export { assignSeat, holderOf, pickSeat, type Seat, seatOf } from "./seats";
 export { isDown } from "./transport";
 export * from "./types";

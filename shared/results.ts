@@ -20,8 +20,11 @@ import {
   medianCompletionSeconds,
   type Par,
   playerPoints,
+  roleContributions,
+  roleOf,
   type Scores,
   scoreTeam,
+  seatContributions,
   typicalWaitSeconds,
 } from "./scoring";
 import type { Architecture, DropReason, Match, RecordedIntent, World } from "./types";
@@ -82,7 +85,8 @@ export interface MatchResult {
   topology: Scenario["topology"];
   seed: number;
   seconds: number;
-  par: Par;
+  /** The bar for speed (Par's goodput and typical wait; the role bars stay inside the server). */
+  par: Pick<Par, "goodput" | "completionSeconds">;
   teams: TeamResult[];
   players: PlayerResult[];
   stateHash: string;
@@ -116,7 +120,13 @@ export function parMatch(scenario: Scenario): Match {
 export function parOf(match: Match): Par {
   const goodput = Math.max(...match.worlds.map((w) => goodputOf(match, w)));
   const times = match.worlds.map((w) => typicalWaitSeconds(match, w)).filter((t) => !Number.isNaN(t));
-  return { goodput, completionSeconds: times.length ? Math.min(...times) : Number.NaN };
+  return {
+    goodput,
+    completionSeconds: times.length ? Math.min(...times) : Number.NaN,
+    roles: roleContributions(match),
+    seats: seatContributions(match),
+    ticks: match.tick,
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -182,7 +192,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
   };
 }
 
-export function playerResults(match: Match): PlayerResult[] {
+export function playerResults(match: Match, par?: Par): PlayerResult[] {
   const out: PlayerResult[] = [];
   for (const world of match.worlds) {
     for (const n of world.nodes) {
@@ -192,9 +202,9 @@ export function playerResults(match: Match): PlayerResult[] {
         team: world.team,
         node: n.id,
         label: n.label,
-        role: n.peer?.seed ? "seed" : n.kind,
+        role: roleOf(n),
         holder: n.holder,
-        points: playerPoints(n),
+        points: playerPoints(n, world.team, match, par),
         forwarded: n.kind === "router" ? n.counters.work : 0,
         chunksServed: n.counters.chunksServed,
       });
@@ -215,7 +225,7 @@ export function matchResult(match: Match, par: Par = computePar(match.scenario),
     seconds: round2(match.tick / TICKS_PER_SECOND),
     par: { goodput: round2(par.goodput), completionSeconds: round2(par.completionSeconds) },
     teams: match.worlds.map((w) => teamResult(match, w, par, twin)),
-    players: playerResults(match),
+    players: playerResults(match, par),
     stateHash: stateHash(match),
   };
 }

@@ -3,7 +3,7 @@
  * weighted total. Player points reward what a node did for its team. README "How scoring works"
  * explains every number here in plain words; keep the two in step.
  */
-import { DEFAULT_FAILURE_WINDOW_TICKS, POINTS, TICKS_PER_SECOND } from "./constants";
+import { DEFAULT_FAILURE_WINDOW_TICKS, TICKS_PER_SECOND } from "./constants";
 import type { Match, SimNode, World } from "./types";
 
 /** What an all-bot run of the scenario achieved: the bar for "speed". */
@@ -12,6 +12,16 @@ export interface Par {
   goodput: number;
   /** The typical wait for an item in seconds (typicalWaitSeconds), the better of the two architectures. */
   completionSeconds: number;
+  /**
+   * What a node of each role did for its team in that run (contribution), keyed "team:role"
+   * ("hub:router"): the average, and how far nodes of the role spread around it (at least a fifth
+   * of the average). The bar for a player's points.
+   */
+  roles: Record<string, { mean: number; spread: number }>;
+  /** What each seat's node did in that run, keyed "team:node" ("hub:R3"): the autopilot in that seat. */
+  seats: Record<string, number>;
+  /** How long that run was, in ticks (a class may play the scenario shorter or longer). */
+  ticks: number;
 }
 
 export interface Scores {
@@ -197,14 +207,88 @@ export function scoreTeam(match: Match, world: World, par: Par): Scores {
   return { speed, cost, survival, total };
 }
 
-/** A node's points: its bonuses plus what it did (packets forwarded, chunks served). */
-export function playerPoints(node: SimNode): number {
-  let activity = 0;
-  if (node.kind === "router") activity = Math.floor(node.counters.delivered / 10) * POINTS.per10Delivered;
-  else if (node.kind === "server")
-    activity = Math.floor(node.counters.chunksServed / 5) * POINTS.per5ChunksServed;
-  else if (node.kind === "peer") activity = node.counters.chunksServed * POINTS.perChunkUploaded;
-  return Math.round(node.points + activity);
+/** Points for doing, over a round, what a typical node of the same role does with bots in every seat. */
+export const POINTS_AT_PAR = 100;
+/** Points for each spread (standard deviation of the role in the all-bot run) above the typical node. */
+export const POINTS_PER_SPREAD = 50;
+/** The smallest spread, as a share of the average: a role whose nodes all do alike is not a lottery. */
+const MIN_SPREAD = 0.2;
+/** Seconds of waiting at which a finished file counts half in a user's contribution. */
+const QUICK_WAIT = 10;
+/** A finished download counts like this many uploaded chunks in a peer's contribution. */
+const ITEM_WEIGHT = 8;
+
+/** A node's role as players know it: a seed is a peer that starts with the whole file. */
+export function roleOf(node: SimNode): string {
+  return node.peer?.seed ? "seed" : node.kind;
+}
+
+/**
+ * What a node did for its team, in its role's own unit: a router, the packets it forwarded that
+ * arrived (junk, corrupt data and loops earn nothing); a server or seed, the clean chunks it sent; a
+ * peer, those and the files it finished; a client, the files it finished, the sooner the better.
+ */
+export function contribution(node: SimNode): number {
+  // A finished file counts more the sooner it came: 1 at once, a half after QUICK_WAIT seconds.
+  const done = (node.user?.completionTicks ?? []).reduce(
+    (n, t) => n + QUICK_WAIT / (QUICK_WAIT + t / TICKS_PER_SECOND),
+    0,
+  );
+  if (node.kind === "router") return node.counters.delivered;
+  if (node.kind === "server") return node.counters.cleanServed;
+  if (node.kind === "peer") return node.counters.cleanServed + ITEM_WEIGHT * done;
+  if (node.kind === "client") return done;
+  return 0;
+}
+
+/** What each node did in a finished match, keyed "team:node" (for Par.seats). */
+export function seatContributions(match: Match): Par["seats"] {
+  const out: Par["seats"] = {};
+  for (const world of match.worlds)
+    for (const n of world.nodes) out[`${world.team}:${n.id}`] = contribution(n);
+  return out;
+}
+
+/** Each role's contribution per node, per team, in a finished match (for Par.roles). */
+export function roleContributions(match: Match): Par["roles"] {
+  const byRole = new Map<string, number[]>();
+  for (const world of match.worlds) {
+    for (const n of world.nodes) {
+      if (n.peer?.malicious && !n.peer.seed) continue;
+      const key = `${world.team}:${roleOf(n)}`;
+      byRole.set(key, [...(byRole.get(key) ?? []), contribution(n)]);
+    }
+  }
+  return Object.fromEntries(
+    [...byRole].map(([k, xs]) => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
+      return [k, { mean, spread: Math.max(sd, MIN_SPREAD * mean) }];
+    }),
+  );
+}
+
+/**
+ * A player's points: what their node did for the team so far against what the autopilot did in the
+ * same seat by this point of the all-bot run. As much scores POINTS_AT_PAR; each spread more (how far
+ * nodes of the role differ from each other) adds POINTS_PER_SPREAD, each spread less takes it away,
+ * never below 0. Bonuses come on top for decisions that really helped (blocking a real cheat, patching
+ * a breach, restoring a lost disk). Measured against the seat itself, a quiet corner of the map can
+ * top the board as well as the busiest router.
+ */
+export function playerPoints(node: SimNode, team: string, match: Match, par?: Par): number {
+  const role = par?.roles[`${team}:${roleOf(node)}`];
+  const seat = par?.seats[`${team}:${node.id}`] ?? role?.mean;
+  const mine = contribution(node);
+  let work = mine;
+  if (role && seat !== undefined && role.spread > 0) {
+    // The autopilot's pace in the all-bot run, carried on for a round played longer or shorter.
+    const share = match.tick / Math.max(1, par!.ticks);
+    // Early in a round a few packets are not a trend: the spread counts as a quarter round at least.
+    const z = (mine - seat * share) / (role.spread * Math.max(share, 0.25));
+    work = Math.max(0, POINTS_AT_PAR + POINTS_PER_SPREAD * z);
+  }
+  return Math.round(node.points + work);
 }
 
 function clampScore(x: number): number {

@@ -13,7 +13,6 @@ import {
   PEER_DOWNLOAD_SLOTS,
   PEER_REQUEST_TIMEOUT,
   PEER_SNUB_TICKS,
-  POINTS,
   SOURCE_SAMPLE,
 } from "./constants";
 import { recordMessage, sendDueMessage } from "./hub";
@@ -89,6 +88,7 @@ function uploadChunks(match: Match, world: World, node: SimNode): void {
         }),
       );
       node.counters.chunksServed++;
+      if (!corrupt) node.counters.cleanServed++;
     } else {
       node.queue.shift();
       deliver(world); // junk eats an upload slot: a DDoS on a peer
@@ -197,7 +197,6 @@ function finishItem(match: Match, world: World, node: SimNode, item: number): vo
   completeWant(node.user!, match.tick, match.ctx.thinkTicks);
   node.peer!.pending = [];
   world.stats.itemsCompleted++;
-  node.points += POINTS.itemCompleted;
 }
 
 /** A packet reached a peer: chunks are received (and verified, if the peer verifies), requests queued. */

@@ -118,6 +118,8 @@ export interface Counters {
    */
   delivered: number;
   chunksServed: number;
+  /** Of the chunks served, the clean ones (a breached server's or a cheat's do not count). */
+  cleanServed: number;
   cacheHits: number;
   cacheMisses: number;
   junkSeen: number;

@@ -2,15 +2,17 @@
  * `npm run bench:classes`: does play decide the competition? Scripted classes (tests/shared/classes.ts)
  * play every built-in failure scenario on seeds 1..N (default 5), each team in turn; prints each
  * class's mean score against its autopilot (100 = as well as the autopilot), how often an engaged
- * class beats an idle one in versus, and how often each role is in the top 5 of all-bot matches.
+ * class beats an idle one in versus, and, for one engaged student in each role among classmates who
+ * never act, how often they finish in the top 5 and in the top third of the class.
  *
  *   npm run bench:classes -- [--seeds N] [--scenario NAME]
  */
 import {
   BUILT_IN_SCENARIOS,
   createMatch,
-  matchResult,
+  isSeat,
   parOf,
+  roleOf,
   runMatch,
   type Scenario,
 } from "../../shared/index";
@@ -34,7 +36,7 @@ console.log(`Team against its autopilot (100 = as well as the autopilot), mean o
 console.log(
   `${"scenario".padEnd(16)}${CLASS_KINDS.map((k) => pad(`hub ${k}`, 15)).join("")}${CLASS_KINDS.map((k) => pad(`swarm ${k}`, 16)).join("")}  engaged beats idle`,
 );
-const roleTop = new Map<string, { top: number; matches: number }>();
+const roleTop = new Map<string, { top: number; third: number; matches: number }>();
 for (const name of names) {
   const base = BUILT_IN_SCENARIOS[name]!;
   const per: Record<string, number[]> = {};
@@ -44,13 +46,27 @@ for (const name of names) {
     const sc: Scenario = { ...base, seed };
     const bots = runMatch(createMatch(sc));
     const par = parOf(bots);
-    const all = matchResult(bots, par);
-    const top = all.players.slice(0, 5);
-    for (const role of new Set(all.players.map((p) => p.role))) {
-      const r = roleTop.get(role) ?? { top: 0, matches: 0 };
-      roleTop.set(role, r);
-      r.matches++;
-      if (top.some((p) => p.role === role)) r.top++;
+    // One engaged student in each role (a seat drawn by the seed) among classmates who never act.
+    for (const w of bots.worlds) {
+      const roles = new Map<string, string[]>();
+      for (const n of w.nodes)
+        if (isSeat(n) && !n.gone) roles.set(roleOf(n), [...(roles.get(roleOf(n)) ?? []), n.id]);
+      for (const [role, ids] of roles) {
+        const node = ids[seed % ids.length]!;
+        const r = playClasses(sc, { hub: "idle", swarm: "idle" }, par, {
+          team: w.team,
+          node,
+          kind: "engaged",
+        });
+        const students = r.players.filter((p) => p.holder);
+        const rank = students.findIndex((p) => p.team === w.team && p.node === node) + 1;
+        const key = `${w.team} ${role}`;
+        const s = roleTop.get(key) ?? { top: 0, third: 0, matches: 0 };
+        roleTop.set(key, s);
+        s.matches++;
+        if (rank <= 5) s.top++;
+        if (rank <= Math.ceil(students.length / 3)) s.third++;
+      }
     }
     for (const team of ["hub", "swarm"] as const)
       for (const kind of CLASS_KINDS) {
@@ -73,6 +89,10 @@ for (const name of names) {
     CLASS_KINDS.map((k) => pad(mean(per[`${team} ${k}`]!).toFixed(1), team === "hub" ? 15 : 16)).join("");
   console.log(`${name.padEnd(16)}${cells("hub")}${cells("swarm")}  ${pad(`${engagedWins}/${versus}`, 8)}`);
 }
-console.log("\nRoles in the top 5 of all-bot matches (share of matches the role plays in)");
+console.log(
+  "\nOne engaged student among classmates who never act: how often they finish in the top 5, and in the top third",
+);
 for (const [role, r] of roleTop)
-  console.log(`  ${role.padEnd(8)} ${pad(Math.round((100 * r.top) / r.matches), 3)} %`);
+  console.log(
+    `  ${role.padEnd(14)} top 5 ${pad(Math.round((100 * r.top) / r.matches), 3)} %   top third ${pad(Math.round((100 * r.third) / r.matches), 3)} %   (${r.matches} matches)`,
+  );

@@ -140,6 +140,7 @@ export function playClasses(
   scenario: Scenario,
   classes: Partial<Record<Architecture, ClassKind>>,
   par: Par = parOf(runMatch(createMatch(scenario))),
+  one?: { team: Architecture; node: string; kind: Exclude<ClassKind, "autopilot"> },
 ): MatchResult {
   const m = createMatch(scenario);
   const seats: { world: World; me: SimNode; student: Student; id: string }[] = [];
@@ -150,7 +151,8 @@ export function playClasses(
       if (!isSeat(n)) continue;
       const id = `${world.team}:${n.id}`;
       submitIntent(m, { kind: "host" }, { type: "assign", team: world.team, node: n.id, player: id });
-      seats.push({ world, me: n, student: STUDENTS[kind], id });
+      const mine = one && one.team === world.team && one.node === n.id ? one.kind : kind;
+      seats.push({ world, me: n, student: STUDENTS[mine], id });
     }
   }
   while (!m.ended) {

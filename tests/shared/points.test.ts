@@ -4,13 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  BUILT_IN_SCENARIOS,
   type Match,
   matchResult,
+  parOf,
   playerPoints,
   runMatch,
   submitIntent,
   type World,
 } from "../../shared/index";
+import { playClasses } from "./classes";
 import { match, node, runUntil, world } from "./helpers";
 
 const me = { kind: "player", id: "me" } as const;
@@ -43,7 +46,7 @@ describe("player points", () => {
     runMatch(m);
     const bad = node(hub, id);
     expect(bad.counters.work).toBeGreaterThan(good.counters.work); // it forwarded more, round and round
-    expect(playerPoints(bad)).toBeLessThan(playerPoints(good));
+    expect(playerPoints(bad, "hub", m)).toBeLessThan(playerPoints(good, "hub", bots));
     const total = (x: Match) => matchResult(x).teams[0]!.scores.total;
     expect(total(m)).toBeLessThan(total(bots));
   });
@@ -63,7 +66,7 @@ describe("player points", () => {
           for (const b of botnet)
             submitIntent(m, me, { type: "block", team: "hub", node: r.id, source: b.id });
       runMatch(m);
-      return routers.reduce((n, r) => n + playerPoints(r), 0);
+      return routers.reduce((n, r) => n + playerPoints(r, "hub", m), 0);
     };
     const flooded = play(false);
     expect(play(true)).toBeGreaterThanOrEqual(flooded);
@@ -80,5 +83,61 @@ describe("player points", () => {
     );
     runUntil(m, 63);
     expect(r.points).toBe(0);
+  });
+
+  it("each seat is measured against the autopilot in it: with bots everywhere every seat scores 100", () => {
+    const m = runMatch(match("link-cut"));
+    const r = matchResult(m, parOf(m));
+    const work = r.players.filter((p) => p.role !== "server" && p.role !== "seed");
+    expect(work.length).toBeGreaterThan(20);
+    // Bots' bonuses aside (servers may patch or restore), every seat did what the autopilot did there.
+    for (const p of work) expect(p.points, `${p.team} ${p.node}`).toBe(100);
+  });
+
+  it("one engaged router among classmates who never act finishes in the top third, on either team", () => {
+    for (const [team, node] of [
+      ["hub", "R2"],
+      ["swarm", "R2"],
+    ] as const) {
+      const sc = { ...BUILT_IN_SCENARIOS["link-cut"]!, seed: 3 };
+      const r = playClasses(sc, { hub: "idle", swarm: "idle" }, undefined, { team, node, kind: "engaged" });
+      const students = r.players.filter((p) => p.holder);
+      const rank = students.findIndex((p) => p.team === team && p.node === node) + 1;
+      expect(rank, `${team} ${node}`).toBeGreaterThan(0);
+      expect(rank, `${team} ${node}`).toBeLessThanOrEqual(Math.ceil(students.length / 3));
+    }
+  });
+
+  it("a client whose player moves off a crashed server earns more than one left waiting", () => {
+    const play = (move: boolean) => {
+      const m = match("calm", {
+        topology: "hub",
+        failures: [{ kind: "crash", at: 20, duration: 60, target: "S1" }],
+      });
+      const hub = world(m, "hub");
+      // A client that starts on S1 (DNS spreads users over the servers by slot).
+      const u = hub.users
+        .map((i) => hub.nodes[i]!)
+        .find((n) => hub.servers[n.user!.slot % 2] === node(hub, "S1").index)!;
+      submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: u.id, player: "me" });
+      runUntil(m, 21);
+      if (move)
+        expect(submitIntent(m, me, { type: "server", team: "hub", node: u.id, server: "S2" }).ok).toBe(true);
+      runMatch(m);
+      return playerPoints(
+        u,
+        "hub",
+        m,
+        parOf(
+          runMatch(
+            match("calm", {
+              topology: "hub",
+              failures: [{ kind: "crash", at: 20, duration: 60, target: "S1" }],
+            }),
+          ),
+        ),
+      );
+    };
+    expect(play(true)).toBeGreaterThan(play(false) + 10);
   });
 });

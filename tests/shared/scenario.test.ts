@@ -28,7 +28,13 @@ describe("scenario documents", () => {
           duration: 30,
           failures: sc.failures.filter((f) => f.at < 30),
         });
-        const r = matchResult(runMatch(m), { goodput: 1, completionSeconds: 5 });
+        const r = matchResult(runMatch(m), {
+          goodput: 1,
+          completionSeconds: 5,
+          roles: {},
+          seats: {},
+          ticks: 1,
+        });
         expect(
           r.teams.map((t) => t.team),
           `${name} ${topology}`,

@@ -71,7 +71,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Your points: "),
-        "what you did for your team: packets you passed on, pieces you shared, how fast you reacted to a failure, cheats you blocked, hacks you fixed, files you brought back from a backup.",
+        "how much more you did for your team than the computer did in your seat. Doing as well as the computer is 100. Pass on more packets that arrive, send more good pieces, get your files sooner, and you earn more; block a real cheat, fix a hack or bring files back from a backup for a bonus. Clicking for nothing earns nothing.",
       ),
     ),
     h("form", { method: "dialog" }, h("button", { id: "scoring-close" }, "Got it")),

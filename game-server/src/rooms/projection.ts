@@ -78,7 +78,7 @@ export function projectMatch(
   const secondDone = match.tick % TICKS_PER_SECOND === 0;
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
-    projectNodes(team, world, match, names);
+    projectNodes(team, world, match, names, par);
     projectTransits(team, world, match);
     if (secondDone || team.links.size === 0) projectLinks(team, world, proj);
     if (secondDone) projectScores(team, world, match, proj, par);
@@ -86,7 +86,7 @@ export function projectMatch(
   projectFailures(state, match);
 }
 
-function projectNodes(team: TeamState, world: World, match: Match, names: Names): void {
+function projectNodes(team: TeamState, world: World, match: Match, names: Names, par: Par): void {
   for (const n of world.nodes) {
     let s = team.nodes.get(n.id);
     if (!s) {
@@ -100,11 +100,11 @@ function projectNodes(team: TeamState, world: World, match: Match, names: Names)
       s.y = Math.round(n.y);
       team.nodes.set(n.id, s);
     }
-    projectNode(s, n, match, names);
+    projectNode(s, n, world.team, match, names, par);
   }
 }
 
-function projectNode(s: NodeState, n: SimNode, match: Match, names: Names): void {
+function projectNode(s: NodeState, n: SimNode, team: string, match: Match, names: Names, par: Par): void {
   put(s, "holder", n.holder ? names(n.holder) : "");
   put(s, "autopilot", n.autopilot);
   put(s, "down", isDown(n, match.tick) && !n.gone);
@@ -112,7 +112,7 @@ function projectNode(s: NodeState, n: SimNode, match: Match, names: Names): void
   put(s, "queue", n.queue.length);
   put(s, "queueLimit", n.queueLimit);
   put(s, "encrypt", n.encrypt);
-  if (match.tick % TICKS_PER_SECOND === 0) put(s, "points", playerPoints(n));
+  if (match.tick % TICKS_PER_SECOND === 0) put(s, "points", playerPoints(n, team, match, par));
   if (n.server) {
     const v = n.server;
     put(s, "capacity", Math.min(255, v.capacity));
