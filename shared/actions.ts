@@ -8,6 +8,7 @@ import {
   PATCH_TICKS,
   POINTS,
   PRICES,
+  RESTART_TICKS,
   RESTORE_TICKS,
   SERVER_MAX_JOBS,
   TICKS_PER_SECOND,
@@ -109,6 +110,10 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       break;
     case "server":
       chooseServer(node, world.idIndex.get(intent.server)!);
+      break;
+    case "restart":
+      node.downUntil = Math.min(node.downUntil, match.tick + RESTART_TICKS);
+      node.crashed = false;
       break;
     case "restore":
       s!.restoreAt = match.tick + RESTORE_TICKS;

@@ -8,6 +8,7 @@ import {
   BOT_BREACH_DETECT_TICKS,
   BOT_CORRUPT_BLOCK_THRESHOLD,
   BOT_JUNK_BLOCK_THRESHOLD,
+  BOT_RESTART_DETECT_TICKS,
   PRICES,
   SERVER_MAX_JOBS,
   TICKS_PER_SECOND,
@@ -32,6 +33,15 @@ const PEER_NEGLECT_HALF = 50;
 /** Peers from which a warning takes the full PEER_OWNER_MAX_DELAY to reach every owner. */
 const PEER_WORD_SPREAD = 25;
 
+/**
+ * How long a crash lasts before someone restarts the machine: a hub's machines and every router are
+ * watched centrally (BOT_RESTART_DETECT_TICKS); a peer waits for its owner (ownerDelayTicks), who
+ * may never notice.
+ */
+function restartDelayTicks(match: Match, world: World, node: SimNode): number {
+  return node.peer ? ownerDelayTicks(match, world, node) : BOT_RESTART_DETECT_TICKS;
+}
+
 /** Share of the budget a server bot keeps in reserve before it pays for an upgrade. */
 const BOT_UPGRADE_RESERVE = 0.35;
 
@@ -39,8 +49,12 @@ const BOT_UPGRADE_RESERVE = 0.35;
 export function decideBots(match: Match, world: World): NodeIntent[] {
   const out: NodeIntent[] = [];
   for (const node of world.nodes) {
-    if (!node.autopilot || node.gone || isDown(node, match.tick)) continue;
-    if (keptStill(match.scenario, node)) continue;
+    if (!node.autopilot || node.gone || keptStill(match.scenario, node)) continue;
+    if (isDown(node, match.tick)) {
+      if (node.crashed && match.tick - node.downSince >= restartDelayTicks(match, world, node))
+        out.push({ type: "restart", ...base(world, node) });
+      continue;
+    }
     if (node.kind === "server") decideServer(match, world, node, out);
     else if (node.kind === "peer" && !node.peer!.malicious) decidePeer(match, world, node, out);
   }

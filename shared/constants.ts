@@ -40,6 +40,8 @@ export const ENCRYPTION_FACTOR = 0.95;
 export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
 /** Ticks a server is offline while it is isolated and patched after a breach. */
 export const PATCH_TICKS = 4 * TICKS_PER_SECOND;
+/** A crashed machine restarted by hand is back after this long (booting, services starting). */
+export const RESTART_TICKS = 8 * TICKS_PER_SECOND;
 /** Extra latency of a server's uplink once it has moved to a cloud region, in ticks. */
 export const CLOUD_EXTRA_LATENCY = 4;
 /** A cloud server's capacity doubles while its queue is at least this full (elastic capacity). */
@@ -91,6 +93,8 @@ export const DV_INFINITY = 64;
 export const BOT_PERIOD = 5;
 /** Ticks a server bot needs to notice a breach of its own server. */
 export const BOT_BREACH_DETECT_TICKS = 10 * TICKS_PER_SECOND;
+/** Centrally monitored machines (routers, servers, a hub's clients): a crash is restarted after this. */
+export const BOT_RESTART_DETECT_TICKS = 15 * TICKS_PER_SECOND;
 /** Junk packets from one source a bot sees before it blocks that source. */
 export const BOT_JUNK_BLOCK_THRESHOLD = 20;
 /** Corrupt chunks from one peer a verifying bot sees before it blocks that peer. */

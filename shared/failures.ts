@@ -143,6 +143,7 @@ function regionsOf(world: World): string[] {
 /** A node goes down until `until`: its queue and its in-progress work are lost. */
 export function takeDown(world: World, node: SimNode, until: number, tick: number): void {
   if (node.downUntil <= tick) node.downSince = tick;
+  node.crashed = false;
   node.downUntil = Math.max(node.downUntil, until);
   clearQueue(world, node);
   if (node.server) {
@@ -193,6 +194,7 @@ function applyFailure(
         const [node] = resolveNodes(match, world, kind, target, 1, rng);
         if (!node) return none(team, target);
         takeDown(world, node, until, tick);
+        node.crashed = true;
         return { target: node.id, note: `${node.label} crashed` };
       }
       case "disk-failure": {

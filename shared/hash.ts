@@ -41,6 +41,7 @@ function hashWorld(h: Hasher, w: World): void {
   h.nums(w.rng.s);
   for (const n of w.nodes) {
     h.str(n.id);
+    h.bool(n.crashed);
     h.nums([
       n.downUntil,
       n.credit,

@@ -48,6 +48,7 @@ export const nodeIntentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("leave"), ...base }).strict(),
   z.object({ type: z.literal("autopilot"), ...base, on }).strict(),
   z.object({ type: z.literal("server"), ...base, server: nodeId }).strict(),
+  z.object({ type: z.literal("restart"), ...base }).strict(),
 ]);
 
 export const hostIntentSchema = z.discriminatedUnion("type", [
@@ -94,10 +95,11 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   leave: ["peer"],
   autopilot: ["router", "server", "peer", "client"],
   server: ["client"],
+  restart: ["router", "server", "peer", "client"],
 };
 
-/** Decisions a node may take while it is down: handing over to the autopilot, nothing else. */
-const WHILE_DOWN: ReadonlySet<string> = new Set(["autopilot"]);
+/** Decisions a node may take while it is down: restarting after a crash, handing over to the autopilot. */
+const WHILE_DOWN: ReadonlySet<string> = new Set(["autopilot", "restart"]);
 
 export function worldOf(match: Match, team: Architecture): World | undefined {
   return match.worlds.find((w) => w.team === team);
@@ -228,6 +230,14 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       return node.autopilot === intent.on
         ? fail(intent.on ? "already on autopilot" : "already off autopilot")
         : OK;
+    case "restart":
+      return node.crashed && isDown(node, match.tick)
+        ? OK
+        : fail(
+            isDown(node, match.tick)
+              ? `${node.label} did not crash: wait until it is back`
+              : `${node.label} is running`,
+          );
     case "server": {
       const to = other(intent.server);
       if (!to || !world.servers.includes(to.index))

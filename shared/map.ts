@@ -145,6 +145,7 @@ function newNode(
     autopilot: true,
     downUntil: 0,
     downSince: 0,
+    crashed: false,
     gone: false,
     queue: [],
     queueLimit: DEFAULT_QUEUE_LIMIT,

@@ -142,6 +142,8 @@ export interface SimNode {
   downUntil: number;
   /** Tick the node last went down (for the protocol's slow failure detection). */
   downSince: number;
+  /** Down because it crashed: a restart brings it back sooner (an outage or a patch it cannot). */
+  crashed: boolean;
   /** Left the network for good (churn, a peer that stopped seeding, a finished botnet). */
   gone: boolean;
   queue: Packet[];

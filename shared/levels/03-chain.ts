@@ -25,6 +25,8 @@ export const chain: Scenario = {
     },
     node: "S1",
     role: "server",
+    // Server 2 stays off for its repairs: nobody restarts it early.
+    others: { react: false },
     goals: ["Cache the files you don't have", "Do it before 0:10", "Keep every download going"],
     stars: { speed: [60, 70, 78], cost: [30, 40, 50], survival: [75, 88, 96] },
     hints: {

@@ -66,7 +66,7 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   ),
   "server-crash": scenario(
     "Server crash",
-    "The only content holder crashes for 40 seconds: the hub's single server, the swarm's single seed. A single point of failure, or not?",
+    "The only content holder crashes: the hub's single server, the swarm's single seed. It comes back by itself after 40 seconds, sooner if someone restarts it. A single point of failure, or not?",
     [{ kind: "crash", at: 60, duration: 40, target: "role:source" }],
     lesson(
       "When the only server crashes every client must wait; in a swarm the data lives on many peers and keeps flowing.",

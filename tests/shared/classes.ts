@@ -47,6 +47,8 @@ const running = (m: Match, world: World, kind: string) =>
   );
 
 const engaged: Student = (m, world, me, act) => {
+  // The panel says DOWN with a Restart button after a crash.
+  if (me.crashed && isDown(me, m.tick)) act({ type: "restart" });
   const wiretap = running(m, world, "wiretap");
   if (me.kind === "router") {
     // Re-route around a dead link at once (the protocol takes a while).
@@ -60,7 +62,8 @@ const engaged: Student = (m, world, me, act) => {
   }
   if (me.server) {
     const s = me.server;
-    if (!s.backup && !s.origin) act({ type: "backup", on: true });
+    // Backups where the data exists nowhere else (the panel offers the origin when there is one).
+    if (!s.backup && s.upstream < 0) act({ type: "backup", on: true });
     if (s.breached) act({ type: "patch" });
     if (s.diskFailed && s.restoreAt === 0) act({ type: "restore" });
     if (me.queue.length > me.queueLimit / 2 && s.upgrades < 2) act({ type: "upgrade" });

@@ -16,7 +16,8 @@ describe("the debrief", () => {
     const crash = lessons.find((l) => /crashed/.test(l.text))!;
     expect(crash.text).toMatch(/^At 1:00: Server 1 crashed/);
     const hubKept = Number(/Team Hub kept (\d+) %/.exec(crash.text)![1]);
-    expect(hubKept).toBeLessThan(5); // only chunks already on the wire still land
+    // Nothing while it is down (the autopilot restarts it after 15 s, and it boots for 8).
+    expect(hubKept).toBeLessThan(30);
     const swarmKept = Number(/Team Swarm kept (\d+) %/.exec(crash.text)![1]);
     expect(swarmKept).toBeGreaterThan(50);
     expect(crash.concept).toMatch(/single point of failure/);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Actor,
   type Architecture,
+  BOT_RESTART_DETECT_TICKS,
   coinsLeft,
   hostIntentSchema,
   type Intent,
@@ -14,6 +15,7 @@ import {
   type Match,
   nodeIntentSchema,
   PRICES,
+  RESTART_TICKS,
   stateHash,
   stepMatch,
   submitIntent,
@@ -443,6 +445,22 @@ describe("refused intents change nothing", () => {
     );
   });
 
+  it("a restart of a node that is running, or that is down for another reason than a crash", () => {
+    expectRefused(seated, player("p1"), { type: "restart", team: "hub", node: "S1" }, "Server 1 is running");
+    const patching = () => {
+      const m = seated();
+      m.worlds[0]!.nodes[m.worlds[0]!.idIndex.get("S1")!]!.server!.breached = true;
+      apply(m, player("p1"), { type: "patch", team: "hub", node: "S1" });
+      return m;
+    };
+    expectRefused(
+      patching,
+      player("p1"),
+      { type: "restart", team: "hub", node: "S1" },
+      "Server 1 did not crash: wait until it is back",
+    );
+  });
+
   it("anything after the round ended", () => {
     const over = () => {
       const m = seated();
@@ -707,6 +725,28 @@ describe("accepted intents take effect on the next tick", () => {
     const bots = startedOnS1.filter((u) => u !== u1.index).map((u) => hub.nodes[u]!.user!.completed);
     expect(Math.min(...bots)).toBeGreaterThan(0);
     expect(u1.user!.completed).toBe(0);
+  });
+
+  it("a crashed node restarted by its player is back after the boot; the autopilot's after 15 s; nobody's never", () => {
+    const crash = (m: Match, target: string) =>
+      apply(m, HOST, { type: "trigger", failure: { kind: "crash", at: 0, duration: 60, target } });
+    const m = seated();
+    crash(m, "S1"); // held by p1
+    crash(m, "S2"); // the autopilot's
+    const hub = world(m, "hub");
+    const [s1, s2] = [node(hub, "S1"), node(hub, "S2")];
+    const at = m.tick;
+    apply(m, player("p1"), { type: "restart", team: "hub", node: "S1" });
+    runUntil(m, (at + RESTART_TICKS) / 10 + 0.2);
+    expect(s1.downUntil).toBeLessThanOrEqual(m.tick);
+    expect(s2.downUntil).toBeGreaterThan(m.tick);
+    runUntil(m, (at + BOT_RESTART_DETECT_TICKS + RESTART_TICKS) / 10 + 0.5);
+    expect(s2.downUntil).toBeLessThanOrEqual(m.tick);
+    // A player who never restarts: down for the whole minute.
+    const idle = seated();
+    crash(idle, "S1");
+    runUntil(idle, 50);
+    expect(node(world(idle, "hub"), "S1").downUntil).toBeGreaterThan(idle.tick);
   });
 
   it("giving the node back to the autopilot lets the bot decide again", () => {

@@ -73,7 +73,10 @@ describe("score formulas", () => {
       map: { ...(base.map as object), servers: 1, origin: false } as Scenario["map"],
       failures: [{ kind: "crash", at: 0, target: "role:source", duration: base.duration }],
     };
-    const r = matchResult(runMatch(createMatch(sc)), computePar({ ...sc, failures: [] })).teams[0]!;
+    // Held by a player who never restarts it: down for the whole round.
+    const m = createMatch(sc);
+    submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "idle" });
+    const r = matchResult(runMatch(m), computePar({ ...sc, failures: [] })).teams[0]!;
     expect(r.failures).toHaveLength(1);
     expect(r.usefulChunks).toBe(0);
     expect(r.scores.survival).not.toBeNull();

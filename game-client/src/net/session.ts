@@ -29,6 +29,8 @@ export interface PrivateView {
   coins: number;
   awaiting: string[];
   suspects: { node: string; count: number }[];
+  /** Down after a crash: a restart brings the node back sooner. */
+  crashed?: boolean;
   /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
   asks?: string;
   busy?: number;

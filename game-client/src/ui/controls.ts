@@ -326,11 +326,17 @@ export function buildControls(
     (on) => send({ type: "autopilot", ...base, on }),
   );
   const status = h("div", { class: "kv", id: "node-status" });
+  const restart = h(
+    "button",
+    { id: "restart", class: "warn", hidden: true, onclick: () => send({ type: "restart", ...base }) },
+    "It crashed: restart it now",
+  );
   const element = h(
     "div",
     { id: "controls" },
     h("h2", {}, h("span", { class: "you-badge" }, "You: "), node.label),
     status,
+    restart,
     ...sections,
     h("h3", {}, "Autopilot (the computer plays for you)"),
     autopilot.el,
@@ -342,6 +348,7 @@ export function buildControls(
       const n = team?.nodes.get(nodeId);
       if (!team || !n) return;
       autopilot.set(n.autopilot);
+      restart.hidden = !you?.crashed;
       const facts: [string, string][] = [
         [
           "status",

@@ -26,6 +26,7 @@ import {
   holderOf,
   hostActionSchema,
   intentMessageSchema,
+  isDown,
   type Match,
   type MatchResult,
   matchResult,
@@ -417,6 +418,7 @@ export abstract class MatchRoom extends Room<MatchState> {
         coins: Math.floor(coinsLeft(this.match, world)),
         awaiting,
         suspects,
+        crashed: node.crashed && isDown(node, this.match.tick),
         ...(node.kind === "client"
           ? { asks: asks < 0 ? "" : world.nodes[asks]!.id, busy: node.user!.refusals }
           : {}),
