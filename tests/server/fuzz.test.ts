@@ -11,6 +11,7 @@ import {
   boot,
   CRAFTED_PAYLOADS,
   CRAFTED_TYPES,
+  caughtUp,
   type Harness,
   nextMessage,
   quiet,
@@ -128,6 +129,13 @@ describe("fuzzing a running class", () => {
 
     // Out of order: before the round starts.
     await Promise.all(attackers.map((a, i) => attack(a, 100 + i, 1000)));
+    await Promise.all(attackers.map((a) => caughtUp(a.room)));
+    // A change of the host's after theirs, one that leaves the match alone (locking the class):
+    // once the host's screen shows it, any change the attackers made would show too.
+    host.send("host", { type: "lock", locked: true });
+    await until(() => stateOf(host).locked === true, 3000, "the class locked");
+    host.send("host", { type: "lock", locked: false });
+    await until(() => stateOf(host).locked === false, 3000, "the class open again");
     expect(stateOf(host).phase).toBe("lobby");
 
     host.send("host", { type: "start" });
@@ -150,7 +158,8 @@ describe("fuzzing a running class", () => {
     const result = await results;
     // Out of order: after the end.
     await Promise.all(attackers.map((a, i) => attack(a, 300 + i, 500)));
-    await new Promise((r) => setTimeout(r, 500));
+    // Every attacker's messages have all been answered (or dropped) before the counts are read.
+    await Promise.all(attackers.map((a) => caughtUp(a.room)));
 
     const sent = attackers.reduce((n, a) => n + a.sent, 0);
     expect(sent).toBeGreaterThan(2000);

@@ -107,6 +107,29 @@ export async function until(
   }
 }
 
+/**
+ * Resolves once the room has answered everything this client sent so far: a ping sent after it (again
+ * every 200 ms, in case the rate limit drops it) comes back after all earlier replies, as one
+ * connection's messages are handled and answered in order.
+ */
+export async function caughtUp(room: Room, ms = 6000): Promise<void> {
+  const marker = -1 - Math.floor(Math.random() * 1e9);
+  let back = false;
+  const off = room.onMessage("pong", (m: { t: number }) => {
+    if (m.t === marker) back = true;
+  });
+  try {
+    const start = Date.now();
+    while (!back) {
+      if (Date.now() - start > ms) throw new Error("the room did not answer a ping");
+      room.send("ping", { t: marker });
+      await until(() => back, 200, "pong").catch(() => undefined);
+    }
+  } finally {
+    off();
+  }
+}
+
 /** Messages a room does not care about are still acknowledged, so colyseus.js does not warn. */
 export function quiet(room: Room): Room {
   for (const t of ["you", "banner", "ok", "pong", "results", "error", "room-error"])
