@@ -12,6 +12,7 @@ import {
   createMatch,
   type MatchResult,
   type MatchSummary,
+  type StoredMatch,
   stateHash,
   stepMatch,
   submitIntent,
@@ -330,4 +331,23 @@ export async function playingClass(url: string, scenario: string, seconds: numbe
 export async function pastClasses(url: string, hostKey: string): Promise<MatchSummary[]> {
   const res = await fetch(`${url}/api/history`, { headers: { "x-host-key": hostKey } });
   return ((await res.json()) as { matches: MatchSummary[] }).matches;
+}
+
+/**
+ * A host's match once its finished record is stored (a running round is checkpointed as interrupted
+ * first, and the final write lands just after the results go out).
+ */
+export async function finishedMatch(url: string, hostKey: string): Promise<StoredMatch> {
+  let id = "";
+  await until(
+    async () => {
+      const [first] = await pastClasses(url, hostKey);
+      id = first?.status === "finished" ? first.id : "";
+      return id !== "";
+    },
+    10_000,
+    "the finished match in Past classes",
+  );
+  const res = await fetch(`${url}/api/history/${id}`, { headers: { "x-host-key": hostKey } });
+  return (await res.json()) as StoredMatch;
 }
