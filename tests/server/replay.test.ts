@@ -43,7 +43,7 @@ it("a class with a reconnect, a late joiner, added time, a live failure and a ki
   quiet(await c.joinById(made.code, { nickname: "Cy" })); // joins late, takes a bot's seat
   await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
   host.send("host", { type: "add-time", seconds: 30 });
-  host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "role:busiest-link" } });
+  host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "busiest" } });
   await until(() => stateOf(host).tick >= 60, 10_000, "six seconds");
   host.send("host", { type: "kick", player: ann.sessionId });
   await until(() => stateOf(host).players.size === 2, 5000, "Ann kicked");
@@ -54,6 +54,8 @@ it("a class with a reconnect, a late joiner, added time, a live failure and a ki
 
   // The round was checkpointed as interrupted while it ran: the finished record replaces it.
   const stored = await finishedMatch(h.server.url, made.hostKey);
+  // The host's link cut hit both networks.
+  expect(shown.teams.map((t) => t.failures.map((f) => f.kind))).toEqual([["link-cut"], ["link-cut"]]);
   const intents = stored.result.intents!;
   const kinds = new Set(intents.map((r) => r.intent.type));
   for (const k of ["assign", "autopilot", "add-time", "trigger", "end"]) expect(kinds, k).toContain(k);
