@@ -6,10 +6,10 @@
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { services } from "../../game-server/src/app/services";
 import { BUDGETS, SOLO_GAMES_PER_ADDRESS } from "../../game-server/src/edge/limits";
-import { newSecret } from "../../game-server/src/rooms/codes";
 import { MESSAGE_BURST } from "../../game-server/src/rooms/MatchRoom";
-import { services } from "../../game-server/src/services";
+import { newSecret } from "../../game-server/src/secrets/codes";
 import {
   BUILT_IN_SCENARIOS,
   ERROR,

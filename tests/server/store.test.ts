@@ -14,7 +14,7 @@ import { lockDataDir } from "../../game-server/src/db/lock";
 import type { MatchRecord } from "../../game-server/src/db/match-store";
 import { MIGRATIONS, migrate } from "../../game-server/src/db/migrations";
 import { openStore, type Store } from "../../game-server/src/db/store";
-import { newSecret } from "../../game-server/src/rooms/codes";
+import { newSecret } from "../../game-server/src/secrets/codes";
 import { BUILT_IN_SCENARIOS, createMatch, matchResult, runMatch, type Scenario } from "../../shared/index";
 
 const url = process.env.DATABASE_URL;

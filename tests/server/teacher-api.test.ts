@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSecret } from "../../game-server/src/rooms/codes";
+import { newSecret } from "../../game-server/src/secrets/codes";
 import {
   BUILT_IN_SCENARIOS,
   type MatchSummary,

@@ -8,7 +8,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { log, oneLine } from "../log";
+import { log, oneLine } from "../ops/log";
 
 /** Something that runs parameterised SQL: the database itself, or a transaction. */
 export interface Queryable {
