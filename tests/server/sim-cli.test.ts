@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStoredMatch } from "../../game-server/src/replay-file";
 import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
@@ -11,6 +12,7 @@ import {
   dropConnection,
   finishedMatch,
   type Harness,
+  nextMessage,
   pastClasses,
   quiet,
   stateOf,
@@ -119,16 +121,31 @@ describe("npm run sim", () => {
   });
 });
 
+/** A student's decision for their own node, of their role (a router prioritises, others encrypt). */
+async function decideOnce(host: Room, student: Room): Promise<void> {
+  const { team, node } = stateOf(host).players.get(student.sessionId) as { team: string; node: string };
+  const kind = stateOf(host).teams.get(team).nodes.get(node).kind as string;
+  const ok = nextMessage<{ type: string }>(student, "ok");
+  student.send(
+    "intent",
+    kind === "router"
+      ? { type: "prioritise", team, node, kind: "request" }
+      : { type: "encrypt", team, node, on: true },
+  );
+  await ok;
+}
+
 /**
  * A class played over real websockets, as in a classroom: Bob's connection drops and he comes back,
- * Cy joins late and takes a bot's seat, the host cuts a link and adds time, then ends the round. Its
- * stored match (the finished record, and the checkpoint written while it ran) is what --replay reads.
+ * Cy joins late and takes a bot's seat, Ann and Cy each make a decision, the host cuts a link and
+ * adds time, then ends the round. Its stored match (the finished record, and the checkpoint written
+ * while it ran) is what --replay reads.
  */
 async function recordedClass(h: Harness): Promise<{ finished: StoredMatch; checkpoint: StoredMatch }> {
   const made = await h.createClass({ scenario: "server-crash" });
   const c = h.client();
   const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
-  quiet(await c.joinById(made.code, { nickname: "Ann" }));
+  const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
   const bob = quiet(await c.joinById(made.code, { nickname: "Bob" }));
   await until(() => stateOf(host).players.size === 2, 5000, "two seated");
   host.send("host", { type: "start" });
@@ -139,8 +156,9 @@ async function recordedClass(h: Harness): Promise<{ finished: StoredMatch; check
   await until(() => stateOf(host).tick >= 35, 10_000, "Bob away a while");
   quiet(await c.reconnect(token));
   await until(() => stateOf(host).players.get(bob.sessionId)?.connected === true, 5000, "Bob back");
-  quiet(await c.joinById(made.code, { nickname: "Cy" }));
+  const cy = quiet(await c.joinById(made.code, { nickname: "Cy" }));
   await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
+  for (const student of [ann, cy]) await decideOnce(host, student);
   const end = stateOf(host).endTick as number;
   host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "busiest" } });
   host.send("host", { type: "add-time", seconds: 20 });
@@ -188,6 +206,11 @@ describe("npm run sim -- --replay", () => {
     const { finished } = recorded;
     const types = new Set(finished.result.intents!.map((r) => r.intent.type));
     for (const t of ["assign", "autopilot", "trigger", "add-time", "end"]) expect(types, t).toContain(t);
+    // Two students' own decisions, made on their screens.
+    const theirs = finished.result.intents!.filter(
+      (r) => r.actor.kind === "player" && ["encrypt", "prioritise"].includes(r.intent.type),
+    );
+    expect(theirs).toHaveLength(2);
     // The host's link cut hit both networks.
     expect(finished.result.teams.map((t) => t.failures.map((f) => f.kind))).toEqual([
       ["link-cut"],
