@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { log } from "./log";
+import { log } from "./ops/log";
 
 const SOURCES = [
   "game-client/src",

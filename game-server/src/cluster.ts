@@ -13,7 +13,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { ensureClientBuilt } from "./client-build";
-import { log } from "./log";
+import { log } from "./ops/log";
 
 function fail(message: string): never {
   console.error(`start:cluster: ${message}`);

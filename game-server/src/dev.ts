@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { createServer } from "vite";
-import { log } from "./log";
+import { log } from "./ops/log";
 import { startServer } from "./server";
 
 const port = Number(process.env.GAME_SERVER_PORT ?? 2567);

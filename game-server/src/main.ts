@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { ensureClientBuilt } from "./client-build";
 import { parseProxyTrust } from "./edge/addresses";
-import { log } from "./log";
+import { log } from "./ops/log";
 import { startServer } from "./server";
 
 function port(): number {

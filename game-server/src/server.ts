@@ -9,22 +9,23 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { type Services, setServices } from "./app/services";
 import { DRAIN_EVERY_MS, PendingResults } from "./db/pending";
 import { openStore, type Store } from "./db/store";
 import { type ProxyTrust, stampAddress } from "./edge/addresses";
 import { SharedLimits } from "./edge/limits";
+import type { GuardOptions } from "./edge/options";
 import { handleApi } from "./http/api";
-import { type GuardOptions, guardRequests, originAllowed } from "./http/guard";
+import { guardRequests, originAllowed } from "./http/guard";
 import { setSecurityHeaders } from "./http/headers";
 import { joinAddress } from "./http/join-address";
 import { staticHandler } from "./http/static";
-import { colyseusLogger, log } from "./log";
+import { colyseusLogger, log } from "./ops/log";
 import { assertPortFree } from "./port-check";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { registerAllAgain } from "./rooms/registry";
 import { SoloRoom } from "./rooms/SoloRoom";
 import { warmParCache } from "./rooms/scenarios";
-import { type Services, setServices } from "./services";
 
 export interface ServerOptions {
   port: number;

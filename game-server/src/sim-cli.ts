@@ -5,6 +5,7 @@
  *
  *   npm run sim -- --scenario <built-in name | path.json> [--topology hub|swarm|versus] [--seed N]
  *     [--idle hub|swarm|both] [--json]
+ *   npm run sim -- --replay <match.json> [--json]   (a stored match, played again: replay-file.ts)
  */
 
 import { readFileSync } from "node:fs";
@@ -25,6 +26,7 @@ import {
   TOPOLOGIES,
 } from "../../shared/index";
 import { runCli, UsageError } from "./cli";
+import { checkReplay, formatReplay, loadStoredMatch } from "./replay-file";
 import { formatResult } from "./sim-report";
 
 export interface SimOptions {
@@ -34,11 +36,14 @@ export interface SimOptions {
   /** Teams whose seats are held by players who never act. */
   idle: Architecture[];
   json: boolean;
+  /** A stored match's file to play again and check against its stored hash. */
+  replay?: string;
 }
 
 const USAGE =
   "usage: npm run sim -- [--scenario <name or file.json>] [--topology hub|swarm|versus] [--seed N]\n" +
   "                      [--idle hub|swarm|both] [--json]\n" +
+  "       npm run sim -- --replay <match.json> [--json]   (a stored match from Past classes)\n" +
   `built-in scenarios: ${Object.keys(BUILT_IN_SCENARIOS).join(", ")}`;
 
 export function parseArgs(argv: readonly string[]): SimOptions {
@@ -51,6 +56,7 @@ export function parseArgs(argv: readonly string[]): SimOptions {
       return v;
     };
     if (arg === "--json") options.json = true;
+    else if (arg === "--replay") options.replay = value();
     else if (arg === "--scenario") options.scenario = value();
     else if (arg === "--idle") {
       const t = value();
@@ -71,6 +77,11 @@ export function parseArgs(argv: readonly string[]): SimOptions {
     } else if (arg === "--help" || arg === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${arg}"`);
   }
+  const played = argv.some((a) => ["--scenario", "--topology", "--seed", "--idle"].includes(a));
+  if (options.replay !== undefined && played)
+    throw new UsageError(
+      "--replay plays a stored match as it was: no --scenario, --topology, --seed or --idle",
+    );
   return options;
 }
 
@@ -125,6 +136,12 @@ export function runScenario(options: SimOptions): MatchResult {
 function main(): void {
   runCli(USAGE, () => {
     const options = parseArgs(process.argv.slice(2));
+    if (options.replay !== undefined) {
+      const check = checkReplay(loadStoredMatch(options.replay));
+      process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : formatReplay(check));
+      if (!check.same) process.exitCode = 1;
+      return;
+    }
     const result = runScenario(options);
     process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
   });

@@ -17,7 +17,7 @@
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "colyseus.js";
 import WebSocket from "ws";
-import type { MetricsSnapshot } from "../../game-server/src/metrics";
+import type { MetricsSnapshot } from "../../game-server/src/ops/metrics";
 import { type ServerProcess, spawnServer } from "../server/spawn";
 
 const arg = (name: string, fallback: string) => {

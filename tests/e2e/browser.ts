@@ -25,6 +25,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * The game puts nothing on `window`; it announces that it started (game.ts, STARTED_EVENT). Tests that
+ * look inside (a scene's layout, the session's socket) keep the announced handle as `window.hubSwarm`.
+ */
+const KEEP_GAME_HANDLE = `window.addEventListener("hub-swarm:started", (e) => { window.hubSwarm = e.detail; });`;
+
+/**
  * Runs in each page (as text: the server's tsconfig has no DOM types): a Content-Security-Policy
  * violation becomes a console error, which fails the test. Two libraries probe once whether eval is
  * allowed (msgpackr in colyseus.js, zod), catch the refusal and work without it: those probes are
@@ -74,6 +80,7 @@ export async function launch(): Promise<World> {
       page.on("pageerror", (e) => errors.push(`${name}: ${e.stack ?? e.message}`));
       page.on("dialog", (d) => void d.accept());
       await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+      await page.addInitScript({ content: KEEP_GAME_HANDLE });
       // The first page of a run also waits for Chromium's first start and WebGL set-up: on a shared
       // two-core machine that has taken longer than the default 30 s.
       const answer = await page.goto(server.url, { timeout: 90_000 });

@@ -73,6 +73,8 @@ describe("a classroom match in the browser", () => {
     await w.shot(stray, "02-wrong-code");
 
     const students: Page[] = [];
+    /** What each student's lobby says they hold ("Team Hub · Router 2. …"). */
+    const seats: string[] = [];
     for (const [i, name] of ["Ann", "Bob", "Cy"].entries()) {
       const page = await w.open(name, i === 1 ? { width: 1366, height: 768 } : { width: 1280, height: 800 });
       if (i === 2) {
@@ -90,6 +92,7 @@ describe("a classroom match in the browser", () => {
       await page.waitForFunction(
         () => (document.querySelector("#lobby-seat")?.textContent ?? "").length > 10,
       );
+      seats.push((await page.textContent("#lobby-seat")) ?? "");
       students.push(page);
     }
     await host.waitForFunction(() =>
@@ -107,7 +110,12 @@ describe("a classroom match in the browser", () => {
 
     const proofs: string[] = [];
     for (const s of students) proofs.push(await actOnce(s));
-    expect(proofs).toHaveLength(3);
+    // Each student acted with the controls of the node the lobby told them they hold.
+    const label = { router: /Router/, server: /Server/, peer: /Peer|Seed/ } as const;
+    for (const [i, proof] of proofs.entries()) {
+      const role = proof.split(":")[0] as keyof typeof label;
+      expect(seats[i], `${proof} by the student seated as "${seats[i]}"`).toMatch(label[role]);
+    }
     await host.waitForTimeout(1500);
     await w.shot(host, "05-game-host");
     for (const [i, s] of students.entries()) await w.shot(s, `06-game-student-${i + 1}`);

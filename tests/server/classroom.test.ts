@@ -6,7 +6,8 @@ import { boot, dropConnection, type Harness, nextMessage, quiet, stateOf, until 
 
 let h: Harness;
 beforeAll(async () => {
-  h = await boot();
+  // Rounds run five times as fast as in class: the same ticks, sooner (waits below are on ticks).
+  h = await boot("memory://", 100, { timeScale: 5 });
 });
 afterAll(async () => {
   await h.server.close();
@@ -18,8 +19,36 @@ async function classWithStudents(names: string[], body: Record<string, unknown> 
   const host = quiet(await c.joinById(code, { hostKey }));
   const students: Room[] = [];
   for (const nickname of names) students.push(quiet(await c.joinById(code, { nickname })));
-  await until(() => stateOf(host).players.size === names.length, 5000, "players in state");
+  // Every screen has the whole class (a test reads a student's state next).
+  for (const r of [host, ...students])
+    await until(() => stateOf(r).players?.size === names.length, 5000, "players in state");
   return { code, hostKey, host, students, c };
+}
+
+/**
+ * Makes a change Ann's screen shows (the host adds ten seconds) and waits until `watcher` sees it:
+ * patches arrive in order, so every change the room made before is on that screen by then.
+ */
+async function laterPatch(host: Room, watcher: Room): Promise<void> {
+  const end = stateOf(watcher).endTick as number;
+  host.send("host", { type: "add-time", seconds: 10 });
+  await until(() => stateOf(watcher).endTick === end + 100, 3000, "a later patch");
+}
+
+/** Waits until a room's simulation interval has fired `n` more times (whatever its phase). */
+async function roomTicks(code: string, n: number): Promise<void> {
+  const room = matchMaker.getLocalRoomById(code) as unknown as { tick(): void };
+  let fired = 0;
+  const tick = room.tick;
+  room.tick = function (this: unknown) {
+    fired++;
+    tick.call(this);
+  };
+  try {
+    await until(() => fired >= n, 5000, `${n} ticks of the room's clock`);
+  } finally {
+    room.tick = tick;
+  }
 }
 
 describe("classroom room", () => {
@@ -127,7 +156,8 @@ describe("classroom room", () => {
     // Exactly once each: after a pause, what the student saw equals what the server's hub carried.
     host.send("host", { type: "pause" });
     await until(() => stateOf(ann).phase === "paused", 3000, "paused");
-    await new Promise((r) => setTimeout(r, 300));
+    // A change after the pause: once Ann has it, she has every patch sent before it.
+    await laterPatch(host, ann);
     const room = matchMaker.getLocalRoomById(stateOf(ann).code) as unknown as { match: Match };
     const hub = room.match.worlds.find((w) => w.team === "hub")!;
     expect(seen.length).toBe(hub.stats.hopsCarried);
@@ -148,7 +178,8 @@ describe("classroom room", () => {
       ann.send("host", action);
       expect((await err).code).toBe("not-host");
     }
-    await new Promise((r) => setTimeout(r, 150));
+    // The host's own change comes after Ann's attempts: once it shows, theirs would have too.
+    await laterPatch(host, host);
     expect(stateOf(host).phase).toBe("lobby");
     expect(stateOf(host).locked).toBe(false);
     const endTick = stateOf(host).endTick;
@@ -175,7 +206,9 @@ describe("classroom room", () => {
     const frozen = stateOf(ann).tick;
     host.send("host", { type: "add-time", seconds: 10 });
     await until(() => stateOf(ann).endTick === end + 400, 3000, "time added while paused");
-    await new Promise((r) => setTimeout(r, 400));
+    // The room's clock fires five more times while paused; then a later patch reaches Ann.
+    await roomTicks(stateOf(ann).code, 5);
+    await laterPatch(host, ann);
     expect(stateOf(ann).tick).toBe(frozen);
     host.send("host", { type: "resume" });
     await until(() => stateOf(ann).tick > frozen + 3, 3000, "ticking again");
@@ -298,7 +331,8 @@ describe("classroom room", () => {
         3000,
         `away after drop ${drop + 1}`,
       );
-      await new Promise((r) => setTimeout(r, 300 + drop * 200));
+      const away = stateOf(host).tick as number;
+      await until(() => stateOf(host).tick >= away + 3 + 2 * drop, 5000, `away for ${3 + 2 * drop} ticks`);
       ann = quiet(await c.reconnect(token));
       expect(ann.sessionId).toBe(id);
       await until(

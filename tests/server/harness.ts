@@ -12,6 +12,7 @@ import {
   createMatch,
   type MatchResult,
   type MatchSummary,
+  type StoredMatch,
   stateHash,
   stepMatch,
   submitIntent,
@@ -104,6 +105,29 @@ export async function until(
   while (!(await holds())) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Resolves once the room has answered everything this client sent so far: a ping sent after it (again
+ * every 200 ms, in case the rate limit drops it) comes back after all earlier replies, as one
+ * connection's messages are handled and answered in order.
+ */
+export async function caughtUp(room: Room, ms = 6000): Promise<void> {
+  const marker = -1 - Math.floor(Math.random() * 1e9);
+  let back = false;
+  const off = room.onMessage("pong", (m: { t: number }) => {
+    if (m.t === marker) back = true;
+  });
+  try {
+    const start = Date.now();
+    while (!back) {
+      if (Date.now() - start > ms) throw new Error("the room did not answer a ping");
+      room.send("ping", { t: marker });
+      await until(() => back, 200, "pong").catch(() => undefined);
+    }
+  } finally {
+    off();
   }
 }
 
@@ -307,4 +331,23 @@ export async function playingClass(url: string, scenario: string, seconds: numbe
 export async function pastClasses(url: string, hostKey: string): Promise<MatchSummary[]> {
   const res = await fetch(`${url}/api/history`, { headers: { "x-host-key": hostKey } });
   return ((await res.json()) as { matches: MatchSummary[] }).matches;
+}
+
+/**
+ * A host's match once its finished record is stored (a running round is checkpointed as interrupted
+ * first, and the final write lands just after the results go out).
+ */
+export async function finishedMatch(url: string, hostKey: string): Promise<StoredMatch> {
+  let id = "";
+  await until(
+    async () => {
+      const [first] = await pastClasses(url, hostKey);
+      id = first?.status === "finished" ? first.id : "";
+      return id !== "";
+    },
+    10_000,
+    "the finished match in Past classes",
+  );
+  const res = await fetch(`${url}/api/history/${id}`, { headers: { "x-host-key": hostKey } });
+  return (await res.json()) as StoredMatch;
 }

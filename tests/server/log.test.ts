@@ -1,6 +1,6 @@
 /** The log's repeat limiter (T20): a flood of alike lines prints a few, then one summary per window. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log, oneLine, RepeatLimiter } from "../../game-server/src/log";
+import { log, oneLine, RepeatLimiter } from "../../game-server/src/ops/log";
 
 /** A limiter on a clock the test moves by hand: no sleeping. */
 function limiter(maxKeys = 500) {

@@ -3,8 +3,21 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
-import { BUILT_IN_SCENARIOS } from "../../shared/index";
+import type { Room } from "colyseus.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadStoredMatch } from "../../game-server/src/replay-file";
+import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
+import {
+  boot,
+  dropConnection,
+  finishedMatch,
+  type Harness,
+  nextMessage,
+  pastClasses,
+  quiet,
+  stateOf,
+  until,
+} from "./harness";
 
 const run = promisify(execFile);
 const cli = ["--import", "tsx", "game-server/src/sim-cli.ts"];
@@ -98,11 +111,180 @@ describe("npm run sim", () => {
       [["--scenario", broken], /is not valid JSON/],
       [["--scenario", join(dir, "missing.json")], /cannot read .*ENOENT/],
     ];
-    for (const [args, message] of cases) {
-      const r = await sim(...args);
+    const runs = await Promise.all(cases.map(([args]) => sim(...args)));
+    for (const [i, [args, message]] of cases.entries()) {
+      const r = runs[i]!;
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toMatch(message);
       expect(r.stdout, args.join(" ")).toBe("");
     }
+  });
+});
+
+/** A student's decision for their own node, of their role (a router prioritises, others encrypt). */
+async function decideOnce(host: Room, student: Room): Promise<void> {
+  const { team, node } = stateOf(host).players.get(student.sessionId) as { team: string; node: string };
+  const kind = stateOf(host).teams.get(team).nodes.get(node).kind as string;
+  const ok = nextMessage<{ type: string }>(student, "ok");
+  student.send(
+    "intent",
+    kind === "router"
+      ? { type: "prioritise", team, node, kind: "request" }
+      : { type: "encrypt", team, node, on: true },
+  );
+  await ok;
+}
+
+/**
+ * A class played over real websockets, as in a classroom: Bob's connection drops and he comes back,
+ * Cy joins late and takes a bot's seat, Ann and Cy each make a decision, the host cuts a link and
+ * adds time, then ends the round. Its stored match (the finished record, and the checkpoint written
+ * while it ran) is what --replay reads.
+ */
+async function recordedClass(h: Harness): Promise<{ finished: StoredMatch; checkpoint: StoredMatch }> {
+  const made = await h.createClass({ scenario: "server-crash" });
+  const c = h.client();
+  const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
+  const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
+  const bob = quiet(await c.joinById(made.code, { nickname: "Bob" }));
+  await until(() => stateOf(host).players.size === 2, 5000, "two seated");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(host).tick >= 20, 10_000, "two seconds");
+  const token = bob.reconnectionToken;
+  dropConnection(bob);
+  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === false, 5000, "Bob away");
+  await until(() => stateOf(host).tick >= 35, 10_000, "Bob away a while");
+  quiet(await c.reconnect(token));
+  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === true, 5000, "Bob back");
+  const cy = quiet(await c.joinById(made.code, { nickname: "Cy" }));
+  await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
+  for (const student of [ann, cy]) await decideOnce(host, student);
+  const end = stateOf(host).endTick as number;
+  host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "busiest" } });
+  host.send("host", { type: "add-time", seconds: 20 });
+  await until(() => stateOf(host).endTick === end + 200, 5000, "time added"); // after the failure
+  const cut = stateOf(host).tick as number;
+  // A checkpoint after the failure: the round is stored as interrupted every five seconds of play.
+  let running: { id: string } | undefined;
+  await until(
+    async () => {
+      const [m] = await pastClasses(h.server.url, made.hostKey);
+      running = m && m.seconds * 10 > cut + 1 ? m : undefined;
+      return running !== undefined;
+    },
+    20_000,
+    "a checkpoint after the link cut",
+  );
+  const checkpoint = (await (
+    await fetch(`${h.server.url}/api/history/${running!.id}`, { headers: { "x-host-key": made.hostKey } })
+  ).json()) as StoredMatch;
+  host.send("host", { type: "end" });
+  const finished = await finishedMatch(h.server.url, made.hostKey);
+  await host.leave();
+  return { finished, checkpoint };
+}
+
+describe("npm run sim -- --replay", () => {
+  let h: Harness;
+  let dir = "";
+  let recorded: { finished: StoredMatch; checkpoint: StoredMatch };
+  const file = (name: string, body: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof body === "string" ? body : JSON.stringify(body));
+    return path;
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "hs-replay-"));
+    h = await boot("memory://", 100, { timeScale: 5 }); // five times as fast as in class, the same ticks
+    recorded = await recordedClass(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.server.close();
+  });
+
+  it("plays a class's stored match again to the hash it was stored with", async () => {
+    const { finished } = recorded;
+    const types = new Set(finished.result.intents!.map((r) => r.intent.type));
+    for (const t of ["assign", "autopilot", "trigger", "add-time", "end"]) expect(types, t).toContain(t);
+    // Two students' own decisions, made on their screens.
+    const theirs = finished.result.intents!.filter(
+      (r) => r.actor.kind === "player" && ["encrypt", "prioritise"].includes(r.intent.type),
+    );
+    expect(theirs).toHaveLength(2);
+    // The host's link cut hit both networks.
+    expect(finished.result.teams.map((t) => t.failures.map((f) => f.kind))).toEqual([
+      ["link-cut"],
+      ["link-cut"],
+    ]);
+    const r = await sim("--replay", file("finished.json", finished));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`state hash  ${finished.result.stateHash}`);
+    expect(r.stdout).toMatch(/the same match: replayed to the stored hash/);
+    const json = JSON.parse((await sim("--replay", file("finished.json", finished), "--json")).stdout);
+    expect(json).toMatchObject({ same: true, stored: finished.result.stateHash, status: "finished" });
+    expect(json.tick).toBe(Math.round(finished.result.seconds * 10));
+  });
+
+  it("an interrupted match replays to the tick of its last checkpoint", async () => {
+    const { checkpoint } = recorded;
+    expect(checkpoint.status).toBe("interrupted");
+    expect(checkpoint.result.intents!.some((r) => r.intent.type === "trigger")).toBe(true);
+    const r = await sim("--replay", file("checkpoint.json", checkpoint), "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ same: true, stored: checkpoint.result.stateHash, status: "interrupted" });
+    expect(json.tick).toBeLessThan(Math.round(recorded.finished.result.seconds * 10));
+  });
+
+  it("a record that is not the match's own does not replay to its hash: exit 1, and says so", async () => {
+    const { finished } = recorded;
+    const intents = finished.result.intents!.filter((r) => r.intent.type !== "trigger"); // no link cut
+    const r = await sim(
+      "--replay",
+      file("edited.json", { ...finished, result: { ...finished.result, intents } }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/NOT the same match/);
+  });
+
+  it("refuses a file that is not a stored match with a clear message and exit 2", async () => {
+    const { finished } = recorded;
+    const { intents: _none, ...withoutIntents } = finished.result;
+    const badIntent = [{ tick: 3, actor: { kind: "host" }, intent: { type: "explode" } }];
+    const backwards = [...finished.result.intents!].reverse();
+    const cases: [string, RegExp][] = [
+      [file("broken.json", "{ not json"), /is not valid JSON/],
+      [join(dir, "missing.json"), /cannot read .*ENOENT/],
+      [file("scenario.json", BUILT_IN_SCENARIOS.calm), /is not a stored match: .*GET \/api\/history\/ID/],
+      [
+        file("old.json", { ...finished, result: withoutIntents }),
+        /no recorded decisions .*cannot be replayed/,
+      ],
+      [
+        file("bad-intent.json", { ...finished, result: { ...finished.result, intents: badIntent } }),
+        /result\.intents\.0\.intent/,
+      ],
+      [
+        file("backwards.json", { ...finished, result: { ...finished.result, intents: backwards } }),
+        /result\.intents\.\d+\.tick: goes back in time/,
+      ],
+      [
+        file("bad-scenario.json", {
+          ...finished,
+          scenarioDocument: { ...finished.scenarioDocument, duration: 5 },
+        }),
+        /its scenario is not valid:\n {2}duration: must be at least 10 seconds/,
+      ],
+    ];
+    // The messages, read where the command makes them; then the command itself, end to end.
+    for (const [path, message] of cases) expect(() => loadStoredMatch(path), path).toThrow(message);
+    const r = await sim("--replay", cases[0]![0]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: .*is not valid JSON/);
+    expect(r.stdout).toBe("");
+    expect((await sim("--replay", file("x.json", finished), "--seed", "3")).stderr).toMatch(
+      /--replay plays a stored match as it was/,
+    );
   });
 });

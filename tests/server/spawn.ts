@@ -1,4 +1,7 @@
-/** Starts the game server as its own process (`npm start` without the client build), for tests that kill it. */
+/**
+ * Starts the game server as its own process (`npm start` without the client build: the compiled
+ * server, which tests/global-setup.ts compiles once per run), for tests that kill it.
+ */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
@@ -46,7 +49,7 @@ async function spawnOnce(env: Record<string, string | undefined>): Promise<Serve
   const withPort = Object.fromEntries(
     Object.entries(env).map(([k, v]) => [k, v?.replaceAll("{port}", String(port))]),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", "game-server/src/main.ts"], {
+  const child = spawn(process.execPath, ["game-server/start.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),

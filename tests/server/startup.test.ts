@@ -40,6 +40,7 @@ function launch(port: number, dataDir: string): Started {
       DATABASE_URL: undefined,
       REDIS_URL: undefined,
       SKIP_CLIENT_BUILD: "1",
+      WARM_PAR: "0", // nothing here plays a round: par measured in the background would only take CPU
       LOG_LEVEL: "info",
       VITEST: undefined,
     },

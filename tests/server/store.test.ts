@@ -8,14 +8,18 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../game-server/src/db/database";
 import { lockDataDir } from "../../game-server/src/db/lock";
 import type { MatchRecord } from "../../game-server/src/db/match-store";
 import { MIGRATIONS, migrate } from "../../game-server/src/db/migrations";
 import { openStore, type Store } from "../../game-server/src/db/store";
-import { newSecret } from "../../game-server/src/rooms/codes";
+import { newSecret } from "../../game-server/src/secrets/codes";
 import { BUILT_IN_SCENARIOS, createMatch, matchResult, runMatch, type Scenario } from "../../shared/index";
+
+// Tests here open several real databases each (a second or more of CPU apiece, more in a folder): on
+// a busy machine one has taken 25 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const url = process.env.DATABASE_URL;
 let dir = "";

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSecret } from "../../game-server/src/rooms/codes";
+import { newSecret } from "../../game-server/src/secrets/codes";
 import {
   BUILT_IN_SCENARIOS,
   type MatchSummary,
@@ -189,8 +189,9 @@ describe("classes from saved scenarios, stored results and the history", () => {
     expect(stateOf(host).scenario).toBe(mine.name);
     host.send("host", { type: "start" });
     await until(() => stateOf(host).phase === "playing", 10_000, "playing");
+    const crashed = nextMessage(ann, "banner", 5000, (b: { text: string }) => /crashed/.test(b.text));
     host.send("host", { type: "trigger", failure: { kind: "crash", target: "role:router" } });
-    await new Promise((r) => setTimeout(r, 700));
+    await crashed;
     const results = nextMessage(ann, "results", 5000);
     host.send("host", { type: "end" });
     await results;

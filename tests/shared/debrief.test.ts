@@ -49,23 +49,28 @@ describe("the debrief", () => {
 });
 
 /**
- * The debrief never contradicts the numbers: on every built-in scenario and 20 seeds, each figure a
- * line quotes is the result's own, and a concept that claims an outcome appears only when the
- * result shows it.
+ * The debrief never contradicts the numbers: on every built-in scenario and 20 seeds (district 5),
+ * each figure a line quotes is the result's own, and a concept that claims an outcome appears only
+ * when the result shows it.
  */
 describe("the debrief agrees with the result", () => {
   const SEEDS = 20;
-  /** District (400 nodes a side) plays 20 seeds in about 30 s on a busy 2-core machine. */
+  /**
+   * District (400 nodes a side) costs as much as all the others together: it plays fewer seeds, as its
+   * debrief is written by the same code from the same kind of result.
+   */
+  const DISTRICT_SEEDS = 5;
   const LONG = 120_000;
   const kept = (text: string, name: string) => {
     const m = new RegExp(`${name} kept (\\d+) %`).exec(text);
     return m ? Number(m[1]) / 100 : null;
   };
   for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) {
+    const seeds = name === "district" ? DISTRICT_SEEDS : SEEDS;
     it(
-      `${name}, seeds 1..${SEEDS}`,
+      `${name}, seeds 1..${seeds}`,
       () => {
-        for (let seed = 1; seed <= SEEDS; seed++) {
+        for (let seed = 1; seed <= seeds; seed++) {
           const m = runMatch(createMatch({ ...sc, seed }));
           const r = matchResult(m, parOf(m));
           const lessons = debrief(r);

@@ -6,7 +6,8 @@
 import type { GameObjects, Scene } from "phaser";
 import type { LinkState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
 import { type Crossing, MAP_HEIGHT, MAP_WIDTH } from "../../../shared/index";
-import { COLORS, CORRUPT_STYLE, PACKET_STYLE, pixelDensity } from "../app";
+import { pixelDensity } from "../display";
+import { COLORS, CORRUPT_STYLE, PACKET_STYLE } from "../palette";
 import { PACKET_TEXTURE } from "../scenes/Preloader";
 
 export interface Rect {

@@ -1,7 +1,8 @@
 import { Scene } from "phaser";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
 import { findLevel } from "../../../shared/index";
-import { fitCamera, session, viewSize } from "../app";
+import { session } from "../app";
+import { fitCamera, viewSize } from "../display";
 import { type MapLayout, MapView, type Rect } from "../render/MapView";
 import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";

@@ -1,5 +1,7 @@
 import { Math as PMath, Scene } from "phaser";
-import { COLORS, fitCamera, session, viewSize } from "../app";
+import { session } from "../app";
+import { fitCamera, viewSize } from "../display";
+import { COLORS } from "../palette";
 import { clearUi, h, mount } from "../ui/dom";
 import { PACKET_TEXTURE } from "./Preloader";
 

@@ -1,5 +1,6 @@
 import { Scene } from "phaser";
-import { COLORS, fitCamera, viewSize } from "../app";
+import { fitCamera, viewSize } from "../display";
+import { COLORS } from "../palette";
 
 /** Icons from assets/ by key, and packet sprites drawn once into textures. */
 export const ICONS = [

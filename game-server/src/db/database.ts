@@ -3,10 +3,12 @@
  * WebAssembly, embedded, stored in a folder: the zero-setup default) and a PostgreSQL server when
  * DATABASE_URL is set. Both speak the same SQL, so every query in the stores runs unchanged on both.
  */
-import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { log, oneLine } from "../log";
+import { log, oneLine } from "../ops/log";
 
 /** Something that runs parameterised SQL: the database itself, or a transaction. */
 export interface Queryable {
@@ -26,6 +28,13 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Folder of the embedded database; "memory://" keeps it in memory (tests). */
   dataDir?: string;
+  /**
+   * A test seam: a freshly initialised embedded database (a tarball from `freshEmbeddedTarball`),
+   * loaded into a new folder instead of running PostgreSQL's initdb, which costs seconds of CPU per
+   * start; tests start dozens of servers. Defaults to HUB_SWARM_TEST_DB_TEMPLATE, which only the
+   * test suite sets (tests/global-setup.ts). Migrations still run as at any first start.
+   */
+  template?: string | undefined;
 }
 
 /** The embedded database's folder when DATA_DIR is not set. */
@@ -44,13 +53,11 @@ const IDLE_TIMEOUT_MS = 30_000;
 const POOL_SIZE = 10;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openEmbedded(options.dataDir ?? DEFAULT_DATA_DIR);
+  if (options.url) return openPostgres(options.url);
+  const template = options.template ?? (process.env.HUB_SWARM_TEST_DB_TEMPLATE || undefined);
+  return openEmbedded(options.dataDir ?? DEFAULT_DATA_DIR, template);
 }
 
-/**
- * Opens PGlite in `dataDir`. The caller holds the folder's lock (see lock.ts and openStore): PGlite
- * itself does not stop a second process from opening the same folder.
- */
 /**
  * The embedded database's memory settings. PostgreSQL's defaults (128 MB of shared buffers) suit a
  * server of its own; a classroom game writes a few rows a second and keeps its data small, and these
@@ -64,11 +71,29 @@ const EMBEDDED_SETTINGS = [
   "temp_buffers = 2MB",
 ];
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+/** A new embedded database, initialised and dumped as a tarball: what `template` loads. */
+export async function freshEmbeddedTarball(): Promise<Blob> {
+  const db = await PGlite.create("memory://", { postgresqlconf: EMBEDDED_SETTINGS });
+  const tarball = await db.dumpDataDir("none");
+  await db.close();
+  return tarball;
+}
+
+/**
+ * Opens PGlite in `dataDir`. The caller holds the folder's lock (see lock.ts and openStore): PGlite
+ * itself does not stop a second process from opening the same folder.
+ */
+async function openEmbedded(dataDir: string, template: string | undefined): Promise<Database> {
   let db: PGlite;
   try {
-    if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-    db = await PGlite.create(dataDir, { postgresqlconf: EMBEDDED_SETTINGS });
+    const memory = dataDir.startsWith("memory://");
+    if (!memory) await mkdir(dataDir, { recursive: true });
+    const fresh = memory || !existsSync(join(dataDir, "PG_VERSION"));
+    const loadDataDir = template && fresh ? new Blob([await readFile(template)]) : undefined;
+    db = await PGlite.create(dataDir, {
+      postgresqlconf: EMBEDDED_SETTINGS,
+      ...(loadDataDir && { loadDataDir }),
+    });
   } catch (e) {
     const reason = oneLine(e instanceof Error ? e.message : String(e));
     throw new Error(

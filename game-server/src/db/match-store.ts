@@ -12,8 +12,8 @@ import type {
   Scenario,
   StoredMatch,
 } from "../../../shared/index";
+import { hashKey } from "../secrets/keys";
 import type { Database } from "./database";
-import { hashKey } from "./keys";
 
 export interface MatchRecord {
   /** Unique per round: later writes replace an interrupted one; a finished one is never replaced. */

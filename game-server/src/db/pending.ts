@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { log } from "../log";
+import { log } from "../ops/log";
 import type { MatchRecord, MatchStore } from "./match-store";
 
 /** How often the server tries the waiting results again. */

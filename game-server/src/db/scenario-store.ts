@@ -1,8 +1,8 @@
 /** Saved scenarios: a share code anyone may read, an edit key only its author holds. */
 import { type SavedScenario, type Scenario, SHARE_CODE_LENGTH } from "../../../shared/index";
-import { newJoinCode, newSecret } from "../rooms/codes";
+import { newJoinCode, newSecret } from "../secrets/codes";
+import { hashKey, keyMatches } from "../secrets/keys";
 import type { Queryable } from "./database";
-import { hashKey, keyMatches } from "./keys";
 
 interface ScenarioRow {
   code: string;

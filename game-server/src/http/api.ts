@@ -8,10 +8,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { createClassSchema, joinCodeSchema } from "../../../shared/index";
-import { snapshot } from "../metrics";
-import { newSecret } from "../rooms/codes";
+import { services } from "../app/services";
+import { snapshot } from "../ops/metrics";
 import { findScenario, withDuration } from "../rooms/scenarios";
-import { services } from "../services";
+import { newSecret } from "../secrets/codes";
 import { history } from "./history-api";
 import {
   badAddress,

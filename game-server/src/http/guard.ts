@@ -8,9 +8,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { joinCodeSchema } from "../../../shared/index";
-import { type ProxyTrust, stampAddress } from "../edge/addresses";
+import { stampAddress } from "../edge/addresses";
 import type { BudgetName, SharedLimits } from "../edge/limits";
-import { log } from "../log";
+import type { GuardOptions } from "../edge/options";
+import { log } from "../ops/log";
 import { HttpError, within } from "./respond";
 
 /** Largest matchmaking body (join options: a nickname and a key). */
@@ -27,18 +28,6 @@ const MATCHMAKE_CALLS =
 const MATCHMAKE_MARK = "/matchmake";
 /** Tell the matchmaker to refuse the methods the game never uses, in case a request gets past us. */
 matchMaker.controller.exposedMethods = ["create", "joinById", "reconnect"];
-
-export interface GuardOptions {
-  /** Pages from other origins allowed to call the API and open websockets (the dev server, a CDN). */
-  allowedOrigins: readonly string[];
-  /** Which proxies may tell us a client's address (TRUST_PROXY; see edge/addresses.ts). */
-  trustProxy: ProxyTrust;
-  /**
-   * Multiplies every per-address limit. 1 in production; load benchmarks, which play thousands of
-   * students from one address, raise it.
-   */
-  limitScale: number;
-}
 
 /**
  * A request from a browser carries the page's Origin. It must be this server's own origin (the page it

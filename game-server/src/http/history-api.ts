@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { secretSchema } from "../../../shared/index";
+import { services } from "../app/services";
 import { toCsv } from "../db/csv";
-import { services } from "../services";
 import { HttpError, readHeader, sendCsv, sendJson } from "./respond";
 
 const matchIdPattern = /^[A-Za-z0-9_-]{12}$/;

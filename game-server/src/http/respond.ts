@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { formatPath } from "../../../shared/index";
-import { log } from "../log";
+import { log } from "../ops/log";
 
 /** Largest request body the API reads, in bytes (a 400-node scenario is about 40 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -14,9 +14,9 @@ import {
   secretSchema,
   shareCodeSchema,
 } from "../../../shared/index";
-import { previewScenario } from "../headless";
+import { previewScenario } from "../app/headless";
+import { services } from "../app/services";
 import { findBuiltIn } from "../rooms/scenarios";
-import { services } from "../services";
 import { HttpError, readBody, readHeader, sendJson } from "./respond";
 
 export function listScenarios(res: ServerResponse): void {

@@ -16,8 +16,8 @@ import {
   secretSchema,
 } from "../../../shared/index";
 import { addressOfAuth } from "../edge/addresses";
-import { log } from "../log";
-import { newJoinCode } from "./codes";
+import { log } from "../ops/log";
+import { newJoinCode } from "../secrets/codes";
 import { MatchRoom, RECONNECT_SECONDS } from "./MatchRoom";
 import { releaseRoom } from "./registry";
 

@@ -41,12 +41,12 @@ import {
   submitIntent,
   TICKS_PER_SECOND,
 } from "../../../shared/index";
+import { runInSlices } from "../app/headless";
+import { services } from "../app/services";
 import type { MatchRecord } from "../db/match-store";
 import { MESSAGES } from "../edge/limits";
-import { runInSlices } from "../headless";
-import { log } from "../log";
-import { recordSim, recordTick } from "../metrics";
-import { services } from "../services";
+import { log } from "../ops/log";
+import { recordSim, recordTick } from "../ops/metrics";
 import { clearTransits, initTeams, newProjection, projectMatch } from "./projection";
 import { RateLimiter } from "./rate-limit";
 import { holdRoom } from "./registry";

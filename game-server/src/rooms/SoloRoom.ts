@@ -17,9 +17,9 @@ import {
   type SoloOptions,
   soloOptionsSchema,
 } from "../../../shared/index";
+import { services } from "../app/services";
 import { addressOfAuth } from "../edge/addresses";
-import { log } from "../log";
-import { services } from "../services";
+import { log } from "../ops/log";
 import { MatchRoom } from "./MatchRoom";
 import { releaseRoom } from "./registry";
 import { findScenario, withDuration } from "./scenarios";

@@ -3,7 +3,7 @@
  * empty, every room's listing (how other processes find it by its code) and every class's join code
  * are written back, so a running class stays reachable without anyone noticing.
  */
-import { log } from "../log";
+import { log } from "../ops/log";
 
 /** What a room puts back into a Redis that lost it. */
 export interface Registered {

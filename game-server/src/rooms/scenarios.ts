@@ -1,7 +1,7 @@
 /** Where rooms find scenarios: the built-ins, and teachers' saved scenarios by share code. */
 import { BUILT_IN_SCENARIOS, LEVELS, type Par, type Scenario, shareCodeSchema } from "../../../shared/index";
-import { measurePar } from "../headless";
-import { services } from "../services";
+import { measurePar } from "../app/headless";
+import { services } from "../app/services";
 
 export interface FoundScenario {
   scenario: Scenario;
@@ -25,7 +25,7 @@ export async function findScenario(id: string): Promise<FoundScenario | null> {
 
 /**
  * Par, measured once per scenario document in slices of a few milliseconds (bot-only matches of both
- * architectures; see headless.ts), never in one piece: neither the start nor a room waits on the
+ * architectures; see app/headless.ts), never in one piece: neither the start nor a room waits on the
  * event loop for it. A room that needs a par still being measured awaits that same measurement.
  */
 const builtInPars = new Map<string, Promise<Par>>();

@@ -3,10 +3,10 @@
  * they reach it here; `startServer` sets it before the first room can exist.
  */
 
-import type { PendingResults } from "./db/pending";
-import type { Store } from "./db/store";
-import type { SharedLimits } from "./edge/limits";
-import type { GuardOptions } from "./http/guard";
+import type { PendingResults } from "../db/pending";
+import type { Store } from "../db/store";
+import type { SharedLimits } from "../edge/limits";
+import type { GuardOptions } from "../edge/options";
 
 export interface Services {
   store: Store;

@@ -12,7 +12,7 @@ import {
   type Scenario,
   stepMatch,
   teamResult,
-} from "../../shared/index";
+} from "../../../shared/index";
 
 /** Longest stretch, in milliseconds, a headless match holds the event loop. */
 const SLICE_MS = 8;

@@ -1,0 +1,81 @@
+/**
+ * The server's folders import each other in one direction only (README, Layout): a folder that
+ * imports another is never imported back by it, directly or round a longer loop. Read from the
+ * sources' own import lines, so a new import that closes a loop fails here, naming the files.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, normalize, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SRC = "game-server/src";
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
+}
+
+/** The folder under game-server/src a file is in ("" for the files at the top). */
+const folderOf = (file: string) => {
+  const parts = relative(SRC, file).split("/");
+  return parts.length > 1 ? parts[0]! : "";
+};
+
+/** Folder → the folders its files import, each with one import that shows it. */
+function folderImports(): Map<string, Map<string, string>> {
+  const edges = new Map<string, Map<string, string>>();
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
+      const target = normalize(join(dirname(file), m[1]!));
+      if (relative(SRC, target).startsWith("..")) continue; // shared/, outside the server
+      const [from, to] = [folderOf(file), folderOf(target)];
+      if (from === to) continue;
+      if (!edges.has(from)) edges.set(from, new Map());
+      edges.get(from)!.set(to, `${relative(SRC, file)} imports ${m[1]}`);
+    }
+  }
+  return edges;
+}
+
+/** A loop of folders, if there is one: [a, b, …, a]. */
+function findLoop(edges: Map<string, Map<string, string>>): string[] | null {
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const visit = (folder: string): string[] | null => {
+    if (state.get(folder) === "open") return [...path.slice(path.indexOf(folder)), folder];
+    if (state.get(folder) === "done") return null;
+    state.set(folder, "open");
+    path.push(folder);
+    for (const next of edges.get(folder)?.keys() ?? []) {
+      const loop = visit(next);
+      if (loop) return loop;
+    }
+    path.pop();
+    state.set(folder, "done");
+    return null;
+  };
+  for (const folder of edges.keys()) {
+    const loop = visit(folder);
+    if (loop) return loop;
+  }
+  return null;
+}
+
+describe("the server's folders", () => {
+  it("import each other in one direction only", () => {
+    const edges = folderImports();
+    expect(edges.get("rooms")?.has("db")).toBe(true); // the reading works: rooms store their results
+    const loop = findLoop(edges);
+    const shown = loop?.slice(1).map((to, i) => edges.get(loop[i]!)!.get(to)) ?? [];
+    expect(shown, `a loop: ${loop?.map((f) => f || "(top)").join(" → ")}`).toEqual([]);
+  });
+
+  it("a loop is found when there is one", () => {
+    const edges = new Map([
+      ["db", new Map([["rooms", "db/x.ts imports ../rooms/y"]])],
+      ["rooms", new Map([["db", "rooms/y.ts imports ../db/x"]])],
+    ]);
+    expect(findLoop(edges)).toEqual(["db", "rooms", "db"]);
+  });
+});
