@@ -25,6 +25,7 @@ import {
   parOf,
   runMatch,
   type Scenario,
+  SERVER_MAX_JOBS,
   type SimNode,
   stepMatch,
   submitIntent,
@@ -52,11 +53,14 @@ const engaged: Student = (m, world, me, act) => {
   const wiretap = running(m, world, "wiretap");
   if (me.kind === "router") {
     // Re-route around a dead link at once (the protocol takes a while).
+    // A link is dead when it is cut or the router at its other end is down (the map shows both).
     const table = me.router!.table;
+    const far = (l: (typeof world.links)[number]) => world.nodes[l.a === me.index ? l.b : l.a]!;
+    const alive = (l: (typeof world.links)[number]) => l.up && !isDown(far(l), m.tick);
     for (let dest = 0; dest < table.length; dest++) {
       const link = world.links[table[dest]!];
-      if (!link || link.up || world.nodes[dest]!.kind === "router") continue;
-      const detour = me.links.map((li) => world.links[li]!).find((l) => l.up);
+      if (!link || alive(link) || world.nodes[dest]!.kind === "router") continue;
+      const detour = me.links.map((li) => world.links[li]!).find((l) => alive(l) && far(l).kind === "router");
       if (detour) act({ type: "route", dest: world.nodes[dest]!.id, link: detour.id });
     }
   }
@@ -66,7 +70,9 @@ const engaged: Student = (m, world, me, act) => {
     if (!s.backup && s.upstream < 0) act({ type: "backup", on: true });
     if (s.breached) act({ type: "patch" });
     if (s.diskFailed && s.restoreAt === 0) act({ type: "restore" });
-    if (me.queue.length > me.queueLimit / 2 && s.upgrades < 2) act({ type: "upgrade" });
+    // The panel shows packets waiting and jobs open: a long queue or a full job list wants capacity.
+    const busy = me.queue.length > me.queueLimit / 2 || s.jobs.length >= SERVER_MAX_JOBS * 0.75;
+    if (busy && s.upgrades < 2) act({ type: "upgrade" });
     if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
   }
   if (me.peer) {
@@ -85,7 +91,10 @@ const engaged: Student = (m, world, me, act) => {
     const mine = askedServer(world, me);
     const load = (s: number) => world.nodes[s]!.queue.length + world.nodes[s]!.server!.jobs.length;
     const live = world.servers.filter((s) => !world.nodes[s]!.gone && !isDown(world.nodes[s]!, m.tick));
-    const stuck = mine < 0 || isDown(world.nodes[mine]!, m.tick) || u.refusals > 0;
+    // Stuck: the server is down, said "busy", or the download has not moved for a few seconds.
+    const still =
+      u.requestedAt >= 0 && m.tick - Math.max(u.requestedAt, u.lastProgress) > 3 * TICKS_PER_SECOND;
+    const stuck = mine < 0 || isDown(world.nodes[mine]!, m.tick) || u.refusals > 0 || still;
     const best = live.sort((a, b) => load(a) - load(b))[0];
     if (stuck && best !== undefined && best !== mine) act({ type: "server", server: world.nodes[best]!.id });
     if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
