@@ -53,10 +53,12 @@ const engaged: Student = (m, world, me, act) => {
   const wiretap = running(m, world, "wiretap");
   if (me.kind === "router") {
     // Re-route around a dead link at once (the protocol takes a while).
-    // A link is dead when it is cut or the router at its other end is down (the map shows both).
+    // A link is dead when it is cut or the router at its other end is down (the map shows both); a
+    // destination that is down itself is waited for, not routed around.
     const table = me.router!.table;
     const far = (l: (typeof world.links)[number]) => world.nodes[l.a === me.index ? l.b : l.a]!;
-    const alive = (l: (typeof world.links)[number]) => l.up && !isDown(far(l), m.tick);
+    const alive = (l: (typeof world.links)[number]) =>
+      l.up && !(far(l).kind === "router" && isDown(far(l), m.tick));
     for (let dest = 0; dest < table.length; dest++) {
       const link = world.links[table[dest]!];
       if (!link || alive(link) || world.nodes[dest]!.kind === "router") continue;
