@@ -277,6 +277,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     servers: [],
     peers: [],
     stats: emptyStats(),
+    pace: [],
     spent: { setup: 0, running: 0, upgrades: 0, bandwidth: 0, upkeep: 0 },
     runningDebt: 0,
   };

@@ -31,6 +31,7 @@ import { buildWorld, fullMask } from "./map";
 import { createRng } from "./random";
 import { arriveAtRouter, initRouting, stepDistanceVector, stepRouter } from "./routing";
 import type { Scenario } from "./scenario";
+import { contribution, PACE_TICKS } from "./scoring";
 import { arriveAtPeer, recountAvailability, stepPeer } from "./swarm";
 import {
   canSend,
@@ -121,7 +122,10 @@ export function stepMatch(match: Match): void {
       for (const intent of decideBots(match, world)) submitIntent(match, { kind: "bot" }, intent);
   }
   match.tick++;
-  if (match.tick >= match.endTick) {
+  const end = match.tick >= match.endTick;
+  if (end || match.tick % PACE_TICKS === 0)
+    for (const world of match.worlds) world.pace.push(world.nodes.map(contribution));
+  if (end) {
     match.ended = true;
     for (const world of match.worlds) closeSecond(match, world, true);
   }

@@ -18,8 +18,11 @@ export interface Par {
    * of the average). The bar for a player's points.
    */
   roles: Record<string, { mean: number; spread: number }>;
-  /** What each seat's node did in that run, keyed "team:node" ("hub:R3"): the autopilot in that seat. */
-  seats: Record<string, number>;
+  /**
+   * What each seat's node had done in that run every PACE_TICKS and at its end, keyed "team:node"
+   * ("hub:R3"): the autopilot in that seat, over time.
+   */
+  seats: Record<string, number[]>;
   /** How long that run was, in ticks (a class may play the scenario shorter or longer). */
   ticks: number;
 }
@@ -207,6 +210,8 @@ export function scoreTeam(match: Match, world: World, par: Par): Scores {
   return { speed, cost, survival, total };
 }
 
+/** How often the pace of every node's contribution is written down (World.pace): every 10 s. */
+export const PACE_TICKS = 10 * TICKS_PER_SECOND;
 /** Points for doing, over a round, what a typical node of the same role does with bots in every seat. */
 export const POINTS_AT_PAR = 100;
 /** Points for each spread (standard deviation of the role in the all-bot run) above the typical node. */
@@ -241,12 +246,24 @@ export function contribution(node: SimNode): number {
   return 0;
 }
 
-/** What each node did in a finished match, keyed "team:node" (for Par.seats). */
+/** What each node had done every PACE_TICKS of a finished match, keyed "team:node" (for Par.seats). */
 export function seatContributions(match: Match): Par["seats"] {
   const out: Par["seats"] = {};
   for (const world of match.worlds)
-    for (const n of world.nodes) out[`${world.team}:${n.id}`] = contribution(n);
+    for (const n of world.nodes) out[`${world.team}:${n.id}`] = world.pace.map((s) => s[n.index] ?? 0);
   return out;
+}
+
+/** What the autopilot had done in a seat by `tick` of the all-bot run (its pace carried on past its end). */
+function seatPace(pace: readonly number[], tick: number, ticks: number): number {
+  const last = pace[pace.length - 1] ?? 0;
+  if (tick >= ticks) return (last * tick) / Math.max(1, ticks);
+  const j = Math.floor(tick / PACE_TICKS);
+  const from = j === 0 ? 0 : pace[j - 1]!;
+  const to = pace[j] ?? last;
+  const toTick = Math.min(ticks, (j + 1) * PACE_TICKS);
+  const span = toTick - j * PACE_TICKS;
+  return span > 0 ? from + ((to - from) * (tick - j * PACE_TICKS)) / span : to;
 }
 
 /** Each role's contribution per node, per team, in a finished match (for Par.roles). */
@@ -278,17 +295,16 @@ export function roleContributions(match: Match): Par["roles"] {
  */
 export function playerPoints(node: SimNode, team: string, match: Match, par?: Par): number {
   const role = par?.roles[`${team}:${roleOf(node)}`];
-  const seat = par?.seats[`${team}:${node.id}`] ?? role?.mean;
   const mine = contribution(node);
-  let work = mine;
-  if (role && seat !== undefined && role.spread > 0) {
-    // The autopilot's pace in the all-bot run, carried on for a round played longer or shorter.
-    const share = match.tick / Math.max(1, par!.ticks);
-    // Early in a round a few packets are not a trend: the spread counts as a quarter round at least.
-    const z = (mine - seat * share) / (role.spread * Math.max(share, 0.25));
-    work = Math.max(0, POINTS_AT_PAR + POINTS_PER_SPREAD * z);
-  }
-  return Math.round(node.points + work);
+  if (!par || !role || role.spread <= 0) return Math.round(node.points + mine);
+  const share = match.tick / Math.max(1, par.ticks);
+  const pace = par.seats[`${team}:${node.id}`];
+  // A node the all-bot run did not have (it joined later): a typical node of its role, at an even pace.
+  const expected = pace ? seatPace(pace, match.tick, par.ticks) : role.mean * share;
+  // Early in a round a few packets (or one file more or less) are not a trend: the spread counts as
+  // half a round at least.
+  const z = (mine - expected) / (role.spread * Math.max(share, 0.5));
+  return Math.round(node.points + Math.max(0, POINTS_AT_PAR + POINTS_PER_SPREAD * z));
 }
 
 function clampScore(x: number): number {

@@ -281,6 +281,11 @@ export interface World {
   /** Swarm: every peer (seeds, users, malicious joiners). */
   peers: number[];
   stats: WorldStats;
+  /**
+   * Each node's contribution (scoring.ts), by node index, every PACE_TICKS and at the end: how the
+   * all-bot run's seats earned over time, the pace a player's live points are measured against.
+   */
+  pace: number[][];
   /** Coins spent, by category. */
   spent: { setup: number; running: number; upgrades: number; bandwidth: number; upkeep: number };
   /** Fractional running costs accumulate here until a whole coin is due. */
