@@ -9,6 +9,11 @@
  *   3. banners for what happened, private "you" views once per second
  *   4. at the end of the round: results, kept until the room closes
  *
+ * Joins and leaves change the match at once but reach state at the next patch: projecting the whole
+ * network and encoding a fresh full state for every one of 400 students joining together took longer
+ * than a seat reservation lasts. In such a crowd, joiners get the full state just before that patch,
+ * one encoding for all who arrived in the same tenth of a second.
+ *
  * An exception inside a tick stops this room only: it is logged, clients are told, others carry on.
  */
 import { randomBytes } from "node:crypto";
@@ -89,6 +94,12 @@ export abstract class MatchRoom extends Room<MatchState> {
   private logSeen = 0;
   private breakNextTick = false;
   private simMs = 0;
+  /** Seats changed since the last projection: projected before the next patch. */
+  private projectionDue = false;
+  /** Joined clients still waiting for their first full state (sent before the next patch). */
+  private awaitingState: Client[] = [];
+  /** When the last full state went out (performance.now()). */
+  private lastFullStateAt = -Infinity;
   protected nicknames = new Map<string, string>();
 
   /** How this room's results are filed: under the class's host key, with the saved scenario's code. */
@@ -316,7 +327,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     p.node = seat.node;
     this.state.players.set(player, p);
     this.nicknames.set(player, nickname);
-    this.project();
+    this.projectSoon();
     return true;
   }
 
@@ -335,7 +346,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     if (seat) this.assign({ team: seat.world.team, node: seat.node.id }, null);
     this.state.players.delete(player);
     this.nicknames.delete(player);
-    this.project();
+    this.projectSoon();
   }
 
   /** While a player is away, the autopilot runs their node; it hands back when they return. */
@@ -350,7 +361,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       );
     const p = this.state.players.get(player);
     if (p) p.connected = !away;
-    this.project();
+    this.projectSoon();
   }
 
   private tick(): void {
@@ -372,9 +383,41 @@ export abstract class MatchRoom extends Room<MatchState> {
     }
   }
 
-  /** Times the state encoding too: a room tick costs simulation + encoding. */
+  /** Projects seat changes at the next patch: many joins in one tenth of a second cost one projection. */
+  protected projectSoon(): void {
+    this.projectionDue = true;
+  }
+
+  /**
+   * Colyseus sends the full state when a client acknowledges its join. A lone joiner gets it at once;
+   * when another full state went out less than a patch ago (many students joining together), it
+   * waits for the next patch and shares one encoding with everyone who joined meanwhile.
+   */
+  protected override sendFullState(client: Client): void {
+    const now = performance.now();
+    if (this.awaitingState.length > 0 || now - this.lastFullStateAt < this.tickMs) {
+      this.awaitingState.push(client);
+      return;
+    }
+    this.lastFullStateAt = now;
+    if (this.projectionDue) this.project();
+    super.sendFullState(client);
+  }
+
+  /**
+   * Times the state encoding too: a room tick costs simulation + encoding. Pending seat changes are
+   * projected first, then clients that joined since the last patch get the full state, all from one
+   * encoding (the state does not change between them), before the patch goes to everyone.
+   */
   override broadcastPatch(): boolean {
     const t0 = performance.now();
+    if (this.projectionDue) this.project();
+    if (this.awaitingState.length > 0) {
+      const joined = this.awaitingState;
+      this.awaitingState = [];
+      this.lastFullStateAt = t0;
+      for (const client of joined) if (this.clients.includes(client)) super.sendFullState(client);
+    }
     const changed = super.broadcastPatch();
     clearTransits(this.state);
     if (this.state.phase === "playing") recordTick(this.simMs, performance.now() - t0);
@@ -382,6 +425,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   }
 
   protected project(): void {
+    this.projectionDue = false;
     projectMatch(this.state, this.match, this.projection, (p) => this.nicknames.get(p) ?? "player", this.par);
     for (const p of this.state.players.values()) {
       const points = this.state.teams.get(p.team)?.nodes.get(p.node)?.points ?? 0;
