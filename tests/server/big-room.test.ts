@@ -6,15 +6,15 @@
  * what each client shows.
  */
 import { matchMaker } from "@colyseus/core";
-import type { Room } from "colyseus.js";
+import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BUILT_IN_SCENARIOS } from "../../shared/index";
+import { BUILT_IN_SCENARIOS, unpackTransits } from "../../shared/index";
 import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
 
 /** Students in the big class: the size at which every client showed decoding failures. */
 const STUDENTS = 400;
 /** Students joining at the same moment. */
-const WAVE = 100;
+const WAVE = 50;
 
 let h: Harness;
 /** What Colyseus's decoder said while these tests ran (it reports through console.warn/error). */
@@ -93,6 +93,52 @@ describe("a school-sized class", () => {
     for (const room of [host, ...students]) await room.leave();
   });
 
+  it("a student is sent their own team's packets, the host every team's", async () => {
+    const { code, hostKey } = await h.createClass({ scenario: "district" });
+    const c = h.client();
+    const host = quiet(await c.joinById(code, { hostKey }));
+    const ann = quiet(await c.joinById(code, { nickname: "Ann" }));
+    const bob = quiet(await c.joinById(code, { nickname: "Bob" }));
+    await until(() => stateOf(host).players.size === 2, 5000, "two students seated");
+    const teamOf = (room: Room) => stateOf(host).players.get(room.sessionId).team as string;
+    expect(new Set([teamOf(ann), teamOf(bob)])).toEqual(new Set(["hub", "swarm"]));
+    // Packet crossings each client was sent, by team.
+    const seen = new Map<Room, Record<string, number>>();
+    for (const room of [host, ann, bob]) {
+      const counts: Record<string, number> = { hub: 0, swarm: 0 };
+      seen.set(room, counts);
+      const $ = getStateCallbacks(room);
+      // biome-ignore lint/suspicious/noExplicitAny: decoded schema state
+      $(room.state as any).teams.onAdd((team: any, key: string) => {
+        $(team).listen("transits", (v: string) => {
+          counts[key]! += unpackTransits(v).length;
+        });
+      });
+    }
+    host.send("host", { type: "start" });
+    await until(() => stateOf(host).tick >= 30, 20_000, "three seconds of play");
+    const hostSaw = seen.get(host)!;
+    expect(hostSaw.hub).toBeGreaterThan(100);
+    expect(hostSaw.swarm).toBeGreaterThan(100);
+    for (const student of [ann, bob]) {
+      const own = teamOf(student);
+      const other = own === "hub" ? "swarm" : "hub";
+      expect(seen.get(student)![own]).toBeGreaterThan(100);
+      expect(seen.get(student)![other]).toBe(0);
+    }
+    // The other network still shows its load: its links' utilisation reaches the student.
+    const otherOfAnn = teamOf(ann) === "hub" ? "swarm" : "hub";
+    let busy = 0;
+    stateOf(ann)
+      .teams.get(otherOfAnn)
+      .links.forEach((l: { utilisation: number }) => {
+        if (l.utilisation > 0) busy++;
+      });
+    expect(busy).toBeGreaterThan(0);
+    expect(decoderComplaints).toEqual([]);
+    for (const room of [host, ann, bob]) await room.leave();
+  });
+
   it(`${STUDENTS} students on the district network: every join succeeds and every client decodes every patch`, async () => {
     decoderComplaints.length = 0;
     const { code, hostKey } = await h.createClass({ scenario: "district" });
@@ -100,7 +146,7 @@ describe("a school-sized class", () => {
     const host = quiet(await c.joinById(code, { hostKey }));
     const fullness: string[] = [];
     const results: PromiseSettledResult<Room>[] = [];
-    // A hundred at a time: the server and all the students' decoders share this one process.
+    // Fifty at a time: the server and all the students' decoders share this one process.
     for (let wave = 0; wave < STUDENTS; wave += WAVE) {
       const joins = Array.from({ length: Math.min(WAVE, STUDENTS - wave) }, async (_, i) => {
         const room = await c.joinById(code, { nickname: `Pupil ${wave + i + 1}` });

@@ -145,6 +145,7 @@ export class ClassroomRoom extends MatchRoom {
     } else if (!this.seatPlayer(client.sessionId, auth.nickname)) {
       client.send(S2C.error, { code: "full", message: "Every seat is taken: you are watching." });
     }
+    this.watch(client, this.state.players.get(client.sessionId)?.team ?? null);
     this.sendResultsIfOver(client);
   }
 
@@ -161,6 +162,7 @@ export class ClassroomRoom extends MatchRoom {
     try {
       const back = await this.allowReconnection(client, RECONNECT_SECONDS);
       back.userData = d;
+      this.watch(back, this.state.players.get(d.player)?.team ?? null);
       d.lastView = undefined; // the new connection has not seen the private view yet
       this.setAway(d.player, false);
       log.info(`room ${this.roomId}: ${this.nicknames.get(d.player)} reconnected`);
@@ -198,6 +200,8 @@ export class ClassroomRoom extends MatchRoom {
         if (!this.seatPlayer(action.player, nickname, { team: action.team, node: action.node }))
           return "no free seat";
         const moved = this.state.players.get(action.player)!;
+        const mover = this.clients.find((c) => this.data(c)?.player === action.player);
+        if (mover) this.watch(mover, moved.team);
         if (moved.node !== action.node) return `${target.label} cannot be held by a player`;
         return null;
       }

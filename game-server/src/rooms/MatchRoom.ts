@@ -18,6 +18,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Client, Room, ServerError } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
 import {
   applyNow,
   autopilotTwin,
@@ -63,6 +64,8 @@ export const MESSAGE_BURST = 16;
 export const RECONNECT_SECONDS = 60;
 /** Milliseconds between simulation ticks (10 per second) and between patches. */
 const TICK_MS = 1000 / TICKS_PER_SECOND;
+/** The key of the view that holds every team. */
+const EVERY_TEAM = "*";
 /**
  * Seconds of play between checkpoints: a running round is stored as "interrupted" this often, so a
  * server that dies without warning (kill -9, a power cut) loses at most these seconds of the record.
@@ -91,6 +94,11 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected par!: Par;
   protected results: MatchResult | null = null;
   private readonly projection = newProjection();
+  /**
+   * What each client is sent of the teams' packets: one view per team and one with every team. Views
+   * are shared, so a patch is encoded once per view, not once per client.
+   */
+  private readonly views = new Map<string, StateView>();
   private logSeen = 0;
   private breakNextTick = false;
   private simMs = 0;
@@ -135,6 +143,14 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.state.ticksPerSecond = TICKS_PER_SECOND;
     this.state.items = scenario.workload.items;
     initTeams(this.state, this.match);
+    const everything = new StateView();
+    for (const [key, team] of this.state.teams) {
+      const one = new StateView();
+      one.add(team);
+      everything.add(team);
+      this.views.set(key, one);
+    }
+    this.views.set(EVERY_TEAM, everything);
     this.project();
     this.handle(C2S.intent, (client, raw) => this.handleIntent(client, raw));
     this.handle(C2S.host, (client, raw) => this.handleHost(client, raw));
@@ -202,6 +218,11 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** Real milliseconds between ticks: a tenth of a second of game time, unless tests speed it up. */
   private get tickMs(): number {
     return TICK_MS / services().timeScale;
+  }
+
+  /** Shows a client one team's packets (a student's own team), or every team's (null: host, watchers). */
+  protected watch(client: Client, team: string | null): void {
+    client.view = this.views.get(team ?? EVERY_TEAM) ?? this.views.get(EVERY_TEAM);
   }
 
   protected data(client: Client): ClientData {

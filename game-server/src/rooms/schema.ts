@@ -4,7 +4,7 @@
  * its team's `transits` with its enter and arrive ticks; clients animate between the two (DESIGN.md
  * §5). The field holds every crossing since the last patch and is cleared after each patch.
  */
-import { Encoder, MapSchema, Schema, type } from "@colyseus/schema";
+import { Encoder, MapSchema, Schema, type, view } from "@colyseus/schema";
 // Every state this process encodes needs the corrected string header (see string-encoding.ts).
 import "./string-encoding";
 
@@ -76,8 +76,14 @@ export class TeamState extends Schema {
   @type("string") name = "";
   @type({ map: NodeState }) nodes = new MapSchema<NodeState>();
   @type({ map: LinkState }) links = new MapSchema<LinkState>();
-  /** Packets that entered a link since the last patch, packed (shared/protocol.ts packTransitTick). */
-  @type("string") transits = "";
+  /**
+   * Packets that entered a link since the last patch, packed (shared/protocol.ts packTransitTick).
+   * Sent only to the clients whose view holds this team (MatchRoom.watch): a student animates their own
+   * team's packets and sees the other network's load on its links; the host and watchers get both.
+   * It is the bulk of a large network's patches, and is cleared after each one, so moving a client to
+   * another view leaves nothing stale.
+   */
+  @view() @type("string") transits = "";
   @type("uint8") speed = 0;
   @type("uint8") cost = 0;
   @type("uint8") survival = 0;
