@@ -5,6 +5,7 @@
  * router, the same region, the same number of leavers). "busiest" is each world's own busiest node.
  */
 import { BOTNET_RATE, BOTNET_SOURCES, TICKS_PER_SECOND } from "./constants";
+import { forgetHolders } from "./holders";
 import { addEndpoint, addUser, newPeer } from "./map";
 import { createRng, nextInt, pick, type Rng } from "./random";
 import { addRoutesTo } from "./routing";
@@ -207,6 +208,7 @@ function applyFailure(
         } else {
           const p = node.peer!;
           p.have = p.have.map(() => 0);
+          forgetHolders(world);
           p.corrupt = p.corrupt.map(() => 0);
           p.forged = p.forged.map(() => 0);
           p.harmfulFrom.clear();

@@ -15,6 +15,7 @@ import {
   PEER_SNUB_TICKS,
   SOURCE_SAMPLE,
 } from "./constants";
+import { gainChunks, holdersOf, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
 import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
@@ -173,8 +174,11 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
   let best = -1;
   let bestLoad = Number.POSITIVE_INFINITY;
   let fresh = 0;
-  for (let k = 0; k < peers.length && fresh < SOURCE_SAMPLE; k++) {
-    const i = peers[(start + k) % peers.length]!;
+  // Only holders of the chunk can be chosen: walk them (holders.ts) in the order a walk over every
+  // peer from `start` would meet them.
+  const { list, first } = holdersOf(world, item, chunk, start);
+  for (let k = 0; k < list.length && fresh < SOURCE_SAMPLE; k++) {
+    const i = peers[list[(first + k) % list.length]!]!;
     if (i === node.index || node.blocked.has(i)) continue;
     const other = world.nodes[i]!;
     if (other.gone || !(other.peer!.have[item]! & bit)) continue;
@@ -276,6 +280,7 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
     else p.harmfulFrom.set(item, [packet.src]);
   }
   p.have[item] = (p.have[item]! | bit) >>> 0;
+  gainChunks(world, node.index, item, bit);
   world.availability[item]![packet.chunk]!++;
   const u = node.user;
   if (!u || currentWant(u, match.tick) !== item) return;
@@ -311,6 +316,7 @@ function dropStored(world: World, node: SimNode, item: number, bad: number): num
     n++;
     world.availability[item]![c]!--;
   }
+  loseChunks(world, node.index, item, p.have[item]! & bad);
   p.have[item] = (p.have[item]! & ~bad) >>> 0;
   p.corrupt[item] = (p.corrupt[item]! & ~bad) >>> 0;
   p.forged[item] = (p.forged[item]! & ~bad) >>> 0;

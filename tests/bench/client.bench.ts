@@ -1,11 +1,15 @@
 /**
  * Client benchmark: the gzip size of what a player's browser downloads first (budget ≤ 500 KB), and
- * the game view's frame time with 1,000 packets in flight in headless Chromium (budget p95 ≤ 16.7 ms).
+ * the game view's JavaScript per frame with 1,000 and 10,000 packets in flight in headless Chromium
+ * (budget p95 ≤ 4 ms at both), then painted frame times for a bounded while (budget p95 ≤ 16.7 ms on a
+ * GPU).
  *
- *   npm run bench:client [-- --packets 1000 --seconds 10]
+ *   npm run bench:client [-- --packets 1000,10000 --updates 300]
  *
- * Headless Chromium here renders WebGL in software (SwiftShader) on a small machine: its frame times
- * are an upper bound for a school Chromebook with a GPU, not a measurement of one.
+ * JavaScript per frame is timed over a fixed number of map updates, whatever the renderer's speed, so
+ * the benchmark always finishes. Headless Chromium here renders WebGL in software (SwiftShader) on a
+ * small machine: its painted frame times are an upper bound for a school Chromebook with a GPU, not a
+ * measurement of one.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -19,8 +23,10 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
-const PACKETS = Number(arg("packets", "1000"));
-const SECONDS = Number(arg("seconds", "10"));
+const PACKETS = arg("packets", "1000,10000");
+const UPDATES = Number(arg("updates", "300"));
+/** The page's own work is bounded (fixed updates, PAINT_MS of painting); this is only a safety net. */
+const TIMEOUT_MS = 15 * 60_000;
 
 const dist = await ensureClientBuilt();
 const html = readFileSync(join(dist, "index.html"), "utf8");
@@ -60,32 +66,29 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  await page.goto(`${server.url}/bench.html?packets=${PACKETS}&seconds=${SECONDS}`);
-  await page.waitForFunction(() => "benchResult" in globalThis, undefined, {
-    timeout: (SECONDS + 60) * 1000,
-  });
+  // The first page also waits for Chromium to start and set up WebGL: slow on a busy machine.
+  await page.goto(`${server.url}/bench.html?packets=${PACKETS}&updates=${UPDATES}`, { timeout: 120_000 });
+  await page.waitForFunction(() => "benchResult" in globalThis, undefined, { timeout: TIMEOUT_MS });
   const r = (await page.evaluate(() => (globalThis as unknown as { benchResult: unknown }).benchResult)) as {
+    levels: { packets: number; inFlight: number; updates: number; p50: number; p95: number }[];
     frames: number;
-    fps: number;
-    updateP95: number;
-    p50: number;
-    p95: number;
-    inFlight: number;
+    frameP50: number;
+    frameP95: number;
   };
-  await page.screenshot({ path: resolve("screenshots", "bench-1000-packets.png") }).catch(() => {});
+  await page
+    .screenshot({ path: resolve("screenshots", "bench-packets.png"), timeout: 120_000 })
+    .catch(() => {});
   console.log(
-    `\nFrame time, game view, ${r.inFlight} packets in flight at the end, ${r.frames} frames after warm-up`,
+    "\nJavaScript per frame, game view (both maps), fixed number of updates at 60 frames/s of game time",
   );
-  const mean = 1000 / r.fps;
+  for (const l of r.levels) {
+    const ok = l.p95 <= 4;
+    console.log(
+      `  ${String(l.packets).padStart(6)} packets (${l.inFlight} in flight)   p50 ${l.p50.toFixed(2)} ms   p95 ${l.p95.toFixed(2)} ms over ${l.updates} updates   budget p95 ≤ 4 ms: ${ok ? "within budget" : "OVER BUDGET"}`,
+    );
+  }
   console.log(
-    `  frame interval p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, mean ${mean.toFixed(1)} ms (${r.fps.toFixed(1)} frames/s)`,
-  );
-  console.log(
-    `  JavaScript per frame (map update) p95 ${r.updateP95.toFixed(2)} ms; the rest is drawing (software WebGL here)`,
-  );
-  const ok = r.p95 <= 16.7 && mean <= 16.7;
-  console.log(
-    `  budget p95 ≤ 16.7 ms: ${ok ? "within budget" : "over budget"}${ok ? "" : " (judged on p95 and mean: headless frames come in bursts)"}`,
+    `\nPainted frames with ${r.levels[0]?.packets ?? 0} packets (software WebGL here): ${r.frames} frames, interval p50 ${r.frameP50.toFixed(1)} ms, p95 ${r.frameP95.toFixed(1)} ms`,
   );
 } finally {
   await browser.close();

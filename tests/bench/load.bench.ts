@@ -10,9 +10,14 @@
  *   npm run bench:load -- --ramp 5 --max-rooms 60        # one process, +5 rooms a step until a budget breaks
  *   tests/services/with-services npm run bench:load -- --processes 2 --ramp 5
  *
- * Budgets: room tick p99 ≤ 5 ms; event-loop lag p99 ≤ 20 ms in every process; ≤ 16 KB/s downstream
- * per client; no errors. The bot clients run on the same machine and take CPU from the servers: the
- * figures are a floor for what a dedicated machine holds.
+ * After the classroom steps comes the school step: one room of 400 students on `district` (--big N
+ * students, --big-scenario NAME; --big 0 skips it), alone on the process.
+ *
+ * Budgets: room tick (simulation + encoding) p99 ≤ 5 ms; event-loop lag p99 ≤ 20 ms in every
+ * process; ≤ 16 KB/s downstream per client; every join succeeds, no errors; in the school step, host
+ * trigger → banner on every client p95 ≤ 150 ms. Writing patches to sockets is printed apart from the
+ * tick (it grows with the clients, not with the work). The bot clients run on the same machine and take
+ * CPU from the servers: the figures are a floor for what a dedicated machine holds.
  */
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "colyseus.js";
@@ -33,7 +38,12 @@ const STEPS = RAMP
 const SECONDS = Number(arg("seconds", "20"));
 const SCENARIO = arg("scenario", "stormy-day");
 const STUDENTS = Number(arg("students", "40"));
+const BIG = Number(arg("big", "400"));
+const BIG_SCENARIO = arg("big-scenario", "district");
 const WARMUP_SECONDS = 5;
+/** Protocol.ROOM_DATA, and the "banner" message type as msgpack writes it (a fixstr). */
+const ROOM_DATA = 13;
+const BANNER = Buffer.from([0xa0 | 6, ...Buffer.from("banner")]);
 
 type Metrics = MetricsSnapshot & { rooms: number; clients: number };
 
@@ -42,6 +52,9 @@ class CountingStudent {
   bytes = 0;
   joinMs = 0;
   closedUnexpectedly = false;
+  /** When each banner arrived (performance.now()). */
+  banners: number[] = [];
+  constructor(readonly room: number) {}
   private ws: WebSocket | null = null;
   private leaving = false;
 
@@ -67,6 +80,8 @@ class CountingStudent {
       let joined = false;
       ws.on("message", (data: Buffer) => {
         this.bytes += data.length;
+        if (data[0] === ROOM_DATA && data.subarray(1, 1 + BANNER.length).equals(BANNER))
+          this.banners.push(performance.now());
         if (!joined && data[0] === 10) {
           joined = true;
           ws.send(Buffer.from([10])); // acknowledge JOIN_ROOM, as colyseus.js does
@@ -82,9 +97,11 @@ class CountingStudent {
     });
   }
 
+  /** Leaves as colyseus.js does (LEAVE_ROOM, then the server closes): the seat is freed at once. */
   close(): void {
     this.leaving = true;
-    this.ws?.close();
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(Buffer.from([12]));
+    else this.ws?.close();
   }
 }
 
@@ -117,12 +134,141 @@ async function startCluster(): Promise<ServerProcess[]> {
   return Promise.all(Array.from({ length: PROCESSES }, () => spawnServer(env)));
 }
 
+interface Step {
+  label: string;
+  hosts: Room[];
+  students: CountingStudent[];
+  joins: number[];
+  attempted: number;
+  failed: number;
+}
+
+/** Creates classes through any process and joins their students; returns the hosts. */
+async function openRooms(
+  step: Step,
+  count: number,
+  students: number,
+  scenario: string,
+  next: () => string,
+  onRoomError: () => void,
+): Promise<void> {
+  while (step.hosts.length < count) {
+    // Each class is created, hosted and joined through whichever process is next: no stickiness.
+    const res = await fetch(`${next()}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario, duration: 1800 }),
+    });
+    const { code, hostKey } = (await res.json()) as { code: string; hostKey: string };
+    const host = await new Client(next()).joinById(code, { hostKey });
+    for (const t of ["you", "banner", "ok", "pong", "results", "error"]) host.onMessage(t, () => {});
+    host.onMessage("room-error", onRoomError);
+    const room = step.hosts.length;
+    step.hosts.push(host);
+    const joins = Array.from({ length: students }, async (_, s) => {
+      const student = new CountingStudent(room);
+      step.attempted++;
+      try {
+        await student.join(next(), code, `Pupil ${s + 1}`);
+        step.students.push(student);
+        step.joins.push(student.joinMs);
+      } catch {
+        step.failed++;
+      }
+    });
+    await Promise.all(joins);
+    host.send("host", { type: "start" });
+  }
+}
+
+/**
+ * Plays a step for SECONDS with a host breaking something every 2 s (round-robin over rooms), then
+ * prints its figures. Returns the budgets it broke.
+ */
+async function measure(step: Step, servers: ServerProcess[], hostErrors: () => number): Promise<string[]> {
+  const bases = servers.map((s) => s.url);
+  const { hosts, students } = step;
+  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
+  await Promise.all(bases.map((b) => fetchMetrics(b, "?reset=1")));
+  const bytesBefore = students.map((s) => s.bytes);
+  const start = performance.now();
+  const kinds = ["crash", "link-cut", "congestion", "flash-crowd"];
+  const triggers: { room: number; at: number }[] = [];
+  let k = 0;
+  const chaos = setInterval(() => {
+    const room = k % hosts.length;
+    triggers.push({ room, at: performance.now() });
+    hosts[room]!.send("host", {
+      type: "trigger",
+      failure: { kind: kinds[k % kinds.length], duration: 10 },
+    });
+    k++;
+  }, 2000);
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  clearInterval(chaos);
+  const elapsed = (performance.now() - start) / 1000;
+  await new Promise((r) => setTimeout(r, 1000)); // the last trigger's banners
+  const metrics = await Promise.all(
+    bases.map(async (b) => (await (await fetchMetrics(b)).json()) as Metrics),
+  );
+  const rates = students.map((s, i) => (s.bytes - bytesBefore[i]!) / elapsed / 1024);
+  const avgRate = rates.reduce((a, b) => a + b, 0) / Math.max(1, rates.length);
+  // Trigger → banner: for every trigger, each of its room's students' first banner after it.
+  const latencies: number[] = [];
+  let missed = 0;
+  for (const t of triggers) {
+    for (const s of students) {
+      if (s.room !== t.room) continue;
+      const seen = s.banners.find((b) => b >= t.at);
+      if (seen !== undefined && seen - t.at < 2000) latencies.push(seen - t.at);
+      else missed++;
+    }
+  }
+  const ccu = metrics.reduce((n, m) => n + m.clients, 0);
+  const dropped = students.filter((s) => s.closedUnexpectedly).length;
+  const errors = step.failed + dropped + hostErrors();
+
+  console.log(`\n${step.label}: ${hosts.length} rooms, CCU ${ccu}`);
+  console.log(
+    `  joins                  ${step.attempted - step.failed}/${step.attempted} succeeded   p50 ${fmt(percentile(step.joins, 0.5), 0)} ms   p99 ${fmt(percentile(step.joins, 0.99), 0)} ms`,
+  );
+  metrics.forEach((m, i) => {
+    console.log(
+      `  process ${i + 1} (:${servers[i]!.port})   ${m.rooms} rooms, ${m.clients} clients, tick (sim + encode) p50 ${m.tickMs.p50} ms p99 ${m.tickMs.p99} ms (sim p99 ${m.simMs.p99}, encode p99 ${m.encodeMs.p99}), socket writes p99 ${m.sendMs.p99} ms, lag p99 ${m.eventLoopLagMs.p99} ms, CPU ${m.cpuPercent} %, ${m.memoryMB} MB`,
+    );
+  });
+  console.log(
+    `  downstream per client  avg ${fmt(avgRate, 2)} KB/s   p95 ${fmt(percentile(rates, 0.95), 2)} KB/s`,
+  );
+  const p95 = percentile(latencies, 0.95);
+  console.log(
+    `  trigger → banner       p50 ${fmt(percentile(latencies, 0.5), 0)} ms   p95 ${fmt(p95, 0)} ms (${latencies.length} banners, ${missed} missing, ${triggers.length} triggers)`,
+  );
+  console.log(
+    `  errors                 ${errors} (join failures ${step.failed}, dropped ${dropped}, room errors ${hostErrors()})`,
+  );
+  const broken = [
+    ...metrics.flatMap((m, i) => [
+      m.tickMs.p99 > 5 ? `tick p99 ${m.tickMs.p99} ms > 5 ms in process ${i + 1}` : null,
+      m.eventLoopLagMs.p99 > 20 ? `lag p99 ${m.eventLoopLagMs.p99} ms > 20 ms in process ${i + 1}` : null,
+    ]),
+    avgRate > 16 ? `downstream ${fmt(avgRate, 2)} KB/s > 16 KB/s` : null,
+    p95 > 150 ? `trigger → banner p95 ${fmt(p95, 0)} ms > 150 ms` : null,
+    missed > 0 ? `${missed} banners missing` : null,
+    errors > 0 ? `${errors} errors` : null,
+  ].filter((x): x is string => x !== null);
+  console.log(`  budgets                ${broken.length ? `BROKEN: ${broken.join("; ")}` : "all met"}`);
+  return broken;
+}
+
+async function closeStep(step: Step): Promise<void> {
+  for (const s of step.students) s.close();
+  for (const h of step.hosts) await h.leave().catch(() => {});
+}
+
 async function main(): Promise<void> {
   const servers = await startCluster();
   const bases = servers.map((s) => s.url);
-  const students: CountingStudent[] = [];
-  const hosts: Room[] = [];
-  let joinFailures = 0;
   let hostErrors = 0;
   let lastGood: { clients: number; rooms: number } | null = null;
   let limit = `no budget broke up to ${STEPS.at(-1)} rooms`;
@@ -131,98 +277,40 @@ async function main(): Promise<void> {
     return () => bases[i++ % bases.length]!;
   })();
   console.log(
-    `bench:load: ${PROCESSES} process(es), rooms of ${STUDENTS} students + host, scenario ${SCENARIO}, ${SECONDS} s per step`,
+    `bench:load: ${PROCESSES} process(es), rooms of ${STUDENTS} students + host, scenario ${SCENARIO}, ${SECONDS} s per step${BIG ? `; then one room of ${BIG} on ${BIG_SCENARIO}` : ""}`,
   );
+  const classes: Step = { label: "classes", hosts: [], students: [], joins: [], attempted: 0, failed: 0 };
+  const onRoomError = () => hostErrors++;
   try {
     for (const target of STEPS) {
-      const stepJoins: number[] = [];
-      while (hosts.length < target) {
-        // Each class is created, hosted and joined through whichever process is next: no stickiness.
-        const res = await fetch(`${next()}/api/classes`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ scenario: SCENARIO, duration: 1800 }),
-        });
-        const { code, hostKey } = (await res.json()) as { code: string; hostKey: string };
-        const host = await new Client(next()).joinById(code, { hostKey });
-        for (const t of ["you", "banner", "ok", "pong", "results", "error"]) host.onMessage(t, () => {});
-        host.onMessage("room-error", () => hostErrors++);
-        hosts.push(host);
-        const joins = Array.from({ length: STUDENTS }, async (_, s) => {
-          const student = new CountingStudent();
-          try {
-            await student.join(next(), code, `Pupil ${s + 1}`);
-            students.push(student);
-            stepJoins.push(student.joinMs);
-          } catch {
-            joinFailures++;
-          }
-        });
-        await Promise.all(joins);
-        host.send("host", { type: "start" });
-      }
-      await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-      await Promise.all(bases.map((b) => fetchMetrics(b, "?reset=1")));
-      const bytesBefore = students.map((s) => s.bytes);
-      const start = performance.now();
-      const kinds = ["crash", "link-cut", "congestion", "flash-crowd"];
-      let k = 0;
-      const chaos = setInterval(() => {
-        hosts[k % hosts.length]!.send("host", {
-          type: "trigger",
-          failure: { kind: kinds[k % kinds.length], duration: 10 },
-        });
-        k++;
-      }, 2000);
-      await new Promise((r) => setTimeout(r, SECONDS * 1000));
-      clearInterval(chaos);
-      const elapsed = (performance.now() - start) / 1000;
-      const metrics = await Promise.all(
-        bases.map(async (b) => (await (await fetchMetrics(b)).json()) as Metrics),
-      );
-      const rates = students.map((s, i) => (s.bytes - bytesBefore[i]!) / elapsed / 1024);
-      const avgRate = rates.reduce((a, b) => a + b, 0) / Math.max(1, rates.length);
-      const ccu = metrics.reduce((n, m) => n + m.clients, 0);
-      const dropped = students.filter((s) => s.closedUnexpectedly).length;
-      const errors = joinFailures + dropped + hostErrors;
-
-      console.log(`\n${hosts.length} rooms, CCU ${ccu}`);
-      console.log(
-        `  join time              p50 ${fmt(percentile(stepJoins, 0.5), 0)} ms   p99 ${fmt(percentile(stepJoins, 0.99), 0)} ms (${stepJoins.length} joins this step)`,
-      );
-      metrics.forEach((m, i) => {
-        console.log(
-          `  process ${i + 1} (:${servers[i]!.port})   ${m.rooms} rooms, ${m.clients} clients, tick p99 ${m.tickMs.p99} ms, lag p99 ${m.eventLoopLagMs.p99} ms, CPU ${m.cpuPercent} %, ${m.memoryMB} MB`,
-        );
-      });
-      console.log(
-        `  downstream per client  avg ${fmt(avgRate, 2)} KB/s   p95 ${fmt(percentile(rates, 0.95), 2)} KB/s`,
-      );
-      console.log(
-        `  errors                 ${errors} (join failures ${joinFailures}, dropped ${dropped}, room errors ${hostErrors})`,
-      );
-      const broken = [
-        ...metrics.flatMap((m, i) => [
-          m.tickMs.p99 > 5 ? `tick p99 ${m.tickMs.p99} ms > 5 ms in process ${i + 1}` : null,
-          m.eventLoopLagMs.p99 > 20 ? `lag p99 ${m.eventLoopLagMs.p99} ms > 20 ms in process ${i + 1}` : null,
-        ]),
-        avgRate > 16 ? `downstream ${fmt(avgRate, 2)} KB/s > 16 KB/s` : null,
-        errors > 0 ? `${errors} errors` : null,
-      ].filter((x): x is string => x !== null);
-      console.log(`  budgets                ${broken.length ? `BROKEN: ${broken.join("; ")}` : "all met"}`);
+      classes.joins = [];
+      await openRooms(classes, target, STUDENTS, SCENARIO, next, onRoomError);
+      const broken = await measure(classes, servers, () => hostErrors);
       if (broken.length) {
         limit = broken.join("; ");
         if (RAMP) break;
-      } else lastGood = { clients: ccu, rooms: hosts.length };
+      } else
+        lastGood = { clients: classes.students.length + classes.hosts.length, rooms: classes.hosts.length };
+    }
+    console.log(
+      `\nmost clients within every budget on ${PROCESSES} process(es): ${lastGood ? `${lastGood.clients} (${lastGood.rooms} rooms)` : "none measured"}; ${RAMP ? "limit" : "last step"}: ${limit}`,
+    );
+    await closeStep(classes);
+    if (BIG > 0) {
+      await new Promise((r) => setTimeout(r, 3000)); // the classes close and their rooms go
+      hostErrors = 0;
+      const school: Step = { label: "school", hosts: [], students: [], joins: [], attempted: 0, failed: 0 };
+      await openRooms(school, 1, BIG, BIG_SCENARIO, next, onRoomError);
+      const broken = await measure(school, servers, () => hostErrors);
+      await closeStep(school);
+      console.log(
+        `\none room of ${BIG} students on ${BIG_SCENARIO}: ${broken.length ? `BROKEN: ${broken.join("; ")}` : "every budget met"}`,
+      );
     }
   } finally {
-    for (const s of students) s.close();
-    for (const h of hosts) await h.leave().catch(() => {});
+    await closeStep(classes);
     for (const s of servers) s.child.kill("SIGTERM");
   }
-  console.log(
-    `\nmost clients within every budget on ${PROCESSES} process(es): ${lastGood ? `${lastGood.clients} (${lastGood.rooms} rooms)` : "none measured"}; ${RAMP ? "limit" : "last step"}: ${limit}`,
-  );
 }
 
 await main();

@@ -2,6 +2,11 @@
  * Draws one team's network in a rectangle of the screen: links coloured by load, nodes with role
  * icons, status and a clear "you" highlight, and packets moving along links between the ticks they
  * entered and arrive. Reads state; decides nothing.
+ *
+ * Up to FLOW_THRESHOLD packets in flight each packet is a sprite. Beyond it the map draws flows: on
+ * each link and direction that carries packets, a few dots move along it, more and larger for more
+ * packets, some red when broken data is among them (links already show load and loss). The cost per frame then follows the links, not the
+ * traffic (a school network carries ten thousand packets at once).
  */
 import type { GameObjects, Scene } from "phaser";
 import type { LinkState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
@@ -49,9 +54,17 @@ interface NodeSprite {
 }
 
 interface Flying {
-  sprite: GameObjects.Image;
+  /** Its sprite while packets are drawn one by one; null in flow mode (or not yet drawn). */
+  sprite: GameObjects.Image | null;
   crossing: Crossing;
 }
+
+/** Packets in flight on one map above which links show flows instead of one sprite per packet. */
+export const FLOW_THRESHOLD = 300;
+/** Most moving dots on one link direction in flow mode. */
+const FLOW_DOTS = 4;
+/** Ticks a flow dot takes to run along its link. */
+const FLOW_TICKS = 10;
 
 const ICON_OF: Record<string, string> = {
   client: "client",
@@ -65,6 +78,11 @@ const ICON_OF: Record<string, string> = {
 
 export class MapView {
   private readonly links: GameObjects.Graphics;
+  /** Flow mode's moving dots, redrawn each frame. */
+  private readonly flows: GameObjects.Graphics;
+  /** Per link direction (2 × link index + reverse): packets in flight, and broken ones among them. */
+  private flowCount = new Int32Array(0);
+  private flowCorrupt = new Int32Array(0);
   private readonly nodes = new Map<string, NodeSprite>();
   private readonly flying: Flying[] = [];
   private readonly pool: GameObjects.Image[] = [];
@@ -84,6 +102,7 @@ export class MapView {
     private readonly myNode: () => string | null,
   ) {
     this.links = scene.add.graphics().setDepth(1);
+    this.flows = scene.add.graphics().setDepth(3);
     this.title = scene.add
       .text(0, 0, "", {
         fontFamily: "system-ui, sans-serif",
@@ -171,21 +190,12 @@ export class MapView {
     return Math.min(this.rect.w / this.span.w, (this.rect.h - this.titlePx() - 8) / this.span.h);
   }
 
-  /** Adds packets that started crossing a link. */
+  /** Adds packets that started crossing a link (drawn at the next update). */
   addCrossings(crossings: Crossing[]): void {
-    for (const c of crossings) {
-      const style = c.corrupt ? CORRUPT_STYLE : (PACKET_STYLE[c.kind] ?? PACKET_STYLE.chunk!);
-      const sprite = this.pool.pop() ?? this.scene.add.image(0, 0, PACKET_TEXTURE, style.texture).setDepth(3);
-      sprite
-        .setFrame(style.texture)
-        .setTint(style.color)
-        .setVisible(false)
-        .setAlpha(c.encrypted ? 0.75 : 1);
-      this.flying.push({ sprite, crossing: c });
-    }
+    for (const c of crossings) this.flying.push({ sprite: null, crossing: c });
   }
 
-  /** Per frame: moves packets to where they are at `tick`. */
+  /** Per frame: moves packets to where they are at `tick`, or draws flows when there are many. */
   update(tick: number): void {
     const team = this.team();
     if (!team) return;
@@ -197,22 +207,45 @@ export class MapView {
     this.drawLinks(team);
     if (this.labelsDirty) this.placeLabels();
     const linkList = this.linkArray(team);
-    const s = Math.max(0.6, this.scale() * 1.4);
     let keep = 0;
     for (let i = 0; i < this.flying.length; i++) {
       const f = this.flying[i]!;
-      const c = f.crossing;
-      const link = linkList[c.link];
-      if (tick >= c.arrive || !link) {
-        f.sprite.setVisible(false);
-        this.pool.push(f.sprite);
+      if (tick >= f.crossing.arrive || !linkList[f.crossing.link]) {
+        this.release(f);
         continue;
       }
       this.flying[keep++] = f;
+    }
+    this.flying.length = keep;
+    if (keep > FLOW_THRESHOLD) this.drawFlows(team, linkList, tick);
+    else this.drawPackets(team, linkList, tick);
+  }
+
+  private release(f: Flying): void {
+    if (!f.sprite) return;
+    f.sprite.setVisible(false);
+    this.pool.push(f.sprite);
+    f.sprite = null;
+  }
+
+  /** One sprite per packet, between its link's ends. */
+  private drawPackets(team: TeamState, linkList: LinkState[], tick: number): void {
+    this.flows.clear();
+    const s = Math.max(0.6, this.scale() * 1.4);
+    for (const f of this.flying) {
+      const c = f.crossing;
+      const link = linkList[c.link]!;
       if (tick < c.enter) continue;
       const a = team.nodes.get(c.reverse ? link.b : link.a);
       const b = team.nodes.get(c.reverse ? link.a : link.b);
       if (!a || !b) continue;
+      if (!f.sprite) {
+        const style = c.corrupt ? CORRUPT_STYLE : (PACKET_STYLE[c.kind] ?? PACKET_STYLE.chunk!);
+        f.sprite = (this.pool.pop() ?? this.scene.add.image(0, 0, PACKET_TEXTURE, style.texture).setDepth(3))
+          .setFrame(style.texture)
+          .setTint(style.color)
+          .setAlpha(c.encrypted ? 0.75 : 1);
+      }
       const t = (tick - c.enter) / Math.max(1, c.arrive - c.enter);
       const pa = this.toScreen(a.x, a.y);
       const pb = this.toScreen(b.x, b.y);
@@ -221,7 +254,53 @@ export class MapView {
         .setScale(s)
         .setVisible(true);
     }
-    this.flying.length = keep;
+  }
+
+  /**
+   * Flow mode: packets are counted per link and direction, and each busy direction gets a few dots
+   * running along it (one more for each doubling of its packets), red for its share of broken data.
+   */
+  private drawFlows(team: TeamState, linkList: LinkState[], tick: number): void {
+    const slots = linkList.length * 2;
+    if (this.flowCount.length < slots) {
+      this.flowCount = new Int32Array(slots);
+      this.flowCorrupt = new Int32Array(slots);
+    } else {
+      this.flowCount.fill(0, 0, slots);
+      this.flowCorrupt.fill(0, 0, slots);
+    }
+    for (const f of this.flying) {
+      this.release(f);
+      const c = f.crossing;
+      if (tick < c.enter) continue;
+      const slot = c.link * 2 + (c.reverse ? 1 : 0);
+      this.flowCount[slot]!++;
+      if (c.corrupt) this.flowCorrupt[slot]!++;
+    }
+    const g = this.flows;
+    g.clear();
+    const radius = Math.max(2, 5 * this.scale() * 1.4);
+    for (let slot = 0; slot < slots; slot++) {
+      const count = this.flowCount[slot]!;
+      if (count === 0) continue;
+      const link = linkList[slot >> 1];
+      if (!link) continue;
+      const reverse = (slot & 1) === 1;
+      const a = team.nodes.get(reverse ? link.b : link.a);
+      const b = team.nodes.get(reverse ? link.a : link.b);
+      if (!a || !b) continue;
+      const pa = this.toScreen(a.x, a.y);
+      const pb = this.toScreen(b.x, b.y);
+      const dots = Math.min(FLOW_DOTS, 1 + Math.floor(Math.log2(count)));
+      const r = radius * Math.min(2, 1 + count / 200);
+      // As many red dots as broken data's share of the packets, at least one when there is any.
+      const broken = Math.ceil((dots * this.flowCorrupt[slot]!) / count);
+      for (let d = 0; d < dots; d++) {
+        g.fillStyle(d < broken ? CORRUPT_STYLE.color : PACKET_STYLE.chunk!.color, 0.95);
+        const t = (tick / FLOW_TICKS + d / dots) % 1;
+        g.fillCircle(pa.x + (pb.x - pa.x) * t, pa.y + (pb.y - pa.y) * t, r);
+      }
+    }
   }
 
   /** How many packets are on screen now. */
@@ -511,9 +590,10 @@ export class MapView {
 
   destroy(): void {
     this.links.destroy();
+    this.flows.destroy();
     this.title.destroy();
     for (const s of this.nodes.values()) for (const o of [s.icon, s.label, s.ring, s.badge]) o.destroy();
-    for (const f of this.flying) f.sprite.destroy();
+    for (const f of this.flying) f.sprite?.destroy();
     for (const p of this.pool) p.destroy();
   }
 }

@@ -10,8 +10,9 @@
  * a round trip to Redis for each would cost more than the message, and the budget they protect is
  * this process's own event loop. A room lives in one process, so a class's messages all meet there.
  *
- * A school puts a whole class behind one address, so the budgets leave room for forty students joining
- * at once and mistyping a code now and then; a guesser needs millions of tries.
+ * A school puts every student behind one address, so the budgets leave room for a school-wide event
+ * (400 students joining at once) and for mistyping a code now and then; a guesser needs millions of
+ * tries (wrong codes have their own budget, 30 a minute).
  */
 import type { Presence } from "@colyseus/core";
 
@@ -33,8 +34,12 @@ export const BUDGETS = {
   previews: { limit: 30, windowMs: 10 * MINUTE },
   /** New solo games: a class of forty starting a level together, and again a few times. */
   solos: { limit: 120, windowMs: 10 * MINUTE },
-  /** Matchmaking calls (joins, reconnections, solo games): forty students at once, several times. */
-  matchmake: { limit: 400, windowMs: MINUTE },
+  /**
+   * Matchmaking calls (joins, reconnections, solo games): a school of 400 behind one address joining
+   * one event at once, and most of it again after a Wi-Fi drop. 400 a minute turned the last student
+   * of such a school away ("Too many joins from your network").
+   */
+  matchmake: { limit: 1200, windowMs: MINUTE },
   /** Failed joins and code checks (wrong code, wrong key, taken nickname): the guessing limit. */
   failures: { limit: 30, windowMs: MINUTE },
 } as const satisfies Record<string, Budget>;
@@ -145,7 +150,11 @@ export class AddressLimiter {
   }
 }
 
-/** Room messages from all of an address's connections in this process: 200 a second; a busy class is under 100. */
-export const MESSAGES = new AddressLimiter(2000, 10_000);
+/**
+ * Room messages from all of an address's connections in this process: 600 a second. A busy class is
+ * under 100; a school of 400 behind one address sends 200 a second in pings alone (one each 2 s), so
+ * the old 200 a second dropped its decisions.
+ */
+export const MESSAGES = new AddressLimiter(6000, 10_000);
 
 setInterval(() => MESSAGES.sweep(), MINUTE).unref();

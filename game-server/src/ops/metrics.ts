@@ -1,5 +1,6 @@
 /**
- * Process metrics for operators and benchmarks: room tick time (simulation + state encoding), event
+ * Process metrics for operators and benchmarks: room tick time (simulation + state encoding), the
+ * time spent handing patches to sockets (apart: it grows with the clients, not with the work), event
  * loop lag, CPU and memory. Samples live in fixed-size rings, so memory stays bounded.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -30,6 +31,7 @@ class Ring {
 const sim = new Ring();
 const encode = new Ring();
 const tick = new Ring();
+const send = new Ring();
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
 let cpuSince = process.cpuUsage();
@@ -40,9 +42,11 @@ export function recordSim(ms: number): void {
   sim.add(ms);
 }
 
-export function recordTick(simMs: number, encodeMs: number): void {
+/** One room tick: its simulation, the encoding of its patch, and the writes of that patch to sockets. */
+export function recordTick(simMs: number, encodeMs: number, sendMs: number): void {
   encode.add(encodeMs);
   tick.add(simMs + encodeMs);
+  send.add(sendMs);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -51,7 +55,10 @@ export interface MetricsSnapshot {
   samples: number;
   simMs: { p50: number; p99: number };
   encodeMs: { p50: number; p99: number };
+  /** Simulation + encoding. */
   tickMs: { p50: number; p99: number };
+  /** Handing each tick's patch (and joiners' full states) to every client's socket. */
+  sendMs: { p50: number; p99: number };
   eventLoopLagMs: { p50: number; p99: number; max: number };
   cpuPercent: number;
   memoryMB: number;
@@ -65,6 +72,7 @@ export function snapshot(reset = false): MetricsSnapshot {
     simMs: { p50: round(sim.percentile(50)), p99: round(sim.percentile(99)) },
     encodeMs: { p50: round(encode.percentile(50)), p99: round(encode.percentile(99)) },
     tickMs: { p50: round(tick.percentile(50)), p99: round(tick.percentile(99)) },
+    sendMs: { p50: round(send.percentile(50)), p99: round(send.percentile(99)) },
     eventLoopLagMs: {
       // The histogram counts the timer's own resolution (10 ms) as delay; take it off.
       p50: round(Math.max(0, lag.percentile(50) / 1e6 - 10)),
@@ -78,6 +86,7 @@ export function snapshot(reset = false): MetricsSnapshot {
     sim.reset();
     encode.reset();
     tick.reset();
+    send.reset();
     lag.reset();
     cpuSince = process.cpuUsage();
     wallSince = performance.now();

@@ -56,6 +56,21 @@ export class ClassroomRoom extends MatchRoom {
   private hostKey = "";
   protected override readonly comparesWithAutopilot = true;
   private readonly kicked = new Set<string>();
+  /**
+   * Skeletons of seated nicknames, worked out once each: every join compares against every seated
+   * player, and a school of 400 joining together made that hundreds of thousands of skeletons.
+   */
+  private readonly skeletons = new Map<string, string>();
+
+  private skeletonOf(nickname: string): string {
+    let key = this.skeletons.get(nickname);
+    if (key === undefined) {
+      key = nicknameSkeleton(nickname);
+      if (this.skeletons.size > 4 * ROOM_CONNECTIONS) this.skeletons.clear(); // bounded: names come and go
+      this.skeletons.set(nickname, key);
+    }
+    return key;
+  }
 
   override async onCreate(options: unknown): Promise<void> {
     const parsed = createSchema.safeParse(options);
@@ -117,7 +132,7 @@ export class ClassroomRoom extends MatchRoom {
     if (this.kicked.has(key)) throw new ServerError(403, "You were removed from this class.");
     if (this.state.locked) throw new ServerError(403, "This class is locked: ask your teacher.");
     for (const p of this.state.players.values()) {
-      if (nicknameSkeleton(p.nickname) === key)
+      if (this.skeletonOf(p.nickname) === key)
         throw new ServerError(409, `"${nickname}" is taken in this class: choose another nickname.`);
     }
     return { host: false, nickname };
@@ -130,6 +145,7 @@ export class ClassroomRoom extends MatchRoom {
     } else if (!this.seatPlayer(client.sessionId, auth.nickname)) {
       client.send(S2C.error, { code: "full", message: "Every seat is taken: you are watching." });
     }
+    this.watch(client, this.state.players.get(client.sessionId)?.team ?? null);
     this.sendResultsIfOver(client);
   }
 
@@ -146,6 +162,7 @@ export class ClassroomRoom extends MatchRoom {
     try {
       const back = await this.allowReconnection(client, RECONNECT_SECONDS);
       back.userData = d;
+      this.watch(back, this.state.players.get(d.player)?.team ?? null);
       d.lastView = undefined; // the new connection has not seen the private view yet
       this.setAway(d.player, false);
       log.info(`room ${this.roomId}: ${this.nicknames.get(d.player)} reconnected`);
@@ -183,6 +200,8 @@ export class ClassroomRoom extends MatchRoom {
         if (!this.seatPlayer(action.player, nickname, { team: action.team, node: action.node }))
           return "no free seat";
         const moved = this.state.players.get(action.player)!;
+        const mover = this.clients.find((c) => this.data(c)?.player === action.player);
+        if (mover) this.watch(mover, moved.team);
         if (moved.node !== action.node) return `${target.label} cannot be held by a player`;
         return null;
       }

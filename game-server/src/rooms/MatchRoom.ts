@@ -9,10 +9,16 @@
  *   3. banners for what happened, private "you" views once per second
  *   4. at the end of the round: results, kept until the room closes
  *
+ * Joins and leaves change the match at once but reach state at the next patch: projecting the whole
+ * network and encoding a fresh full state for every one of 400 students joining together took longer
+ * than a seat reservation lasts. In such a crowd, joiners get the full state just before that patch,
+ * one encoding for all who arrived in the same tenth of a second.
+ *
  * An exception inside a tick stops this room only: it is logged, clients are told, others carry on.
  */
 import { randomBytes } from "node:crypto";
 import { type Client, Room, ServerError } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
 import {
   applyNow,
   askedServer,
@@ -60,6 +66,8 @@ export const MESSAGE_BURST = 16;
 export const RECONNECT_SECONDS = 60;
 /** Milliseconds between simulation ticks (10 per second) and between patches. */
 const TICK_MS = 1000 / TICKS_PER_SECOND;
+/** The key of the view that holds every team. */
+const EVERY_TEAM = "*";
 /**
  * Seconds of play between checkpoints: a running round is stored as "interrupted" this often, so a
  * server that dies without warning (kill -9, a power cut) loses at most these seconds of the record.
@@ -88,9 +96,22 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected par!: Par;
   protected results: MatchResult | null = null;
   private readonly projection = newProjection();
+  /**
+   * What each client is sent of the teams' packets: one view per team and one with every team. Views
+   * are shared, so a patch is encoded once per view, not once per client.
+   */
+  private readonly views = new Map<string, StateView>();
   private logSeen = 0;
   private breakNextTick = false;
   private simMs = 0;
+  /** Milliseconds the state encoder ran during the current patch (see timeEncoding). */
+  private encodeMs = 0;
+  /** Seats changed since the last projection: projected before the next patch. */
+  private projectionDue = false;
+  /** Joined clients still waiting for their first full state (sent before the next patch). */
+  private awaitingState: Client[] = [];
+  /** When the last full state went out (performance.now()). */
+  private lastFullStateAt = -Infinity;
   protected nicknames = new Map<string, string>();
 
   /** How this room's results are filed: under the class's host key, with the saved scenario's code. */
@@ -116,6 +137,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.par = await parFor(scenario);
     this.match = createMatch(scenario);
     this.match.recordTransits = true;
+    this.timeEncoding();
     holdRoom(this);
     this.setPatchRate(this.tickMs);
     this.state.scenario = scenario.name;
@@ -123,6 +145,14 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.state.ticksPerSecond = TICKS_PER_SECOND;
     this.state.items = scenario.workload.items;
     initTeams(this.state, this.match);
+    const everything = new StateView();
+    for (const [key, team] of this.state.teams) {
+      const one = new StateView();
+      one.add(team);
+      everything.add(team);
+      this.views.set(key, one);
+    }
+    this.views.set(EVERY_TEAM, everything);
     this.project();
     this.handle(C2S.intent, (client, raw) => this.handleIntent(client, raw));
     this.handle(C2S.host, (client, raw) => this.handleHost(client, raw));
@@ -190,6 +220,11 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** Real milliseconds between ticks: a tenth of a second of game time, unless tests speed it up. */
   private get tickMs(): number {
     return TICK_MS / services().timeScale;
+  }
+
+  /** Shows a client one team's packets (a student's own team), or every team's (null: host, watchers). */
+  protected watch(client: Client, team: string | null): void {
+    client.view = this.views.get(team ?? EVERY_TEAM) ?? this.views.get(EVERY_TEAM);
   }
 
   protected data(client: Client): ClientData {
@@ -318,7 +353,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     p.node = seat.node;
     this.state.players.set(player, p);
     this.nicknames.set(player, nickname);
-    this.project();
+    this.projectSoon();
     return true;
   }
 
@@ -337,7 +372,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     if (seat) this.assign({ team: seat.world.team, node: seat.node.id }, null);
     this.state.players.delete(player);
     this.nicknames.delete(player);
-    this.project();
+    this.projectSoon();
   }
 
   /** While a player is away, the autopilot runs their node; it hands back when they return. */
@@ -352,7 +387,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       );
     const p = this.state.players.get(player);
     if (p) p.connected = !away;
-    this.project();
+    this.projectSoon();
   }
 
   private tick(): void {
@@ -374,16 +409,75 @@ export abstract class MatchRoom extends Room<MatchState> {
     }
   }
 
-  /** Times the state encoding too: a room tick costs simulation + encoding. */
+  /** Projects seat changes at the next patch: many joins in one tenth of a second cost one projection. */
+  protected projectSoon(): void {
+    this.projectionDue = true;
+  }
+
+  /**
+   * Colyseus sends the full state when a client acknowledges its join. A lone joiner gets it at once;
+   * when another full state went out less than a patch ago (many students joining together), it
+   * waits for the next patch and shares one encoding with everyone who joined meanwhile.
+   */
+  protected override sendFullState(client: Client): void {
+    const now = performance.now();
+    if (this.awaitingState.length > 0 || now - this.lastFullStateAt < this.tickMs) {
+      this.awaitingState.push(client);
+      return;
+    }
+    this.lastFullStateAt = now;
+    if (this.projectionDue) this.project();
+    super.sendFullState(client);
+  }
+
+  /**
+   * Times the state encoding too: a room tick costs simulation + encoding. Pending seat changes are
+   * projected first, then clients that joined since the last patch get the full state, all from one
+   * encoding (the state does not change between them), before the patch goes to everyone.
+   */
   override broadcastPatch(): boolean {
     const t0 = performance.now();
+    this.encodeMs = 0;
+    if (this.projectionDue) {
+      this.project();
+      this.encodeMs += performance.now() - t0; // preparing the state: counted with its encoding
+    }
+    if (this.awaitingState.length > 0) {
+      const joined = this.awaitingState;
+      this.awaitingState = [];
+      this.lastFullStateAt = t0;
+      for (const client of joined) if (this.clients.includes(client)) super.sendFullState(client);
+    }
     const changed = super.broadcastPatch();
     clearTransits(this.state);
-    if (this.state.phase === "playing") recordTick(this.simMs, performance.now() - t0);
+    const total = performance.now() - t0;
+    if (this.state.phase === "playing") recordTick(this.simMs, this.encodeMs, total - this.encodeMs);
     return changed;
   }
 
+  /**
+   * Times this room's state encoder, so a tick's cost (simulation + encoding) is reported apart from
+   * handing the bytes to hundreds of sockets. Colyseus keeps the encoder inside its serializer; the
+   * wrapper is on this room's encoder instance only.
+   */
+  private timeEncoding(): void {
+    type Encode = (...args: unknown[]) => unknown;
+    const serializer = (this as unknown as { _serializer?: { encoder?: { encode: Encode } } })._serializer;
+    const encoder = serializer?.encoder;
+    if (!encoder) return;
+    const encode = encoder.encode;
+    encoder.encode = (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return encode.apply(encoder, args);
+      } finally {
+        this.encodeMs += performance.now() - t0;
+      }
+    };
+  }
+
   protected project(): void {
+    this.projectionDue = false;
     projectMatch(this.state, this.match, this.projection, (p) => this.nicknames.get(p) ?? "player", this.par);
     for (const p of this.state.players.values()) {
       const points = this.state.teams.get(p.team)?.nodes.get(p.node)?.points ?? 0;

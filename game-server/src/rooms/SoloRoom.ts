@@ -121,6 +121,7 @@ export class SoloRoom extends MatchRoom {
     this.state.hostConnected = true;
     if (!this.seatPlayer(client.sessionId, this.nickname, this.wish))
       throw new ServerError(409, "No seat to play.");
+    this.watch(client, null); // a learner sees every network the level plays
     this.sendResultsIfOver(client);
   }
 
@@ -131,6 +132,7 @@ export class SoloRoom extends MatchRoom {
     try {
       const back = await this.allowReconnection(client, 60);
       back.userData = d;
+      this.watch(back, null);
       d.lastView = undefined; // the new connection has not seen the private view yet
       this.setAway(d.player, false);
     } catch {

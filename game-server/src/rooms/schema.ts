@@ -4,7 +4,17 @@
  * its team's `transits` with its enter and arrive ticks; clients animate between the two (DESIGN.md
  * §5). The field holds every crossing since the last patch and is cleared after each patch.
  */
-import { MapSchema, Schema, type } from "@colyseus/schema";
+import { Encoder, MapSchema, Schema, type, view } from "@colyseus/schema";
+// Every state this process encodes needs the corrected string header (see string-encoding.ts).
+import "./string-encoding";
+
+/**
+ * Bytes each room sets aside for encoding its state (twice: patches and the full state). A full state
+ * larger than this is encoded twice, once to find it does not fit and once into a new buffer that is
+ * then dropped, with a warning each time: the district network's full state is about 70 KB. Buffers
+ * are allocated without zero-filling, so a classroom's few kilobytes are all the memory it touches.
+ */
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 export class NodeState extends Schema {
   @type("string") id = "";
@@ -66,8 +76,14 @@ export class TeamState extends Schema {
   @type("string") name = "";
   @type({ map: NodeState }) nodes = new MapSchema<NodeState>();
   @type({ map: LinkState }) links = new MapSchema<LinkState>();
-  /** Packets that entered a link since the last patch, packed (shared/protocol.ts packTransitTick). */
-  @type("string") transits = "";
+  /**
+   * Packets that entered a link since the last patch, packed (shared/protocol.ts packTransitTick).
+   * Sent only to the clients whose view holds this team (MatchRoom.watch): a student animates their own
+   * team's packets and sees the other network's load on its links; the host and watchers get both.
+   * It is the bulk of a large network's patches, and is cleared after each one, so moving a client to
+   * another view leaves nothing stale.
+   */
+  @view() @type("string") transits = "";
   @type("uint8") speed = 0;
   @type("uint8") cost = 0;
   @type("uint8") survival = 0;

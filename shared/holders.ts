@@ -1,0 +1,115 @@
+/**
+ * Which peers hold each chunk, by their position in `world.peers`: what a peer looking for a source
+ * walks (chooseSource in swarm.ts) instead of every peer of the swarm. At school scale (2,000 peers, a
+ * chunk held by a few) the walk over all peers was most of the simulation's time.
+ *
+ * A cache beside the world, not part of it: built from the peers' `have` bits on first use, kept exact
+ * by gainChunks/loseChunks (every change to a peer's `have` goes through them or forgets the index), and
+ * rebuilt when the swarm grows. Positions are ascending, so walking a list from a start position visits
+ * holders in the same circular order as walking `world.peers` from there. Pure: no clocks, no RNG.
+ */
+import type { World } from "./types";
+
+/** Bits per item bitfield (chunks of an item: MAX_CHUNKS ≤ 31). */
+const SLOTS = 32;
+
+interface HolderIndex {
+  /** `world.peers.length` when built: peers are only ever appended. */
+  peers: number;
+  /** Node index → position in world.peers. */
+  position: Map<number, number>;
+  /** [item * SLOTS + chunk] → ascending positions of peers whose `have` has that bit. */
+  lists: number[][];
+}
+
+const indexes = new WeakMap<World, HolderIndex>();
+
+function listFor(index: HolderIndex, item: number, chunk: number): number[] {
+  const slot = item * SLOTS + chunk;
+  let list = index.lists[slot];
+  if (!list) {
+    list = [];
+    index.lists[slot] = list;
+  }
+  return list;
+}
+
+function build(world: World): HolderIndex {
+  const index: HolderIndex = { peers: world.peers.length, position: new Map(), lists: [] };
+  world.peers.forEach((nodeIndex, position) => {
+    index.position.set(nodeIndex, position);
+    const have = world.nodes[nodeIndex]!.peer!.have;
+    for (let item = 0; item < have.length; item++) {
+      const mask = have[item]!;
+      if (mask === 0) continue;
+      for (let c = 0; c < SLOTS; c++) if (mask & (1 << c)) listFor(index, item, c).push(position);
+    }
+  });
+  indexes.set(world, index);
+  return index;
+}
+
+function current(world: World): HolderIndex {
+  const index = indexes.get(world);
+  return index && index.peers === world.peers.length ? index : build(world);
+}
+
+/** First place in an ascending list whose value is ≥ x. */
+function lowerBound(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Positions (in world.peers) of the peers holding a chunk, and where in that list a walk starting at
+ * position `start` begins. The list is the index's own: read it, never change it.
+ */
+export function holdersOf(
+  world: World,
+  item: number,
+  chunk: number,
+  start: number,
+): { list: readonly number[]; first: number } {
+  const list = current(world).lists[item * SLOTS + chunk] ?? [];
+  return { list, first: lowerBound(list, start) };
+}
+
+/** A peer's `have` for an item gains the bits of `mask` (call before or after setting them). */
+export function gainChunks(world: World, nodeIndex: number, item: number, mask: number): void {
+  const index = indexes.get(world);
+  if (!index || index.peers !== world.peers.length) return; // rebuilt from `have` on next use
+  const position = index.position.get(nodeIndex);
+  if (position === undefined) return;
+  for (let c = 0; c < SLOTS; c++) {
+    if (!(mask & (1 << c))) continue;
+    const list = listFor(index, item, c);
+    const at = lowerBound(list, position);
+    if (list[at] !== position) list.splice(at, 0, position);
+  }
+}
+
+/** A peer's `have` for an item loses the bits of `mask`. */
+export function loseChunks(world: World, nodeIndex: number, item: number, mask: number): void {
+  const index = indexes.get(world);
+  if (!index || index.peers !== world.peers.length) return;
+  const position = index.position.get(nodeIndex);
+  if (position === undefined) return;
+  for (let c = 0; c < SLOTS; c++) {
+    if (!(mask & (1 << c))) continue;
+    const list = index.lists[item * SLOTS + c];
+    if (!list) continue;
+    const at = lowerBound(list, position);
+    if (list[at] === position) list.splice(at, 1);
+  }
+}
+
+/** Forgets the index (a peer's whole store changed at once): rebuilt on next use. */
+export function forgetHolders(world: World): void {
+  indexes.delete(world);
+}
