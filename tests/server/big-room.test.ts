@@ -151,7 +151,7 @@ describe("a school-sized class", () => {
       const joins = Array.from({ length: Math.min(WAVE, STUDENTS - wave) }, async (_, i) => {
         const room = await c.joinById(code, { nickname: `Pupil ${wave + i + 1}` });
         quiet(room);
-        // A student without a seat is told so and watches.
+        // A student without a seat would be told so and watch.
         room.onMessage("error", (m: { code: string }) => fullness.push(m.code));
         return room;
       });
@@ -163,7 +163,11 @@ describe("a school-sized class", () => {
     const everyone = [host, ...students];
     const seated = () => stateOf(host).players.size;
     await until(() => seated() + fullness.length === STUDENTS, 30_000, "every student seated or told");
-    expect(fullness.every((f) => f === "full")).toBe(true);
+    // Every student has a node (a hub's clients are seats too), two teams of 200.
+    expect(fullness).toEqual([]);
+    const teams = [...stateOf(host).players.values()].map((p) => (p as { team: string }).team);
+    expect(teams.filter((t) => t === "hub")).toHaveLength(STUDENTS / 2);
+    expect(teams.filter((t) => t === "swarm")).toHaveLength(STUDENTS / 2);
 
     host.send("host", { type: "start" });
     // Enough play for thousands of packet crossings to reach every client (each patch packs them).
