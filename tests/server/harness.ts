@@ -351,3 +351,28 @@ export async function finishedMatch(url: string, hostKey: string): Promise<Store
   const res = await fetch(`${url}/api/history/${id}`, { headers: { "x-host-key": hostKey } });
   return (await res.json()) as StoredMatch;
 }
+
+/**
+ * The opening both replay tests play over real websockets: Ann and Bob join a server-crash class and
+ * the round starts; at 2 s Bob's connection drops, and he comes back once the round reaches `backAt`
+ * ticks; then Cy joins late and takes a bot's seat.
+ */
+export async function classWithComingsAndGoings(h: Harness, backAt: number) {
+  const made = await h.createClass({ scenario: "server-crash" });
+  const c = h.client();
+  const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
+  const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
+  const bob = quiet(await c.joinById(made.code, { nickname: "Bob" }));
+  await until(() => stateOf(host).players.size === 2, 5000, "two seated");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(host).tick >= 20, 10_000, "two seconds");
+  const token = bob.reconnectionToken;
+  dropConnection(bob);
+  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === false, 5000, "Bob away");
+  await until(() => stateOf(host).tick >= backAt, 10_000, "Bob away a while");
+  quiet(await c.reconnect(token));
+  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === true, 5000, "Bob back");
+  const cy = quiet(await c.joinById(made.code, { nickname: "Cy" }));
+  await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
+  return { made, c, host, ann, bob, cy };
+}

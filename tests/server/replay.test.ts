@@ -7,11 +7,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type MatchResult, replayMatch, stateHash } from "../../shared/index";
 import {
   boot,
-  dropConnection,
+  classWithComingsAndGoings,
   finishedMatch,
   type Harness,
   nextMessage,
-  quiet,
   stateOf,
   until,
 } from "./harness";
@@ -26,22 +25,8 @@ afterAll(async () => {
 });
 
 it("a class with a reconnect, a late joiner, added time, a live failure and a kick replays to its hash", async () => {
-  const made = await h.createClass({ scenario: "server-crash" });
-  const c = h.client();
-  const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
-  const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
-  const bob = quiet(await c.joinById(made.code, { nickname: "Bob" }));
-  await until(() => stateOf(host).players.size === 2, 5000, "two seated");
-  host.send("host", { type: "start" });
-  await until(() => stateOf(host).tick >= 20, 10_000, "two seconds");
-  const token = bob.reconnectionToken;
-  dropConnection(bob);
-  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === false, 5000, "Bob away");
-  await until(() => stateOf(host).tick >= 40, 10_000, "four seconds");
-  quiet(await c.reconnect(token));
-  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === true, 5000, "Bob back");
-  quiet(await c.joinById(made.code, { nickname: "Cy" })); // joins late, takes a bot's seat
-  await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
+  // Bob drops at 2 s and is back at 4 s; Cy joins late and takes a bot's seat.
+  const { made, host, ann } = await classWithComingsAndGoings(h, 40);
   host.send("host", { type: "add-time", seconds: 30 });
   host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "busiest" } });
   await until(() => stateOf(host).tick >= 60, 10_000, "six seconds");

@@ -9,12 +9,11 @@ import { loadStoredMatch } from "../../game-server/src/replay-file";
 import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
 import {
   boot,
-  dropConnection,
+  classWithComingsAndGoings,
   finishedMatch,
   type Harness,
   nextMessage,
   pastClasses,
-  quiet,
   stateOf,
   until,
 } from "./harness";
@@ -142,22 +141,7 @@ async function decideOnce(host: Room, student: Room): Promise<void> {
  * while it ran) is what --replay reads.
  */
 async function recordedClass(h: Harness): Promise<{ finished: StoredMatch; checkpoint: StoredMatch }> {
-  const made = await h.createClass({ scenario: "server-crash" });
-  const c = h.client();
-  const host = quiet(await c.joinById(made.code, { hostKey: made.hostKey }));
-  const ann = quiet(await c.joinById(made.code, { nickname: "Ann" }));
-  const bob = quiet(await c.joinById(made.code, { nickname: "Bob" }));
-  await until(() => stateOf(host).players.size === 2, 5000, "two seated");
-  host.send("host", { type: "start" });
-  await until(() => stateOf(host).tick >= 20, 10_000, "two seconds");
-  const token = bob.reconnectionToken;
-  dropConnection(bob);
-  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === false, 5000, "Bob away");
-  await until(() => stateOf(host).tick >= 35, 10_000, "Bob away a while");
-  quiet(await c.reconnect(token));
-  await until(() => stateOf(host).players.get(bob.sessionId)?.connected === true, 5000, "Bob back");
-  const cy = quiet(await c.joinById(made.code, { nickname: "Cy" }));
-  await until(() => stateOf(host).players.size === 3, 5000, "Cy seated");
+  const { made, host, ann, cy } = await classWithComingsAndGoings(h, 35);
   for (const student of [ann, cy]) await decideOnce(host, student);
   const end = stateOf(host).endTick as number;
   host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "busiest" } });
