@@ -7,6 +7,7 @@
 import {
   BOT_BREACH_DETECT_TICKS,
   BOT_CORRUPT_BLOCK_THRESHOLD,
+  BOT_FLOOD_DETECT_TICKS,
   BOT_JUNK_BLOCK_THRESHOLD,
   BOT_RESTART_DETECT_TICKS,
   PRICES,
@@ -89,7 +90,8 @@ function warningSince(match: Match, world: World, kind: FailureKind): number {
  * Servers are centrally managed, and the manager spends only for a reason it can see: encryption
  * while a wiretap is reported (every connection to the server at once), backups when the server's
  * data exists nowhere else (no upstream to fetch it from again), an upgrade when its own queue of jobs
- * is long; breaches patched, disks restored, attackers blocked.
+ * is long; breaches patched, disks restored, a flood's sources filtered once the admin has noticed it
+ * (BOT_FLOOD_DETECT_TICKS).
  */
 function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
   const s = node.server!;
@@ -102,7 +104,9 @@ function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent
   if (s.diskFailed && s.backup && s.restoreAt === 0) out.push({ type: "restore", ...b });
   if (s.breached && match.tick - s.breachedSince >= BOT_BREACH_DETECT_TICKS)
     out.push({ type: "patch", ...b });
-  blockSuspects(world, node, BOT_JUNK_BLOCK_THRESHOLD, out);
+  const flood = warningSince(match, world, "ddos");
+  if (flood >= 0 && match.tick - flood >= BOT_FLOOD_DETECT_TICKS)
+    blockSuspects(world, node, BOT_JUNK_BLOCK_THRESHOLD, out);
   const busy = s.jobs.length >= SERVER_MAX_JOBS * 0.75;
   if (
     busy &&
@@ -113,17 +117,22 @@ function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent
 }
 
 /**
- * A peer's client software bans a peer whose pieces fail the hash check, or that floods it with junk,
- * at once. A harmful file with matching hashes is different: only the user who opened it knows, and
- * blocking its senders is up to the owner, in their own time (ownerDelayTicks), or never.
+ * A peer's client software bans a peer whose pieces fail the hash check at once. A harmful file with
+ * matching hashes is different: only the user who opened it knows, and blocking its senders is up to
+ * the owner, in their own time (ownerDelayTicks), or never. So is a flood of junk: it arrives below
+ * the file-sharing software, and only the owner can ask the provider to filter it.
  */
 function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
   const p = node.peer!;
-  const ownerActed = p.harmFoundAt >= 0 && match.tick - p.harmFoundAt >= ownerDelayTicks(match, world, node);
+  const delay = ownerDelayTicks(match, world, node);
+  const ownerActed = p.harmFoundAt >= 0 && match.tick - p.harmFoundAt >= delay;
+  const flood = warningSince(match, world, "ddos");
+  const floodActed = flood >= 0 && match.tick - flood >= delay;
   for (const [src, seen] of node.suspects) {
     if (seen < BOT_CORRUPT_BLOCK_THRESHOLD || node.blocked.has(src)) continue;
-    const bySoftware = seen - (p.blamed.get(src) ?? 0) >= BOT_CORRUPT_BLOCK_THRESHOLD;
-    if (bySoftware || ownerActed)
+    const junk = world.nodes[src]!.kind === "botnet";
+    const bySoftware = !junk && seen - (p.blamed.get(src) ?? 0) >= BOT_CORRUPT_BLOCK_THRESHOLD;
+    if (bySoftware || (junk ? floodActed : ownerActed))
       out.push({ type: "block", ...base(world, node), source: world.nodes[src]!.id });
   }
 }

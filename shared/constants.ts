@@ -95,6 +95,12 @@ export const BOT_PERIOD = 5;
 export const BOT_BREACH_DETECT_TICKS = 10 * TICKS_PER_SECOND;
 /** Centrally monitored machines (routers, servers, a hub's clients): a crash is restarted after this. */
 export const BOT_RESTART_DETECT_TICKS = 15 * TICKS_PER_SECOND;
+/**
+ * Ticks before a hub's central admin notices a flood of junk at a server (the monitoring alarm, then
+ * the call to the provider) and has every source filtered upstream. A player who reads the banner
+ * can block the sources at once.
+ */
+export const BOT_FLOOD_DETECT_TICKS = 15 * TICKS_PER_SECOND;
 /** Junk packets from one source a bot sees before it blocks that source. */
 export const BOT_JUNK_BLOCK_THRESHOLD = 20;
 /** Corrupt chunks from one peer a verifying bot sees before it blocks that peer. */

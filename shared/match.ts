@@ -32,7 +32,7 @@ import { createRng } from "./random";
 import { arriveAtRouter, initRouting, stepDistanceVector, stepRouter } from "./routing";
 import type { Scenario } from "./scenario";
 import { contribution, PACE_TICKS } from "./scoring";
-import { arriveAtPeer, recountAvailability, stepPeer } from "./swarm";
+import { arriveAtPeer, recountAvailability, stepPeer, unreachable } from "./swarm";
 import {
   canSend,
   createPacket,
@@ -195,10 +195,13 @@ function stepWorld(match: Match, world: World): void {
 /** Where an arriving packet goes: a down node loses it, a router queues it, an endpoint takes it. */
 function arrive(match: Match, world: World, packet: Packet, at: number): void {
   const node = world.nodes[at]!;
-  if (isDown(node, match.tick)) return drop(world, packet, "node-down");
+  if (isDown(node, match.tick)) {
+    unreachable(world, packet, match.tick);
+    return drop(world, packet, "node-down");
+  }
   if (node.kind === "router") return arriveAtRouter(world, node, packet, match.tick);
   if (packet.dst !== at) return drop(world, packet, "no-route"); // misrouted into a dead end
-  if (packet.kind !== "junk" && !packet.corrupt)
+  if ((packet.kind === "chunk" || packet.kind === "message") && !packet.corrupt)
     for (const r of packet.via) world.nodes[r]!.counters.delivered++;
   packet.via.length = 0; // a packet sent on again (a relayed message) is credited again for its next leg only
   switch (node.kind) {

@@ -5,6 +5,7 @@
  * network converges only after several seconds. Fast humans beat the protocol.
  */
 import { DV_DETECT_TICKS, DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
+import { unreachable } from "./swarm";
 import { drop, enqueue, isDataPacket, isDown, linkRoom, otherEnd, sendOnLink } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 
@@ -162,16 +163,12 @@ export function stepDistanceVector(world: World, tick: number): void {
   for (const node of nodes) {
     const rs = node.router;
     if (!rs || isDown(node, tick)) continue;
-    // The links a route can leave by, in link order: to neighbouring routers, and to attached
-    // endpoints (a route to an endpoint leaves only by that endpoint's own link).
+    // The links a route to a router can leave by, in link order: to live neighbouring routers.
     const viaRouters: { li: number; nb: number; pos: number }[] = [];
-    const direct = new Map<number, { li: number; pos: number }>();
     node.links.forEach((li, pos) => {
       if (!usable(li)) return;
       const nb = otherEnd(world.links[li]!, node.index);
-      if (!alive(nb)) return;
-      if (nodes[nb]!.router) viaRouters.push({ li, nb, pos });
-      else if (!direct.has(nb)) direct.set(nb, { li, pos });
+      if (alive(nb) && nodes[nb]!.router) viaRouters.push({ li, nb, pos });
     });
     for (let d = 0; d < n; d++) {
       if (d === node.index) {
@@ -179,16 +176,12 @@ export function stepDistanceVector(world: World, tick: number): void {
         rs.dvVia[d] = -1;
         continue;
       }
+      const dest = nodes[d]!;
+      if (!dest.router) continue; // endpoints follow their router's route, below
       // The first cheapest candidate in link order, as a scan of every link would find it.
       let best = DV_INFINITY;
       let bestVia = -1;
       let bestPos = -1;
-      const own = direct.get(d);
-      if (own) {
-        best = world.links[own.li]!.latency;
-        bestVia = own.li;
-        bestPos = own.pos;
-      }
       for (const { li, nb, pos } of viaRouters) {
         const link = world.links[li]!;
         let c: number;
@@ -206,6 +199,26 @@ export function stepDistanceVector(world: World, tick: number): void {
       }
       rs.dvCost[d] = Math.min(best, DV_INFINITY);
       rs.dvVia[d] = best >= DV_INFINITY ? -1 : bestVia;
+    }
+    // Routers advertise their networks, not each host: an endpoint is reached through its access
+    // router, whether or not the endpoint itself is up. A host that crashes and comes back is
+    // reachable again at once, with nothing to re-learn; while it is down its router drops what
+    // arrives for it.
+    for (let d = 0; d < n; d++) {
+      const dest = nodes[d]!;
+      if (dest.router || d === node.index) continue;
+      const li = dest.links[0];
+      if (li === undefined) continue;
+      const access = otherEnd(world.links[li]!, d);
+      const latency = world.links[li]!.latency;
+      if (access === node.index) {
+        rs.dvCost[d] = latency;
+        rs.dvVia[d] = li;
+      } else {
+        const c = rs.dvCost[access]!;
+        rs.dvCost[d] = Math.min(DV_INFINITY, c + latency);
+        rs.dvVia[d] = c >= DV_INFINITY ? -1 : rs.dvVia[access]!;
+      }
     }
   }
   for (const node of nodes) {
@@ -250,6 +263,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     const li = nextHop(node, packet.dst);
     if (li < 0) {
+      unreachable(world, packet, tick);
       drop(world, packet, "no-route");
       continue;
     }

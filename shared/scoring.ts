@@ -229,8 +229,8 @@ export function roleOf(node: SimNode): string {
 }
 
 /**
- * What a node did for its team, in its role's own unit: a router, the packets it forwarded that
- * arrived (junk, corrupt data and loops earn nothing); a server or seed, the clean chunks it sent; a
+ * What a node did for its team, in its role's own unit: a router, the data it forwarded that arrived
+ * (requests, junk, corrupt data and loops earn nothing); a server or seed, the clean chunks it sent; a
  * peer, those and the files it finished; a client, the files it finished, the sooner the better.
  */
 export function contribution(node: SimNode): number {

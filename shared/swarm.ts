@@ -245,15 +245,28 @@ export function reject(
   tick: number,
 ): void {
   drop(world, packet, reason);
+  // A full queue is "busy now": avoided only briefly. A refusal or a missing chunk is avoided for long.
+  release(world, packet, node.index, tick, reason === "queue-full" ? PEER_CHOKE_TICKS : PEER_SNUB_TICKS);
+}
+
+/**
+ * A router could not deliver a chunk request: the peer it was for is down, or no route leads there.
+ * The router says so (an ICMP "destination unreachable"), so the requester frees its download slot at
+ * once and asks someone else, instead of waiting for the timeout. Other packets are simply lost.
+ */
+export function unreachable(world: World, packet: Packet, tick: number): void {
+  if (packet.kind === "chunk-request") release(world, packet, packet.dst, tick, PEER_SNUB_TICKS);
+}
+
+/** The requester of a chunk request that will not be answered frees its slot and avoids that peer. */
+function release(world: World, packet: Packet, from: number, tick: number, avoidFor: number): void {
   const requester = world.nodes[packet.src]?.peer;
   if (!requester) return;
   const k = requester.pending.findIndex(
-    (q) => q.item === packet.item && q.chunk === packet.chunk && q.from === node.index,
+    (q) => q.item === packet.item && q.chunk === packet.chunk && q.from === from,
   );
   if (k >= 0) requester.pending.splice(k, 1);
-  // A full queue is "busy now": avoided only briefly. A refusal or a missing chunk is avoided for long.
-  const avoidFor = reason === "queue-full" ? PEER_CHOKE_TICKS : PEER_SNUB_TICKS;
-  requester.snubbed.set(node.index, tick - PEER_SNUB_TICKS + avoidFor);
+  requester.snubbed.set(from, tick - PEER_SNUB_TICKS + avoidFor);
 }
 
 function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet): void {

@@ -113,8 +113,9 @@ export interface Counters {
   /** Packets processed (routers: forwarded; servers and peers: handled or sent). */
   work: number;
   /**
-   * Routers: packets they forwarded that reached the node they were addressed to, each counted once
-   * however often it passed (junk and corrupt data aside). A loop or a wrong route earns nothing.
+   * Routers: data they forwarded that reached the node it was addressed to (chunks and messages,
+   * each counted once however often it passed). Requests, junk and corrupt data earn nothing, so a
+   * flood's retries do not pay; a loop or a wrong route earns nothing either.
    */
   delivered: number;
   chunksServed: number;

@@ -1,20 +1,23 @@
 /**
  * Checks every built-in scenario's stated lesson against play: each runs as versus with bots in every
  * seat on seeds 1..N, and the lesson holds when the architecture it names is ahead on its measure by
- * at least its margin on every seed. Exits 1 when one does not.
+ * at least its margin on every seed. Exits 1 when one does not. A teacher's scenario file with a
+ * `lesson` block is checked the same way.
  *
- *   npm run lessons -- [--seeds N] [--scenario name]
+ *   npm run lessons -- [--seeds N] [--scenario name-or-file.json]...
  */
 
+import { basename } from "node:path";
 import { BUILT_IN_SCENARIOS, checkLesson, type LessonCheck, type Scenario } from "../../shared/index";
 import { runCli, UsageError } from "./cli";
+import { loadScenario } from "./sim-cli";
 
 export interface LessonsOptions {
   seeds: number;
   scenarios: string[];
 }
 
-const USAGE = "usage: npm run lessons -- [--seeds N] [--scenario name]...";
+const USAGE = "usage: npm run lessons -- [--seeds N] [--scenario name-or-file.json]...";
 
 export function parseLessonsArgs(argv: readonly string[]): LessonsOptions {
   const options: LessonsOptions = { seeds: 20, scenarios: [] };
@@ -28,9 +31,9 @@ export function parseLessonsArgs(argv: readonly string[]): LessonsOptions {
       options.seeds = Number(v);
     } else if (arg === "--scenario") {
       i++;
-      if (v === undefined || !BUILT_IN_SCENARIOS[v])
+      if (v === undefined || (!BUILT_IN_SCENARIOS[v] && !v.endsWith(".json")))
         throw new UsageError(
-          `no built-in scenario "${v ?? ""}": ${Object.keys(BUILT_IN_SCENARIOS).join(", ")}`,
+          `no built-in scenario "${v ?? ""}" (and it is not a .json file): ${Object.keys(BUILT_IN_SCENARIOS).join(", ")}`,
         );
       options.scenarios.push(v);
     } else if (arg === "--help" || arg === "-h") throw new UsageError("");
@@ -48,9 +51,11 @@ export interface LessonRow {
 
 export function checkAll(options: LessonsOptions): LessonRow[] {
   return options.scenarios.map((name) => {
-    const scenario = BUILT_IN_SCENARIOS[name]!;
-    if (!scenario.lesson) throw new Error(`built-in scenario ${name} states no lesson`);
-    return { name, scenario, check: checkLesson(scenario, scenario.lesson, options.seeds) };
+    const scenario = loadScenario(name);
+    if (!scenario.lesson)
+      throw new UsageError(`${name} states no lesson: add a "lesson" block (claim, ahead, measure, margin)`);
+    const shown = name.endsWith(".json") ? basename(name) : name;
+    return { name: shown, scenario, check: checkLesson(scenario, scenario.lesson, options.seeds) };
   });
 }
 

@@ -111,10 +111,12 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
     "The busiest link between routers is cut for a minute. Routers re-route by hand at once, or the autopilot converges slowly.",
     [{ kind: "link-cut", at: 50, duration: 60, target: "busiest" }],
     lesson(
-      "One cut link hurts the hub most: all its traffic runs to a few servers, while a swarm's is spread over many paths.",
+      "One cut link hurts the hub most: all its traffic runs to its one server, while a swarm's is spread over many paths.",
       "swarm",
       "survival",
     ),
+    // One server, as in most schools (one more user keeps twenty seats a team: a class of 40).
+    { map: { ...(classroom.map as object), servers: 1, users: 13 } as Scenario["map"] },
   ),
   "server-breach": scenario(
     "Server breach",
@@ -128,13 +130,15 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   ),
   "regional-outage": scenario(
     "Regional outage",
-    "A power cut takes down every node in the North region for 30 seconds.",
-    [{ kind: "outage", at: 60, duration: 30, target: "North" }],
+    "A power cut takes down every node in the East region for 30 seconds: the building with the hub's server, and the swarm's first seed.",
+    [{ kind: "outage", at: 60, duration: 30, target: "East" }],
     lesson(
       "When a region goes dark, the hub loses the server that sits there; a swarm has copies in every region.",
       "swarm",
       "survival",
     ),
+    // One server, as in most schools (one more user keeps twenty seats a team: a class of 40).
+    { map: { ...(classroom.map as object), servers: 1, users: 13 } as Scenario["map"] },
   ),
   "disk-failure": scenario(
     "Disk failure",
@@ -150,13 +154,15 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   ),
   ddos: scenario(
     "DDoS attack",
-    "A botnet floods a content holder with junk for 30 seconds. Blocking the sources helps.",
-    [{ kind: "ddos", at: 50, duration: 30, target: "role:source", magnitude: 15 }],
+    "A botnet floods the content holder with junk for 30 seconds: the hub's only server, one of the swarm's seeds. Blocking the sources has them filtered upstream, before the junk fills the line.",
+    [{ kind: "ddos", at: 60, duration: 30, target: "role:source", magnitude: 15 }],
     lesson(
       "A flood of junk swamps the one server everyone needs; in a swarm it hits one peer and the others keep sharing.",
       "swarm",
       "survival",
     ),
+    // One more user than the classroom map keeps twenty seats a team (a class of 40) with one server.
+    { map: { ...(classroom.map as object), servers: 1, users: 13 } as Scenario["map"] },
   ),
   wiretap: scenario(
     "Wiretap",
@@ -170,17 +176,19 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
   ),
   "stormy-day": scenario(
     "Stormy day",
-    "Congestion, a lossy link and a router crash, one after another.",
+    "Congestion, a lossy link and a router crash, one after another, each where the traffic is heaviest.",
     [
-      { kind: "congestion", at: 30, duration: 30, target: "busiest", magnitude: 0.25 },
-      { kind: "packet-loss", at: 70, duration: 30, target: "random", magnitude: 0.3 },
-      { kind: "crash", at: 110, duration: 20, target: "role:router" },
+      { kind: "congestion", at: 25, duration: 25, target: "busiest", magnitude: 0.1 },
+      { kind: "packet-loss", at: 50, duration: 25, target: "busiest", magnitude: 0.3 },
+      { kind: "crash", at: 75, duration: 20, target: "busiest" },
     ],
     lesson(
-      "Bad weather on the links hurts a hub more: its traffic crowds onto the paths to a few servers.",
+      "Bad weather on the links hurts a hub more: all its traffic crowds onto the paths to its one server.",
       "swarm",
       "survival",
     ),
+    // One server, as in most schools (one more user keeps twenty seats a team: a class of 40).
+    { map: { ...(classroom.map as object), servers: 1, users: 13 } as Scenario["map"] },
   ),
   "big-school": scenario(
     "Fifty computers",

@@ -1,6 +1,10 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { BUILT_IN_SCENARIOS } from "../../shared/index";
 
 const run = promisify(execFile);
 
@@ -25,11 +29,27 @@ describe("npm run lessons", () => {
     expect(r.stdout).toContain("1 of 1 lessons hold on every seed");
   });
 
-  it("exits 1 when a lesson does not hold on some seed", async () => {
-    // ddos's lesson (a flood hurts the hub more) does not hold yet: issue 13.
-    const r = await lessons("--seeds", "1", "--scenario", "ddos");
+  it("checks a teacher's scenario file, and exits 1 when its lesson does not hold on some seed", async () => {
+    // A calm day with the claim turned round: the hub is not the cheap one.
+    const doc = {
+      ...BUILT_IN_SCENARIOS.calm,
+      lesson: { claim: "Servers are cheap.", ahead: "hub", measure: "cost", margin: 10 },
+    };
+    const dir = mkdtempSync(join(tmpdir(), "lessons-"));
+    const file = join(dir, "cheap-servers.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await lessons("--seeds", "1", "--scenario", file);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/ddos .* NO 0\/1/);
+    expect(r.stdout).toContain("Servers are cheap.");
+    expect(r.stdout).toMatch(/cheap-servers\.json\s+hub\s+cost\s+10\s+-[\d.]+\s+-[\d.]+\s+NO 0\/1/);
+    expect(r.stdout).toContain("0 of 1 lessons hold on every seed");
+    // Without a lesson block there is nothing to check: said so, with the fields it needs.
+    const { lesson: _none, ...plain } = doc;
+    writeFileSync(file, JSON.stringify(plain));
+    const none = await lessons("--seeds", "1", "--scenario", file);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('states no lesson: add a "lesson" block');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("refuses bad arguments with a usage line", async () => {

@@ -52,18 +52,16 @@ const engaged: Student = (m, world, me, act) => {
   if (me.crashed && isDown(me, m.tick)) act({ type: "restart" });
   const wiretap = running(m, world, "wiretap");
   if (me.kind === "router") {
-    // Re-route around a dead link at once (the protocol takes a while).
-    // A link is dead when it is cut or the router at its other end is down (the map shows both); a
-    // destination that is down itself is waited for, not routed around.
+    // Re-route around trouble at once (the protocol takes a while). The map shows every link that is
+    // cut and every router that is down: the student follows the shortest way round them to each
+    // destination's router. A destination that is down itself is waited for, not routed around.
+    const ways = liveWays(m, world, me);
     const table = me.router!.table;
-    const far = (l: (typeof world.links)[number]) => world.nodes[l.a === me.index ? l.b : l.a]!;
-    const alive = (l: (typeof world.links)[number]) =>
-      l.up && !(far(l).kind === "router" && isDown(far(l), m.tick));
     for (let dest = 0; dest < table.length; dest++) {
-      const link = world.links[table[dest]!];
-      if (!link || alive(link) || world.nodes[dest]!.kind === "router") continue;
-      const detour = me.links.map((li) => world.links[li]!).find((l) => alive(l) && far(l).kind === "router");
-      if (detour) act({ type: "route", dest: world.nodes[dest]!.id, link: detour.id });
+      const node = world.nodes[dest]!;
+      if (node.kind === "router" || dest === me.index) continue;
+      const way = ways[routerOf(world, node)] ?? -1;
+      if (way >= 0 && way !== table[dest]) act({ type: "route", dest: node.id, link: world.links[way]!.id });
     }
   }
   if (me.server) {
@@ -106,6 +104,42 @@ const engaged: Student = (m, world, me, act) => {
     if (seen > 0 && !me.blocked.has(src) && world.nodes[src])
       act({ type: "block", source: world.nodes[src]!.id });
 };
+
+/** The router an endpoint hangs off (a router is its own). */
+function routerOf(world: World, node: SimNode): number {
+  if (node.router) return node.index;
+  const l = world.links[node.links[0]!]!;
+  return l.a === node.index ? l.b : l.a;
+}
+
+/**
+ * For each router, the link `me` would leave by on the shortest way there over what the map shows
+ * alive (links up, routers not down), by latency; -1 where there is none. Ties go to the lower link.
+ */
+function liveWays(m: Match, world: World, me: SimNode): number[] {
+  const n = world.nodes.length;
+  const cost = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+  const first = new Array<number>(n).fill(-1);
+  const done = new Array<boolean>(n).fill(false);
+  cost[me.index] = 0;
+  for (;;) {
+    let at = -1;
+    for (let i = 0; i < n; i++)
+      if (!done[i] && cost[i]! < Number.POSITIVE_INFINITY && (at < 0 || cost[i]! < cost[at]!)) at = i;
+    if (at < 0) return first;
+    done[at] = true;
+    for (const li of world.nodes[at]!.links) {
+      const l = world.links[li]!;
+      const next = l.a === at ? l.b : l.a;
+      const node = world.nodes[next]!;
+      if (!l.up || !node.router || isDown(node, m.tick)) continue;
+      if (cost[at]! + l.latency < cost[next]!) {
+        cost[next] = cost[at]! + l.latency;
+        first[next] = at === me.index ? li : first[at]!;
+      }
+    }
+  }
+}
 
 const clicker: Student = (m, _world, me, act) => {
   if (Math.floor(m.tick / TICKS_PER_SECOND) % 5 !== 0) return;

