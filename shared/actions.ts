@@ -93,12 +93,15 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       world.spent.upgrades += PRICES.upgrade;
       break;
     case "replica":
-      addReplica(match, world, node);
+      addReplica(match, world, node, intent.region);
       break;
     case "cloud":
       s!.cloud = intent.on;
       moveUplink(world, node, intent.on ? CLOUD_EXTRA_LATENCY : -CLOUD_EXTRA_LATENCY);
       if (intent.on) keepBackup(node);
+      break;
+    case "stateless":
+      s!.stateless = intent.on;
       break;
     case "backup":
       s!.backup = intent.on;
@@ -121,7 +124,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       break;
     case "patch":
       // Isolate and patch: offline for a while, clean afterwards.
-      takeDown(world, node, match.tick + PATCH_TICKS, match.tick);
+      takeDown(match, world, node, match.tick + PATCH_TICKS);
       s!.breached = false;
       node.points += POINTS.breachPatched;
       break;
@@ -182,7 +185,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       if (intent.on) discardCorrupt(world, node);
       break;
     case "leave":
-      takeDown(world, node, 0, match.tick);
+      takeDown(match, world, node, 0);
       node.gone = true;
       recountAvailability(world);
       break;
@@ -218,20 +221,44 @@ function keepBackup(node: SimNode): void {
   if (!s.backupContent) s.backupContent = s.content.slice();
 }
 
-/** Scale out: a copy of the server, with its content, on the same router. */
-function addReplica(match: Match, world: World, node: SimNode): void {
+/**
+ * Where a replica goes: in the region asked for, or else in the next region after the server's own
+ * (in the map's order), at the router there with the fewest servers (the lowest first on a tie).
+ * A map with one region keeps it on the server's own router.
+ */
+function replicaRouter(world: World, node: SimNode, region?: string): number {
+  const routers = world.nodes.filter((n) => n.router);
+  const regions = [...new Set(routers.map((r) => r.region))];
+  const own = node.region;
+  const target = region ?? regions[(regions.indexOf(own) + 1) % regions.length] ?? own;
+  if (target === own && region === undefined) return attachedTo(world, node);
+  const servers = (r: SimNode) =>
+    world.servers.filter((i) => attachedTo(world, world.nodes[i]!) === r.index).length;
+  let best: SimNode | null = null;
+  for (const r of routers) if (r.region === target && (!best || servers(r) < servers(best))) best = r;
+  return best ? best.index : attachedTo(world, node);
+}
+
+/**
+ * Scale out: a copy of the server, with its content, in another region (or the one asked for), so a
+ * power cut or a cut link there does not take both down.
+ */
+function addReplica(match: Match, world: World, node: SimNode, region?: string): void {
   const s = node.server!;
-  const router = attachedTo(world, node);
+  const router = replicaRouter(world, node, region);
   const count = world.nodes.filter((n) => n.server?.replica).length + 1;
+  const where = world.nodes[router]!.region;
   const replica = addEndpoint(world, {
     id: `${node.id}r${count}`,
     kind: "server",
-    label: `${node.label} replica ${count}`,
+    label: `${node.label} copy ${count} (${where})`,
     router,
     bandwidth: world.links[node.links[0]!]!.baseBandwidth,
   });
   replica.server = newServer(false, s.content.slice(), s.upstream);
   replica.server.replica = true;
+  replica.server.replicaOf = s.replicaOf >= 0 ? s.replicaOf : node.index;
+  replica.server.stateless = s.stateless;
   replica.encrypt = node.encrypt;
   world.servers.push(replica.index);
   world.spent.setup += PRICES.replica;

@@ -64,6 +64,8 @@ export const PEER_CHOKE_TICKS = 1 * TICKS_PER_SECOND;
 /** Ticks a chunk request from an unknown peer waits for approval before it is refused. */
 export const APPROVAL_TIMEOUT = 5 * TICKS_PER_SECOND;
 
+/** Ticks a logged-out user takes to sign in again before their app asks for anything (stateful servers). */
+export const LOGIN_TICKS = 5 * TICKS_PER_SECOND;
 /** Ticks a client waits without progress before it asks again, trying the next server. */
 export const CLIENT_TIMEOUT = 3 * TICKS_PER_SECOND;
 /**
@@ -115,6 +117,7 @@ export const PRICES = {
   serverRunningPerMinute: 40,
   routerRunningPerMinute: 5,
   backupPerMinute: 15,
+  sessionStorePerMinute: 10, // a stateless service keeps its sessions in a shared store
   cloudPerMinute: 60, // replaces the server's own running cost; backups included
   bandwidthPer100Chunks: 4, // chunks sent from infrastructure the team pays for (servers, origin)
 } as const;

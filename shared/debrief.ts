@@ -38,6 +38,9 @@ const CONCEPT: Record<FailureKind, string> = {
   wiretap: "Encryption protects data crossing routers you do not control.",
 };
 
+/** Downloads that started again after a stateful server went down. */
+const SESSIONS =
+  "A stateful server keeps each user's session in its own memory: when it goes down, its users are logged out and their downloads start again. A stateless service keeps sessions in a shared store, so another server carries on.";
 /** Tampered pieces that peers' hash checks threw away. */
 const HASH_CHECKS =
   "Every piece is checked against the file's hashes: tampered data is thrown away, so one hacked peer is one bad source among many.";
@@ -150,6 +153,11 @@ export function debrief(result: MatchResult): Lesson[] {
       lessons.push({
         concept: HASH_CHECKS,
         text: `${t.corruptDiscarded} corrupt chunks reached ${t.name}'s peers; their hash checks caught every one and asked again, which cost time.`,
+      });
+    if (t.sessionsLost > 0)
+      lessons.push({
+        concept: SESSIONS,
+        text: `${t.sessionsLost} user(s) of ${t.name} were logged out when their server went down with the sessions in its memory: each signed in again and started their download over.`,
       });
     if (t.leakedPackets > 0)
       lessons.push({

@@ -6,6 +6,7 @@
  */
 import { BOTNET_RATE, BOTNET_SOURCES, TICKS_PER_SECOND } from "./constants";
 import { forgetHolders } from "./holders";
+import { loseSessions } from "./hub";
 import { addEndpoint, addUser, newPeer } from "./map";
 import { createRng, nextInt, pick, type Rng } from "./random";
 import { addRoutesTo } from "./routing";
@@ -142,7 +143,9 @@ function regionsOf(world: World): string[] {
 }
 
 /** A node goes down until `until`: its queue and its in-progress work are lost. */
-export function takeDown(world: World, node: SimNode, until: number, tick: number): void {
+export function takeDown(match: Match, world: World, node: SimNode, until: number): void {
+  const tick = match.tick;
+  if (node.downUntil <= tick) loseSessions(match, world, node);
   if (node.downUntil <= tick) node.downSince = tick;
   node.crashed = false;
   node.downUntil = Math.max(node.downUntil, until);
@@ -194,7 +197,7 @@ function applyFailure(
       case "crash": {
         const [node] = resolveNodes(match, world, kind, target, 1, rng);
         if (!node) return none(team, target);
-        takeDown(world, node, until, tick);
+        takeDown(match, world, node, until);
         node.crashed = true;
         return { target: node.id, note: `${node.label} crashed` };
       }
@@ -293,7 +296,7 @@ function applyFailure(
         const leavers = resolveNodes(match, world, kind, target, Math.round(m), rng);
         if (leavers.length === 0) return none(team, target);
         for (const n of leavers) {
-          takeDown(world, n, 0, tick);
+          takeDown(match, world, n, 0);
           n.gone = true;
         }
         recountAvailability(world);
@@ -323,7 +326,7 @@ function applyFailure(
             ? pick(rng, regions)
             : regions.find((r) => r.toLowerCase() === target.toLowerCase());
         if (!region) return none(team, target);
-        for (const n of world.nodes) if (n.region === region && !n.gone) takeDown(world, n, until, tick);
+        for (const n of world.nodes) if (n.region === region && !n.gone) takeDown(match, world, n, until);
         return { target: region, note: `Power outage in the ${region} region` };
       }
       case "wiretap": {

@@ -9,6 +9,7 @@ import {
   CLIENT_TIMEOUT,
   CLOUD_ELASTIC_THRESHOLD,
   ENCRYPTION_FACTOR,
+  LOGIN_TICKS,
   PRICES,
   REFUSAL_WORK,
   SERVER_MAX_JOBS,
@@ -38,7 +39,13 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
   const u = node.user!;
   sendDueMessage(match, world, node, true);
   const item = currentWant(u, tick);
-  if (item < 0 || tick < u.backoffUntil) return;
+  if (item < 0 || tick < u.backoffUntil || tick < u.loginUntil) return;
+  if (u.relogin) {
+    // Logged out by a server that lost its sessions: sign in again before asking for anything.
+    u.relogin = false;
+    u.loginUntil = tick + LOGIN_TICKS;
+    return;
+  }
   const timedOut = u.requestedAt >= 0 && tick - Math.max(u.requestedAt, u.lastProgress) > CLIENT_TIMEOUT;
   if (u.requestedAt >= 0 && !timedOut) return;
   // Each new item starts at the user's own server (DNS spreads users); a timeout tries the next one.
@@ -64,6 +71,43 @@ export function askedServer(world: World, node: SimNode): number {
   const live = world.servers.filter((s) => !world.nodes[s]!.gone);
   if (live.length === 0) return -1;
   return live[u.serverTurn % live.length]!;
+}
+
+/**
+ * A server went down. A stateful one held its users' sessions in its own memory: every user of it is
+ * logged out, signs in again (LOGIN_TICKS) before asking anything of any server, and a download it
+ * was serving starts again. A stateless service keeps sessions in a shared store, and so does a
+ * server with a live replica (they share it): its users carry on wherever they ask next. Returns how
+ * many users were logged out.
+ */
+export function loseSessions(match: Match, world: World, server: SimNode): number {
+  const s = server.server;
+  if (!s || s.origin || s.stateless) return 0;
+  const twin = world.nodes.some(
+    (n) =>
+      n !== server &&
+      n.server &&
+      !isDown(n, match.tick) &&
+      (n.server.replicaOf === server.index ||
+        (s.replicaOf >= 0 && (n.index === s.replicaOf || n.server.replicaOf === s.replicaOf))),
+  );
+  if (twin) return 0;
+  let lost = 0;
+  for (const ui of world.users) {
+    const client = world.nodes[ui]!;
+    const u = client.user!;
+    if (client.kind !== "client" || client.gone || askedServer(world, client) !== server.index) continue;
+    if (u.current >= u.wants.length) continue; // done for the day: nothing to lose
+    u.relogin = true;
+    if (u.got !== match.ctx.full) {
+      u.redo |= u.got;
+      u.got = 0;
+      u.gotCorrupt = 0;
+    }
+    lost++;
+  }
+  world.stats.sessionsLost += lost;
+  return lost;
 }
 
 /** A player picked the server to ask: ask it at once for what is still missing. */
@@ -110,7 +154,9 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   if (packet.corrupt) u.gotCorrupt |= bit;
   u.lastProgress = match.tick;
   u.refusals = 0;
-  if (!packet.corrupt) world.stats.usefulChunks++;
+  const again = (u.redo & bit) !== 0; // had it once, before the server lost the session
+  u.redo &= ~bit;
+  if (!packet.corrupt && !again) world.stats.usefulChunks++;
   if (u.got !== match.ctx.full) return;
   if (u.gotCorrupt !== 0) {
     // Opened and found broken or harmful: not a finished item. Keep the good chunks, ask for the rest.

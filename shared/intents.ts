@@ -23,9 +23,10 @@ export const nodeIntentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("unblock"), ...base, source: nodeId }).strict(),
   z.object({ type: z.literal("prioritise"), ...base, kind: z.enum(PACKET_KINDS).nullable() }).strict(),
   z.object({ type: z.literal("upgrade"), ...base }).strict(),
-  z.object({ type: z.literal("replica"), ...base }).strict(),
+  z.object({ type: z.literal("replica"), ...base, region: z.string().min(1).max(24).optional() }).strict(),
   z.object({ type: z.literal("cloud"), ...base, on }).strict(),
   z.object({ type: z.literal("backup"), ...base, on }).strict(),
+  z.object({ type: z.literal("stateless"), ...base, on }).strict(),
   z.object({ type: z.literal("encrypt"), ...base, on }).strict(),
   z.object({ type: z.literal("restore"), ...base }).strict(),
   z.object({ type: z.literal("patch"), ...base }).strict(),
@@ -83,6 +84,7 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   replica: ["server"],
   cloud: ["server"],
   backup: ["server"],
+  stateless: ["server"],
   encrypt: ["server", "peer", "client"],
   restore: ["server"],
   patch: ["server"],
@@ -179,12 +181,19 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       if (s!.origin) return fail("the origin is not yours to upgrade");
       return s!.upgrades >= MAX_UPGRADES ? fail(`${node.label} is fully upgraded`) : OK;
     case "replica":
-      return s!.origin ? fail("the origin is not yours to copy") : OK;
+      if (s!.origin) return fail("the origin is not yours to copy");
+      if (intent.region !== undefined && !world.nodes.some((n) => n.router && n.region === intent.region))
+        return fail(`there is no region ${intent.region} on this map`);
+      return OK;
     case "cloud":
       return s!.cloud === intent.on ? fail(intent.on ? "already in the cloud" : "not in the cloud") : OK;
     case "backup":
       return s!.backup === intent.on
         ? fail(intent.on ? "backups are already on" : "backups are already off")
+        : OK;
+    case "stateless":
+      return s!.stateless === intent.on
+        ? fail(intent.on ? "sessions are already in the shared store" : "sessions are already on the server")
         : OK;
     case "encrypt":
       return node.encrypt === intent.on

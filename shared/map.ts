@@ -112,6 +112,7 @@ function emptyStats(): World["stats"] {
     usefulAtSecond: 0,
     corruptDelivered: 0,
     corruptDiscarded: 0,
+    sessionsLost: 0,
     leaked: 0,
     dataPackets: 0,
     itemsCompleted: 0,
@@ -376,6 +377,7 @@ export function addUser(world: World, id: string, router: number, items: number)
     current: 0,
     wantFrom: 0,
     got: 0,
+    redo: 0,
     gotCorrupt: 0,
     serverTurn: world.users.length,
     chosen: -1,
@@ -387,6 +389,8 @@ export function addUser(world: World, id: string, router: number, items: number)
     completionTicks: [],
     refusals: 0,
     backoffUntil: 0,
+    relogin: false,
+    loginUntil: 0,
   };
   if (!hub) {
     node.peer = newPeer(items, 0, false);
@@ -419,6 +423,8 @@ export function newServer(
     breachedSince: 0,
     diskFailed: false,
     replica: false,
+    replicaOf: -1,
+    stateless: false,
   };
 }
 

@@ -236,6 +236,7 @@ function chargeRunningCosts(world: World): void {
       perMinute += s.cloud
         ? PRICES.cloudPerMinute
         : PRICES.serverRunningPerMinute + (s.backup ? PRICES.backupPerMinute : 0);
+      if (s.stateless && !s.replica) perMinute += PRICES.sessionStorePerMinute;
     }
   }
   world.spent.running += perMinute / (60 * TICKS_PER_SECOND);

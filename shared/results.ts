@@ -70,6 +70,8 @@ export interface TeamResult {
   corruptDeliveries: number;
   /** Corrupt chunks peers' hash checks caught and discarded: they never reached a user's copy. */
   corruptDiscarded: number;
+  /** Hub: users logged out because a stateful server went down (their downloads started again). */
+  sessionsLost: number;
   leakedPackets: number;
   /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
   dataPackets: number;
@@ -173,6 +175,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
     },
     corruptDeliveries: st.corruptDelivered,
     corruptDiscarded: st.corruptDiscarded,
+    sessionsLost: st.sessionsLost,
     leakedPackets: st.leaked,
     dataPackets: st.dataPackets,
     contentLost: lost.length > 0,

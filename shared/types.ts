@@ -202,6 +202,14 @@ export interface ServerState {
   breachedSince: number;
   diskFailed: boolean;
   replica: boolean;
+  /** The server this one is a replica of (a node index), -1 for an original. */
+  replicaOf: number;
+  /**
+   * Where clients' sessions live. Stateful (false): in the server's own memory, lost when it goes down,
+   * and every download it was serving starts again. Stateless (true): in a shared store, so a
+   * download carries on wherever it is asked next.
+   */
+  stateless: boolean;
 }
 
 /** What a user (client in the hub, peer in the swarm) wants: the workload model, shared by both. */
@@ -218,6 +226,11 @@ export interface UserState {
   got: number;
   /** Of those, the corrupt ones (a hub client cannot tell: it finds out when it opens the item). */
   gotCorrupt: number;
+  /**
+   * Hub: chunks of the current item received before its server lost the session: fetched again,
+   * they are not counted as useful a second time.
+   */
+  redo: number;
   /** Hub: server index the user asks, rotated on timeout. */
   serverTurn: number;
   /** Hub: the server the player chose to ask (a node index), -1 for the usual one. */
@@ -232,6 +245,10 @@ export interface UserState {
   /** Hub: refusals ("busy") in a row since the last chunk arrived, and the tick before which it waits. */
   refusals: number;
   backoffUntil: number;
+  /** Hub: the user was logged out (their server lost its sessions) and must sign in again first. */
+  relogin: boolean;
+  /** Hub: the tick the user's sign-in is done; nothing is asked of any server before it. */
+  loginUntil: number;
 }
 
 export interface PeerState {
@@ -310,6 +327,8 @@ export interface WorldStats {
   corruptDelivered: number;
   /** Corrupt chunks a peer's hash check caught and threw away (asked for again). */
   corruptDiscarded: number;
+  /** Hub: users logged out because a stateful server went down (their downloads started again). */
+  sessionsLost: number;
   leaked: number;
   dataPackets: number;
   /** Items a user finished with a clean copy. */

@@ -77,6 +77,7 @@ export function completeWant(user: UserState, tick: number, thinkTicks: number, 
   user.current++;
   user.got = 0;
   user.gotCorrupt = 0;
+  user.redo = 0;
   user.wantFrom = tick + thinkTicks;
   user.lastProgress = user.wantFrom;
   user.requestedAt = -1;

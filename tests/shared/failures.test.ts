@@ -7,11 +7,15 @@ import { describe, expect, it } from "vitest";
 import { ownerDelayTicks } from "../../shared/bots";
 import {
   type Architecture,
+  askedServer,
   type DropReason,
+  debrief,
   FAILURE_KINDS,
   type FailureEvent,
   type Link,
+  LOGIN_TICKS,
   type Match,
+  matchResult,
   runMatch,
   type SimNode,
   stepMatch,
@@ -78,6 +82,110 @@ describe("every failure kind", () => {
       expect(logged.map((l) => l.team)).toEqual(TEAMS);
     });
   }
+});
+
+describe("sessions: stateful and stateless servers", () => {
+  /** The hub's S1 crashes at 30 s for 10 s; its holder turned the shared session store on, or not. */
+  function crashS1(stateless: boolean, replica = false) {
+    const m = match("calm", {
+      topology: "hub",
+      failures: [{ kind: "crash", at: 30, duration: 10, target: "S1" }],
+    });
+    const hub = world(m, "hub");
+    const s1 = node(hub, "S1");
+    submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "sam" });
+    stepMatch(m); // the host's seating takes effect at the next tick
+    const sam = { kind: "player" as const, id: "sam" };
+    if (stateless)
+      expect(submitIntent(m, sam, { type: "stateless", team: "hub", node: "S1", on: true }).ok).toBe(true);
+    if (replica) expect(submitIntent(m, sam, { type: "replica", team: "hub", node: "S1" }).ok).toBe(true);
+    runUntil(m, 29.9);
+    // S1's users: the clients that ask it and still want something.
+    const users = hub.users
+      .map((u) => hub.nodes[u]!)
+      .filter((c) => askedServer(hub, c) === s1.index && c.user!.current < c.user!.wants.length);
+    const got = users.map((c) => c.user!.got);
+    runUntil(m, 30.1);
+    const loggedOut = users.filter((c) => c.user!.relogin || c.user!.loginUntil >= 300 + LOGIN_TICKS - 1);
+    return { m, hub, users, got, loggedOut };
+  }
+
+  it("a stateful server that goes down logs its users out: they sign in again and start their download over", () => {
+    const { m, hub, users, got, loggedOut } = crashS1(false);
+    expect(users.length).toBeGreaterThanOrEqual(4);
+    expect(loggedOut).toEqual(users);
+    expect(hub.stats.sessionsLost).toBe(users.length);
+    users.forEach((c, i) => {
+      if (got[i] !== m.ctx.full) expect(c.user!.got).toBe(0);
+      // The chunks fetched again do not count as useful a second time.
+      if (got[i] !== m.ctx.full) expect(c.user!.redo).toBe(got[i]);
+    });
+    runMatch(m);
+    const r = matchResult(m);
+    expect(r.teams[0]!.sessionsLost).toBe(users.length);
+    const line = `${users.length} user(s) of Team Hub were logged out when their server went down`;
+    expect(debrief(r).some((l) => l.text.includes(line))).toBe(true);
+  });
+
+  it("a stateless service keeps sessions in a shared store: its users carry on at the other server, for a price", () => {
+    const safe = crashS1(true);
+    expect(safe.users.length).toBeGreaterThanOrEqual(4);
+    expect(safe.loggedOut).toEqual([]);
+    expect(safe.hub.stats.sessionsLost).toBe(0);
+    expect(safe.users.map((c) => c.user!.got)).toEqual(safe.got);
+    const stateful = crashS1(false);
+    expect(safe.hub.spent.running).toBeGreaterThan(stateful.hub.spent.running);
+    // Moving to Server 2 costs the stateful server's users a sign-in as well: less arrives meanwhile.
+    runUntil(safe.m, 45);
+    runUntil(stateful.m, 45);
+    expect(usefulBetween(safe.hub, 30, 45)).toBeGreaterThan(usefulBetween(stateful.hub, 30, 45));
+  });
+
+  it("a replica shares its server's sessions: a crash of one logs nobody out", () => {
+    const { hub, users, loggedOut } = crashS1(false, true);
+    expect(users.length).toBeGreaterThan(0);
+    expect(loggedOut).toEqual([]);
+    expect(hub.stats.sessionsLost).toBe(0);
+  });
+});
+
+describe("replicas", () => {
+  it("a replica goes to another region, so a power cut where the server sits leaves the copy serving", () => {
+    const play = (replica: boolean) => {
+      const m = match("regional-outage", { topology: "hub" }); // East goes dark at 60 s for 30 s
+      const hub = world(m, "hub");
+      submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "sam" });
+      stepMatch(m);
+      if (replica)
+        expect(
+          submitIntent(m, { kind: "player", id: "sam" }, { type: "replica", team: "hub", node: "S1" }).ok,
+        ).toBe(true);
+      runUntil(m, 88);
+      return { m, hub, delivered: usefulBetween(hub, 65, 88) };
+    };
+    const copy = play(true);
+    const r1 = copy.hub.nodes.find((n) => n.server?.replica)!;
+    expect(node(copy.hub, "S1").region).toBe("East");
+    expect(r1.region).not.toBe("East");
+    expect(r1.label).toContain(`(${r1.region})`);
+    expect(isDown(copy.m, r1)).toBe(false);
+    const alone = play(false);
+    expect(alone.delivered).toBeLessThan(20);
+    expect(copy.delivered).toBeGreaterThan(5 * Math.max(1, alone.delivered));
+  });
+
+  it("a replica can be asked for in a named region, and an unknown region is refused", () => {
+    const m = match("calm", { topology: "hub" });
+    submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "sam" });
+    stepMatch(m);
+    const sam = { kind: "player" as const, id: "sam" };
+    const bad = submitIntent(m, sam, { type: "replica", team: "hub", node: "S1", region: "Mars" });
+    expect(bad).toEqual({ ok: false, reason: "there is no region Mars on this map" });
+    expect(submitIntent(m, sam, { type: "replica", team: "hub", node: "S1", region: "North" }).ok).toBe(true);
+    stepMatch(m);
+    const hub = world(m, "hub");
+    expect(hub.nodes.find((n) => n.server?.replica)!.region).toBe("North");
+  });
 });
 
 describe("crash", () => {

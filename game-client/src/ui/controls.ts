@@ -137,7 +137,7 @@ export function buildControls(
     const replica = h(
       "button",
       { id: "replica", onclick: () => send({ type: "replica", ...base }) },
-      `Add a copy of your server (${PRICES.replica} coins)`,
+      `Add a copy of your server in another region (${PRICES.replica} coins)`,
     );
     const cloud = toggle(
       "cloud",
@@ -153,6 +153,12 @@ export function buildControls(
     );
     const encrypt = toggle("encrypt", "Encryption on ✓", "Encryption off", (on) =>
       send({ type: "encrypt", ...base, on }),
+    );
+    const stateless = toggle(
+      "stateless",
+      "Sessions kept safe ✓",
+      `Sessions in memory: keep them safe (${PRICES.sessionStorePerMinute} coins a minute)`,
+      (on) => send({ type: "stateless", ...base, on }),
     );
     const restore = h(
       "button",
@@ -172,6 +178,7 @@ export function buildControls(
       h("div", { class: "row" }, cloud.el),
       h("h3", {}, "Safety"),
       h("div", { class: "row" }, backup.el, encrypt.el),
+      h("div", { class: "row" }, stateless.el),
       h("div", { class: "row" }, restore, patch),
       h("h3", {}, "Copy a file from the origin server"),
       h(
@@ -189,6 +196,7 @@ export function buildControls(
       upgrade.disabled = n.upgrades >= MAX_UPGRADES;
       cloud.set(n.cloud);
       backup.set(n.backup);
+      stateless.set(n.stateless);
       encrypt.set(n.encrypt);
       restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
       patch.disabled = !n.breached;

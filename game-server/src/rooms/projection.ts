@@ -119,6 +119,7 @@ function projectNode(s: NodeState, n: SimNode, team: string, match: Match, names
     put(s, "upgrades", v.upgrades);
     put(s, "backup", v.backup);
     put(s, "cloud", v.cloud);
+    put(s, "stateless", v.stateless);
     put(s, "breached", v.breached);
     put(s, "diskFailed", v.diskFailed);
     put(s, "restoring", v.restoreAt > 0);

@@ -38,6 +38,7 @@ export class NodeState extends Schema {
   @type("uint8") upgrades = 0;
   @type("boolean") backup = false;
   @type("boolean") cloud = false;
+  @type("boolean") stateless = false;
   @type("boolean") breached = false;
   @type("boolean") diskFailed = false;
   @type("boolean") restoring = false;
