@@ -50,7 +50,18 @@ export { applyNow, createMatch, runMatch, stepMatch, submitIntent, teamsOf } fro
 export { isOffensive, isReservedName, nicknameSkeleton } from "./nickname";
 export * from "./protocol";
 export { createRng, hashString } from "./random";
-export { matchRecordSchema, recordedIntentSchema, replayMatch } from "./replay";
+export {
+  HASH_EVERY_TICKS,
+  matchRecordSchema,
+  type Replay,
+  recordedIntentSchema,
+  replayMatch,
+  settleReplay,
+  startReplay,
+  stepReplay,
+  type TickHash,
+  tickHashesSchema,
+} from "./replay";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";
 export { computePar, matchResult, parMatch, parOf, playerResults, teamResult } from "./results";
 export * from "./scenario";
