@@ -96,6 +96,8 @@ export interface MatchResult {
   intents?: RecordedIntent[];
   /** In a stored match: the state hash every HASH_EVERY_TICKS ticks of play (replay.ts). */
   hashes?: { tick: number; hash: string }[];
+  /** In a stored match: the nickname of every player id in `intents` (a replay names who decided). */
+  names?: Record<string, string>;
 }
 
 const parCache = new Map<string, Par>();

@@ -31,6 +31,7 @@ import {
   autopilotTwin,
   C2S,
   CLOSE,
+  clearTransits,
   coinsLeft,
   createMatch,
   ERROR,
@@ -38,14 +39,17 @@ import {
   type HostAction,
   holderOf,
   hostActionSchema,
+  initTeams,
   intentMessageSchema,
   isDown,
   type Match,
   type MatchResult,
   matchResult,
+  newProjection,
   type Par,
   pickSeat,
   pingSchema,
+  projectMatch,
   S2C,
   type Scenario,
   type Seat,
@@ -62,11 +66,10 @@ import type { MatchRecord } from "../db/match-store";
 import { MESSAGES } from "../edge/limits";
 import { log } from "../ops/log";
 import { recordSim, recordTick } from "../ops/metrics";
-import { clearTransits, initTeams, newProjection, projectMatch } from "./projection";
 import { RateLimiter } from "./rate-limit";
 import { holdRoom } from "./registry";
 import { parFor } from "./scenarios";
-import { MatchState, PlayerState } from "./schema";
+import { MatchState, PlayerState, SCHEMA_VIEWS } from "./schema";
 
 /** Messages a client may send per second, sustained, and in one burst. */
 export const MESSAGES_PER_SECOND = 8;
@@ -104,7 +107,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected match!: Match;
   protected par!: Par;
   protected results: MatchResult | null = null;
-  private readonly projection = newProjection();
+  private readonly projection = newProjection(SCHEMA_VIEWS);
   /**
    * What each client is sent of the teams' packets: one view per team and one with every team. Views
    * are shared, so a patch is encoded once per view, not once per client.
@@ -124,6 +127,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** When the last full state went out (performance.now()). */
   private lastFullStateAt = -Infinity;
   protected nicknames = new Map<string, string>();
+  /** Every player seated in this round, also those who left: the stored match names who decided. */
+  private readonly everyName = new Map<string, string>();
 
   /** How this room's results are filed: under the class's host key, with the saved scenario's code. */
   protected filing: { hostKey: string | null; scenarioCode: string | null; mode: MatchRecord["mode"] } = {
@@ -155,7 +160,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.state.description = scenario.description;
     this.state.ticksPerSecond = TICKS_PER_SECOND;
     this.state.items = scenario.workload.items;
-    initTeams(this.state, this.match);
+    initTeams(this.state, this.match, SCHEMA_VIEWS);
     const everything = new StateView();
     for (const [key, team] of this.state.teams) {
       const one = new StateView();
@@ -366,6 +371,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     p.node = seat.node;
     this.state.players.set(player, p);
     this.nicknames.set(player, nickname);
+    this.everyName.set(player, nickname);
     this.projectSoon();
     return true;
   }
@@ -643,6 +649,7 @@ export abstract class MatchRoom extends Room<MatchState> {
         ...(this.results ?? this.namedResult()),
         intents: this.match.record.slice(),
         hashes: this.hashes.slice(),
+        names: Object.fromEntries(this.everyName),
       },
       events: this.match.log
         .filter((e) => !e.text.startsWith("refused:"))
