@@ -10,6 +10,8 @@
  *   GET  /api/history        header x-host-key → { matches: MatchSummary[] }
  *   GET  /api/history/:id    header x-host-key → StoredMatch
  *   GET  /api/history/:id/players.csv, /teams.csv   header x-host-key → text/csv
+ *   PUT  /api/history/:id/share   header x-host-key, body { shared } → { shared }
+ *   GET  /api/watch/:id      (no key) a shared match, players numbered instead of named → StoredMatch
  *
  * Errors are { error: string, errors?: string[] } with a 4xx status; `errors` lists "field: reason".
  */
@@ -90,4 +92,6 @@ export interface StoredMatch extends MatchSummary {
   result: MatchResult;
   /** What happened, in order: failures, replicas, host actions (the match's event log). */
   events: { tick: number; team: "hub" | "swarm" | null; text: string }[];
+  /** Whether its teacher shared it: anyone with its link may watch it again (GET /api/watch/ID). */
+  shared?: boolean;
 }

@@ -13,6 +13,8 @@ import type { Architecture } from "./types";
 export interface Lesson {
   concept: string;
   text: string;
+  /** The second of the match a failure's lesson is about (when it started); absent for the others. */
+  second?: number;
 }
 
 /** Below this share of its usual delivery, a team's delivery "fell" during a failure. */
@@ -115,6 +117,7 @@ export function debrief(result: MatchResult): Lesson[] {
       lessons.push({
         concept: concept(f, records, teams),
         text: `At ${mmss(f.startSecond)}: ${notes.join("; ")}. For the next ${Math.round(window)} s, ${parts.join("; ")}.`,
+        second: f.startSecond,
       });
     }
   }

@@ -48,9 +48,37 @@ export {
 export { buildWorld, layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
 export { applyNow, createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
 export { isOffensive, isReservedName, nicknameSkeleton } from "./nickname";
+export {
+  clearTransits,
+  crossingsOf,
+  initTeams,
+  type Names,
+  newProjection,
+  type Projection,
+  projectMatch,
+} from "./projection";
 export * from "./protocol";
 export { createRng, hashString } from "./random";
-export { matchRecordSchema, recordedIntentSchema, replayMatch } from "./replay";
+export {
+  HASH_EVERY_TICKS,
+  matchRecordSchema,
+  type Replay,
+  recordedIntentSchema,
+  replayMatch,
+  settleReplay,
+  startReplay,
+  stepReplay,
+  type TickHash,
+  tickHashesSchema,
+} from "./replay";
+export {
+  type DecisionMoment,
+  type FailureMoment,
+  failureMoments,
+  lessonAt,
+  playerDecisions,
+} from "./replay-moments";
+export { ReplayPlayer } from "./replay-player";
 export type { MatchResult, PlayerResult, TeamResult } from "./results";
 export { computePar, matchResult, parMatch, parOf, playerResults, teamResult } from "./results";
 export * from "./scenario";
@@ -69,3 +97,14 @@ export {
 export { assignSeat, holderOf, pickSeat, type Seat, seatOf } from "./seats";
 export { isDown } from "./transport";
 export * from "./types";
+export {
+  type FailureView,
+  type LinkView,
+  type NetworkView,
+  type NodeView,
+  PLAIN_VIEWS,
+  plainNetworkView,
+  type TeamView,
+  type ViewFactory,
+  type ViewMap,
+} from "./view";

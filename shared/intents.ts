@@ -3,76 +3,27 @@
  * `intentSchema` checks shape at the edge; `validateIntent` checks that the actor may do it and that
  * it is possible now, and returns the reason when not. A refused intent changes nothing.
  */
-import { z } from "zod";
 import { MAX_UPGRADES, PEER_DOWNLOAD_SLOTS, PRICES } from "./constants";
-import { failureSchema } from "./scenario";
+import {
+  type HostIntent,
+  type Intent,
+  type IntentResult,
+  isHostIntent,
+  type NodeIntent,
+} from "./intent-schema";
 import { isDown } from "./transport";
 import type { Actor, Architecture, Match, SimNode, World } from "./types";
-import { PACKET_KINDS } from "./types";
 
-const team = z.enum(["hub", "swarm"], { message: "must be hub or swarm" });
-const nodeId = z.string().min(1).max(24);
-const on = z.boolean({ message: "must be true or false" });
-const base = { team, node: nodeId };
-
-export const nodeIntentSchema = z.discriminatedUnion("type", [
-  z
-    .object({ type: z.literal("route"), ...base, dest: nodeId, link: nodeId, alt: nodeId.optional() })
-    .strict(),
-  z.object({ type: z.literal("block"), ...base, source: nodeId }).strict(),
-  z.object({ type: z.literal("unblock"), ...base, source: nodeId }).strict(),
-  z.object({ type: z.literal("prioritise"), ...base, kind: z.enum(PACKET_KINDS).nullable() }).strict(),
-  z.object({ type: z.literal("upgrade"), ...base }).strict(),
-  z.object({ type: z.literal("replica"), ...base, region: z.string().min(1).max(24).optional() }).strict(),
-  z.object({ type: z.literal("cloud"), ...base, on }).strict(),
-  z.object({ type: z.literal("backup"), ...base, on }).strict(),
-  z.object({ type: z.literal("stateless"), ...base, on }).strict(),
-  z.object({ type: z.literal("encrypt"), ...base, on }).strict(),
-  z.object({ type: z.literal("restore"), ...base }).strict(),
-  z.object({ type: z.literal("patch"), ...base }).strict(),
-  z.object({ type: z.literal("cache"), ...base, item: z.number().int().min(0) }).strict(),
-  z
-    .object({
-      type: z.literal("request-chunk"),
-      ...base,
-      item: z.number().int().min(0),
-      chunk: z.number().int().min(0),
-      from: nodeId,
-    })
-    .strict(),
-  z
-    .object({ type: z.literal("strategy"), ...base, strategy: z.enum(["rarest", "sequential", "random"]) })
-    .strict(),
-  z.object({ type: z.literal("access"), ...base, peer: nodeId, allow: z.boolean() }).strict(),
-  z.object({ type: z.literal("policy"), ...base, policy: z.enum(["allow", "approve", "deny"]) }).strict(),
-  z.object({ type: z.literal("verify"), ...base, on }).strict(),
-  z.object({ type: z.literal("leave"), ...base }).strict(),
-  z.object({ type: z.literal("autopilot"), ...base, on }).strict(),
-  z.object({ type: z.literal("server"), ...base, server: nodeId }).strict(),
-  z.object({ type: z.literal("restart"), ...base }).strict(),
-]);
-
-export const hostIntentSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("pause") }).strict(),
-  z.object({ type: z.literal("resume") }).strict(),
-  z.object({ type: z.literal("end") }).strict(),
-  z.object({ type: z.literal("add-time"), seconds: z.number().int().min(1).max(600) }).strict(),
-  z.object({ type: z.literal("trigger"), failure: failureSchema }).strict(),
-  z
-    .object({ type: z.literal("assign"), team, node: nodeId, player: z.string().min(1).max(40).nullable() })
-    .strict(),
-]);
-
-export const intentSchema = z.union([nodeIntentSchema, hostIntentSchema]);
-export type NodeIntent = z.infer<typeof nodeIntentSchema>;
-export type HostIntent = z.infer<typeof hostIntentSchema>;
-export type Intent = NodeIntent | HostIntent;
-export type IntentResult = { ok: true } | { ok: false; reason: string };
-
-const HOST_TYPES: ReadonlySet<string> = new Set(["pause", "resume", "end", "add-time", "trigger", "assign"]);
-export function isHostIntent(intent: Intent): intent is HostIntent {
-  return HOST_TYPES.has(intent.type);
-}
+export {
+  type HostIntent,
+  hostIntentSchema,
+  type Intent,
+  type IntentResult,
+  intentSchema,
+  isHostIntent,
+  type NodeIntent,
+  nodeIntentSchema,
+} from "./intent-schema";
 
 /** Which node kinds each decision belongs to. */
 const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {

@@ -2,12 +2,24 @@
  * Replaying a match from its scenario (seed included) and its record: the decisions of players and
  * the host, in the order they took effect. Bots decide again as they did, so the replay reaches the
  * same state hash at every tick.
+ *
+ * How a record replays (the contract with the room that wrote it): at each tick, first what was
+ * applied at once between the previous step and this one (`now`: seats, a player away, time added,
+ * pause and resume), in order; then what waited in the tick's queue; then one step. A room never
+ * steps while its match is paused, so a pause and its resume are two decisions at the same tick.
+ * Pure: no clocks, no randomness beyond the match's own PRNG.
  */
 import { z } from "zod";
 import { intentSchema } from "./intents";
 import { applyNow, createMatch, stepMatch } from "./match";
 import type { Scenario } from "./scenario";
 import type { Architecture, Match, RecordedIntent } from "./types";
+
+/**
+ * Ticks between the state hashes a room stores with its match (every 5 s of play), so a replay that
+ * goes wrong is caught at the first such tick, not only at the end.
+ */
+export const HASH_EVERY_TICKS = 50;
 
 /** One recorded decision, as a stored match carries it (`result.intents`): checked at the edge. */
 export const recordedIntentSchema = z
@@ -29,27 +41,80 @@ export const matchRecordSchema = z.array(recordedIntentSchema).superRefine((reco
       ctx.addIssue({ code: "custom", path: [i, "tick"], message: "goes back in time" });
 });
 
-/** Plays `scenario` with `record` to the tick the record's match reached (`ticks`), or to its end. */
+/** The state hash a room took right after one of its steps (`result.hashes`). */
+export interface TickHash {
+  tick: number;
+  hash: string;
+}
+
+/** Stored hashes, checked at the edge: ticks in increasing order, 8 hex digits each. */
+export const tickHashesSchema = z
+  .array(z.object({ tick: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{8}$/) }).strict())
+  .superRefine((hashes, ctx) => {
+    for (let i = 1; i < hashes.length; i++)
+      if (hashes[i]!.tick <= hashes[i - 1]!.tick)
+        ctx.addIssue({ code: "custom", path: [i, "tick"], message: "must come after the one before" });
+  });
+
+/** A replay under way: the match as far as it has been played, and the next decision to apply. */
+export interface Replay {
+  match: Match;
+  record: readonly RecordedIntent[];
+  next: number;
+}
+
+export function startReplay(
+  scenario: Scenario,
+  record: readonly RecordedIntent[],
+  options: { teams?: Architecture[] } = {},
+): Replay {
+  return { match: createMatch(scenario, options.teams ? { teams: options.teams } : {}), record, next: 0 };
+}
+
+/** Applies the decisions taken at once at the current tick (before its step, or the match was stored). */
+export function settleReplay(replay: Replay): void {
+  const { match: m, record } = replay;
+  while (replay.next < record.length && record[replay.next]!.tick === m.tick && record[replay.next]!.now) {
+    const r = record[replay.next++]!;
+    applyNow(m, r.actor, r.intent);
+  }
+}
+
+/**
+ * Plays one tick as it was played: decisions taken at once, then the tick's queue (after the bots'
+ * decisions of the tick before, as it did), then the step. False when the match cannot go on: it
+ * has ended, or the record leaves it paused.
+ */
+export function stepReplay(replay: Replay): boolean {
+  const { match: m, record } = replay;
+  if (m.ended) return false;
+  settleReplay(replay);
+  while (replay.next < record.length && record[replay.next]!.tick === m.tick && !record[replay.next]!.now) {
+    const r = record[replay.next++]!;
+    m.queued.push({ actor: r.actor, intent: r.intent });
+  }
+  const before = m.tick;
+  stepMatch(m);
+  return m.tick !== before || m.ended;
+}
+
+/**
+ * Plays `scenario` with `record` to the tick the record's match reached (`ticks`), or to its end.
+ * `afterStep` sees the match after every step, where a room takes its stored hashes.
+ */
 export function replayMatch(
   scenario: Scenario,
   record: readonly RecordedIntent[],
-  options: { teams?: Architecture[]; ticks?: number } = {},
+  options: { teams?: Architecture[]; ticks?: number; afterStep?: (match: Match) => void } = {},
 ): Match {
-  const m = createMatch(scenario, options.teams ? { teams: options.teams } : {});
-  let i = 0;
+  const replay = startReplay(scenario, record, options);
+  const m = replay.match;
   const until = options.ticks ?? Number.POSITIVE_INFINITY;
   while (!m.ended && m.tick < until) {
-    // Between ticks: what was applied at once, then what waited for this tick's queue (after the
-    // bots' decisions of the tick before, as it did).
-    while (i < record.length && record[i]!.tick === m.tick && record[i]!.now) {
-      const r = record[i++]!;
-      applyNow(m, r.actor, r.intent);
-    }
-    while (i < record.length && record[i]!.tick === m.tick && !record[i]!.now) {
-      const r = record[i++]!;
-      m.queued.push({ actor: r.actor, intent: r.intent });
-    }
-    stepMatch(m);
+    if (!stepReplay(replay)) break;
+    options.afterStep?.(m);
   }
+  // An interrupted match was stored after its last step: with what was decided at once since.
+  if (!m.ended) settleReplay(replay);
   return m;
 }

@@ -96,6 +96,10 @@ export interface MatchResult {
   level?: LevelOutcome;
   /** In a stored match: every decision of players and the host that took effect (replay.ts). */
   intents?: RecordedIntent[];
+  /** In a stored match: the state hash every HASH_EVERY_TICKS ticks of play (replay.ts). */
+  hashes?: { tick: number; hash: string }[];
+  /** In a stored match: the nickname of every player id in `intents` (a replay names who decided). */
+  names?: Record<string, string>;
 }
 
 const parCache = new Map<string, Par>();

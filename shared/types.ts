@@ -2,16 +2,17 @@
  * The simulation's state: plain data, no classes, so it can be hashed, copied and projected into
  * network state by the server. Nodes, links and packets are addressed by their index in a world.
  */
+import type { Intent } from "./intent-schema";
+import type { PacketKind } from "./packet-kinds";
 import type { Rng } from "./random";
 import type { FailureEvent, FailureKind, Scenario } from "./scenario";
+
+export { PACKET_KINDS, type PacketKind } from "./packet-kinds";
 
 /** The two architectures. A versus match runs one world of each, side by side. */
 export type Architecture = "hub" | "swarm";
 
 export type NodeKind = "client" | "server" | "origin" | "router" | "peer" | "botnet";
-
-export const PACKET_KINDS = ["request", "chunk", "chunk-request", "message", "control", "junk"] as const;
-export type PacketKind = (typeof PACKET_KINDS)[number];
 
 /** Why a packet ended without being delivered. Every drop has exactly one. */
 export const DROP_REASONS = [
@@ -405,7 +406,7 @@ export type Actor = { kind: "player"; id: string } | { kind: "host" } | { kind: 
 
 export interface QueuedIntent {
   actor: Actor;
-  intent: import("./intents").Intent;
+  intent: Intent;
 }
 
 /**

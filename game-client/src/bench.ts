@@ -9,8 +9,13 @@
  * for the screenshot). Results go on window.benchResult for npm run bench:client.
  */
 import { AUTO, Game, Scale, Scene } from "phaser";
-import type { TeamState } from "../../game-server/src/rooms/schema";
-import { BUILT_IN_SCENARIOS, type Crossing, createMatch, PACKET_KINDS } from "../../shared/index";
+import {
+  BUILT_IN_SCENARIOS,
+  type Crossing,
+  createMatch,
+  PACKET_KINDS,
+  type TeamView as TeamState,
+} from "../../shared/index";
 import { MapView } from "./render/MapView";
 import { Preloader } from "./scenes/Preloader";
 

@@ -19,6 +19,7 @@ import { Menu } from "./scenes/Menu";
 import { Preloader } from "./scenes/Preloader";
 import { Results } from "./scenes/Results";
 import { Solo } from "./scenes/Solo";
+import { Watch } from "./scenes/Watch";
 import { toast } from "./ui/dom";
 
 /** Name of the event `startGame` dispatches on `window` once the game exists (browser tests listen). */
@@ -51,6 +52,7 @@ export function startGame(parent = "game"): { game: Game; session: Session } {
       Results,
       Editor,
       History,
+      Watch,
     ],
   });
 

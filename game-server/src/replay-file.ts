@@ -1,8 +1,9 @@
 /**
  * `npm run sim -- --replay <match.json>`: plays a stored match again from its scenario (seed
- * included) and its recorded decisions, and checks that the replay reaches the state hash the match
- * was stored with, at the tick it was stored (the end of a finished round, the last checkpoint of an
- * interrupted one). The file is what Past classes serves (GET /api/history/ID), or a record waiting
+ * included) and its recorded decisions, and checks that the replay reaches every state hash the match
+ * was stored with: one every HASH_EVERY_TICKS ticks of play, and the last at the tick it was stored
+ * (the end of a finished round, the last checkpoint of an interrupted one). The first tick that
+ * differs is named. The file is what Past classes serves (GET /api/history/ID), or a record waiting
  * in PENDING_DIR; anything else is refused with what is wrong.
  */
 import { readFileSync } from "node:fs";
@@ -15,6 +16,8 @@ import {
   type Scenario,
   stateHash,
   TICKS_PER_SECOND,
+  type TickHash,
+  tickHashesSchema,
 } from "../../shared/index";
 import { UsageError } from "./cli";
 
@@ -25,6 +28,8 @@ export interface StoredReplay {
   /** The tick the stored hash was taken at. */
   tick: number;
   stateHash: string;
+  /** The hashes taken while the round ran (none in a match stored before rooms kept them). */
+  hashes: TickHash[];
   /** "finished" or "interrupted", when the file says. */
   status: string | null;
 }
@@ -40,6 +45,10 @@ export interface ReplayCheck {
   replayed: string;
   /** The replay stopped before the stored tick (the round ended sooner): a record that does not fit. */
   endedAt: number;
+  /** How many of the hashes taken while the round ran were checked (all that the replay reached). */
+  checkedHashes: number;
+  /** The first tick whose hash differs, with both hashes; null when none does. */
+  firstDifference: { tick: number; stored: string; replayed: string } | null;
   same: boolean;
 }
 
@@ -85,9 +94,15 @@ export function loadStoredMatch(path: string): StoredReplay {
     throw new UsageError(`${path}: result.seconds must be the seconds the match was stored at`);
   if (typeof hash !== "string" || !/^[0-9a-f]{8}$/.test(hash))
     throw new UsageError(`${path}: result.stateHash must be the match's state hash (8 hex digits)`);
+  const hashes = tickHashesSchema.safeParse(result.hashes ?? []);
+  if (!hashes.success) {
+    const issue = hashes.error.issues[0]!;
+    throw new UsageError(`${path}: result.hashes.${issue.path.join(".")}: ${issue.message}`);
+  }
   return {
     scenario: scenario.value,
     record: record.data as RecordedIntent[],
+    hashes: hashes.data,
     tick: Math.round(seconds * TICKS_PER_SECOND),
     stateHash: hash,
     status: typeof doc.status === "string" ? doc.status : null,
@@ -96,8 +111,23 @@ export function loadStoredMatch(path: string): StoredReplay {
 
 /** Plays a stored match again to the tick its hash was taken at, and compares the hashes. */
 export function checkReplay(stored: StoredReplay): ReplayCheck {
-  const match = replayMatch(stored.scenario, stored.record, { ticks: stored.tick });
+  const due = new Map(stored.hashes.map((h) => [h.tick, h.hash]));
+  let checkedHashes = 0;
+  let firstDifference: ReplayCheck["firstDifference"] = null;
+  const match = replayMatch(stored.scenario, stored.record, {
+    ticks: stored.tick,
+    afterStep: (m) => {
+      const hash = due.get(m.tick);
+      if (hash === undefined) return;
+      checkedHashes++;
+      const now = stateHash(m);
+      if (now !== hash && !firstDifference) firstDifference = { tick: m.tick, stored: hash, replayed: now };
+    },
+  });
   const replayed = stateHash(match);
+  const atEnd = replayed === stored.stateHash && match.tick === stored.tick;
+  if (!firstDifference && !atEnd && match.tick === stored.tick)
+    firstDifference = { tick: stored.tick, stored: stored.stateHash, replayed };
   const byType: Record<string, number> = {};
   for (const r of stored.record) byType[typeOf(r.intent)] = (byType[typeOf(r.intent)] ?? 0) + 1;
   return {
@@ -109,7 +139,9 @@ export function checkReplay(stored: StoredReplay): ReplayCheck {
     stored: stored.stateHash,
     replayed,
     endedAt: match.tick,
-    same: replayed === stored.stateHash && match.tick === stored.tick,
+    checkedHashes,
+    firstDifference,
+    same: atEnd && firstDifference === null && checkedHashes === stored.hashes.length,
   };
 }
 
@@ -127,7 +159,11 @@ export function formatReplay(c: ReplayCheck): string {
     c.endedAt !== c.tick
       ? `  the replay ended at tick ${c.endedAt}, before the stored ${at}`
       : `  state hash  ${c.replayed} at ${at}; stored ${c.stored}`,
+    `  checked     ${c.checkedHashes} of the hashes taken while it ran, and the last`,
+    c.firstDifference
+      ? `  first differs at tick ${c.firstDifference.tick} (${c.firstDifference.tick / TICKS_PER_SECOND} s): replayed ${c.firstDifference.replayed}, stored ${c.firstDifference.stored}`
+      : "",
     c.same ? "  the same match: replayed to the stored hash" : "  NOT the same match: the replay differs",
-  ];
+  ].filter((line) => line !== "");
   return `${lines.join("\n")}\n`;
 }

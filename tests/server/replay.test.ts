@@ -1,10 +1,10 @@
 /**
  * A class's stored match replays exactly: its scenario, seed and recorded decisions (seats taken and
- * given back, a student away and back, time added, a live failure, a kick) reach the state hash the
- * room's results carry.
+ * given back, a student away and back, a pause with time added and a kick during it, a live failure)
+ * reach the state hash the room's results carry, and every hash the room stored while it ran.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type MatchResult, replayMatch, stateHash } from "../../shared/index";
+import { HASH_EVERY_TICKS, type MatchResult, replayMatch, stateHash } from "../../shared/index";
 import {
   boot,
   classWithComingsAndGoings,
@@ -24,15 +24,23 @@ afterAll(async () => {
   await h.server.close();
 });
 
-it("a class with a reconnect, a late joiner, added time, a live failure and a kick replays to its hash", async () => {
+it("a class with a reconnect, a late joiner, a pause, added time, a live failure and a kick replays to its hashes", async () => {
   // Bob drops at 2 s and is back at 4 s; Cy joins late and takes a bot's seat.
   const { made, host, ann } = await classWithComingsAndGoings(h, 40);
-  host.send("host", { type: "add-time", seconds: 30 });
   host.send("host", { type: "trigger", failure: { kind: "link-cut", target: "busiest" } });
   await until(() => stateOf(host).tick >= 60, 10_000, "six seconds");
+  // The teacher pauses to explain; meanwhile time is added and Ann is removed; then play goes on.
+  host.send("host", { type: "pause" });
+  await until(() => stateOf(host).phase === "paused", 5000, "paused");
+  const end = stateOf(host).endTick as number;
+  host.send("host", { type: "add-time", seconds: 30 });
   host.send("host", { type: "kick", player: ann.sessionId });
   await until(() => stateOf(host).players.size === 2, 5000, "Ann kicked");
-  await until(() => stateOf(host).tick >= 80, 10_000, "eight seconds");
+  await until(() => stateOf(host).endTick === end + 300, 5000, "time added while paused");
+  const pausedAt = stateOf(host).tick as number;
+  host.send("host", { type: "resume" });
+  await until(() => stateOf(host).tick >= pausedAt + 20, 10_000, "two seconds after the pause");
+  expect(stateOf(host).phase).toBe("playing");
   const results = nextMessage<MatchResult>(host, "results", 10_000);
   host.send("host", { type: "end" });
   const shown = await results;
@@ -43,8 +51,26 @@ it("a class with a reconnect, a late joiner, added time, a live failure and a ki
   expect(shown.teams.map((t) => t.failures.map((f) => f.kind))).toEqual([["link-cut"], ["link-cut"]]);
   const intents = stored.result.intents!;
   const kinds = new Set(intents.map((r) => r.intent.type));
-  for (const k of ["assign", "autopilot", "add-time", "trigger", "end"]) expect(kinds, k).toContain(k);
-  const replay = replayMatch(stored.scenarioDocument, intents);
+  for (const k of ["assign", "autopilot", "add-time", "trigger", "pause", "resume", "end"])
+    expect(kinds, k).toContain(k);
+  // The pause, the kick and the time added during it, and the resume: one tick, in that order.
+  const during = intents
+    .filter((r) => r.tick === pausedAt && r.actor.kind === "host")
+    .map((r) => r.intent.type);
+  expect(during).toEqual(["pause", "add-time", "assign", "resume"]);
+  // A hash every five seconds of play, each reached again by the replay.
+  const hashes = stored.result.hashes!;
+  expect(hashes.map((x) => x.tick)).toEqual(
+    Array.from({ length: hashes.length }, (_, i) => (i + 1) * HASH_EVERY_TICKS),
+  );
+  expect(hashes.length).toBeGreaterThanOrEqual(Math.floor(pausedAt / HASH_EVERY_TICKS));
+  const replayed = new Map<number, string>();
+  const replay = replayMatch(stored.scenarioDocument, intents, {
+    afterStep: (m) => {
+      if (m.tick % HASH_EVERY_TICKS === 0) replayed.set(m.tick, stateHash(m));
+    },
+  });
+  for (const { tick, hash } of hashes) expect(replayed.get(tick), `tick ${tick}`).toBe(hash);
   expect(stateHash(replay)).toBe(shown.stateHash);
   expect(stored.result.stateHash).toBe(shown.stateHash);
   host.leave();

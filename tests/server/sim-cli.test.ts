@@ -162,6 +162,8 @@ async function recordedClass(h: Harness): Promise<{ finished: StoredMatch; check
   const checkpoint = (await (
     await fetch(`${h.server.url}/api/history/${running!.id}`, { headers: { "x-host-key": made.hostKey } })
   ).json()) as StoredMatch;
+  // Past two of the hashes the room stores (one every five seconds of play).
+  await until(() => stateOf(host).tick >= 110, 20_000, "eleven seconds");
   host.send("host", { type: "end" });
   const finished = await finishedMatch(h.server.url, made.hostKey);
   await host.leave();
@@ -208,6 +210,9 @@ describe("npm run sim -- --replay", () => {
     const json = JSON.parse((await sim("--replay", file("finished.json", finished), "--json")).stdout);
     expect(json).toMatchObject({ same: true, stored: finished.result.stateHash, status: "finished" });
     expect(json.tick).toBe(Math.round(finished.result.seconds * 10));
+    // Every hash taken while the round ran was reached again, not only the last.
+    expect(finished.result.hashes!.length).toBeGreaterThanOrEqual(2);
+    expect(json).toMatchObject({ checkedHashes: finished.result.hashes!.length, firstDifference: null });
   });
 
   it("an interrupted match replays to the tick of its last checkpoint", async () => {
@@ -229,6 +234,23 @@ describe("npm run sim -- --replay", () => {
       file("edited.json", { ...finished, result: { ...finished.result, intents } }),
     );
     expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/NOT the same match/);
+    // Named at the first stored hash after the link cut: the match was the same until then.
+    const cut = finished.result.intents!.find((x) => x.intent.type === "trigger")!.tick;
+    const first = finished.result.hashes!.find((x) => x.tick > cut)!.tick;
+    expect(r.stdout).toContain(`first differs at tick ${first} (${first / 10} s)`);
+  });
+
+  it("a stored hash that the replay does not reach names its tick: exit 1", async () => {
+    const { finished } = recorded;
+    const hashes = finished.result.hashes!.map((x, i) => (i === 1 ? { ...x, hash: "00000000" } : x));
+    const r = await sim(
+      "--replay",
+      file("tampered.json", { ...finished, result: { ...finished.result, hashes } }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`first differs at tick ${hashes[1]!.tick}`);
+    expect(r.stdout).toContain("stored 00000000");
     expect(r.stdout).toMatch(/NOT the same match/);
   });
 
@@ -252,6 +274,13 @@ describe("npm run sim -- --replay", () => {
       [
         file("backwards.json", { ...finished, result: { ...finished.result, intents: backwards } }),
         /result\.intents\.\d+\.tick: goes back in time/,
+      ],
+      [
+        file("bad-hash.json", {
+          ...finished,
+          result: { ...finished.result, hashes: [{ tick: 50, hash: "xyz" }] },
+        }),
+        /result\.hashes\.0\.hash/,
       ],
       [
         file("bad-scenario.json", {

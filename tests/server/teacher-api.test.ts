@@ -262,6 +262,31 @@ describe("classes from saved scenarios, stored results and the history", () => {
     expect((await history("/not-an-id", made.hostKey)).status).toBe(404);
     expect((await h.post("/api/classes", { scenario: "calm", hostKey: "short" })).status).toBe(400);
     expect((await h.post("/api/classes", { scenario: "QQQQQQ" })).status).toBe(404);
+
+    // A share link: nothing until the teacher shares the match, then its replay without a key, with
+    // Ann numbered rather than named; another key cannot share it; stopping closes the link again.
+    const watch = () => fetch(`${h.server.url}/api/watch/${summary.id}`);
+    const share = (shared: unknown, key = made.hostKey) =>
+      send("PUT", `/api/history/${summary.id}/share`, { shared }, { "x-host-key": key });
+    const notShared = await watch();
+    expect(notShared.status).toBe(404);
+    expect((await share(true, other)).status).toBe(404);
+    expect((await send("PUT", `/api/history/${summary.id}/share`, { shared: true })).status).toBe(401);
+    expect((await share("yes")).status).toBe(400);
+    expect((await watch()).status).toBe(404);
+    expect((await share(true)).json).toEqual({ shared: true });
+    const open = await watch();
+    expect(open.status).toBe(200);
+    const shown = (await open.json()) as StoredMatch;
+    expect(JSON.stringify(shown)).not.toContain("Ann");
+    expect(shown.result.players.filter((p) => p.holder !== null).map((p) => p.holder)).toEqual(["Player 1"]);
+    expect(Object.values(shown.result.names!)).toEqual(["Player 1"]);
+    expect(shown.result.intents).toEqual(full.result.intents);
+    expect(((await (await history(`/${summary.id}`, made.hostKey)).json()) as StoredMatch).shared).toBe(true);
+    expect((await share(false)).json).toEqual({ shared: false });
+    const closed = await watch();
+    expect(closed.status).toBe(404);
+    expect(await closed.json()).toEqual(await notShared.json());
     host.leave();
     ann.leave();
   });

@@ -4,7 +4,15 @@
  * away while the autopilot covered, time added, failures started by the host.
  */
 import { expect, it } from "vitest";
-import { applyNow, replayMatch, runMatch, stateHash, stepMatch, submitIntent } from "../../shared/index";
+import {
+  applyNow,
+  HASH_EVERY_TICKS,
+  replayMatch,
+  runMatch,
+  stateHash,
+  stepMatch,
+  submitIntent,
+} from "../../shared/index";
 import { match, runUntil } from "./helpers";
 
 it("a round with late joiners, players away, added time and live failures replays to the same hash", () => {
@@ -46,4 +54,56 @@ it("a round with late joiners, players away, added time and live failures replay
   }
   // Without the record it is another match.
   expect(stateHash(runMatch(match("server-crash")))).not.toBe(stateHash(m));
+});
+
+it("a pause, with a late joiner, a leaver and time added during it, replays to the hash of every stored tick", () => {
+  const m = match("server-crash");
+  const host = { kind: "host" } as const;
+  applyNow(m, host, { type: "assign", team: "hub", node: "R1", player: "ann" });
+  runUntil(m, 10);
+  // Ann decides just before the pause: her decision waits in the queue through it.
+  submitIntent(
+    m,
+    { kind: "player", id: "ann" },
+    { type: "prioritise", team: "hub", node: "R1", kind: "chunk" },
+  );
+  applyNow(m, host, { type: "pause" });
+  const pausedAt = m.tick;
+  // What happens while the class is paused, as a room does it: at once, and no step.
+  applyNow(m, host, { type: "assign", team: "hub", node: "R2", player: "cy" });
+  applyNow(m, host, { type: "add-time", seconds: 20 });
+  // A match stored now (the server stopped mid-pause) replays to its paused state.
+  const storedPaused = stateHash(m);
+  const replayedPaused = replayMatch(m.scenario, m.record, { ticks: pausedAt });
+  expect(replayedPaused.paused).toBe(true);
+  expect(stateHash(replayedPaused)).toBe(storedPaused);
+  applyNow(m, host, { type: "assign", team: "hub", node: "R1", player: null }); // Ann leaves
+  applyNow(m, host, { type: "resume" });
+  const hashes = new Map<number, string>();
+  while (!m.ended) {
+    stepMatch(m);
+    if (m.tick % HASH_EVERY_TICKS === 0) hashes.set(m.tick, stateHash(m));
+  }
+  const types = m.record.map((r) => r.intent.type);
+  expect(types).toEqual(expect.arrayContaining(["pause", "resume", "add-time"]));
+  // Pause and resume are two decisions of one tick: the clock stood still between them.
+  const [pause, resume] = ["pause", "resume"].map((t) => m.record.find((r) => r.intent.type === t)!);
+  expect([pause!.tick, resume!.tick]).toEqual([pausedAt, pausedAt]);
+  // Ann's queued decision was refused after the pause: she had left.
+  expect(types).not.toContain("prioritise");
+  const checked: number[] = [];
+  const again = replayMatch(m.scenario, m.record, {
+    afterStep: (r) => {
+      const stored = hashes.get(r.tick);
+      if (stored === undefined) return;
+      checked.push(r.tick);
+      expect(stateHash(r), `tick ${r.tick}`).toBe(stored);
+    },
+  });
+  expect(checked.length).toBe(hashes.size);
+  expect(stateHash(again)).toBe(stateHash(m));
+  // A record without the resume leaves the replay where the class stood: paused, at that tick.
+  const noResume = m.record.filter((r) => r.intent.type !== "resume");
+  const stuck = replayMatch(m.scenario, noResume);
+  expect([stuck.paused, stuck.tick, stuck.ended]).toEqual([true, pausedAt, false]);
 });

@@ -76,6 +76,19 @@ export function loadMatch(hostKey: string, id: string): Promise<StoredMatch> {
   return call(`/api/history/${encodeURIComponent(id)}`, { headers: { "x-host-key": hostKey } });
 }
 
+/** Shares a match for watching without a key (its link works for anyone), or stops sharing it. */
+export function shareMatch(hostKey: string, id: string, shared: boolean): Promise<{ shared: boolean }> {
+  return call(
+    `/api/history/${encodeURIComponent(id)}/share`,
+    json("PUT", { shared }, { "x-host-key": hostKey }),
+  );
+}
+
+/** A match its teacher shared, to watch again: players numbered instead of named, no key needed. */
+export function watchMatch(id: string): Promise<StoredMatch> {
+  return call(`/api/watch/${encodeURIComponent(id)}`);
+}
+
 /** A match's CSV (one row per player, or per team), as a file the browser can save. */
 export async function matchCsv(hostKey: string, id: string, which: "players" | "teams"): Promise<Blob> {
   const res = await fetch(`/api/history/${encodeURIComponent(id)}/${which}.csv`, {

@@ -9,8 +9,14 @@
  * traffic (a school network carries ten thousand packets at once).
  */
 import type { GameObjects, Scene } from "phaser";
-import type { LinkState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
-import { type Crossing, MAP_HEIGHT, MAP_WIDTH } from "../../../shared/index";
+import {
+  type Crossing,
+  type LinkView as LinkState,
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  type NodeView as NodeState,
+  type TeamView as TeamState,
+} from "../../../shared/index";
 import { pixelDensity } from "../display";
 import { COLORS, CORRUPT_STYLE, PACKET_STYLE } from "../palette";
 import { PACKET_TEXTURE } from "../scenes/Preloader";

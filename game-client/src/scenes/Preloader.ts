@@ -42,8 +42,12 @@ export class Preloader extends Scene {
 
   create(): void {
     this.makePacketTextures();
-    // A join link (the projector's QR code) opens the join form with the code filled in.
-    this.scene.start(new URLSearchParams(location.search).has("code") ? "Join" : "Menu");
+    // A join link (the projector's QR code) opens the join form with the code filled in; a shared
+    // match's link (?watch=ID) opens its replay.
+    const params = new URLSearchParams(location.search);
+    const watch = params.get("watch");
+    if (watch) this.scene.start("Watch", { id: watch, readOnly: true });
+    else this.scene.start(params.has("code") ? "Join" : "Menu");
   }
 
   /**

@@ -1,10 +1,10 @@
 /**
  * Past classes, found by the teacher's host key: a list of matches, one match's full results with its
- * event log, and its CSV files (per player, per team). The key lives in this browser; a teacher on
- * another computer pastes theirs.
+ * event log, its CSV files (per player, per team), its replay and its share link. The key lives in this
+ * browser; a teacher on another computer pastes theirs.
  */
 import { type MatchSummary, type StoredMatch, TICKS_PER_SECOND } from "../../../shared/index";
-import { listMatches, loadMatch, matchCsv } from "../net/api";
+import { listMatches, loadMatch, matchCsv, shareMatch } from "../net/api";
 import { keepHostKey, readHostKey } from "../net/teacher-keys";
 import { downloadBlob, h, toast } from "./dom";
 import { mmss } from "./editor/model";
@@ -17,7 +17,13 @@ const when = (iso: string) => {
     : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 };
 
-export function buildHistoryPage(nav: { back(): void }): HTMLElement {
+export function buildHistoryPage(nav: {
+  back(): void;
+  /** Opens a match's replay. */
+  watch(match: StoredMatch): void;
+  /** A match to show at once (coming back from its replay). */
+  open?: string | undefined;
+}): HTMLElement {
   const body = h("div", { class: "stack", id: "history-body" });
   const keyBox = h("div", { class: "history-key", id: "history-key" });
   const page = h(
@@ -119,7 +125,14 @@ export function buildHistoryPage(nav: { back(): void }): HTMLElement {
     body.replaceChildren(h("p", { class: "muted" }, "Loading…"));
     try {
       const m = await loadMatch(key, id);
-      body.replaceChildren(...matchView(key, m, () => void showList()));
+      body.replaceChildren(
+        ...matchView(
+          key,
+          m,
+          () => void showList(),
+          () => nav.watch(m),
+        ),
+      );
       page.scrollTop = 0;
     } catch (e) {
       body.replaceChildren(
@@ -129,7 +142,9 @@ export function buildHistoryPage(nav: { back(): void }): HTMLElement {
   };
 
   showKey();
-  void showList();
+  const key = readHostKey();
+  if (nav.open && key) void showMatch(key, nav.open);
+  else void showList();
   return page;
 }
 
@@ -171,7 +186,65 @@ function matchTable(matches: readonly MatchSummary[], open: (id: string) => void
   );
 }
 
-function matchView(key: string, m: StoredMatch, back: () => void): Element[] {
+/**
+ * Sharing one match: while shared, anyone with its link watches the replay (players numbered, not
+ * named; nothing else of the teacher's); the teacher stops it with one click.
+ */
+function sharePanel(key: string, m: StoredMatch): HTMLElement {
+  const box = h("div", { class: "history-share", id: "history-share" });
+  const link = `${location.origin}${location.pathname}?watch=${encodeURIComponent(m.id)}`;
+  const show = (shared: boolean) => {
+    const set = (on: boolean) => async () => {
+      try {
+        show((await shareMatch(key, m.id, on)).shared);
+        if (on) toast("Shared: anyone with the link can watch this match again.", "ok");
+      } catch (e) {
+        toast(`Not changed: ${(e as Error).message}`, "error");
+      }
+    };
+    box.replaceChildren(
+      ...(shared
+        ? [
+            h("span", {}, "Students can watch it at home: "),
+            h("input", { id: "history-share-link", readonly: true, value: link, "aria-label": "Share link" }),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "secondary small",
+                onclick: () =>
+                  void navigator.clipboard?.writeText(link).then(
+                    () => toast("Link copied.", "ok"),
+                    () => {},
+                  ),
+              },
+              "Copy",
+            ),
+            h(
+              "button",
+              { type: "button", class: "secondary small", id: "history-unshare", onclick: set(false) },
+              "Stop sharing",
+            ),
+          ]
+        : [
+            h(
+              "span",
+              { class: "muted" },
+              "Only you can watch it. A share link shows the replay with players numbered, not named by nickname.",
+            ),
+            h(
+              "button",
+              { type: "button", class: "secondary small", id: "history-share-on", onclick: set(true) },
+              "Share a link",
+            ),
+          ]),
+    );
+  };
+  show(m.shared === true);
+  return box;
+}
+
+function matchView(key: string, m: StoredMatch, back: () => void, watch: () => void): Element[] {
   const csv = (which: "players" | "teams") => async () => {
     try {
       const blob = await matchCsv(key, m.id, which);
@@ -186,6 +259,9 @@ function matchView(key: string, m: StoredMatch, back: () => void): Element[] {
       { class: "row" },
       h("button", { type: "button", class: "secondary", id: "history-all", onclick: back }, "← All classes"),
       h("span", { class: "grow" }),
+      m.result.intents
+        ? h("button", { type: "button", class: "hub", id: "history-watch", onclick: watch }, "▶ Watch again")
+        : "",
       h("button", { type: "button", id: "csv-players", onclick: csv("players") }, "CSV per player"),
       h("button", { type: "button", id: "csv-teams", onclick: csv("teams") }, "CSV per team"),
     ),
@@ -195,6 +271,7 @@ function matchView(key: string, m: StoredMatch, back: () => void): Element[] {
       { class: "muted" },
       `${when(m.endedAt)} · ${m.mode} · ${m.players} players · ${mmss(m.seconds)} played${m.status === "interrupted" ? " · ended early (interrupted)" : ""}${m.scenarioCode ? ` · scenario code ${m.scenarioCode}` : ""}`,
     ),
+    ...(m.result.intents ? [sharePanel(key, m)] : []),
     ...resultSections(m.result),
     h("h2", {}, "Everything that happened"),
     h(

@@ -42,6 +42,7 @@ interface MatchRow {
   scenario: Scenario;
   result: MatchResult;
   events: StoredMatch["events"];
+  shared: boolean;
 }
 
 function toSummary(row: MatchRow): MatchSummary {
@@ -140,7 +141,39 @@ export class MatchStore {
     ]);
     const row = rows[0];
     if (!row) return null;
-    return { ...toSummary(row), scenarioDocument: row.scenario, result: row.result, events: row.events };
+    return {
+      ...toSummary(row),
+      scenarioDocument: row.scenario,
+      result: row.result,
+      events: row.events,
+      shared: row.shared,
+    };
+  }
+
+  /** Shares one of a host's matches for watching without a key, or stops; false when it is not theirs. */
+  async share(hostKey: string, id: string, shared: boolean): Promise<boolean> {
+    const rows = await this.db.query(
+      "UPDATE matches SET shared = $3 WHERE id = $1 AND host_key_hash = $2 RETURNING id",
+      [id, hashKey(hostKey), shared],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * A shared match as anyone with its link sees it: players named by number, never by nickname
+   * (the link may leave the class), no host key; null when it does not exist or is not shared.
+   */
+  async watch(id: string): Promise<StoredMatch | null> {
+    const rows = await this.db.query<MatchRow>("SELECT * FROM matches WHERE id = $1 AND shared", [id]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      ...toSummary(row),
+      scenarioDocument: row.scenario,
+      result: anonymous(row.result),
+      events: row.events,
+      shared: true,
+    };
   }
 
   /** Per-player rows, best first: what the players CSV holds. */
@@ -204,4 +237,25 @@ export interface TeamRow {
   /** The teams competition; null when the round was not compared (interrupted, or stored before). */
   autopilot_total: number | null;
   against_autopilot: number | null;
+}
+
+/**
+ * A result with every player named by a number in the order they took a seat ("Player 1"), in the
+ * players' list and in the names of the replay's decisions: the nicknames stay with the teacher.
+ */
+export function anonymous(result: MatchResult): MatchResult {
+  const names: Record<string, string> = {};
+  const holderOf = new Map<string, string>(); // seat → the name of the player there last
+  for (const r of result.intents ?? []) {
+    if (r.intent.type !== "assign" || r.intent.player === null) continue;
+    names[r.intent.player] ??= `Player ${Object.keys(names).length + 1}`;
+    holderOf.set(`${r.intent.team}/${r.intent.node}`, names[r.intent.player]!);
+  }
+  return {
+    ...result,
+    players: result.players.map((p) =>
+      p.holder === null ? p : { ...p, holder: holderOf.get(`${p.team}/${p.node}`) ?? "a player" },
+    ),
+    names,
+  };
 }

@@ -83,6 +83,12 @@ export const MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE match_teams ADD COLUMN against_autopilot integer",
     ],
   },
+  {
+    version: 4,
+    name: "a match its teacher shared to watch again",
+    // Watchable without a key (GET /api/watch/ID) only while true: set and cleared by the teacher.
+    sql: ["ALTER TABLE matches ADD COLUMN shared boolean NOT NULL DEFAULT false"],
+  },
 ];
 
 /** Any fixed number: the advisory lock that serialises migrations across processes. */

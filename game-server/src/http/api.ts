@@ -12,7 +12,7 @@ import { services } from "../app/services";
 import { snapshot } from "../ops/metrics";
 import { findScenario, withDuration } from "../rooms/scenarios";
 import { newSecret } from "../secrets/codes";
-import { history } from "./history-api";
+import { history, shareMatch, watchMatch } from "./history-api";
 import {
   badAddress,
   decodeSegment,
@@ -96,6 +96,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       await canJoin(segment("/api/join/"), res);
     } else if ((path === "/api/history" || under("/api/history/") !== null) && method === "GET") {
       await history(path.slice("/api/history".length), req, res);
+    } else if (under("/api/history/") !== null && method === "PUT") {
+      await shareMatch(path.slice("/api/history".length), req, res);
+    } else if (under("/api/watch/") && method === "GET") {
+      await watchMatch(segment("/api/watch/"), res);
     } else {
       throw new HttpError(404, `no such endpoint: ${method} ${path}`);
     }

@@ -3,10 +3,11 @@
  * files per player and per team. Another host key sees nothing (404, not 403: no hint it exists).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
 import { secretSchema } from "../../../shared/index";
 import { services } from "../app/services";
 import { toCsv } from "../db/csv";
-import { HttpError, readHeader, sendCsv, sendJson } from "./respond";
+import { HttpError, readBody, readHeader, sendCsv, sendJson } from "./respond";
 
 const matchIdPattern = /^[A-Za-z0-9_-]{12}$/;
 
@@ -18,6 +19,33 @@ function hostKey(req: IncomingMessage): string {
     401,
     "The results history needs the host key of your classes (x-host-key).",
   );
+}
+
+const shareSchema = z.object({ shared: z.boolean({ message: "must be true or false" }) }).strict();
+
+/**
+ * PUT /api/history/:id/share: the teacher shares one match (anyone with its link may watch it again,
+ * players numbered instead of named) or stops sharing it. Only the match's own host key can.
+ */
+export async function shareMatch(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const key = hostKey(req);
+  const [id, file, ...rest] = path.split("/").filter(Boolean);
+  if (id === undefined || !matchIdPattern.test(id) || file !== "share" || rest.length)
+    throw new HttpError(404, "No such match in your history.");
+  const { shared } = await readBody(req, shareSchema);
+  if (!(await services().store.matches.share(key, id, shared)))
+    throw new HttpError(404, "No such match in your history.");
+  sendJson(res, 200, { shared });
+}
+
+/**
+ * GET /api/watch/:id: a shared match, for anyone with its link. A match that does not exist and one
+ * that is not shared get the same answer, so a link tells nothing about matches it does not open.
+ */
+export async function watchMatch(id: string, res: ServerResponse): Promise<void> {
+  const match = matchIdPattern.test(id) ? await services().store.matches.watch(id) : null;
+  if (!match) throw new HttpError(404, "No shared match with that link: ask your teacher to share it again.");
+  sendJson(res, 200, match);
 }
 
 /** Routes /api/history, /api/history/:id, /api/history/:id/players.csv and /teams.csv. */

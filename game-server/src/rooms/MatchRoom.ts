@@ -3,11 +3,17 @@
  * message (schema, host key, seat, rate), queues intents for the next tick, steps the simulation at
  * 10 ticks per second and projects the result into state. Order inside a tick:
  *
- *   1. stepMatch (applies the intents queued since the last tick, then simulates; see shared/match.ts)
+ *   1. stepMatch (applies the intents queued since the last tick, then simulates; see shared/match.ts);
+ *      every HASH_EVERY_TICKS ticks the state hash, stored with the match for its replay
  *   2. project into state, patched to clients every 100 ms (one patch per tick); each packet's link
  *      crossing goes out once, packed with its enter and arrive ticks
  *   3. banners for what happened, private "you" views once per second
  *   4. at the end of the round: results, kept until the room closes
+ *
+ * The room changes the match only through decisions, validated and recorded (shared/replay.ts): a
+ * seat taken or given back, a player away and back, time added, pause and resume are applied at once
+ * between two ticks; the host's failures, the end and players' decisions wait for the next tick. No
+ * step runs while the match is paused.
  *
  * Joins and leaves change the match at once but reach state at the next patch: projecting the whole
  * network and encoding a fresh full state for every one of 400 students joining together took longer
@@ -25,27 +31,34 @@ import {
   autopilotTwin,
   C2S,
   CLOSE,
+  clearTransits,
   coinsLeft,
   createMatch,
   ERROR,
+  HASH_EVERY_TICKS,
   type HostAction,
   holderOf,
   hostActionSchema,
+  initTeams,
   intentMessageSchema,
   isDown,
   type Match,
   type MatchResult,
   matchResult,
+  newProjection,
   type Par,
   pickSeat,
   pingSchema,
+  projectMatch,
   S2C,
   type Scenario,
   type Seat,
   seatOf,
+  stateHash,
   stepMatch,
   submitIntent,
   TICKS_PER_SECOND,
+  type TickHash,
 } from "../../../shared/index";
 import { runInSlices } from "../app/headless";
 import { services } from "../app/services";
@@ -53,11 +66,10 @@ import type { MatchRecord } from "../db/match-store";
 import { MESSAGES } from "../edge/limits";
 import { log } from "../ops/log";
 import { recordSim, recordTick } from "../ops/metrics";
-import { clearTransits, initTeams, newProjection, projectMatch } from "./projection";
 import { RateLimiter } from "./rate-limit";
 import { holdRoom } from "./registry";
 import { parFor } from "./scenarios";
-import { MatchState, PlayerState } from "./schema";
+import { MatchState, PlayerState, SCHEMA_VIEWS } from "./schema";
 
 /** Messages a client may send per second, sustained, and in one burst. */
 export const MESSAGES_PER_SECOND = 8;
@@ -95,13 +107,15 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected match!: Match;
   protected par!: Par;
   protected results: MatchResult | null = null;
-  private readonly projection = newProjection();
+  private readonly projection = newProjection(SCHEMA_VIEWS);
   /**
    * What each client is sent of the teams' packets: one view per team and one with every team. Views
    * are shared, so a patch is encoded once per view, not once per client.
    */
   private readonly views = new Map<string, StateView>();
   private logSeen = 0;
+  /** The state hash every HASH_EVERY_TICKS ticks, stored with the match for its replay to check. */
+  private readonly hashes: TickHash[] = [];
   private breakNextTick = false;
   private simMs = 0;
   /** Milliseconds the state encoder ran during the current patch (see timeEncoding). */
@@ -113,6 +127,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** When the last full state went out (performance.now()). */
   private lastFullStateAt = -Infinity;
   protected nicknames = new Map<string, string>();
+  /** Every player seated in this round, also those who left: the stored match names who decided. */
+  private readonly everyName = new Map<string, string>();
 
   /** How this room's results are filed: under the class's host key, with the saved scenario's code. */
   protected filing: { hostKey: string | null; scenarioCode: string | null; mode: MatchRecord["mode"] } = {
@@ -144,7 +160,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.state.description = scenario.description;
     this.state.ticksPerSecond = TICKS_PER_SECOND;
     this.state.items = scenario.workload.items;
-    initTeams(this.state, this.match);
+    initTeams(this.state, this.match, SCHEMA_VIEWS);
     const everything = new StateView();
     for (const [key, team] of this.state.teams) {
       const one = new StateView();
@@ -296,13 +312,15 @@ export abstract class MatchRoom extends Room<MatchState> {
         this.setSimulationInterval(() => this.tick(), this.tickMs);
         return null;
       case "pause":
-        if (phase !== "playing") return "the round is not running";
-        this.state.phase = "paused";
+      case "resume": {
+        if (phase !== (action.type === "pause" ? "playing" : "paused"))
+          return action.type === "pause" ? "the round is not running" : "the round is not paused";
+        // The match's own clock stops and starts, at once and recorded: the round replays with it.
+        const check = applyNow(this.match, { kind: "host" }, { type: action.type });
+        if (!check.ok) return check.reason;
+        this.state.phase = this.match.paused ? "paused" : "playing";
         return null;
-      case "resume":
-        if (phase !== "paused") return "the round is not paused";
-        this.state.phase = "playing";
-        return null;
+      }
       case "end":
         if (phase !== "playing" && phase !== "paused") return "the round is not running";
         this.finish();
@@ -353,6 +371,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     p.node = seat.node;
     this.state.players.set(player, p);
     this.nicknames.set(player, nickname);
+    this.everyName.set(player, nickname);
     this.projectSoon();
     return true;
   }
@@ -391,11 +410,14 @@ export abstract class MatchRoom extends Room<MatchState> {
   }
 
   private tick(): void {
-    if (this.state.phase !== "playing") return;
+    // Never a step while the match is paused: its pause and resume are then two decisions of one tick.
+    if (this.state.phase !== "playing" || this.match.paused) return;
     try {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
       const t0 = performance.now();
       stepMatch(this.match);
+      if (this.match.tick % HASH_EVERY_TICKS === 0)
+        this.hashes.push({ tick: this.match.tick, hash: stateHash(this.match) });
       this.project();
       this.simMs = performance.now() - t0;
       recordSim(this.simMs);
@@ -534,6 +556,8 @@ export abstract class MatchRoom extends Room<MatchState> {
     if (this.results || this.ending) return;
     this.ending = true;
     if (!this.match.ended) {
+      // Ending a paused round: the clock runs again for the closing step, as the record says.
+      if (this.match.paused) applyNow(this.match, { kind: "host" }, { type: "resume" });
       submitIntent(this.match, { kind: "host" }, { type: "end" });
       stepMatch(this.match);
     }
@@ -621,7 +645,12 @@ export abstract class MatchRoom extends Room<MatchState> {
       scenario: this.match.scenario,
       status,
       // Stored with every decision that took effect: scenario, seed and these replay the round.
-      result: { ...(this.results ?? this.namedResult()), intents: this.match.record.slice() },
+      result: {
+        ...(this.results ?? this.namedResult()),
+        intents: this.match.record.slice(),
+        hashes: this.hashes.slice(),
+        names: Object.fromEntries(this.everyName),
+      },
       events: this.match.log
         .filter((e) => !e.text.startsWith("refused:"))
         .map((e) => ({ tick: e.tick, team: e.team, text: e.text })),

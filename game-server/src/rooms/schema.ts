@@ -5,6 +5,14 @@
  * §5). The field holds every crossing since the last patch and is cleared after each patch.
  */
 import { Encoder, MapSchema, Schema, type, view } from "@colyseus/schema";
+import type {
+  FailureView,
+  LinkView,
+  NetworkView,
+  NodeView,
+  TeamView,
+  ViewFactory,
+} from "../../../shared/index";
 // Every state this process encodes needs the corrected string header (see string-encoding.ts).
 import "./string-encoding";
 
@@ -16,7 +24,7 @@ import "./string-encoding";
  */
 Encoder.BUFFER_SIZE = 256 * 1024;
 
-export class NodeState extends Schema {
+export class NodeState extends Schema implements NodeView {
   @type("string") id = "";
   @type("string") kind = "";
   @type("string") role = "";
@@ -58,7 +66,7 @@ export class NodeState extends Schema {
   @type("string") priority = "";
 }
 
-export class LinkState extends Schema {
+export class LinkState extends Schema implements LinkView {
   @type("string") id = "";
   /** Position in the team's link list: packet events name links by it. */
   @type("uint16") index = 0;
@@ -72,7 +80,7 @@ export class LinkState extends Schema {
   @type("uint8") lossPercent = 0;
 }
 
-export class TeamState extends Schema {
+export class TeamState extends Schema implements TeamView {
   @type("string") team = "";
   @type("string") name = "";
   @type({ map: NodeState }) nodes = new MapSchema<NodeState>();
@@ -106,7 +114,7 @@ export class PlayerState extends Schema {
   @type("uint32") points = 0;
 }
 
-export class FailureState extends Schema {
+export class FailureState extends Schema implements FailureView {
   @type("string") kind = "";
   @type("uint32") start = 0;
   /** 0 when it has no end. */
@@ -116,7 +124,7 @@ export class FailureState extends Schema {
   @type("string") note = "";
 }
 
-export class MatchState extends Schema {
+export class MatchState extends Schema implements NetworkView {
   @type("string") phase = "lobby";
   @type("string") code = "";
   @type("string") mode = "versus";
@@ -140,3 +148,11 @@ export class MatchState extends Schema {
    */
   @type("string") saved = "";
 }
+
+/** The schema classes as the projection's view factory (shared/projection.ts). */
+export const SCHEMA_VIEWS: ViewFactory = {
+  team: () => new TeamState(),
+  node: () => new NodeState(),
+  link: () => new LinkState(),
+  failure: () => new FailureState(),
+};

@@ -1,22 +1,18 @@
 /**
- * Projects the simulation into network state, tick by tick. Only what changed is written (schema
- * sends only changed fields), packets are added once per link crossing and removed after they land.
+ * Projects the simulation into a network view (view.ts), tick by tick: the server's schema state, or
+ * plain objects for a replay in the browser; the same figures either way. Only what changed is written
+ * (schema sends only changed fields); each packet's link crossing is packed once into its team's
+ * `transits`. Pure: reads the match, writes only the view.
  */
-import {
-  type Crossing,
-  coinsLeft,
-  isDown,
-  type Match,
-  type Par,
-  packTransitTick,
-  playerPoints,
-  type SimNode,
-  scoreTeam,
-  TICKS_PER_SECOND,
-  teamName,
-  type World,
-} from "../../../shared/index";
-import { FailureState, LinkState, type MatchState, NodeState, TeamState } from "./schema";
+
+import { TICKS_PER_SECOND } from "./constants";
+import { teamName } from "./failures";
+import { coinsLeft } from "./intents";
+import { type Crossing, packTransitTick } from "./protocol";
+import { type Par, playerPoints, scoreTeam } from "./scoring";
+import { isDown } from "./transport";
+import type { Match, SimNode, World } from "./types";
+import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
 
 /**
  * Writes a field only when it changed. The last written values are kept in a plain object beside each
@@ -43,10 +39,10 @@ function popcount(x: number): number {
   return n;
 }
 
-/** Creates the teams' maps in state (nodes and links appear later too: replicas, crowds, botnets). */
-export function initTeams(state: MatchState, match: Match): void {
+/** Creates the teams' maps in the view (nodes and links appear later too: replicas, crowds, botnets). */
+export function initTeams(state: NetworkView, match: Match, make: ViewFactory): void {
   for (const world of match.worlds) {
-    const team = new TeamState();
+    const team = make.team();
     team.team = world.team;
     team.name = teamName(world.team);
     state.teams.set(world.team, team);
@@ -54,20 +50,34 @@ export function initTeams(state: MatchState, match: Match): void {
 }
 
 export interface Projection {
+  make: ViewFactory;
   /** Per link: carried count at the start of the current second, for utilisation. */
   carriedAt: Map<string, number[]>;
   usefulAt: Map<string, number>;
+  /** Whether link crossings are packed into `transits` (a replay in the browser reads them from the match). */
+  transits: boolean;
+  /**
+   * Set to write links' states (up, latency, loss) at the next projection even mid-second (a replay
+   * that jumped there); their load stays a whole second's. Cleared by that projection.
+   */
+  linksNow: boolean;
 }
 
-export function newProjection(): Projection {
-  return { carriedAt: new Map(), usefulAt: new Map() };
+export function newProjection(make: ViewFactory, options: { transits?: boolean } = {}): Projection {
+  return {
+    make,
+    carriedAt: new Map(),
+    usefulAt: new Map(),
+    transits: options.transits ?? true,
+    linksNow: false,
+  };
 }
 
 /** Nicknames by player id, for showing who holds which node. */
 export type Names = (player: string) => string;
 
 export function projectMatch(
-  state: MatchState,
+  state: NetworkView,
   match: Match,
   proj: Projection,
   names: Names,
@@ -78,19 +88,28 @@ export function projectMatch(
   const secondDone = match.tick % TICKS_PER_SECOND === 0;
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
-    projectNodes(team, world, match, names, par);
-    projectTransits(team, world, match);
-    if (secondDone || team.links.size === 0) projectLinks(team, world, proj);
+    projectNodes(team, world, match, names, par, proj.make);
+    if (proj.transits) projectTransits(team, world, match);
+    const rates = secondDone || team.links.size === 0;
+    if (rates || proj.linksNow) projectLinks(team, world, proj, rates);
     if (secondDone) projectScores(team, world, match, proj, par);
   }
-  projectFailures(state, match);
+  proj.linksNow = false;
+  projectFailures(state, match, proj.make);
 }
 
-function projectNodes(team: TeamState, world: World, match: Match, names: Names, par: Par): void {
+function projectNodes(
+  team: TeamView,
+  world: World,
+  match: Match,
+  names: Names,
+  par: Par,
+  make: ViewFactory,
+): void {
   for (const n of world.nodes) {
     let s = team.nodes.get(n.id);
     if (!s) {
-      s = new NodeState();
+      s = make.node();
       s.id = n.id;
       s.kind = n.kind;
       s.role = n.peer?.seed ? "seed" : n.kind;
@@ -104,7 +123,7 @@ function projectNodes(team: TeamState, world: World, match: Match, names: Names,
   }
 }
 
-function projectNode(s: NodeState, n: SimNode, team: string, match: Match, names: Names, par: Par): void {
+function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names: Names, par: Par): void {
   put(s, "holder", n.holder ? names(n.holder) : "");
   put(s, "autopilot", n.autopilot);
   put(s, "down", isDown(n, match.tick) && !n.gone);
@@ -149,15 +168,14 @@ function projectNode(s: NodeState, n: SimNode, team: string, match: Match, names
   if (n.router) put(s, "priority", n.router.priority ?? "");
 }
 
-/** Appends this tick's link crossings to each team's packed `transits` (cleared after each patch). */
-function projectTransits(team: TeamState, world: World, match: Match): void {
-  const list: Omit<Crossing, "enter">[] = [];
-  let enter = -1;
+/** The packets that entered one of a world's links in the tick just stepped (match.recordTransits). */
+export function crossingsOf(world: World, match: Match): Crossing[] {
+  const list: Crossing[] = [];
   for (const rec of match.transits) {
     if (rec.team !== world.team) continue;
     const p = rec.transit.packet;
-    enter = rec.enter;
     list.push({
+      enter: rec.enter,
       link: rec.link,
       reverse: world.links[rec.link]!.a !== rec.from,
       kind: p.kind,
@@ -166,17 +184,27 @@ function projectTransits(team: TeamState, world: World, match: Match): void {
       encrypted: p.encrypted,
     });
   }
+  return list;
+}
+
+/** Appends this tick's link crossings to each team's packed `transits` (cleared after each patch). */
+function projectTransits(team: TeamView, world: World, match: Match): void {
+  const list = crossingsOf(world, match);
   if (list.length === 0) return;
-  const packed = packTransitTick(enter, list);
+  const packed = packTransitTick(
+    list[list.length - 1]!.enter,
+    list.map(({ enter: _enter, ...rest }) => rest),
+  );
   team.transits = team.transits ? `${team.transits} ${packed}` : packed;
 }
 
 /** After a patch went out, the crossings it carried are done with. */
-export function clearTransits(state: MatchState): void {
+export function clearTransits(state: NetworkView): void {
   for (const team of state.teams.values()) if (team.transits !== "") team.transits = "";
 }
 
-function projectLinks(team: TeamState, world: World, proj: Projection): void {
+/** Link states; with `rates`, also each link's load over the second just done. */
+function projectLinks(team: TeamView, world: World, proj: Projection, rates: boolean): void {
   let carried = proj.carriedAt.get(world.team);
   if (!carried) {
     carried = [];
@@ -185,7 +213,7 @@ function projectLinks(team: TeamState, world: World, proj: Projection): void {
   world.links.forEach((l, i) => {
     let s = team.links.get(l.id);
     if (!s) {
-      s = new LinkState();
+      s = proj.make.link();
       s.id = l.id;
       s.index = i;
       s.a = world.nodes[l.a]!.id;
@@ -196,6 +224,7 @@ function projectLinks(team: TeamState, world: World, proj: Projection): void {
     put(s, "latency", Math.min(255, l.latency));
     put(s, "bandwidth", Math.min(255, l.bandwidth));
     put(s, "lossPercent", Math.round(l.loss * 100));
+    if (!rates) return;
     const perSecond = l.carried - (carried[i] ?? l.carried);
     carried[i] = l.carried;
     put(
@@ -206,7 +235,7 @@ function projectLinks(team: TeamState, world: World, proj: Projection): void {
   });
 }
 
-function projectScores(team: TeamState, world: World, match: Match, proj: Projection, par: Par): void {
+function projectScores(team: TeamView, world: World, match: Match, proj: Projection, par: Par): void {
   const scores = scoreTeam(match, world, par);
   put(team, "speed", scores.speed);
   put(team, "cost", scores.cost);
@@ -226,10 +255,10 @@ function projectScores(team: TeamState, world: World, match: Match, proj: Projec
   );
 }
 
-function projectFailures(state: MatchState, match: Match): void {
+function projectFailures(state: NetworkView, match: Match, make: ViewFactory): void {
   for (let i = state.failures.size; i < match.failureLog.length; i++) {
     const f = match.failureLog[i]!;
-    const s = new FailureState();
+    const s = make.failure();
     s.kind = f.kind;
     s.start = f.startTick;
     s.end = f.endTick ?? 0;
