@@ -3,6 +3,7 @@
  * `session.state` and subscribe to events; they never touch the SDK.
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
+import type { RouteView } from "../../../game-server/src/rooms/router-view";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
 import {
   C2S,
@@ -34,6 +35,8 @@ export interface PrivateView {
   /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
   asks?: string;
   busy?: number;
+  /** A router's: its links and where each destination leaves by. */
+  routes?: RouteView;
 }
 
 type Events = {

@@ -71,10 +71,18 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       items.push(["random", "a random region"], ...[...regions].map((r) => [r, r] as [string, string]));
     }
     if (aim === "none") items.push(["", k === "flash-crowd" ? "the workload" : "the swarm"]);
+    // Every node or link of the maps, by name: the keyboard's way to aim where a mouse clicks.
+    if (aim === "node" || aim === "link") items.push(...mapTargets(state ?? lastState, k, picked));
     const sig = items.map((i) => i[0]).join("|");
     if (target.dataset.sig !== sig) {
       target.dataset.sig = sig;
-      target.replaceChildren(...items.map(([v, t], i) => option(v, t, i === 0)));
+      // The choice survives a new list (a node left the map), unless a map click picked a new one.
+      const keep = picked || target.value;
+      const at = Math.max(
+        0,
+        items.findIndex(([v]) => v === keep),
+      );
+      target.replaceChildren(...items.map(([v, t], i) => option(v, t, i === at)));
     }
     hint.textContent = aim === "node" || aim === "link" ? `Tip: click a ${aim} on the map to aim at it.` : "";
     const unit = MAGNITUDE_UNIT[k];
@@ -230,6 +238,25 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       refreshTargets();
     },
   };
+}
+
+/** The nodes a failure can hit, or every link, across the maps (one entry per id), by name. */
+function mapTargets(state: MatchState | undefined, kind: FailureKind, skip: string): [string, string][] {
+  const out = new Map<string, string>();
+  for (const team of state?.teams.values() ?? []) {
+    if (AIM[kind] === "link") {
+      for (const l of team.links.values()) {
+        const a = team.nodes.get(l.a)?.label ?? l.a;
+        const b = team.nodes.get(l.b)?.label ?? l.b;
+        if (!out.has(l.id)) out.set(l.id, `on the map: link ${a} – ${b}`);
+      }
+      continue;
+    }
+    for (const n of team.nodes.values())
+      if (!n.gone && canHit(kind, asSimNode(n)) && !out.has(n.id)) out.set(n.id, `on the map: ${n.label}`);
+  }
+  out.delete(skip);
+  return [...out].sort((a, b) => a[1].localeCompare(b[1], undefined, { numeric: true }));
 }
 
 /** A node's label as the maps show it ("Router 1"), from whichever team has it. */
