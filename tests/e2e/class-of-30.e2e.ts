@@ -142,6 +142,22 @@ describe("a class of thirty", () => {
     expect(roles.get("router") ?? 0).toBeGreaterThan(0);
     expect([...roles.keys()].length).toBeGreaterThanOrEqual(3);
     expect(refused).toEqual([]);
+
+    // The teacher aims a crash at Router 1 from the keyboard: the target list names every node.
+    await host.focus("#failure-kind");
+    await host.selectOption("#failure-kind", "crash");
+    await host.focus("#failure-target");
+    expect(await host.$eval("#failure-target option[value='R1']", (o) => o.textContent)).toBe(
+      "on the map: Router 1",
+    );
+    await host.selectOption("#failure-target", "R1");
+    await host.focus("#trigger");
+    await host.keyboard.press("Enter");
+    await whenState(
+      rooms[0]!,
+      (s) => [...s.failures.values()].some((f) => f.kind === "crash" && f.hubTarget === "R1"),
+      "the crash on Router 1",
+    );
     await w.shot(host, "50-class-of-30-host");
     expect(w.errors.join("\n")).toBe("");
   });

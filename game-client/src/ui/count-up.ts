@@ -6,6 +6,8 @@
 
 /** How long a count and its flash last. */
 const COUNT_MS = 900;
+/** A change this small counts without a flash: totals that creep a point at a time would flicker. */
+const FLASH_MIN = 2;
 
 interface Count {
   from: number;
@@ -42,8 +44,10 @@ export function countTo(el: HTMLElement, key: string, value: number): void {
   el.textContent = String(still() ? c.to : eased(c, now));
   if (elapsed >= COUNT_MS) return;
   // The flash picks up where it is (a rebuilt element does not start it again).
-  el.classList.add(c.to > c.from ? "count-up" : "count-down");
-  el.style.animationDelay = `-${Math.round(elapsed)}ms`;
+  if (Math.abs(c.to - c.from) >= FLASH_MIN) {
+    el.classList.add(c.to > c.from ? "count-up" : "count-down");
+    el.style.animationDelay = `-${Math.round(elapsed)}ms`;
+  }
   if (!frame && !still()) frame = requestAnimationFrame(step);
 }
 
