@@ -51,6 +51,8 @@ export interface RouteOverlay {
   /** The destination chosen in the panel (or tapped on the map). */
   chosen: string | null;
   view: RouteView;
+  /** Changes whenever what the overlay shows does (the map redraws its links only then). */
+  sig: string;
 }
 
 /** Room around the nodes' own span, in map units: icons stick out sideways, labels hang below. */
@@ -348,7 +350,7 @@ export class MapView {
     for (const l of team.links.values())
       sig += `${l.up ? 1 : 0}${l.utilisation >> 4}${l.lossPercent > 0 ? "L" : ""};`;
     for (const n of team.nodes.values()) if (n.kind === "router") sig += n.down ? "d" : "u";
-    if (this.routes) sig += JSON.stringify(this.routes);
+    if (this.routes) sig += this.routes.sig;
     if (sig === this.linkSignature) return;
     this.linkSignature = sig;
     const g = this.links;

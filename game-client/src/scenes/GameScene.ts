@@ -284,7 +284,10 @@ export class GameScene extends Scene {
     const view = this.views.find((v) => v.teamKey === seat?.player.team);
     if (!view || !seat?.node) return;
     const dest = document.getElementById("route-dest") as HTMLSelectElement | null;
-    view.routes = routes ? { router: seat.player.node, chosen: dest?.value || null, view: routes } : null;
+    const chosen = dest?.value || null;
+    if (!routes) view.routes = null;
+    else if (view.routes?.view !== routes || view.routes.chosen !== chosen)
+      view.routes = { router: seat.player.node, chosen, view: routes, sig: JSON.stringify([chosen, routes]) };
   }
 
   override update(): void {
