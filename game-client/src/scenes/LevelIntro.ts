@@ -61,11 +61,7 @@ export class LevelIntro extends Scene {
           h("dt", {}, "The idea"),
           h("dd", { id: "intro-idea" }, level.intro.idea),
         ),
-        h(
-          "p",
-          { class: "muted" },
-          "Earn at least one star for speed, cost and survival to open the next level.",
-        ),
+        h("p", { class: "muted" }, "Earn at least one star in each part below to open the next level."),
         h(
           "div",
           {},
