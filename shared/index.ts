@@ -104,6 +104,7 @@ export {
   type NodeView,
   PLAIN_VIEWS,
   plainNetworkView,
+  type RouteView,
   type TeamView,
   type ViewFactory,
   type ViewMap,

@@ -188,3 +188,11 @@ export const PLAIN_VIEWS: ViewFactory = {
 export function plainNetworkView(): NetworkView {
   return { tick: 0, endTick: 0, teams: new Map(), failures: new Map(), upcoming: "" };
 }
+
+/** A router player's own routes (their private view): built by the server from the simulation. */
+export interface RouteView {
+  /** Each live link of the router: the node at its other end, packets waiting for it, users routed over it. */
+  links: { link: string; to: string; waiting: number; users: number }[];
+  /** Named destinations: the link they leave by ("" when none), and a split's second link. */
+  dests: { dest: string; link: string; alt?: string }[];
+}

@@ -22,12 +22,17 @@ export const detour: Scenario = {
     },
     node: "R3",
     role: "router",
-    goals: ["Watch for a red dashed link", "Route around it at once", "Keep the clients' data flowing"],
+    goals: [
+      "Watch for an orange dashed link with an ✕",
+      "Route around it at once",
+      "Keep the clients' data flowing",
+    ],
     stars: { speed: [50, 56, 64], cost: [30, 45, 60], survival: [60, 75, 90] },
     hints: {
       survival:
         "When the link breaks, pick each destination that used it and choose “to Router 4”, then Set route.",
-      speed: "Every second on the dead link loses packets: re-route the moment the link goes red.",
+      speed:
+        "Every second on the dead link loses packets: re-route the moment the link turns orange and dashed.",
     },
   },
 };

@@ -93,4 +93,22 @@ describe("contrast", () => {
     expect(problems).toEqual([]);
     expect(w.errors.join("\n")).toBe("");
   });
+
+  it("a router's panel with its routes passes too, on a phone (level 2)", async () => {
+    const page = await w.open("router", { width: 390, height: 844 });
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "hub-swarm:levels",
+        JSON.stringify({ version: 1, best: { "ask-and-answer": { speed: 2, cost: 2, survival: null } } }),
+      ),
+    );
+    await page.click("#levels");
+    await page.click("[data-level='detour']");
+    await page.waitForSelector("#intro-stars");
+    expect(await contrastProblems(page, "level card")).toEqual([]);
+    await page.click("#level-play");
+    await page.waitForFunction(() => /Link to/.test(document.querySelector("#routes")?.textContent ?? ""));
+    expect(await contrastProblems(page, "router panel")).toEqual([]);
+    expect(w.errors.join("\n")).toBe("");
+  });
 });

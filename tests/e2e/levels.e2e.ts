@@ -34,6 +34,12 @@ describe("solo levels in the browser", () => {
     await page.click("[data-level='ask-and-answer']");
     await page.waitForSelector("#level-intro");
     expect(await page.textContent("#intro-you")).toMatch(/server/);
+    // The stars' thresholds are on the card before playing (survival only where a failure tests it).
+    const { stars: needs } = LEVELS[0]!.scenario.level;
+    const goals = (await page.textContent("#intro-stars")) ?? "";
+    expect(goals).toContain(`Speed★ ${needs.speed[0]} · ★★ ${needs.speed[1]} · ★★★ ${needs.speed[2]}`);
+    expect(goals).toContain(`Cost★ ${needs.cost[0]}`);
+    expect(goals).not.toContain("Survival");
     await w.shot(page, "22-level-intro");
     await page.click("#level-play");
 
@@ -53,6 +59,8 @@ describe("solo levels in the browser", () => {
     await page.waitForSelector("#level-result", { timeout: 90_000 });
     await w.shot(page, "24-level-result");
     expect(await page.textContent("#level-verdict")).toMatch(/passed/);
+    // A calm level still says what happened, from its own numbers.
+    expect(await page.textContent("#lessons")).toMatch(/Team Hub finished \d+ of \d+ files/);
     const stars = await page.$$eval("#level-result .stars", (els) =>
       els.map((e) => Number(e.getAttribute("data-stars"))),
     );

@@ -49,6 +49,13 @@ describe("the solo ladder", () => {
     }
   });
 
+  it("level 1 keeps its clients downloading into the round's last ten seconds (no idle second half)", () => {
+    const r = playLevel("ask-and-answer", GOOD["ask-and-answer"]!);
+    const goodput = r.teams[0]!.goodputPerSecond;
+    const lastBusy = goodput.reduce((last, g, second) => (g > 0 ? second : last), -1);
+    expect(lastBusy).toBeGreaterThanOrEqual(goodput.length - 10);
+  });
+
   it("has a good player for every level", () => {
     expect(Object.keys(GOOD).sort()).toEqual(LEVELS.map((l) => l.id).sort());
   });

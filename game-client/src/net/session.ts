@@ -4,6 +4,7 @@
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
 import type { MatchState } from "../../../game-server/src/rooms/schema";
+import type { RouteView } from "../../../shared/index";
 import {
   C2S,
   CLOSE,
@@ -34,6 +35,8 @@ export interface PrivateView {
   /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
   asks?: string;
   busy?: number;
+  /** A router's: its links and where each destination leaves by. */
+  routes?: RouteView;
 }
 
 type Events = {

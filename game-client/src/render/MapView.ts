@@ -15,6 +15,7 @@ import {
   MAP_HEIGHT,
   MAP_WIDTH,
   type NodeView as NodeState,
+  type RouteView,
   type TeamView as TeamState,
 } from "../../../shared/index";
 import { pixelDensity } from "../display";
@@ -43,10 +44,28 @@ export interface MapLayout {
   titlePx: number;
   labelPx: number;
   nodes: { id: string; mine: boolean; icon: Box; label: Box | null }[];
+  /** The player's router's link tags (where each link sends packets), by link id. */
+  routeTags: { link: string; text: string }[];
+}
+
+/**
+ * A router player's routes drawn on their map: an arrow on each of their links that carries traffic,
+ * the chosen destination ringed and the link it leaves by glowing, each link's waiting packets named.
+ */
+export interface RouteOverlay {
+  router: string;
+  /** The destination chosen in the panel (or tapped on the map). */
+  chosen: string | null;
+  view: RouteView;
+  /** Changes whenever what the overlay shows does (the map redraws its links only then). */
+  sig: string;
 }
 
 /** Room around the nodes' own span, in map units: icons stick out sideways, labels hang below. */
 const PAD = { x: 50, top: 45, bottom: 70 };
+
+/** Users (clients, peers that are not seeds) are many and small: unlabelled unless a player holds one. */
+const isUser = (n: NodeState) => n.kind === "client" || (n.kind === "peer" && !n.seed);
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -100,6 +119,10 @@ export class MapView {
   private linkSignature = "";
   /** Extra link or node to outline (the host's current failure target). */
   highlight: string | null = null;
+  /** The player's routes, when they run a router. */
+  routes: RouteOverlay | null = null;
+  /** One tag per link of the player's router: where it sends packets, and how many wait for it. */
+  private readonly routeTags = new Map<string, GameObjects.Text>();
 
   constructor(
     private readonly scene: Scene,
@@ -333,6 +356,7 @@ export class MapView {
     for (const l of team.links.values())
       sig += `${l.up ? 1 : 0}${l.utilisation >> 4}${l.lossPercent > 0 ? "L" : ""};`;
     for (const n of team.nodes.values()) if (n.kind === "router") sig += n.down ? "d" : "u";
+    if (this.routes) sig += this.routes.sig;
     if (sig === this.linkSignature) return;
     this.linkSignature = sig;
     const g = this.links;
@@ -370,6 +394,104 @@ export class MapView {
       if (l.lossPercent > 0) dashed(g, pa, pb, 6);
       else g.lineBetween(pa.x, pa.y, pb.x, pb.y);
     }
+    this.drawRoutes(team);
+  }
+
+  /**
+   * The routes of the player's router: each of its links that carries packets gets an arrow pointing
+   * away from the router and a tag naming where they go; the chosen destination's link glows.
+   */
+  private drawRoutes(team: TeamState): void {
+    const overlay = this.routes;
+    const seen = new Set<string>();
+    const me = overlay ? team.nodes.get(overlay.router) : undefined;
+    if (overlay && me && !me.gone) {
+      const g = this.links;
+      const s = this.scale();
+      const pa = this.toScreen(me.x, me.y);
+      const chosen = overlay.view.dests.find((d) => d.dest === overlay.chosen);
+      const labelOf = (id: string) => team.nodes.get(id)?.label ?? id;
+      const placed: Box[] = [];
+      const obstacles = [...this.nodes.values()].flatMap((n) => [
+        ...(n.icon.visible ? [iconBox(n)] : []),
+        ...(n.label.visible && n.label.text
+          ? [{ x: n.label.x, y: n.label.y, w: n.label.displayWidth, h: n.label.displayHeight }]
+          : []),
+      ]);
+      for (const out of overlay.view.links) {
+        const l = team.links.get(out.link);
+        const other = team.nodes.get(out.to);
+        if (!l || !other) continue;
+        // A link to one user's computer carries only that user's packets: nothing to choose there.
+        if (isUser(other)) continue;
+        const pb = this.toScreen(other.x, other.y);
+        // Servers and seeds first: most packets go to or come from them.
+        const rank = (id: string) => (team.nodes.get(id)?.kind === "router" ? 1 : 0);
+        const named = overlay.view.dests
+          .filter((d) => d.link === out.link)
+          .sort((a, b) => rank(a.dest) - rank(b.dest))
+          .map((d) => labelOf(d.dest));
+        const split = overlay.view.dests.filter((d) => d.alt === out.link).map((d) => labelOf(d.dest));
+        const picked = chosen && (chosen.link === out.link || chosen.alt === out.link);
+        const used = named.length + split.length + out.users > 0;
+        const width = Math.max(3, 7 * s * 1.4);
+        if (picked) {
+          g.lineStyle(width + 10, COLORS.yellow, 0.85);
+          g.lineBetween(pa.x, pa.y, pb.x, pb.y);
+        }
+        if (used) arrow(g, pa, pb, Math.max(12, 16 * s * 1.4), picked ? COLORS.ink : COLORS.yellow);
+        // The tag: where this link's packets go, and how many wait for it.
+        const words: string[] = [];
+        const more = Math.max(0, named.length - 2) + out.users;
+        if (named.length) words.push(`→ ${named.slice(0, 2).join(", ")}${more ? ` +${more} more` : ""}`);
+        else if (out.users) words.push(`→ ${out.users} computer${out.users === 1 ? "" : "s"}`);
+        if (out.waiting) words.push(`${out.waiting} waiting`);
+        if (!l.up) words.push("link down!");
+        if (!words.length) continue;
+        let tag = this.routeTags.get(out.link);
+        if (!tag) {
+          tag = this.scene.add
+            .text(0, 0, "", {
+              fontFamily: "system-ui, sans-serif",
+              fontSize: "14px",
+              fontStyle: "bold",
+              color: "#1d2433",
+              backgroundColor: "#f0e442",
+              padding: { x: 4, y: 2 },
+              resolution: pixelDensity(),
+            })
+            .setDepth(6)
+            .setOrigin(0.5);
+          this.routeTags.set(out.link, tag);
+        }
+        tag
+          .setFontSize(Math.max(12, Math.round(this.labelPx() * 0.8)))
+          .setBackgroundColor(l.up ? "#f0e442" : "#ffd7c2");
+        // Somewhere along the link where it covers no other tag, node or name; in short words if the
+        // long ones fit nowhere; else left off (the panel lists every route).
+        const all = named.length + out.users;
+        const short = [
+          named.length ? `→ ${named[0]}${all > 1 ? ` +${all - 1}` : ""}` : out.users ? `→ ${out.users}` : "",
+          l.up ? "" : "down!",
+        ].filter(Boolean);
+        let spot: number | undefined;
+        for (const text of [words.join(" · "), short.join(" · ")]) {
+          tag.setText(text);
+          spot = [0.5, 0.62, 0.38, 0.75].find((t) => {
+            const b = boxAround(pa.x + (pb.x - pa.x) * t, pa.y + (pb.y - pa.y) * t, tag!);
+            return !placed.some((p) => overlaps(p, b)) && !obstacles.some((i) => overlaps(i, b));
+          });
+          if (spot !== undefined) break;
+        }
+        if (spot === undefined) continue;
+        const x = pa.x + (pb.x - pa.x) * spot;
+        const y = pa.y + (pb.y - pa.y) * spot;
+        placed.push(boxAround(x, y, tag));
+        seen.add(out.link);
+        tag.setPosition(x, y).setVisible(true);
+      }
+    }
+    for (const [id, tag] of this.routeTags) if (!seen.has(id)) tag.setVisible(false);
   }
 
   private syncNodes(team: TeamState): void {
@@ -442,7 +564,8 @@ export class MapView {
       this.labelsDirty = true;
     }
     // Redraw the ring, load bar and progress arc only when something they show has changed.
-    const sig = `${mine}|${n.holder}|${this.highlight === n.id}|${down}|${n.queue}|${n.progress}|${s.icon.x}|${s.icon.y}|${s.icon.displayWidth}`;
+    const target = this.routes?.chosen === n.id;
+    const sig = `${mine}|${n.holder}|${this.highlight === n.id}|${target}|${down}|${n.queue}|${n.progress}|${s.icon.x}|${s.icon.y}|${s.icon.displayWidth}`;
     if (s.sig === sig) return;
     s.sig = sig;
     const g = s.ring;
@@ -459,6 +582,12 @@ export class MapView {
     if (this.highlight === n.id) {
       g.lineStyle(5, COLORS.warn, 1);
       g.strokeCircle(p.x, p.y, r + 10);
+    }
+    // The destination the player's router is routing: a yellow target ring.
+    if (target) {
+      g.lineStyle(4, COLORS.yellow, 1);
+      g.strokeCircle(p.x, p.y, r + 6);
+      g.strokeCircle(p.x, p.y, r + 12);
     }
     // Load: a small bar under the icon, how full its queue is.
     if (n.queueLimit > 0 && n.queue > 0 && !down) {
@@ -567,6 +696,9 @@ export class MapView {
               ? { x: s.label.x, y: s.label.y, w: s.label.displayWidth, h: s.label.displayHeight }
               : null,
         })),
+      routeTags: [...this.routeTags.entries()]
+        .filter(([, t]) => t.visible)
+        .map(([link, t]) => ({ link, text: t.text })),
     };
   }
 
@@ -599,6 +731,7 @@ export class MapView {
     this.flows.destroy();
     this.title.destroy();
     for (const s of this.nodes.values()) for (const o of [s.icon, s.label, s.ring, s.badge]) o.destroy();
+    for (const t of this.routeTags.values()) t.destroy();
     for (const f of this.flying) f.sprite?.destroy();
     for (const p of this.pool) p.destroy();
   }
@@ -617,6 +750,41 @@ function labelSpots(icon: Box, w: number, h: number): Box[] {
     { x: icon.x + icon.w * 0.4 - w, y: icon.y + icon.h, w, h },
     { x: cx - w / 2, y: icon.y + icon.h + h, w, h },
   ];
+}
+
+/** An arrow head on the segment a→b, 60 % of the way, pointing towards b. */
+function arrow(
+  g: GameObjects.Graphics,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  size: number,
+  color: number,
+): void {
+  const angle = Math.atan2(b.y - a.y, b.x - a.x);
+  const tx = a.x + (b.x - a.x) * 0.7;
+  const ty = a.y + (b.y - a.y) * 0.7;
+  const back = (side: number) => ({
+    x: tx - size * Math.cos(angle + side * 0.5),
+    y: ty - size * Math.sin(angle + side * 0.5),
+  });
+  const l = back(1);
+  const r = back(-1);
+  g.fillStyle(COLORS.ink, 1);
+  g.fillTriangle(tx + 2 * Math.cos(angle), ty + 2 * Math.sin(angle), l.x, l.y, r.x, r.y);
+  g.fillStyle(color, 1);
+  g.fillTriangle(
+    tx,
+    ty,
+    l.x + Math.cos(angle) * 2,
+    l.y + Math.sin(angle) * 2,
+    r.x + Math.cos(angle) * 2,
+    r.y + Math.sin(angle) * 2,
+  );
+}
+
+/** The box of a text drawn centred on (x, y). */
+function boxAround(x: number, y: number, t: GameObjects.Text): Box {
+  return { x: x - t.displayWidth / 2, y: y - t.displayHeight / 2, w: t.displayWidth, h: t.displayHeight };
 }
 
 function overlapArea(a: Box, b: Box): number {

@@ -7,10 +7,12 @@ import { type MapLayout, MapView, type Rect } from "../render/MapView";
 import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
+import { countTo, forgetCounts } from "../ui/count-up";
 import { clearUi, clock, h, mount, toast } from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
 import { type Cue, play, setSound, soundOn } from "../ui/sound";
+import { liveSummary, type Summary } from "../ui/summary";
 import { mySeat, teamLabel } from "./seat";
 
 /**
@@ -23,6 +25,7 @@ export class GameScene extends Scene {
   private controls: Controls | null = null;
   private console: Console | null = null;
   private goals: GoalsPanel | null = null;
+  private summary: Summary | null = null;
   private off: (() => void)[] = [];
   private top!: HTMLElement;
   private topInfo!: HTMLElement;
@@ -42,6 +45,7 @@ export class GameScene extends Scene {
     if (!state) return void this.scene.start("Menu");
     this.views = [];
     this.itemsHeld = -1;
+    forgetCounts();
     fitCamera(this);
     this.topInfo = h("div", { class: "top-info" });
     this.top = h(
@@ -67,7 +71,8 @@ export class GameScene extends Scene {
     });
     const seat = mySeat(state);
     const help = scoringDialog();
-    const parts: HTMLElement[] = [this.top, this.behind, packetLegend(), help];
+    this.summary = liveSummary();
+    const parts: HTMLElement[] = [this.top, this.behind, packetLegend(), help, this.summary.element];
     this.help = help;
     const panel: HTMLElement[] = [];
     // A level: its goals on top of the panel, and no failure console (a level plays as written).
@@ -183,6 +188,7 @@ export class GameScene extends Scene {
     this.controls = null;
     this.console = null;
     this.goals = null;
+    this.summary = null;
     this.side = null;
     document.getElementById("toasts")?.style.removeProperty("top");
     clearUi();
@@ -234,12 +240,18 @@ export class GameScene extends Scene {
   }
 
   private clickNode(team: string, node: string): void {
-    if (this.console) return this.console.pick({ node });
+    if (this.console) {
+      this.console.pick({ node });
+      if (session.state) this.aimOnMaps(session.state);
+      return;
+    }
     const dest = document.getElementById("route-dest") as HTMLSelectElement | null;
     if (dest && [...dest.options].some((o) => o.value === node)) {
       dest.value = node;
+      dest.dispatchEvent(new Event("change"));
+      this.showRoutes();
       toast(
-        `Route for ${session.state?.teams.get(team)?.nodes.get(node)?.label ?? node}: now choose a link`,
+        `Packets to ${session.state?.teams.get(team)?.nodes.get(node)?.label ?? node}: now tap one of your links`,
         "info",
         2000,
       );
@@ -252,11 +264,30 @@ export class GameScene extends Scene {
     if (!link) return;
     if (this.console) {
       this.console.pick({ link });
-      for (const v of this.views) v.highlight = link;
+      if (session.state) this.aimOnMaps(session.state);
       return;
     }
+    // A router's own link: packets to the chosen destination leave by it from now on.
     const select = document.getElementById("route-link") as HTMLSelectElement | null;
-    if (select && [...select.options].some((o) => o.value === link)) select.value = link;
+    const dest = document.getElementById("route-dest") as HTMLSelectElement | null;
+    if (!select || !dest?.value || ![...select.options].some((o) => o.value === link)) return;
+    select.value = link;
+    const alt = document.getElementById("route-alt") as HTMLSelectElement | null;
+    if (alt) alt.value = "";
+    document.getElementById("route-set")?.click();
+  }
+
+  /** Draws the player's router's routes on their map, the destination chosen in the panel ringed. */
+  private showRoutes(): void {
+    const seat = session.state ? mySeat(session.state) : null;
+    const routes = session.you?.routes;
+    const view = this.views.find((v) => v.teamKey === seat?.player.team);
+    if (!view || !seat?.node) return;
+    const dest = document.getElementById("route-dest") as HTMLSelectElement | null;
+    const chosen = dest?.value || null;
+    if (!routes) view.routes = null;
+    else if (view.routes?.view !== routes || view.routes.chosen !== chosen)
+      view.routes = { router: seat.player.node, chosen, view: routes, sig: JSON.stringify([chosen, routes]) };
   }
 
   override update(): void {
@@ -290,7 +321,7 @@ export class GameScene extends Scene {
           h("span", { class: "long" }, "Team "),
           t.name.replace(/^Team /, ""),
         ),
-        h("span", { class: "total", title: "total score" }, h("b", {}, t.total)),
+        h("span", { class: "total", title: "total score" }, counted(`total:${key}`, t.total)),
         h("span", { class: "part" }, "speed ", h("b", {}, t.speed)),
         h("span", { class: "part" }, "cost ", h("b", {}, t.cost)),
         h("span", { class: "part" }, "survival ", h("b", {}, t.survivalTested ? t.survival : "–")),
@@ -330,7 +361,7 @@ export class GameScene extends Scene {
               "span",
               { id: "my-points" },
               h("span", { class: "long" }, `${seat.player.nickname}: `),
-              h("b", {}, seat.player.points),
+              counted("points", seat.player.points),
               " pts",
             )
           : "",
@@ -363,6 +394,7 @@ export class GameScene extends Scene {
       ),
     );
     this.controls?.update(state, session.you);
+    this.showRoutes();
     // A file finished on the player's own node: a short happy sound.
     const held = seat?.node?.itemsHeld ?? 0;
     if (held > this.itemsHeld && this.itemsHeld >= 0) this.cue("done");
@@ -370,7 +402,24 @@ export class GameScene extends Scene {
     const mine = seat ? state.teams.get(seat.player.team) : undefined;
     if (mine) this.goals?.update(mine);
     this.console?.update(state);
+    this.aimOnMaps(state);
+    this.summary?.update(state, seat?.node);
   }
+
+  /** The console's target, when it is a node or link, is outlined on the maps (clicked or chosen by keyboard). */
+  private aimOnMaps(state: MatchState): void {
+    if (!this.console) return;
+    const aim = (document.getElementById("failure-target") as HTMLSelectElement | null)?.value ?? "";
+    const onMap = [...state.teams.values()].some((t) => t.nodes.has(aim) || t.links.has(aim));
+    for (const v of this.views) v.highlight = onMap ? aim : null;
+  }
+}
+
+/** A number in bold that counts to its new value when it changes. */
+function counted(key: string, value: number): HTMLElement {
+  const b = h("b", {});
+  countTo(b, key, value);
+  return b;
 }
 
 /** How long a failure's banner stays (a class reads it, and the teacher may be talking meanwhile). */

@@ -2,7 +2,7 @@ import { Scene } from "phaser";
 import { findLevel, LEVELS } from "../../../shared/index";
 import { loadProgress } from "../progress";
 import { clearUi, h, mount } from "../ui/dom";
-import { starTable } from "../ui/stars";
+import { starGoals, starTable } from "../ui/stars";
 import { startLevel } from "./level-flow";
 
 /** A level's intro card: who you are, what to do, the idea; then play (or pick the architecture). */
@@ -61,10 +61,12 @@ export class LevelIntro extends Scene {
           h("dt", {}, "The idea"),
           h("dd", { id: "intro-idea" }, level.intro.idea),
         ),
+        h("p", { class: "muted" }, "Earn at least one star in each part below to open the next level."),
         h(
-          "p",
-          { class: "muted" },
-          "Earn at least one star for speed, cost and survival to open the next level.",
+          "div",
+          {},
+          h("b", {}, "Scores each star needs"),
+          starGoals(level, info.scenario.failures.length > 0),
         ),
         best ? h("div", {}, h("b", {}, "Your best so far"), starTable(best)) : null,
         level.choose ? h("h2", {}, "Which network fits this job?") : null,

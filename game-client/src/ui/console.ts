@@ -71,10 +71,24 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       items.push(["random", "a random region"], ...[...regions].map((r) => [r, r] as [string, string]));
     }
     if (aim === "none") items.push(["", k === "flash-crowd" ? "the workload" : "the swarm"]);
-    const sig = items.map((i) => i[0]).join("|");
+    // Every node or link of the maps, by name, in a group of their own: the keyboard's way to aim
+    // where a mouse clicks.
+    const onMap = aim === "node" || aim === "link" ? mapTargets(state ?? lastState, k, picked) : [];
+    const sig = [...items, ...onMap].map((i) => i[0]).join("|");
     if (target.dataset.sig !== sig) {
       target.dataset.sig = sig;
-      target.replaceChildren(...items.map(([v, t], i) => option(v, t, i === 0)));
+      // The choice survives a new list (a node left the map), unless a map click picked a new one.
+      const keep = picked || target.value;
+      const all = [...items, ...onMap];
+      const at = Math.max(
+        0,
+        all.findIndex(([v]) => v === keep),
+      );
+      const opts = all.map(([v, t], i) => option(v, t, i === at));
+      target.replaceChildren(
+        ...opts.slice(0, items.length),
+        ...(onMap.length ? [h("optgroup", { label: "On the map" }, ...opts.slice(items.length))] : []),
+      );
     }
     hint.textContent = aim === "node" || aim === "link" ? `Tip: click a ${aim} on the map to aim at it.` : "";
     const unit = MAGNITUDE_UNIT[k];
@@ -230,6 +244,42 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       refreshTargets();
     },
   };
+}
+
+/**
+ * The nodes a failure can hit, or every link, across the maps (one entry per id), by name: routers,
+ * servers and seeds before users' computers, and both names where the two maps differ ("Client 1 /
+ * Peer 1").
+ */
+function mapTargets(state: MatchState | undefined, kind: FailureKind, skip: string): [string, string][] {
+  const names = new Map<string, Set<string>>();
+  const users = new Set<string>();
+  const add = (id: string, name: string, user: boolean) => {
+    if (!names.has(id)) names.set(id, new Set());
+    names.get(id)!.add(name);
+    if (user) users.add(id);
+  };
+  const isUser = (n: NodeState | undefined) => n?.kind === "client" || (n?.kind === "peer" && !n.seed);
+  for (const team of state?.teams.values() ?? []) {
+    if (AIM[kind] === "link") {
+      for (const l of team.links.values()) {
+        const a = team.nodes.get(l.a);
+        const b = team.nodes.get(l.b);
+        add(l.id, `${a?.label ?? l.a} – ${b?.label ?? l.b}`, isUser(a) || isUser(b));
+      }
+      continue;
+    }
+    for (const n of team.nodes.values())
+      if (!n.gone && canHit(kind, asSimNode(n))) add(n.id, n.label, isUser(n));
+  }
+  names.delete(skip);
+  return [...names]
+    .map(([id, set]) => [id, [...set].join(" / ")] as [string, string])
+    .sort(
+      (a, b) =>
+        Number(users.has(a[0])) - Number(users.has(b[0])) ||
+        a[1].localeCompare(b[1], undefined, { numeric: true }),
+    );
 }
 
 /** A node's label as the maps show it ("Router 1"), from whichever team has it. */

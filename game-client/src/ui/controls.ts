@@ -66,8 +66,25 @@ export function buildControls(
       option("", "nothing first"),
       ...PACKET_KINDS.map((k) => option(k, PACKET_STYLE[k]?.label ?? k)),
     );
+    const routes = h("ul", { id: "routes", class: "routes", "aria-label": "Your routes now" });
+    /** Shows the chosen destination's current route in the link selects. */
+    const showRoute = (you: PrivateView | null) => {
+      const now = you?.routes?.dests.find((d) => d.dest === dest.value);
+      if (!now) return;
+      if (document.activeElement !== link && [...link.options].some((o) => o.value === now.link))
+        link.value = now.link;
+      if (document.activeElement !== alt) alt.value = now.alt ?? "";
+    };
+    let lastYou: PrivateView | null = null;
+    dest.addEventListener("change", () => showRoute(lastYou));
     sections.push(
       h("h3", {}, "Routing"),
+      h(
+        "p",
+        { class: "muted" },
+        "Tap a node on the map to choose it, then tap one of your links to send its packets that way.",
+      ),
+      routes,
       h("label", {}, "Packets going to", dest),
       h("label", {}, "leave me by the link", link),
       h("label", {}, "and also by (if you want to share the load)", alt),
@@ -107,7 +124,7 @@ export function buildControls(
         ),
       ),
     );
-    updaters.push((_n, team) => {
+    updaters.push((_n, team, you) => {
       const others = [...team.nodes.values()].filter((n) => n.id !== nodeId && !n.gone);
       const rank = (n: NodeState) => ["server", "origin", "seed", "router"].indexOf(n.role) + 1 || 9;
       others.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id, undefined, { numeric: true }));
@@ -129,6 +146,10 @@ export function buildControls(
         blockSel,
         others.filter((n) => n.kind !== "router").map((n) => [n.id, n.label]),
       );
+      const firstView = lastYou === null;
+      lastYou = you;
+      if (firstView) showRoute(you);
+      renderRoutes(routes, team, you);
     });
   }
 
@@ -396,6 +417,61 @@ export function buildControls(
       for (const u of updaters) u(n, team, you);
     },
   };
+}
+
+/**
+ * A router's routes now, one line per link: where its packets go, how many wait for it, how busy or
+ * broken it is. A destination left without a working link is called out first.
+ */
+function renderRoutes(box: HTMLElement, team: TeamState, you: PrivateView | null): void {
+  const view = you?.routes;
+  const label = (id: string) => team.nodes.get(id)?.label ?? id;
+  const lines: [string, string][] = [];
+  if (view) {
+    // Servers and seeds first: most packets go to or come from them.
+    const rank = (id: string) =>
+      ["server", "origin", "seed"].includes(team.nodes.get(id)?.role ?? "") ? 0 : 1;
+    const dests = [...view.dests].sort((a, b) => rank(a.dest) - rank(b.dest));
+    const down = (link: string) => !link || team.links.get(link)?.up === false;
+    const stuck = dests.filter((d) => down(d.link)).map((d) => label(d.dest));
+    const stuckUsers = view.links.filter((o) => down(o.link)).reduce((sum, o) => sum + o.users, 0);
+    if (stuckUsers) stuck.push(`${stuckUsers} computer${stuckUsers === 1 ? "" : "s"}`);
+    if (stuck.length)
+      lines.push(["warn", `Stuck: packets to ${stuck.join(", ")} have no working link. Pick another!`]);
+    // Links to single computers carry only their own packets: one line says they are there.
+    const isUser = (id: string) => {
+      const n = team.nodes.get(id);
+      return n?.kind === "client" || (n?.kind === "peer" && !n.seed);
+    };
+    const access = view.links.filter((o) => isUser(o.to));
+    for (const out of view.links) {
+      if (isUser(out.to)) continue;
+      const l = team.links.get(out.link);
+      const names = dests.filter((d) => d.link === out.link).map((d) => label(d.dest));
+      const split = dests.filter((d) => d.alt === out.link).map((d) => label(d.dest));
+      const goes = [...names, ...split.map((n) => `half of ${n}`)];
+      if (out.users) goes.push(`${out.users} computer${out.users === 1 ? "" : "s"}`);
+      const facts = [
+        goes.length ? `carries packets to ${goes.join(", ")}` : "carries nothing",
+        out.waiting ? `${out.waiting} waiting` : "",
+        l && !l.up ? "DOWN" : l?.lossPercent ? `losing ${l.lossPercent}%` : l ? `${l.utilisation}% busy` : "",
+      ].filter(Boolean);
+      lines.push([l && !l.up ? "warn" : "", `Link to ${label(out.to)}: ${facts.join(" · ")}`]);
+    }
+    if (access.length)
+      lines.push([
+        "",
+        `${access.length} link${access.length === 1 ? "" : "s"} straight to a computer: ${access.reduce((s, o) => s + o.waiting, 0)} waiting`,
+      ]);
+  }
+  const sig = JSON.stringify(lines);
+  if (box.dataset.sig === sig) return;
+  box.dataset.sig = sig;
+  box.replaceChildren(
+    ...(lines.length
+      ? lines.map(([cls, text]) => h("li", { class: cls }, text))
+      : [h("li", { class: "muted" }, "Your routes appear here in a second.")]),
+  );
 }
 
 /** A node to block and the button that blocks it (routers, servers and peers alike). */

@@ -22,12 +22,32 @@ export function resultSections(r: MatchResult, options: { leaderboard?: boolean 
     h(
       "ul",
       { class: "lessons", id: "lessons" },
-      ...debrief(r).map((l) =>
+      ...lessons(r).map((l) =>
         h("li", {}, h("b", {}, l.text), " ", h("span", { class: "muted" }, l.concept)),
       ),
     ),
     ...(board ? leaderboards(r) : []),
   ];
+}
+
+/**
+ * The debrief's lessons; a calm round with no lesson to draw still says what each network did, from
+ * its own numbers (files finished, how long a file took, coins spent).
+ */
+function lessons(r: MatchResult): { text: string; concept: string }[] {
+  const found = debrief(r);
+  if (found.length) return found;
+  return r.teams.map((t) => {
+    const took =
+      t.medianCompletionSeconds === null ? "" : `, a file took ${Math.round(t.medianCompletionSeconds)} s`;
+    return {
+      text: `${t.name} finished ${t.itemsCompleted} of ${t.itemsWanted} files${took}, and spent ${Math.round(t.coinsSpent)} coins.`,
+      concept:
+        t.team === "hub"
+          ? "Every file came from a server: the faster the server answers, the shorter each wait."
+          : "Every file came in pieces from other peers: the more peers share, the faster it spreads.",
+    };
+  });
 }
 
 const PART_WORDS: Record<"speed" | "cost" | "survival", string> = {

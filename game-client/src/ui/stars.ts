@@ -49,3 +49,20 @@ export function starTable(
     ]),
   );
 }
+
+/**
+ * What each star needs, before playing: "Speed: ★ 85 · ★★ 89 · ★★★ 92 (out of 100)". Survival is
+ * left out of a level without a failure (it is not tested there).
+ */
+export function starGoals(level: Level, failures: boolean): HTMLElement {
+  const parts = STAR_PARTS.filter((p) => p !== "survival" || failures);
+  return h(
+    "div",
+    { class: "star-table", id: "intro-stars" },
+    ...parts.flatMap((p) => [
+      h("span", {}, PART_LABEL[p]),
+      h("span", {}, level.stars[p].map((t, i) => `${"★".repeat(i + 1)} ${t}`).join(" · ")),
+      h("span", { class: "muted" }, "out of 100"),
+    ]),
+  );
+}

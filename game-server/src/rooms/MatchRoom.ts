@@ -68,6 +68,7 @@ import { log } from "../ops/log";
 import { recordSim, recordTick } from "../ops/metrics";
 import { RateLimiter } from "./rate-limit";
 import { holdRoom } from "./registry";
+import { routeView } from "./router-view";
 import { parFor } from "./scenarios";
 import { MatchState, PlayerState, SCHEMA_VIEWS } from "./schema";
 
@@ -538,6 +539,7 @@ export abstract class MatchRoom extends Room<MatchState> {
         ...(node.kind === "client"
           ? { asks: asks < 0 ? "" : world.nodes[asks]!.id, busy: node.user!.refusals }
           : {}),
+        ...(node.router ? { routes: routeView(world, node) } : {}),
       };
       // Sent only when it changed: most seconds, for most players, nothing did.
       const text = JSON.stringify(view);

@@ -1,0 +1,78 @@
+/**
+ * The live map in words, for screen readers: your node and how it is, the teams' scores and who leads,
+ * and the failures running now. A polite live region announces it, and only when something changed
+ * that a listener cares about: your node or the failures at once, scores at most every SCORES_EVERY_MS
+ * (a score that moves each second would otherwise talk over everything).
+ */
+import type { MatchState, NodeState } from "../../../game-server/src/rooms/schema";
+import { h } from "./dom";
+
+const SCORES_EVERY_MS = 20_000;
+
+export interface Summary {
+  element: HTMLElement;
+  update(state: MatchState, me: NodeState | undefined): void;
+}
+
+function nodeWords(n: NodeState, state: MatchState, team: string): string {
+  const status = n.gone
+    ? "has left the network"
+    : n.down
+      ? "is down"
+      : n.breached
+        ? "is hacked"
+        : n.diskFailed
+          ? "has lost its files"
+          : "is up";
+  const links = [...(state.teams.get(team)?.links.values() ?? [])].filter(
+    (l) => (l.a === n.id || l.b === n.id) && !l.up,
+  );
+  const cut = links.length
+    ? ` ${links.length === 1 ? "One of your links is" : `${links.length} of your links are`} down.`
+    : "";
+  return `You are ${n.label}: it ${status}.${cut}`;
+}
+
+function failureWords(state: MatchState): string {
+  const now = [...state.failures.values()].filter((f) => f.end === 0 || f.end > state.tick);
+  if (!now.length) return "No failures now.";
+  const notes = [...new Set(now.map((f) => [...new Set(f.note.split(" · "))].join(", ") || f.kind))];
+  return `Failures now: ${notes.join("; ")}.`;
+}
+
+function scoreWords(state: MatchState, me: NodeState | undefined): string {
+  const teams = [...state.teams.values()];
+  const scores = teams.map((t) => `${t.name} ${t.total}`).join(", ");
+  const [first, second] = [...teams].sort((a, b) => b.total - a.total);
+  const lead =
+    first && second ? (first.total === second.total ? " Level pegging." : ` ${first.name} leads.`) : "";
+  const points = me ? ` Your points: ${me.points}.` : "";
+  return `Scores: ${scores}.${lead}${points}`;
+}
+
+export function liveSummary(): Summary {
+  const element = h("div", {
+    id: "map-summary",
+    class: "visually-hidden",
+    role: "status",
+    "aria-live": "polite",
+  });
+  let facts = "";
+  let scores = "";
+  let scoresAt = -Infinity;
+  return {
+    element,
+    update(state, me) {
+      const team = [...state.teams].find(([, t]) => me && t.nodes.get(me.id) === me)?.[0] ?? "";
+      const nextFacts = `${me ? `${nodeWords(me, state, team)} ` : ""}${failureWords(state)}`;
+      const now = performance.now();
+      const nextScores = scoreWords(state, me);
+      const factsChanged = nextFacts !== facts;
+      if (!factsChanged && (nextScores === scores || now - scoresAt < SCORES_EVERY_MS)) return;
+      facts = nextFacts;
+      scores = nextScores;
+      scoresAt = now;
+      element.textContent = `${facts} ${scores}`;
+    },
+  };
+}
