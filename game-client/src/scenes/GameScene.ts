@@ -438,7 +438,7 @@ const DONE_WORDS: Record<string, string> = {
   replica: "A copy of your server is starting up",
   cloud: "Cloud setting changed",
   backup: "Backup setting changed",
-  stateless: "Session setting changed: it counts from the next crash",
+  stateless: "Login setting changed: it counts at the next crash",
   encrypt: "Encryption setting changed",
   restore: "Restoring your files from the backup",
   patch: "Patched: the hacker is locked out",

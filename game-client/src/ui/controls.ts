@@ -177,8 +177,8 @@ export function buildControls(
     );
     const stateless = toggle(
       "stateless",
-      "Sessions kept safe ✓",
-      `Sessions in memory: keep them safe (${PRICES.sessionStorePerMinute} coins a minute)`,
+      "Logins kept safe ✓ (a crash logs nobody out)",
+      `A crash logs everyone out: keep logins safe (${PRICES.sessionStorePerMinute} coins a minute)`,
       (on) => send({ type: "stateless", ...base, on }),
     );
     const restore = h(
