@@ -18,6 +18,7 @@ const SKILL_DECIDES = new Set([
   "link-cut hub",
   "server-breach hub",
   "ddos hub",
+  "ddos swarm",
   "wiretap hub",
   "wiretap swarm",
   "big-school hub",
