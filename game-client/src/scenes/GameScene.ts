@@ -4,6 +4,7 @@ import { findLevel } from "../../../shared/index";
 import { session } from "../app";
 import { fitCamera, viewSize } from "../display";
 import { type MapLayout, MapView, type Rect } from "../render/MapView";
+import { placeMaps } from "../render/place-maps";
 import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
@@ -211,23 +212,7 @@ export class GameScene extends Scene {
     const legend = document.getElementById("legend")?.getBoundingClientRect();
     const below = Math.max(this.behind.getBoundingClientRect().height, legend?.height ?? 0) + 12;
     const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: floor - top - below };
-    const n = this.views.length;
-    const across = (i: number): Rect => ({
-      x: area.x + (area.w / n) * i,
-      y: area.y,
-      w: area.w / n - 8,
-      h: area.h,
-    });
-    const stacked = (i: number): Rect => ({
-      x: area.x,
-      y: area.y + (area.h / n) * i,
-      w: area.w,
-      h: area.h / n - 4,
-    });
-    const scaleOf = (place: (i: number) => Rect) =>
-      Math.min(...this.views.map((v, i) => v.scaleIn(place(i))));
-    const place = n > 1 && scaleOf(stacked) > scaleOf(across) ? stacked : across;
-    for (const [i, v] of this.views.entries()) v.setRect(place(i));
+    placeMaps(this.views, area);
     // Messages start under the maps' titles, so a banner never hides which team is which.
     const titles = Math.max(0, ...this.views.map((v) => v.describe().title.h));
     const toasts = document.getElementById("toasts");

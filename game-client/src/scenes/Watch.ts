@@ -11,6 +11,7 @@ import {
 import { fitCamera, viewSize } from "../display";
 import { watchMatch } from "../net/api";
 import { type MapLayout, MapView, type Rect } from "../render/MapView";
+import { placeMaps } from "../render/place-maps";
 import { clearUi, h, mount } from "../ui/dom";
 import { packetLegend } from "../ui/help";
 import { buildReplayUi, type ReplayUi } from "../ui/replay-view";
@@ -175,23 +176,7 @@ export class Watch extends Scene {
     const floor = Math.min(bar.top, legend?.top ?? height, narrow ? side.top : height) - 8;
     const w = width - (narrow ? 0 : side.width + 16) - 16;
     const area: Rect = { x: 8, y: top, w, h: floor - top };
-    const n = this.views.length;
-    const across = (i: number): Rect => ({
-      x: area.x + (area.w / n) * i,
-      y: area.y,
-      w: area.w / n - 8,
-      h: area.h,
-    });
-    const stacked = (i: number): Rect => ({
-      x: area.x,
-      y: area.y + (area.h / n) * i,
-      w: area.w,
-      h: area.h / n - 4,
-    });
-    const scaleOf = (place: (i: number) => Rect) =>
-      Math.min(...this.views.map((v, i) => v.scaleIn(place(i))));
-    const place = n > 1 && scaleOf(stacked) > scaleOf(across) ? stacked : across;
-    for (const [i, v] of this.views.entries()) v.setRect(place(i));
+    placeMaps(this.views, area);
   }
 
   /** Where each map's nodes and labels are (CSS pixels): the browser tests read it. */
