@@ -99,3 +99,25 @@ export async function launch(): Promise<World> {
     },
   };
 }
+
+/** The teacher's page hosts a class of a built-in scenario; returns the class's join code. */
+export async function hostClass(host: Page, scenario: string): Promise<string> {
+  await host.click("#host");
+  await host.waitForSelector(`#host-scenario option[value='${scenario}']`, { state: "attached" });
+  await host.selectOption("#host-scenario", scenario);
+  await host.click("#host-go");
+  await host.waitForSelector("#join-code");
+  return ((await host.textContent("#join-code")) ?? "").trim();
+}
+
+/** A player who has passed level 1 opens level 2 ("detour", a router's level) from the levels page. */
+export async function openDetour(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "hub-swarm:levels",
+      JSON.stringify({ version: 1, best: { "ask-and-answer": { speed: 2, cost: 2, survival: null } } }),
+    ),
+  );
+  await page.click("#levels");
+  await page.click("[data-level='detour']");
+}

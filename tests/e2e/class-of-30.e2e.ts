@@ -8,7 +8,7 @@ import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchState } from "../../game-server/src/rooms/schema";
 import type { RouteView } from "../../shared/index";
-import { launch, type World } from "./browser";
+import { hostClass, launch, type World } from "./browser";
 
 const CLASS = 30;
 
@@ -66,12 +66,7 @@ describe("a class of thirty", () => {
     timeout: 240_000,
   }, async () => {
     const host = await w.open("host", { width: 1920, height: 1080 });
-    await host.click("#host");
-    await host.waitForSelector("#host-scenario option[value='server-crash']", { state: "attached" });
-    await host.selectOption("#host-scenario", "server-crash");
-    await host.click("#host-go");
-    await host.waitForSelector("#join-code");
-    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    const code = await hostClass(host, "server-crash");
 
     const client = new Client(w.server.url);
     const views = new Map<Room, You>();

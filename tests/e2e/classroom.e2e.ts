@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type World } from "./browser";
+import { hostClass, launch, type World } from "./browser";
 
 let w: World;
 beforeAll(async () => {
@@ -47,12 +47,7 @@ describe("a classroom match in the browser", () => {
   it("host, three students, a failure, results — on every screen", { timeout: 240_000 }, async () => {
     const host = await w.open("host");
     await w.shot(host, "01-menu");
-    await host.click("#host");
-    await host.waitForSelector("#host-scenario option[value='calm']", { state: "attached" });
-    await host.selectOption("#host-scenario", "calm");
-    await host.click("#host-go");
-    await host.waitForSelector("#join-code");
-    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    const code = await hostClass(host, "calm");
     expect(code).toMatch(/^[A-Z0-9]{5}$/);
     // The projector shows where students join as the server knows it (not the teacher's localhost),
     // with a QR code of the join link.

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type World } from "./browser";
+import { launch, openDetour, type World } from "./browser";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -96,14 +96,7 @@ describe("contrast", () => {
 
   it("a router's panel with its routes passes too, on a phone (level 2)", async () => {
     const page = await w.open("router", { width: 390, height: 844 });
-    await page.evaluate(() =>
-      localStorage.setItem(
-        "hub-swarm:levels",
-        JSON.stringify({ version: 1, best: { "ask-and-answer": { speed: 2, cost: 2, survival: null } } }),
-      ),
-    );
-    await page.click("#levels");
-    await page.click("[data-level='detour']");
+    await openDetour(page);
     await page.waitForSelector("#intro-stars");
     expect(await contrastProblems(page, "level card")).toEqual([]);
     await page.click("#level-play");

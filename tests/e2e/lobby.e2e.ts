@@ -5,7 +5,7 @@
  */
 import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type World } from "./browser";
+import { hostClass, launch, type World } from "./browser";
 
 let w: World;
 const rooms: Room[] = [];
@@ -20,12 +20,7 @@ afterAll(async () => {
 describe("the lobby of a big class", () => {
   it("forty names fit on a 1080p projector, Start at the top", { timeout: 180_000 }, async () => {
     const host = await w.open("host", { width: 1920, height: 1080 });
-    await host.click("#host");
-    await host.waitForSelector("#host-scenario option[value='big-school']", { state: "attached" });
-    await host.selectOption("#host-scenario", "big-school");
-    await host.click("#host-go");
-    await host.waitForSelector("#join-code");
-    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    const code = await hostClass(host, "big-school");
     const client = new Client(w.server.url);
     for (let i = 1; i <= 40; i++) rooms.push(await client.joinById(code, { nickname: `Student ${i}` }));
     await host.waitForFunction(

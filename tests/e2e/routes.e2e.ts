@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type World } from "./browser";
+import { launch, openDetour, type World } from "./browser";
 import { type MapLayout, maps } from "./screen-checks";
 
 let w: World;
@@ -39,14 +39,7 @@ async function tagSays(page: Page, link: string, says: RegExp): Promise<void> {
 describe("a router's routes", () => {
   it("drawn on the map and in the panel, changed by tapping and by keyboard", async () => {
     const page = await w.open("router", { width: 1366, height: 768 });
-    await page.evaluate(() =>
-      localStorage.setItem(
-        "hub-swarm:levels",
-        JSON.stringify({ version: 1, best: { "ask-and-answer": { speed: 2, cost: 2, survival: null } } }),
-      ),
-    );
-    await page.click("#levels");
-    await page.click("[data-level='detour']");
+    await openDetour(page);
     await page.click("#level-play");
     // The routes arrive with the first private view: Server 1 leaves by its own link.
     await page.waitForFunction(() =>

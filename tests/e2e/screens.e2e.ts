@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type World } from "./browser";
+import { hostClass, launch, type World } from "./browser";
 import { box, expectGlance, expectNoLabelOverlap, maps, overlap, SIZES } from "./screen-checks";
 
 let w: World;
@@ -36,12 +36,7 @@ async function join(page: Page, code: string, name: string): Promise<void> {
 describe("screens that fit", () => {
   it("projector, Chromebook, laptop, tablet and phone", { timeout: 300_000 }, async () => {
     const host = await w.open("host", SIZES.projector);
-    await host.click("#host");
-    await host.waitForSelector("#host-scenario option[value='server-crash']", { state: "attached" });
-    await host.selectOption("#host-scenario", "server-crash");
-    await host.click("#host-go");
-    await host.waitForSelector("#join-code");
-    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    const code = await hostClass(host, "server-crash");
     const pages: { page: Page; name: string; size: keyof typeof SIZES }[] = [];
     for (const s of STUDENTS) {
       const page = await w.open(s.name, SIZES[s.size], s.dpr);
