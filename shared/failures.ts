@@ -145,8 +145,10 @@ function regionsOf(world: World): string[] {
 /** A node goes down until `until`: its queue and its in-progress work are lost. */
 export function takeDown(match: Match, world: World, node: SimNode, until: number): void {
   const tick = match.tick;
-  if (node.downUntil <= tick) loseSessions(match, world, node);
-  if (node.downUntil <= tick) node.downSince = tick;
+  if (node.downUntil <= tick) {
+    node.downSince = tick;
+    loseSessions(match, world, node); // only when it goes down, not again while it is down
+  }
   node.crashed = false;
   node.downUntil = Math.max(node.downUntil, until);
   clearQueue(world, node);
