@@ -84,6 +84,12 @@ describe("a school-sized class", () => {
       quiet(await c.joinById(code, { nickname: "Bob" })),
     ];
     await until(() => stateOf(host).players.size === 2, 5000, "two students seated");
+    // Each client decodes its first full state on its own time: wait for every one to have it.
+    await until(
+      () => [host, ...students].every((r) => stateOf(r).mode === "versus"),
+      5000,
+      "every client's first state",
+    );
     for (const room of [host, ...students]) {
       expect(stateOf(room).description).toBe(description);
       expect(stateOf(room).mode).toBe("versus"); // a field written after the description
