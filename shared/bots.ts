@@ -31,6 +31,8 @@ const PEER_OWNER_MAX_DELAY = 60 * TICKS_PER_SECOND;
  * proportion: each owner also has more peers to guard against (the upkeep grows with the swarm).
  */
 const PEER_NEGLECT_HALF = 50;
+/** Peers that are all looked after: a handful of computers, where everyone knows everyone. */
+const PEER_LOOKED_AFTER = 6;
 /** Peers from which a warning takes the full PEER_OWNER_MAX_DELAY to reach every owner. */
 const PEER_WORD_SPREAD = 25;
 
@@ -145,8 +147,11 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
  */
 export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
   const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
-  const size = Math.min(1, world.peers.length / PEER_NEGLECT_HALF);
-  const act = 1 - 0.5 * size ** 1.5;
+  const size = Math.min(
+    1,
+    Math.max(0, world.peers.length - PEER_LOOKED_AFTER) / (PEER_NEGLECT_HALF - PEER_LOOKED_AFTER),
+  );
+  const act = 1 - 0.5 * size ** 1.1;
   // Word travels fast in a small network; in a big one a warning takes a while to reach every owner.
   return draw >= act * 1000
     ? Number.POSITIVE_INFINITY

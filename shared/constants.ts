@@ -136,10 +136,10 @@ export const CLIENT_UPKEEP_PER_MINUTE = 1;
  * IT staff"): a fixed cost per minute for any network with servers, however few clients it has. It is
  * what makes a hub dear for a handful of computers and cheap per computer for a big school.
  */
-export const HUB_ADMIN_PER_MINUTE = 150;
+export const HUB_ADMIN_PER_MINUTE = 300;
 export const PEER_UPKEEP_PER_MINUTE = 2;
 /** Peers at which one peer's upkeep has doubled. */
-export const PEER_UPKEEP_PEERS = 10;
+export const PEER_UPKEEP_PEERS = 7;
 
 /** Junk packets per tick one botnet source can send. */
 export const BOTNET_RATE = 4;

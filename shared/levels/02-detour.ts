@@ -9,7 +9,7 @@ export const detour: Scenario = {
   topology: "hub",
   seed: 102,
   duration: 90,
-  budget: 1500,
+  budget: 1750,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallRing(),
   workload: steadyWork({ itemsPerUser: 6, thinkTime: 12 }),

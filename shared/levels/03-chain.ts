@@ -9,7 +9,7 @@ export const chain: Scenario = {
   topology: "hub",
   seed: 103,
   duration: 90,
-  budget: 2000,
+  budget: 2250,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallRing({ servers: 2, origin: true, latency: 4 }),
   workload: steadyWork({ items: 10, itemsPerUser: 5, serverHolds: "some" }),

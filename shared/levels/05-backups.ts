@@ -9,7 +9,7 @@ export const backups: Scenario = {
   topology: "hub",
   seed: 105,
   duration: 90,
-  budget: 1500,
+  budget: 1750,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallStar(),
   workload: steadyWork({ itemsPerUser: 5, thinkTime: 12 }),

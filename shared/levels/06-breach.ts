@@ -8,7 +8,7 @@ export const breach: Scenario = {
   topology: "hub",
   seed: 106,
   duration: 90,
-  budget: 1500,
+  budget: 1750,
   weights: { speed: 40, cost: 30, survival: 30 },
   map: smallStar(),
   workload: steadyWork({ itemsPerUser: 5, thinkTime: 12 }),
