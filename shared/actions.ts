@@ -104,6 +104,11 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       s!.stateless = intent.on;
       break;
     case "backup":
+      if (node.peer) {
+        const p = node.peer;
+        p.backup = intent.on ? p.have.map((m, i) => (m & ~p.corrupt[i]!) >>> 0) : null;
+        break;
+      }
       s!.backup = intent.on;
       if (intent.on) keepBackup(node);
       else if (!s!.cloud) s!.backupContent = null;
@@ -119,7 +124,8 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       node.crashed = false;
       break;
     case "restore":
-      s!.restoreAt = match.tick + RESTORE_TICKS;
+      if (node.peer) node.peer.restoreAt = match.tick + RESTORE_TICKS;
+      else s!.restoreAt = match.tick + RESTORE_TICKS;
       node.points += POINTS.restored;
       break;
     case "patch":

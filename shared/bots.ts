@@ -171,6 +171,8 @@ function decidePeer(match: Match, world: World, node: SimNode, out: NodeIntent[]
   const encrypt = since >= 0 && match.tick - since >= ownerDelayTicks(match, world, node);
   if (node.encrypt !== encrypt) out.push({ type: "encrypt", ...b, on: encrypt });
   if (!p.verify) out.push({ type: "verify", ...b, on: true });
+  // A backup is the owner's own foresight (the autopilot never buys one); one that exists is used.
+  if (p.diskFailed && p.backup && p.restoreAt === 0) out.push({ type: "restore", ...b });
   if (p.strategy !== "rarest") out.push({ type: "strategy", ...b, strategy: "rarest" });
   blockCheats(match, world, node, out);
   if (p.policy !== "allow") out.push({ type: "policy", ...b, policy: "allow" });

@@ -118,6 +118,7 @@ export const PRICES = {
   routerRunningPerMinute: 5,
   backupPerMinute: 15,
   sessionStorePerMinute: 10, // a stateless service keeps its sessions in a shared store
+  peerBackupPerMinute: 2, // a peer's owner backs up their own computer (a drive or a service)
   cloudPerMinute: 60, // replaces the server's own running cost; backups included
   bandwidthPer100Chunks: 4, // chunks sent from infrastructure the team pays for (servers, origin)
 } as const;

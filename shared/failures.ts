@@ -213,6 +213,7 @@ function applyFailure(
         } else {
           const p = node.peer!;
           p.have = p.have.map(() => 0);
+          p.diskFailed = true;
           forgetHolders(world);
           p.corrupt = p.corrupt.map(() => 0);
           p.forged = p.forged.map(() => 0);
@@ -220,7 +221,9 @@ function applyFailure(
           if (node.user) node.user.got = 0;
           recountAvailability(world);
         }
-        const backup = node.server?.backup ? " (a backup exists)" : node.server ? " (no backup!)" : "";
+        const backup = (node.server ? node.server.backup : node.peer?.backup)
+          ? " (a backup exists)"
+          : " (no backup!)";
         return { target: node.id, note: `${node.label} lost its disk${backup}` };
       }
       case "link-cut": {

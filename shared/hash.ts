@@ -82,6 +82,10 @@ function hashWorld(h: Hasher, w: World): void {
       h.bool(p.malicious);
       for (const q of p.pending) h.nums([q.item, q.chunk, q.from, q.since]);
       for (const q of p.awaiting) hashPacket(h, q);
+      if (p.backup) {
+        h.nums(p.backup);
+        h.nums([p.restoreAt]);
+      }
     }
     if (n.user)
       h.nums([

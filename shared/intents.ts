@@ -34,10 +34,10 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   upgrade: ["server"],
   replica: ["server"],
   cloud: ["server"],
-  backup: ["server"],
+  backup: ["server", "peer"],
   stateless: ["server"],
   encrypt: ["server", "peer", "client"],
-  restore: ["server"],
+  restore: ["server", "peer"],
   patch: ["server"],
   cache: ["server"],
   "request-chunk": ["peer"],
@@ -139,6 +139,10 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
     case "cloud":
       return s!.cloud === intent.on ? fail(intent.on ? "already in the cloud" : "not in the cloud") : OK;
     case "backup":
+      if (node.peer)
+        return (node.peer.backup !== null) === intent.on
+          ? fail(intent.on ? "your computer is already backed up" : "there is no backup to stop")
+          : OK;
       return s!.backup === intent.on
         ? fail(intent.on ? "backups are already on" : "backups are already off")
         : OK;
@@ -151,6 +155,12 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
         ? fail(intent.on ? "already encrypting" : "already not encrypting")
         : OK;
     case "restore":
+      if (node.peer) {
+        const p = node.peer;
+        if (!p.diskFailed) return fail("nothing to restore: the disk is fine");
+        if (!p.backup) return fail("there is no backup to restore from");
+        return p.restoreAt > 0 ? fail("a restore is already running") : OK;
+      }
       if (!s!.diskFailed) return fail("nothing to restore: the disk is fine");
       if (!s!.backup || !s!.backupContent) return fail("there is no backup to restore from");
       return s!.restoreAt > 0 ? fail("a restore is already running") : OK;

@@ -449,5 +449,8 @@ export function newPeer(items: number, mask: number, seed: boolean): NonNullable
     pending: [],
     snubbed: new Map(),
     uploadSlots: PEER_UPLOAD_SLOTS,
+    backup: null,
+    diskFailed: false,
+    restoreAt: 0,
   };
 }

@@ -237,7 +237,7 @@ function chargeRunningCosts(world: World): void {
         ? PRICES.cloudPerMinute
         : PRICES.serverRunningPerMinute + (s.backup ? PRICES.backupPerMinute : 0);
       if (s.stateless && !s.replica) perMinute += PRICES.sessionStorePerMinute;
-    }
+    } else if (n.peer?.backup) perMinute += PRICES.peerBackupPerMinute;
   }
   world.spent.running += perMinute / (60 * TICKS_PER_SECOND);
   world.spent.upkeep += upkeepPerMinute(world) / (60 * TICKS_PER_SECOND);

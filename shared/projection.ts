@@ -153,6 +153,9 @@ function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names:
     put(s, "policy", p.policy);
     put(s, "strategy", p.strategy);
     put(s, "verify", p.verify);
+    put(s, "backup", p.backup !== null);
+    put(s, "diskFailed", p.diskFailed);
+    put(s, "restoring", p.restoreAt > 0);
     put(s, "itemsHeld", p.have.filter((c) => c === match.ctx.full).length);
     const u = n.user;
     const item = u && u.current < u.wants.length ? u.wants[u.current]! : -1;

@@ -174,7 +174,10 @@ export function lostItems(match: Match, world: World): number[] {
       if (n.server) {
         union |= n.server.content[item]!;
         if (n.server.backup && n.server.backupContent) union |= n.server.backupContent[item]!;
-      } else if (n.peer && !n.peer.malicious) union |= n.peer.have[item]! & ~n.peer.corrupt[item]!;
+      } else if (n.peer && !n.peer.malicious) {
+        union |= n.peer.have[item]! & ~n.peer.corrupt[item]!;
+        if (n.peer.backup) union |= n.peer.backup[item]!;
+      }
     }
     if ((union & full) !== full) lost.push(item);
   }

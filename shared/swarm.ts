@@ -43,6 +43,7 @@ export function stepPeer(match: Match, world: World, node: SimNode): void {
   const tick = match.tick;
   if (isDown(node, tick)) return;
   const p = node.peer!;
+  if (p.restoreAt > 0 && tick >= p.restoreAt) restoreFromBackup(match, world, node);
   if (p.awaiting.length > 0) {
     const still: Packet[] = [];
     for (const req of p.awaiting) {
@@ -56,6 +57,24 @@ export function stepPeer(match: Match, world: World, node: SimNode): void {
     sendDueMessage(match, world, node, false);
     requestChunks(match, world, node);
   }
+}
+
+/** The owner's backup is copied back onto the new disk: every chunk in it is held (and shared) again. */
+function restoreFromBackup(match: Match, world: World, node: SimNode): void {
+  const p = node.peer!;
+  p.restoreAt = 0;
+  p.diskFailed = false;
+  if (!p.backup) return;
+  for (let item = 0; item < p.have.length; item++) {
+    const back = (p.backup[item]! & ~p.have[item]!) >>> 0;
+    if (back === 0) continue;
+    p.have[item] = (p.have[item]! | back) >>> 0;
+    gainChunks(world, node.index, item, back);
+    const counts = world.availability[item]!;
+    for (let c = 0; c < counts.length; c++) if (back & (1 << c)) counts[c]!++;
+  }
+  const u = node.user;
+  if (u && currentWant(u, match.tick) >= 0) u.got = p.have[currentWant(u, match.tick)]!;
 }
 
 function uploadChunks(match: Match, world: World, node: SimNode): void {
@@ -293,6 +312,7 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
     else p.harmfulFrom.set(item, [packet.src]);
   }
   p.have[item] = (p.have[item]! | bit) >>> 0;
+  if (p.backup && !packet.corrupt) p.backup[item] = (p.backup[item]! | bit) >>> 0;
   gainChunks(world, node.index, item, bit);
   world.availability[item]![packet.chunk]!++;
   const u = node.user;

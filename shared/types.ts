@@ -281,6 +281,15 @@ export interface PeerState {
   /** Peers that left a request unanswered, and when: skipped as sources for a while (snubbed). */
   snubbed: Map<number, number>;
   uploadSlots: number;
+  /**
+   * The owner's own backup of this computer (clean chunks per item, following every new one), or null
+   * when there is none: in a swarm every computer is backed up on its own, or not at all.
+   */
+  backup: number[] | null;
+  /** The disk failed and nothing has been restored yet. */
+  diskFailed: boolean;
+  /** Tick a running restore from the backup finishes; 0 when none is running. */
+  restoreAt: number;
 }
 
 /** One world: a team's network under one architecture. */

@@ -24,6 +24,7 @@ const SKILL_DECIDES = new Set([
   "big-school hub",
   "big-school swarm",
   "malicious-peer swarm",
+  "disk-failure swarm",
 ]);
 
 describe("scripted classes", () => {
@@ -41,7 +42,9 @@ describe("scripted classes", () => {
         // has a response a student can make (SKILL_DECIDES), it does clearly better.
         const good = playClasses(sc, { [team]: "engaged" }, par);
         const gap = of(good).againstAutopilot! - of(idle).againstAutopilot!;
-        expect(gap, `${name} ${team}: engaged against idle`).toBeGreaterThanOrEqual(0);
+        // Where nothing fails, insurance (a seed's own backup) costs a little and buys nothing.
+        const insurance = sc.failures.length === 0 ? 2 : 0;
+        expect(gap, `${name} ${team}: engaged against idle`).toBeGreaterThanOrEqual(-insurance);
         if (SKILL_DECIDES.has(`${name} ${team}`))
           expect(gap, `${name} ${team}: engaged beats idle by 10`).toBeGreaterThanOrEqual(10);
       }

@@ -78,6 +78,10 @@ const engaged: Student = (m, world, me, act) => {
   if (me.peer) {
     const p = me.peer;
     if (!p.verify) act({ type: "verify", on: true });
+    // A seed holds files nobody else has yet (its panel says "seed"): its owner backs it up, and
+    // restores when the disk fails (the panel then says the disk failed, with a Restore button).
+    if (p.seed && !p.backup) act({ type: "backup", on: true });
+    if (p.diskFailed && p.backup && p.restoreAt === 0) act({ type: "restore" });
     if (p.strategy !== "rarest") act({ type: "strategy", strategy: "rarest" });
     if (p.policy !== "allow") act({ type: "policy", policy: "allow" });
     for (const src of new Set(p.awaiting.map((q) => q.src)))

@@ -16,6 +16,8 @@ import {
   SERVER_CAPACITY,
   withUsers as schoolWithUsers,
   stepMatch,
+  submitIntent,
+  TICKS_PER_SECOND,
 } from "../../shared/index";
 import { upkeepPerMinute } from "../../shared/match";
 import { lostItems } from "../../shared/scoring";
@@ -126,6 +128,38 @@ describe("a disk failure loses a seed's data for real", () => {
     const server = node(hub, "S1").server!;
     expect(server.diskFailed).toBe(true);
     expect(server.content.some((c) => c === m.ctx.full)).toBe(true);
+  });
+
+  it("a seed whose owner backed it up gets its data back with one restore, and pays for the backup", () => {
+    const play = (backedUp: boolean) => {
+      const m = match("disk-failure", { topology: "swarm" });
+      const swarm = world(m, "swarm");
+      const seed = node(swarm, "S1");
+      const actor = { kind: "player", id: "owner" } as const;
+      submitIntent(m, { kind: "host" }, { type: "assign", team: "swarm", node: "S1", player: "owner" });
+      stepMatch(m); // the seat is taken on the next tick
+      if (backedUp)
+        expect(submitIntent(m, actor, { type: "backup", team: "swarm", node: "S1", on: true }).ok).toBe(true);
+      runUntil(m, 11); // the disk fails at 0:10
+      expect(seed.peer!.have.every((c) => c === 0)).toBe(true);
+      const restore = submitIntent(m, actor, { type: "restore", team: "swarm", node: "S1" });
+      expect(restore.ok).toBe(backedUp);
+      if (!restore.ok) expect(restore.reason).toMatch(/no backup/);
+      while (!m.ended) stepMatch(m);
+      return { m, swarm, seed };
+    };
+    const saved = play(true);
+    expect(saved.seed.peer!.diskFailed).toBe(false);
+    expect(saved.seed.peer!.have.every((c) => c === saved.m.ctx.full)).toBe(true);
+    expect(lostItems(saved.m, saved.swarm)).toEqual([]);
+    const gone = play(false);
+    expect(lostItems(gone.m, gone.swarm).length).toBeGreaterThan(0);
+    // The backup ran all round: its running cost is the only difference in spending.
+    const minutes = saved.m.tick / (60 * TICKS_PER_SECOND);
+    expect(saved.swarm.spent.running - gone.swarm.spent.running).toBeCloseTo(
+      PRICES.peerBackupPerMinute * minutes,
+      1,
+    );
   });
 });
 

@@ -292,6 +292,17 @@ export function buildControls(
     );
     const approvals = h("div", { id: "approvals", class: "stack" });
     const blockSel = h("select", { id: "block-source", "aria-label": "Peer to block" });
+    const backup = toggle(
+      "backup",
+      "Backed up ✓",
+      `No backup: back up your computer (${PRICES.peerBackupPerMinute} coins a minute)`,
+      (on) => send({ type: "backup", ...base, on }),
+    );
+    const restore = h(
+      "button",
+      { id: "restore", class: "warn", onclick: () => send({ type: "restore", ...base }) },
+      "Restore from backup",
+    );
     sections.push(
       h("h3", {}, "Trust"),
       h("div", { class: "row" }, verify.el, encrypt.el),
@@ -300,6 +311,8 @@ export function buildControls(
       h("h3", {}, "Sharing"),
       h("label", {}, "Who may download from you", policy),
       approvals,
+      h("h3", {}, "Your own backup"),
+      h("div", { class: "row" }, backup.el, restore),
       h("h3", {}, "Block a peer"),
       blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
       h(
@@ -315,6 +328,8 @@ export function buildControls(
     updaters.push((n, team, you) => {
       encrypt.set(n.encrypt);
       verify.set(n.verify);
+      backup.set(n.backup);
+      restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
       if (document.activeElement !== strategy) strategy.value = n.strategy;
       if (document.activeElement !== policy) policy.value = n.policy;
       const waiting = you?.awaiting ?? [];
