@@ -48,8 +48,20 @@ export async function warmParCache(stopped: () => boolean): Promise<void> {
  * A class plays a built-in (a learner a level) with its own round length or architecture: it keeps the
  * original's par (par is a rate and a completion time, measured on both architectures).
  */
+/**
+ * JSON with every object's keys in order: a scenario read back from PostgreSQL (jsonb keeps its own
+ * key order) compares equal to the document it was saved from.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 export function parFor(scenario: Scenario): Promise<Par> {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
   const originals = [...Object.values(BUILT_IN_SCENARIOS), ...LEVELS.map((l) => l.scenario)];
   const original = originals.find(
     (b) =>
@@ -60,7 +72,7 @@ export function parFor(scenario: Scenario): Promise<Par> {
   );
   const measured = original ?? scenario;
   const cache = original ? builtInPars : savedPars;
-  const key = JSON.stringify({ ...measured, topology: "versus" });
+  const key = canonicalJson({ ...measured, topology: "versus" });
   const known = cache.get(key);
   if (known) return known;
   if (!original && savedPars.size >= SAVED_PAR_LIMIT) savedPars.delete(savedPars.keys().next().value!);
