@@ -106,6 +106,7 @@ export {
   plainNetworkView,
   type RouteView,
   type TeamView,
+  type UpcomingView,
   type ViewFactory,
   type ViewMap,
 } from "./view";

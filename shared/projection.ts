@@ -265,15 +265,25 @@ function projectFailures(state: NetworkView, match: Match, make: ViewFactory): v
     s.kind = f.kind;
     s.start = f.startTick;
     s.end = f.endTick ?? 0;
-    s.hubTarget = f.effects.find((e) => e.team === "hub")?.target ?? "";
-    s.swarmTarget = f.effects.find((e) => e.team === "swarm")?.target ?? "";
-    s.note = f.effects.map((e) => e.note).join(" · ");
+    const hub = f.effects.find((e) => e.team === "hub");
+    const swarm = f.effects.find((e) => e.team === "swarm");
+    s.hubTarget = hub?.target ?? "";
+    s.swarmTarget = swarm?.target ?? "";
+    s.hubNote = hub?.note ?? "";
+    s.swarmNote = swarm?.note ?? "";
     state.failures.set(String(i), s);
   }
-  const upcoming = match.schedule
-    .slice(match.nextScheduled)
-    // kind@second@target@duration: targets never contain "@" or "," (scenario schema).
-    .map((e) => `${e.kind}@${e.at}@${e.target ?? ""}@${e.duration ?? ""}`)
-    .join(",");
-  put(state, "upcoming", upcoming);
+  // Scheduled failures leave the list as they start (the schedule is in time order).
+  for (const key of [...state.upcoming.keys()])
+    if (Number(key) < match.nextScheduled) state.upcoming.delete(key);
+  for (let i = match.nextScheduled; i < match.schedule.length; i++) {
+    if (state.upcoming.get(String(i))) continue;
+    const e = match.schedule[i]!;
+    const s = make.upcoming();
+    s.kind = e.kind;
+    s.at = e.at;
+    s.target = e.target ?? "";
+    s.duration = e.duration ?? 0;
+    state.upcoming.set(String(i), s);
+  }
 }

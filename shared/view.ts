@@ -12,6 +12,7 @@ export interface ViewMap<T> {
   values(): IterableIterator<T>;
   keys(): IterableIterator<string>;
   entries(): IterableIterator<[string, T]>;
+  delete(key: string): unknown;
 }
 
 export interface NodeView {
@@ -95,7 +96,20 @@ export interface FailureView {
   end: number;
   hubTarget: string;
   swarmTarget: string;
-  note: string;
+  /** What it did to each team (the failure log's words); empty when it did not touch that team. */
+  hubNote: string;
+  swarmNote: string;
+}
+
+/** A failure the scenario still has scheduled: its target is chosen when it starts. */
+export interface UpcomingView {
+  kind: string;
+  /** Second of the round it starts at. */
+  at: number;
+  /** As the scenario names it ("role:source", "busiest", a node or link id); empty for none. */
+  target: string;
+  /** Seconds it lasts; 0 when the scenario gives no length. */
+  duration: number;
 }
 
 /** The network part of a match's view: what projection.ts writes. */
@@ -104,8 +118,8 @@ export interface NetworkView {
   endTick: number;
   teams: ViewMap<TeamView>;
   failures: ViewMap<FailureView>;
-  /** Scheduled failures still to come, for the host's timeline (kind@second@target@duration,…). */
-  upcoming: string;
+  /** Scheduled failures still to come, for the host's timeline, by their place in the schedule. */
+  upcoming: ViewMap<UpcomingView>;
 }
 
 /** Makes the empty view objects a projection fills: schema instances on the server, plain ones elsewhere. */
@@ -114,6 +128,7 @@ export interface ViewFactory {
   node(): NodeView;
   link(): LinkView;
   failure(): FailureView;
+  upcoming(): UpcomingView;
 }
 
 /** Plain view objects, for a replay in the browser or a test. */
@@ -181,12 +196,13 @@ export const PLAIN_VIEWS: ViewFactory = {
     utilisation: 0,
     lossPercent: 0,
   }),
-  failure: () => ({ kind: "", start: 0, end: 0, hubTarget: "", swarmTarget: "", note: "" }),
+  failure: () => ({ kind: "", start: 0, end: 0, hubTarget: "", swarmTarget: "", hubNote: "", swarmNote: "" }),
+  upcoming: () => ({ kind: "", at: 0, target: "", duration: 0 }),
 };
 
 /** An empty plain network view (fill it with projectMatch). */
 export function plainNetworkView(): NetworkView {
-  return { tick: 0, endTick: 0, teams: new Map(), failures: new Map(), upcoming: "" };
+  return { tick: 0, endTick: 0, teams: new Map(), failures: new Map(), upcoming: new Map() };
 }
 
 /** A router player's own routes (their private view): built by the server from the simulation. */

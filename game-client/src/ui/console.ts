@@ -345,22 +345,21 @@ function renderTimeline(box: HTMLElement, state: MatchState): void {
   const past = [...state.failures.values()].map((f) => {
     const running = f.end === 0 || f.end > state.tick;
     // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
-    const text = [...new Set(f.note.split(" · "))].join(" · ");
+    const text = [...new Set([f.hubNote, f.swarmNote].filter(Boolean))].join(" · ");
     return { at: clock(f.start, tps), text, running };
   });
-  const upcoming = state.upcoming
-    ? state.upcoming.split(",").map((e) => {
-        const [k, at, aimedAt, lasts] = e.split("@");
-        const kind = k as FailureKind;
-        const whom = aimedAt ? `: ${targetWords(AIM[kind], aimedAt)}` : "";
-        const howLong = lasts ? ` for ${lasts} s` : "";
-        return {
-          at: clock(Number(at) * tps, tps),
-          text: `${PLAIN[kind] ?? k}${whom}${howLong}`,
-          inSeconds: Number(at) - state.tick / tps,
-        };
-      })
-    : [];
+  const upcoming = [...state.upcoming.values()]
+    .sort((a, b) => a.at - b.at)
+    .map((e) => {
+      const kind = e.kind as FailureKind;
+      const whom = e.target ? `: ${targetWords(AIM[kind], e.target)}` : "";
+      const howLong = e.duration ? ` for ${e.duration} s` : "";
+      return {
+        at: clock(e.at * tps, tps),
+        text: `${PLAIN[kind] ?? e.kind}${whom}${howLong}`,
+        inSeconds: e.at - state.tick / tps,
+      };
+    });
   const sig = JSON.stringify([past, upcoming.map((u) => [u.at, u.text])]);
   if (box.dataset.sig === sig) return;
   box.dataset.sig = sig;

@@ -36,7 +36,9 @@ function nodeWords(n: NodeState, state: MatchState, team: string): string {
 function failureWords(state: MatchState): string {
   const now = [...state.failures.values()].filter((f) => f.end === 0 || f.end > state.tick);
   if (!now.length) return "No failures now.";
-  const notes = [...new Set(now.map((f) => [...new Set(f.note.split(" · "))].join(", ") || f.kind))];
+  const notes = [
+    ...new Set(now.map((f) => [...new Set([f.hubNote, f.swarmNote].filter(Boolean))].join(", ") || f.kind)),
+  ];
   return `Failures now: ${notes.join("; ")}.`;
 }
 

@@ -11,6 +11,7 @@ import type {
   NetworkView,
   NodeView,
   TeamView,
+  UpcomingView,
   ViewFactory,
 } from "../../../shared/index";
 // Every state this process encodes needs the corrected string header (see string-encoding.ts).
@@ -121,7 +122,15 @@ export class FailureState extends Schema implements FailureView {
   @type("uint32") end = 0;
   @type("string") hubTarget = "";
   @type("string") swarmTarget = "";
-  @type("string") note = "";
+  @type("string") hubNote = "";
+  @type("string") swarmNote = "";
+}
+
+export class UpcomingState extends Schema implements UpcomingView {
+  @type("string") kind = "";
+  @type("float32") at = 0;
+  @type("string") target = "";
+  @type("float32") duration = 0;
 }
 
 export class MatchState extends Schema implements NetworkView {
@@ -140,8 +149,8 @@ export class MatchState extends Schema implements NetworkView {
   @type({ map: TeamState }) teams = new MapSchema<TeamState>();
   @type({ map: PlayerState }) players = new MapSchema<PlayerState>();
   @type({ map: FailureState }) failures = new MapSchema<FailureState>();
-  /** Scheduled failures still to come, for the host's timeline (kind@second). */
-  @type("string") upcoming = "";
+  /** Scheduled failures still to come, for the host's timeline, by their place in the schedule. */
+  @type({ map: UpcomingState }) upcoming = new MapSchema<UpcomingState>();
   /**
    * Whether the round's results are in the database: "" (not over yet), "saving", "saved", or
    * "retrying" (the database did not take them: they wait on disk and are tried again).
@@ -155,4 +164,5 @@ export const SCHEMA_VIEWS: ViewFactory = {
   node: () => new NodeState(),
   link: () => new LinkState(),
   failure: () => new FailureState(),
+  upcoming: () => new UpcomingState(),
 };
