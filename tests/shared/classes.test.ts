@@ -25,6 +25,7 @@ const SKILL_DECIDES = new Set([
   "big-school swarm",
   "malicious-peer swarm",
   "disk-failure swarm",
+  "flash-crowd hub",
 ]);
 
 describe("scripted classes", () => {
