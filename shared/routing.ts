@@ -7,7 +7,7 @@
 import { DV_DETECT_TICKS, DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
 import { drop, enqueue, isDataPacket, isDown, linkRoom, otherEnd, sendOnLink } from "./transport";
-import type { Match, Packet, SimNode, World } from "./types";
+import type { Match, Packet, RouterState, SimNode, World } from "./types";
 
 /**
  * Shortest paths (by latency) from one router to every node, over links that are up. Pure in its
@@ -39,7 +39,9 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
       if (c < cost[next]!) {
         cost[next] = c;
         via[next] = best === from ? li : via[best]!;
-        heap.push(c, next);
+        // An endpoint's cost is final once set here as far as the search goes: it leads nowhere, so
+        // it never needs to leave the heap (the paths are the same; the heap is routers only).
+        if (world.nodes[next]!.kind === "router") heap.push(c, next);
       }
     }
   }
@@ -151,84 +153,115 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
  */
 export function stepDistanceVector(world: World, tick: number): void {
   const nodes = world.nodes;
+  const links = world.links;
   const n = nodes.length;
   const usable = (li: number) => {
-    const link = world.links[li]!;
+    const link = links[li]!;
     return link.up || tick - link.downSince < DV_DETECT_TICKS;
   };
   const alive = (i: number) => {
     const nb = nodes[i]!;
     return !isDown(nb, tick) || tick - nb.downSince < DV_DETECT_TICKS;
   };
+  // Routers (destinations that advertise) and endpoints (reached through their access router), each
+  // in index order. What a router computes for one kind never reads what it computes for the other
+  // in the same pass, so the two passes give what one pass over every index gave.
+  const routers: number[] = [];
+  const hosts: number[] = [];
+  const hostLink: number[] = [];
+  const hostAccess: number[] = [];
   for (const node of nodes) {
-    const rs = node.router;
-    if (!rs || isDown(node, tick)) continue;
-    // The links a route to a router can leave by, in link order: to live neighbouring routers.
-    const viaRouters: { li: number; nb: number; pos: number }[] = [];
-    node.links.forEach((li, pos) => {
-      if (!usable(li)) return;
-      const nb = otherEnd(world.links[li]!, node.index);
-      if (alive(nb) && nodes[nb]!.router) viaRouters.push({ li, nb, pos });
-    });
-    for (let d = 0; d < n; d++) {
-      if (d === node.index) {
-        rs.dvCost[d] = 0;
-        rs.dvVia[d] = -1;
+    if (node.router) {
+      routers.push(node.index);
+      continue;
+    }
+    const li = node.links[0];
+    if (li === undefined) continue;
+    hosts.push(node.index);
+    hostLink.push(li);
+    hostAccess.push(otherEnd(links[li]!, node.index));
+  }
+  // The links a route to a router can leave by, in link order: to live neighbouring routers.
+  const viaLink: number[] = [];
+  const viaLatency: number[] = [];
+  const viaNeighbour: number[] = [];
+  const viaState: RouterState[] = [];
+  for (const from of routers) {
+    const node = nodes[from]!;
+    const rs = node.router!;
+    if (isDown(node, tick)) continue;
+    let k = 0;
+    for (const li of node.links) {
+      if (!usable(li)) continue;
+      const nb = otherEnd(links[li]!, from);
+      const nrs = nodes[nb]!.router;
+      if (!nrs || !alive(nb)) continue;
+      viaLink[k] = li;
+      viaLatency[k] = links[li]!.latency;
+      viaNeighbour[k] = nb;
+      viaState[k] = nrs;
+      k++;
+    }
+    const cost = rs.dvCost;
+    const via = rs.dvVia;
+    for (const d of routers) {
+      if (d === from) {
+        cost[d] = 0;
+        via[d] = -1;
         continue;
       }
-      const dest = nodes[d]!;
-      if (!dest.router) continue; // endpoints follow their router's route, below
-      // The first cheapest candidate in link order, as a scan of every link would find it.
+      // The first cheapest candidate in link order. Poisoned reverse: a neighbour that reaches d
+      // through us does not offer us a route to d.
       let best = DV_INFINITY;
       let bestVia = -1;
-      let bestPos = -1;
-      for (const { li, nb, pos } of viaRouters) {
-        const link = world.links[li]!;
-        let c: number;
-        if (nb === d) c = link.latency;
-        else {
-          // Poisoned reverse: a neighbour that reaches d through us does not offer us a route to d.
-          const r = nodes[nb]!.router!;
-          c = link.latency + (r.dvVia[d] === li ? DV_INFINITY : r.dvAdvertised[d]!);
-        }
-        if (c < best || (c === best && bestPos >= 0 && pos < bestPos && c < DV_INFINITY)) {
+      for (let j = 0; j < k; j++) {
+        const li = viaLink[j]!;
+        const r = viaState[j]!;
+        const c =
+          viaNeighbour[j] === d
+            ? viaLatency[j]!
+            : viaLatency[j]! + (r.dvVia[d] === li ? DV_INFINITY : r.dvAdvertised[d]!);
+        if (c < best) {
           best = c;
           bestVia = li;
-          bestPos = pos;
         }
       }
-      rs.dvCost[d] = Math.min(best, DV_INFINITY);
-      rs.dvVia[d] = best >= DV_INFINITY ? -1 : bestVia;
+      cost[d] = best;
+      via[d] = best >= DV_INFINITY ? -1 : bestVia;
     }
     // Routers advertise their networks, not each host: an endpoint is reached through its access
     // router, whether or not the endpoint itself is up. A host that crashes and comes back is
     // reachable again at once, with nothing to re-learn; while it is down its router drops what
     // arrives for it.
-    for (let d = 0; d < n; d++) {
-      const dest = nodes[d]!;
-      if (dest.router || d === node.index) continue;
-      const li = dest.links[0];
-      if (li === undefined) continue;
-      const access = otherEnd(world.links[li]!, d);
-      const latency = world.links[li]!.latency;
-      if (access === node.index) {
-        rs.dvCost[d] = latency;
-        rs.dvVia[d] = li;
+    for (let h = 0; h < hosts.length; h++) {
+      const d = hosts[h]!;
+      const li = hostLink[h]!;
+      const access = hostAccess[h]!;
+      const latency = links[li]!.latency;
+      if (access === from) {
+        cost[d] = latency;
+        via[d] = li;
       } else {
-        const c = rs.dvCost[access]!;
-        rs.dvCost[d] = Math.min(DV_INFINITY, c + latency);
-        rs.dvVia[d] = c >= DV_INFINITY ? -1 : rs.dvVia[access]!;
+        const c = cost[access]!;
+        cost[d] = Math.min(DV_INFINITY, c + latency);
+        via[d] = c >= DV_INFINITY ? -1 : via[access]!;
       }
     }
   }
-  for (const node of nodes) {
-    const rs = node.router;
-    if (!rs || isDown(node, tick)) continue;
-    for (let d = 0; d < n; d++) rs.dvAdvertised[d] = rs.dvCost[d]!;
+  for (const from of routers) {
+    const node = nodes[from]!;
+    const rs = node.router!;
+    if (isDown(node, tick)) continue;
+    const cost = rs.dvCost;
+    const advertised = rs.dvAdvertised;
+    for (let d = 0; d < n; d++) advertised[d] = cost[d]!;
     if (node.autopilot) {
+      const via = rs.dvVia;
+      const table = rs.table;
+      const split = rs.split;
       for (let d = 0; d < n; d++) {
-        rs.table[d] = rs.dvVia[d]!;
-        rs.split[d] = -1;
+        table[d] = via[d]!;
+        split[d] = -1;
       }
     }
   }
