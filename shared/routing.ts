@@ -287,11 +287,16 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
   const tick = match.tick;
   let budget = ROUTER_RATE;
   const wiretapped = rs.wiretapUntil > tick;
+  // Packets that wait keep their order. Without a priority they are compacted into the queue in
+  // place (a packet is never written ahead of the one being read); with one, a new queue is built
+  // in the prioritised order.
   const order = rs.priority ? prioritised(queue, rs.priority) : queue;
-  const waiting: Packet[] = [];
-  for (const packet of order) {
+  const waiting: Packet[] = rs.priority ? [] : queue;
+  let kept = 0;
+  for (let i = 0; i < order.length; i++) {
+    const packet = order[i]!;
     if (budget <= 0) {
-      waiting.push(packet);
+      waiting[kept++] = packet;
       continue;
     }
     const li = nextHop(node, packet.dst);
@@ -303,11 +308,11 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     const link = world.links[li]!;
     if (!link.up) {
       if (tick - packet.since > MAX_WAIT_TICKS) drop(world, packet, "link-down");
-      else waiting.push(packet);
+      else waiting[kept++] = packet;
       continue;
     }
     if (linkRoom(link, node.index) <= 0) {
-      waiting.push(packet);
+      waiting[kept++] = packet;
       continue;
     }
     budget--;
@@ -319,6 +324,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     sendOnLink(match, world, li, node.index, packet);
   }
+  waiting.length = kept;
   node.queue = waiting;
 }
 
@@ -336,14 +342,26 @@ function prioritised(queue: Packet[], kind: Packet["kind"]): Packet[] {
  * the victim's own access link.
  */
 export function arriveAtRouter(world: World, node: SimNode, packet: Packet, tick: number): void {
-  if (node.blocked.has(packet.src) || filteredUpstream(world, node, packet))
+  if ((node.blocked.size > 0 && node.blocked.has(packet.src)) || filteredUpstream(world, node, packet))
     return drop(world, packet, "blocked");
   enqueue(world, node, packet, tick);
 }
 
 /** Whether the packet's destination is an endpoint of this router that blocks the packet's source. */
 function filteredUpstream(world: World, router: SimNode, packet: Packet): boolean {
-  const dst = world.nodes[packet.dst];
+  // Only a destination on one of this router's own links can be filtered here: the router's links
+  // are at hand, the destination node (far away in memory) is read only for those.
+  const to = packet.dst;
+  let adjacent = false;
+  for (const li of router.links) {
+    const link = world.links[li]!;
+    if (link.a === to || link.b === to) {
+      adjacent = true;
+      break;
+    }
+  }
+  if (!adjacent) return false;
+  const dst = world.nodes[to];
   if (!dst || dst.router || dst.blocked.size === 0 || !dst.blocked.has(packet.src)) return false;
   const access = dst.links[0];
   return access !== undefined && otherEnd(world.links[access]!, dst.index) === router.index;
