@@ -23,13 +23,14 @@ import {
   PRICES,
   TICKS_PER_SECOND,
 } from "./constants";
+import { stepDistanceVector } from "./distance-vector";
 import { endFailures, startFailure } from "./failures";
 import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
 import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
 import { setUpLevel } from "./level-setup";
 import { buildWorld, fullMask } from "./map";
 import { createRng } from "./random";
-import { arriveAtRouter, initRouting, stepDistanceVector, stepRouter } from "./routing";
+import { arriveAtRouter, initRouting, stepRouter } from "./routing";
 import type { Scenario } from "./scenario";
 import { contribution, PACE_TICKS } from "./scoring";
 import { arriveAtPeer, recountAvailability, stepPeer, unreachable } from "./swarm";

@@ -1,13 +1,13 @@
 /**
  * Routing: every router has a table destination → next-hop link. Tables start as shortest paths.
  * After a failure a player re-routes at once with an intent; the autopilot runs a distance-vector
- * protocol that advertises once every DV_PERIOD ticks, so news travels one hop per period and the
- * network converges only after several seconds. Fast humans beat the protocol.
+ * protocol (distance-vector.ts) that advertises once every DV_PERIOD ticks, so news travels one hop
+ * per period and the network converges only after several seconds. Fast humans beat the protocol.
  */
-import { DV_DETECT_TICKS, DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
+import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
-import { drop, enqueue, isDataPacket, isDown, linkRoom, otherEnd, sendOnLink } from "./transport";
-import type { Match, Packet, RouterState, SimNode, World } from "./types";
+import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink } from "./transport";
+import type { Match, Packet, SimNode, World } from "./types";
 
 /**
  * Shortest paths (by latency) from one router to every node, over links that are up. Pure in its
@@ -142,128 +142,6 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
     const base = direct ? 0 : (rs.dvCost[accessRouter] ?? DV_INFINITY);
     rs.dvCost[node.index] = Math.min(DV_INFINITY, base + world.links[accessLink]!.latency);
     rs.dvAdvertised[node.index] = rs.dvCost[node.index]!;
-  }
-}
-
-/**
- * One round of the distance-vector protocol: each router recomputes its costs from its neighbours'
- * last advertisements (split horizon with poisoned reverse), then all advertise at once. Autopilot
- * routers adopt the result as their table. A dead link or neighbour is noticed only DV_DETECT_TICKS
- * after it died (missed hellos), and news then spreads one hop per period.
- */
-export function stepDistanceVector(world: World, tick: number): void {
-  const nodes = world.nodes;
-  const links = world.links;
-  const n = nodes.length;
-  const usable = (li: number) => {
-    const link = links[li]!;
-    return link.up || tick - link.downSince < DV_DETECT_TICKS;
-  };
-  const alive = (i: number) => {
-    const nb = nodes[i]!;
-    return !isDown(nb, tick) || tick - nb.downSince < DV_DETECT_TICKS;
-  };
-  // Routers (destinations that advertise) and endpoints (reached through their access router), each
-  // in index order. What a router computes for one kind never reads what it computes for the other
-  // in the same pass, so the two passes give what one pass over every index gave.
-  const routers: number[] = [];
-  const hosts: number[] = [];
-  const hostLink: number[] = [];
-  const hostAccess: number[] = [];
-  for (const node of nodes) {
-    if (node.router) {
-      routers.push(node.index);
-      continue;
-    }
-    const li = node.links[0];
-    if (li === undefined) continue;
-    hosts.push(node.index);
-    hostLink.push(li);
-    hostAccess.push(otherEnd(links[li]!, node.index));
-  }
-  // The links a route to a router can leave by, in link order: to live neighbouring routers.
-  const viaLink: number[] = [];
-  const viaLatency: number[] = [];
-  const viaNeighbour: number[] = [];
-  const viaState: RouterState[] = [];
-  for (const from of routers) {
-    const node = nodes[from]!;
-    const rs = node.router!;
-    if (isDown(node, tick)) continue;
-    let k = 0;
-    for (const li of node.links) {
-      if (!usable(li)) continue;
-      const nb = otherEnd(links[li]!, from);
-      const nrs = nodes[nb]!.router;
-      if (!nrs || !alive(nb)) continue;
-      viaLink[k] = li;
-      viaLatency[k] = links[li]!.latency;
-      viaNeighbour[k] = nb;
-      viaState[k] = nrs;
-      k++;
-    }
-    const cost = rs.dvCost;
-    const via = rs.dvVia;
-    for (const d of routers) {
-      if (d === from) {
-        cost[d] = 0;
-        via[d] = -1;
-        continue;
-      }
-      // The first cheapest candidate in link order. Poisoned reverse: a neighbour that reaches d
-      // through us does not offer us a route to d.
-      let best = DV_INFINITY;
-      let bestVia = -1;
-      for (let j = 0; j < k; j++) {
-        const li = viaLink[j]!;
-        const r = viaState[j]!;
-        const c =
-          viaNeighbour[j] === d
-            ? viaLatency[j]!
-            : viaLatency[j]! + (r.dvVia[d] === li ? DV_INFINITY : r.dvAdvertised[d]!);
-        if (c < best) {
-          best = c;
-          bestVia = li;
-        }
-      }
-      cost[d] = best;
-      via[d] = best >= DV_INFINITY ? -1 : bestVia;
-    }
-    // Routers advertise their networks, not each host: an endpoint is reached through its access
-    // router, whether or not the endpoint itself is up. A host that crashes and comes back is
-    // reachable again at once, with nothing to re-learn; while it is down its router drops what
-    // arrives for it.
-    for (let h = 0; h < hosts.length; h++) {
-      const d = hosts[h]!;
-      const li = hostLink[h]!;
-      const access = hostAccess[h]!;
-      const latency = links[li]!.latency;
-      if (access === from) {
-        cost[d] = latency;
-        via[d] = li;
-      } else {
-        const c = cost[access]!;
-        cost[d] = Math.min(DV_INFINITY, c + latency);
-        via[d] = c >= DV_INFINITY ? -1 : via[access]!;
-      }
-    }
-  }
-  for (const from of routers) {
-    const node = nodes[from]!;
-    const rs = node.router!;
-    if (isDown(node, tick)) continue;
-    const cost = rs.dvCost;
-    const advertised = rs.dvAdvertised;
-    for (let d = 0; d < n; d++) advertised[d] = cost[d]!;
-    if (node.autopilot) {
-      const via = rs.dvVia;
-      const table = rs.table;
-      const split = rs.split;
-      for (let d = 0; d < n; d++) {
-        table[d] = via[d]!;
-        split[d] = -1;
-      }
-    }
   }
 }
 
