@@ -181,6 +181,7 @@ export function stepDistanceVector(world: World, tick: number): void {
         if (table[d] !== via[d]) table[d] = via[d]!;
         if (split[d] !== -1) split[d] = -1;
       }
+      rs.splits = 0;
     }
   }
 }

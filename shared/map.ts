@@ -296,6 +296,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     node.router = {
       table: [],
       split: [],
+      splits: 0,
       splitTurn: 0,
       priority: null,
       dvCost: [],

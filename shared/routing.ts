@@ -119,6 +119,7 @@ export function initRouting(world: World): void {
     const { cost, via } = shortestPaths(world, node.index);
     r.table = via.slice();
     r.split = new Array<number>(world.nodes.length).fill(-1);
+    r.splits = 0;
     r.dvCost = cost;
     r.dvVia = via;
     r.dvAdvertised = cost.slice();
@@ -137,6 +138,7 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
     if (!rs) continue;
     const direct = r.index === accessRouter;
     rs.table[node.index] = direct ? accessLink : (rs.table[accessRouter] ?? -1);
+    if ((rs.split[node.index] ?? -1) !== -1) rs.splits--;
     rs.split[node.index] = -1;
     rs.dvVia[node.index] = direct ? accessLink : (rs.dvVia[accessRouter] ?? -1);
     const base = direct ? 0 : (rs.dvCost[accessRouter] ?? DV_INFINITY);
@@ -148,7 +150,7 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
 /** The link a router sends a packet to `dst` on: the table's, alternating with a split's second link. */
 function nextHop(node: SimNode, dst: number): number {
   const rs = node.router!;
-  const alt = rs.split[dst] ?? -1;
+  const alt = rs.splits > 0 ? (rs.split[dst] ?? -1) : -1;
   if (alt >= 0 && rs.splitTurn++ % 2 === 1) return alt;
   return rs.table[dst] ?? -1;
 }
