@@ -5,8 +5,9 @@
  * A round is a pure function of the world. Most rounds change nothing: a router whose inputs (its
  * live links to live neighbouring routers, their latencies, and those neighbours' vectors) are as
  * they were when it last computed would compute what it holds already. Each world keeps a note of
- * those inputs (`notes`, derived data only: a world without a note, or one that grew, computes
- * everything), so a quiet round costs a comparison per router instead of a table per router.
+ * those inputs (`notes`, derived data only: a world without a note computes everything), so a quiet
+ * round costs a comparison per router instead of a table per router. Nodes that join are hosts: a
+ * router's routes to routers do not depend on them, and every host route is computed again then.
  */
 import { DV_DETECT_TICKS, DV_INFINITY } from "./constants";
 import { isDown, otherEnd } from "./transport";
@@ -14,9 +15,10 @@ import type { RouterState, World } from "./types";
 
 /** What a world's last round saw. */
 interface RoundNote {
-  /** Nodes in the world then: a node that joined changes every table. */
-  nodes: number;
-  /** Each router's `dvVia` then (by node index): a table replaced from outside is computed anew. */
+  /**
+   * Each router's `dvVia` then (by node index): a table replaced from outside, or a router that was
+   * not there, means everything is computed anew.
+   */
   arrays: (number[] | undefined)[];
   /** Latency of every host's access link then, in host order. */
   hostLatency: number[];
@@ -188,19 +190,16 @@ export function stepDistanceVector(world: World, tick: number): void {
 
 /**
  * The world's note, ready for this round: the last round's, or a new one (every router computes
- * everything) for a world without one, one that grew, or one whose tables were replaced.
+ * everything) for a world without one, with a new router, or whose tables were replaced.
  */
 function noteFor(world: World, routers: readonly number[]): RoundNote {
   const n = world.nodes.length;
   const old = notes.get(world);
-  if (
-    old !== undefined &&
-    old.nodes === n &&
-    routers.every((r) => old.arrays[r] === world.nodes[r]!.router!.dvVia)
-  )
+  if (old !== undefined && routers.every((r) => old.arrays[r] === world.nodes[r]!.router!.dvVia)) {
+    while (old.version.length < n) old.version.push(0);
     return old;
+  }
   const note: RoundNote = {
-    nodes: n,
     arrays: [],
     hostLatency: [],
     version: new Array<number>(n).fill(0),
