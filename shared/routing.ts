@@ -39,8 +39,8 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
       if (c < cost[next]!) {
         cost[next] = c;
         via[next] = best === from ? li : via[best]!;
-        // An endpoint's cost is final once set here as far as the search goes: it leads nowhere, so
-        // it never needs to leave the heap (the paths are the same; the heap is routers only).
+        // Endpoints are never expanded (above), so only routers enter the heap; an endpoint's cost
+        // and route are still lowered here whenever a shorter path reaches it. Same paths.
         if (world.nodes[next]!.kind === "router") heap.push(c, next);
       }
     }
