@@ -22,6 +22,13 @@ interface RoundNote {
   arrays: (number[] | undefined)[];
   /** Latency of every host's access link then, in host order. */
   hostLatency: number[];
+  /** Bumped whenever `hostLatency` changed (or hosts joined). */
+  hostEpoch: number;
+  /**
+   * Per router: `hostEpoch` when it last computed its routes to hosts. A router that was down when
+   * the hosts changed computes them when it is back.
+   */
+  hostsSeen: number[];
   /**
    * Per router (node index): bumped whenever what its neighbours read from it (its routes to
    * routers, or the vector it advertises) changes.
@@ -73,7 +80,7 @@ export function stepDistanceVector(world: World, tick: number): void {
   }
   const note = noteFor(world, routers);
   // A new note has no latencies: every router computes its hosts' routes (and advertises) then.
-  const hostsChanged = note.hostLatency.length === 0 || !sameNumbers(note.hostLatency, hostLatency);
+  if (note.hostLatency.length === 0 || !sameNumbers(note.hostLatency, hostLatency)) note.hostEpoch++;
   note.hostLatency = hostLatency;
   // Routers whose vector changed this round, by node index.
   const changed = new Array<boolean>(n).fill(false);
@@ -142,8 +149,9 @@ export function stepDistanceVector(world: World, tick: number): void {
         changed[from] = true;
       }
     }
-    if (!changed[from] && !hostsChanged) continue;
+    if (!changed[from] && note.hostsSeen[from] === note.hostEpoch) continue;
     recomputed[from] = true;
+    note.hostsSeen[from] = note.hostEpoch;
     // Routers advertise their networks, not each host: an endpoint is reached through its access
     // router, whether or not the endpoint itself is up. A host that crashes and comes back is
     // reachable again at once, with nothing to re-learn; while it is down its router drops what
@@ -202,6 +210,8 @@ function noteFor(world: World, routers: readonly number[]): RoundNote {
   const note: RoundNote = {
     arrays: [],
     hostLatency: [],
+    hostEpoch: 0,
+    hostsSeen: [],
     version: new Array<number>(n).fill(0),
     inputs: [],
   };
