@@ -61,7 +61,9 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       const rs = node.router!;
       const dest = byId(intent.dest).index;
       rs.table[dest] = linkIndexOf(world, intent.link);
-      rs.split[dest] = intent.alt === undefined ? -1 : linkIndexOf(world, intent.alt);
+      const alt = intent.alt === undefined ? -1 : linkIndexOf(world, intent.alt);
+      rs.splits += (alt !== -1 ? 1 : 0) - ((rs.split[dest] ?? -1) !== -1 ? 1 : 0);
+      rs.split[dest] = alt;
       break;
     }
     case "block": {

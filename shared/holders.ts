@@ -5,8 +5,10 @@
  *
  * A cache beside the world, not part of it: built from the peers' `have` bits on first use, kept exact
  * by gainChunks/loseChunks (every change to a peer's `have` goes through them or forgets the index), and
- * rebuilt when the swarm grows. Positions are ascending, so walking a list from a start position visits
- * holders in the same circular order as walking `world.peers` from there. Pure: no clocks, no RNG.
+ * extended when the swarm grows (a newcomer's position is past every other, so it goes at the ends of
+ * the lists: what a rebuild would give). Positions are ascending, so walking a list from a start
+ * position visits holders in the same circular order as walking `world.peers` from there. Pure: no
+ * clocks, no RNG.
  */
 import type { World } from "./types";
 
@@ -14,7 +16,7 @@ import type { World } from "./types";
 const SLOTS = 32;
 
 interface HolderIndex {
-  /** `world.peers.length` when built: peers are only ever appended. */
+  /** How many of `world.peers` it holds: peers are only ever appended. */
   peers: number;
   /** Node index → position in world.peers. */
   position: Map<number, number>;
@@ -35,8 +37,16 @@ function listFor(index: HolderIndex, item: number, chunk: number): number[] {
 }
 
 function build(world: World): HolderIndex {
-  const index: HolderIndex = { peers: world.peers.length, position: new Map(), lists: [] };
-  world.peers.forEach((nodeIndex, position) => {
+  const index: HolderIndex = { peers: 0, position: new Map(), lists: [] };
+  extend(world, index);
+  indexes.set(world, index);
+  return index;
+}
+
+/** Adds the peers that joined since the index last looked, at the ends of the lists. */
+function extend(world: World, index: HolderIndex): void {
+  for (let position = index.peers; position < world.peers.length; position++) {
+    const nodeIndex = world.peers[position]!;
     index.position.set(nodeIndex, position);
     const have = world.nodes[nodeIndex]!.peer!.have;
     for (let item = 0; item < have.length; item++) {
@@ -44,14 +54,15 @@ function build(world: World): HolderIndex {
       if (mask === 0) continue;
       for (let c = 0; c < SLOTS; c++) if (mask & (1 << c)) listFor(index, item, c).push(position);
     }
-  });
-  indexes.set(world, index);
-  return index;
+  }
+  index.peers = world.peers.length;
 }
 
 function current(world: World): HolderIndex {
   const index = indexes.get(world);
-  return index && index.peers === world.peers.length ? index : build(world);
+  if (!index) return build(world);
+  if (index.peers !== world.peers.length) extend(world, index);
+  return index;
 }
 
 /** First place in an ascending list whose value is ≥ x. */
@@ -82,8 +93,8 @@ export function holdersOf(
 
 /** A peer's `have` for an item gains the bits of `mask` (call before or after setting them). */
 export function gainChunks(world: World, nodeIndex: number, item: number, mask: number): void {
-  const index = indexes.get(world);
-  if (!index || index.peers !== world.peers.length) return; // rebuilt from `have` on next use
+  if (!indexes.has(world)) return; // built from `have` on first use
+  const index = current(world);
   const position = index.position.get(nodeIndex);
   if (position === undefined) return;
   for (let c = 0; c < SLOTS; c++) {
@@ -96,8 +107,8 @@ export function gainChunks(world: World, nodeIndex: number, item: number, mask: 
 
 /** A peer's `have` for an item loses the bits of `mask`. */
 export function loseChunks(world: World, nodeIndex: number, item: number, mask: number): void {
-  const index = indexes.get(world);
-  if (!index || index.peers !== world.peers.length) return;
+  if (!indexes.has(world)) return;
+  const index = current(world);
   const position = index.position.get(nodeIndex);
   if (position === undefined) return;
   for (let c = 0; c < SLOTS; c++) {

@@ -241,9 +241,13 @@ export interface EndpointSpec {
 /** Adds an endpoint (server, user, botnet…) attached to one router by an access link. */
 export function addEndpoint(world: World, spec: EndpointSpec): SimNode {
   const router = world.nodes[spec.router]!;
-  const slot = world.nodes.filter(
-    (n) => n.kind !== "router" && n.links.length > 0 && attachedTo(world, n) === spec.router,
-  ).length;
+  // The endpoints already attached here: each is found once, by its own access link.
+  let slot = 0;
+  for (const li of router.links) {
+    const link = world.links[li]!;
+    const other = world.nodes[link.a === spec.router ? link.b : link.a]!;
+    if (other.kind !== "router" && other.links[0] === li) slot++;
+  }
   const { x, y } = placeNear(world, spec.router, slot);
   const node = newNode(world, spec.id, spec.kind, spec.label, router.region, x, y);
   addLink(world, spec.router, node.index, spec.latency ?? ACCESS_LATENCY, spec.bandwidth, spec.upShare);
@@ -292,6 +296,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     node.router = {
       table: [],
       split: [],
+      splits: 0,
       splitTurn: 0,
       priority: null,
       dvCost: [],

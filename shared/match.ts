@@ -23,13 +23,14 @@ import {
   PRICES,
   TICKS_PER_SECOND,
 } from "./constants";
+import { stepDistanceVector } from "./distance-vector";
 import { endFailures, startFailure } from "./failures";
 import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
 import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
 import { setUpLevel } from "./level-setup";
 import { buildWorld, fullMask } from "./map";
 import { createRng } from "./random";
-import { arriveAtRouter, initRouting, stepDistanceVector, stepRouter } from "./routing";
+import { arriveAtRouter, initRouting, stepRouter } from "./routing";
 import type { Scenario } from "./scenario";
 import { contribution, PACE_TICKS } from "./scoring";
 import { arriveAtPeer, recountAvailability, stepPeer, unreachable } from "./swarm";
@@ -43,7 +44,7 @@ import {
   sendFromEndpoint,
   stepLinks,
 } from "./transport";
-import type { Actor, Architecture, Match, Packet, World } from "./types";
+import type { Actor, Architecture, Match, Packet, SimNode, World } from "./types";
 import { assignWants, currentWant, messageInterval, wantsFor } from "./workload";
 
 /** The architectures a scenario's topology plays. */
@@ -227,9 +228,12 @@ function stepBotnet(match: Match, world: World, node: World["nodes"][number]): v
 
 /** Running costs, per tick: servers (or their cloud rent), backups, routers. */
 function chargeRunningCosts(world: World): void {
+  // One pass over the nodes for both: running costs, and the machines that need upkeep.
   let perMinute = 0;
+  let machines = 0;
   for (const n of world.nodes) {
     if (n.gone) continue;
+    if (isUpkept(n)) machines++;
     if (n.kind === "router") perMinute += PRICES.routerRunningPerMinute;
     else if (n.kind === "server") {
       const s = n.server!;
@@ -240,7 +244,7 @@ function chargeRunningCosts(world: World): void {
     } else if (n.peer?.backup) perMinute += PRICES.peerBackupPerMinute;
   }
   world.spent.running += perMinute / (60 * TICKS_PER_SECOND);
-  world.spent.upkeep += upkeepPerMinute(world) / (60 * TICKS_PER_SECOND);
+  world.spent.upkeep += upkeepOf(world, machines) / (60 * TICKS_PER_SECOND);
 }
 
 /**
@@ -250,8 +254,15 @@ function chargeRunningCosts(world: World): void {
  */
 export function upkeepPerMinute(world: World): number {
   let machines = 0;
-  for (const n of world.nodes)
-    if (!n.gone && (n.kind === "client" || (n.peer && !n.peer.malicious))) machines++;
+  for (const n of world.nodes) if (!n.gone && isUpkept(n)) machines++;
+  return upkeepOf(world, machines);
+}
+
+function isUpkept(n: SimNode): boolean {
+  return n.kind === "client" || (n.peer !== null && !n.peer.malicious);
+}
+
+function upkeepOf(world: World, machines: number): number {
   if (world.team === "hub")
     return machines * CLIENT_UPKEEP_PER_MINUTE + (world.servers.length > 0 ? HUB_ADMIN_PER_MINUTE : 0);
   return machines * PEER_UPKEEP_PER_MINUTE * (1 + machines / PEER_UPKEEP_PEERS);

@@ -1,12 +1,12 @@
 /**
  * Routing: every router has a table destination → next-hop link. Tables start as shortest paths.
  * After a failure a player re-routes at once with an intent; the autopilot runs a distance-vector
- * protocol that advertises once every DV_PERIOD ticks, so news travels one hop per period and the
- * network converges only after several seconds. Fast humans beat the protocol.
+ * protocol (distance-vector.ts) that advertises once every DV_PERIOD ticks, so news travels one hop
+ * per period and the network converges only after several seconds. Fast humans beat the protocol.
  */
-import { DV_DETECT_TICKS, DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
+import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
-import { drop, enqueue, isDataPacket, isDown, linkRoom, otherEnd, sendOnLink } from "./transport";
+import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 
 /**
@@ -39,7 +39,9 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
       if (c < cost[next]!) {
         cost[next] = c;
         via[next] = best === from ? li : via[best]!;
-        heap.push(c, next);
+        // Endpoints are never expanded (above), so only routers enter the heap; an endpoint's cost
+        // and route are still lowered here whenever a shorter path reaches it. Same paths.
+        if (world.nodes[next]!.kind === "router") heap.push(c, next);
       }
     }
   }
@@ -117,6 +119,7 @@ export function initRouting(world: World): void {
     const { cost, via } = shortestPaths(world, node.index);
     r.table = via.slice();
     r.split = new Array<number>(world.nodes.length).fill(-1);
+    r.splits = 0;
     r.dvCost = cost;
     r.dvVia = via;
     r.dvAdvertised = cost.slice();
@@ -135,6 +138,7 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
     if (!rs) continue;
     const direct = r.index === accessRouter;
     rs.table[node.index] = direct ? accessLink : (rs.table[accessRouter] ?? -1);
+    if ((rs.split[node.index] ?? -1) !== -1) rs.splits--;
     rs.split[node.index] = -1;
     rs.dvVia[node.index] = direct ? accessLink : (rs.dvVia[accessRouter] ?? -1);
     const base = direct ? 0 : (rs.dvCost[accessRouter] ?? DV_INFINITY);
@@ -143,101 +147,10 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
   }
 }
 
-/**
- * One round of the distance-vector protocol: each router recomputes its costs from its neighbours'
- * last advertisements (split horizon with poisoned reverse), then all advertise at once. Autopilot
- * routers adopt the result as their table. A dead link or neighbour is noticed only DV_DETECT_TICKS
- * after it died (missed hellos), and news then spreads one hop per period.
- */
-export function stepDistanceVector(world: World, tick: number): void {
-  const nodes = world.nodes;
-  const n = nodes.length;
-  const usable = (li: number) => {
-    const link = world.links[li]!;
-    return link.up || tick - link.downSince < DV_DETECT_TICKS;
-  };
-  const alive = (i: number) => {
-    const nb = nodes[i]!;
-    return !isDown(nb, tick) || tick - nb.downSince < DV_DETECT_TICKS;
-  };
-  for (const node of nodes) {
-    const rs = node.router;
-    if (!rs || isDown(node, tick)) continue;
-    // The links a route to a router can leave by, in link order: to live neighbouring routers.
-    const viaRouters: { li: number; nb: number; pos: number }[] = [];
-    node.links.forEach((li, pos) => {
-      if (!usable(li)) return;
-      const nb = otherEnd(world.links[li]!, node.index);
-      if (alive(nb) && nodes[nb]!.router) viaRouters.push({ li, nb, pos });
-    });
-    for (let d = 0; d < n; d++) {
-      if (d === node.index) {
-        rs.dvCost[d] = 0;
-        rs.dvVia[d] = -1;
-        continue;
-      }
-      const dest = nodes[d]!;
-      if (!dest.router) continue; // endpoints follow their router's route, below
-      // The first cheapest candidate in link order, as a scan of every link would find it.
-      let best = DV_INFINITY;
-      let bestVia = -1;
-      let bestPos = -1;
-      for (const { li, nb, pos } of viaRouters) {
-        const link = world.links[li]!;
-        let c: number;
-        if (nb === d) c = link.latency;
-        else {
-          // Poisoned reverse: a neighbour that reaches d through us does not offer us a route to d.
-          const r = nodes[nb]!.router!;
-          c = link.latency + (r.dvVia[d] === li ? DV_INFINITY : r.dvAdvertised[d]!);
-        }
-        if (c < best || (c === best && bestPos >= 0 && pos < bestPos && c < DV_INFINITY)) {
-          best = c;
-          bestVia = li;
-          bestPos = pos;
-        }
-      }
-      rs.dvCost[d] = Math.min(best, DV_INFINITY);
-      rs.dvVia[d] = best >= DV_INFINITY ? -1 : bestVia;
-    }
-    // Routers advertise their networks, not each host: an endpoint is reached through its access
-    // router, whether or not the endpoint itself is up. A host that crashes and comes back is
-    // reachable again at once, with nothing to re-learn; while it is down its router drops what
-    // arrives for it.
-    for (let d = 0; d < n; d++) {
-      const dest = nodes[d]!;
-      if (dest.router || d === node.index) continue;
-      const li = dest.links[0];
-      if (li === undefined) continue;
-      const access = otherEnd(world.links[li]!, d);
-      const latency = world.links[li]!.latency;
-      if (access === node.index) {
-        rs.dvCost[d] = latency;
-        rs.dvVia[d] = li;
-      } else {
-        const c = rs.dvCost[access]!;
-        rs.dvCost[d] = Math.min(DV_INFINITY, c + latency);
-        rs.dvVia[d] = c >= DV_INFINITY ? -1 : rs.dvVia[access]!;
-      }
-    }
-  }
-  for (const node of nodes) {
-    const rs = node.router;
-    if (!rs || isDown(node, tick)) continue;
-    for (let d = 0; d < n; d++) rs.dvAdvertised[d] = rs.dvCost[d]!;
-    if (node.autopilot) {
-      for (let d = 0; d < n; d++) {
-        rs.table[d] = rs.dvVia[d]!;
-        rs.split[d] = -1;
-      }
-    }
-  }
-}
-
 /** The link a router sends a packet to `dst` on: the table's, alternating with a split's second link. */
 function nextHop(node: SimNode, dst: number): number {
   const rs = node.router!;
-  const alt = rs.split[dst] ?? -1;
+  const alt = rs.splits > 0 ? (rs.split[dst] ?? -1) : -1;
   if (alt >= 0 && rs.splitTurn++ % 2 === 1) return alt;
   return rs.table[dst] ?? -1;
 }
@@ -254,11 +167,16 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
   const tick = match.tick;
   let budget = ROUTER_RATE;
   const wiretapped = rs.wiretapUntil > tick;
+  // Packets that wait keep their order. Without a priority they are compacted into the queue in
+  // place (a packet is never written ahead of the one being read); with one, a new queue is built
+  // in the prioritised order.
   const order = rs.priority ? prioritised(queue, rs.priority) : queue;
-  const waiting: Packet[] = [];
-  for (const packet of order) {
+  const waiting: Packet[] = rs.priority ? [] : queue;
+  let kept = 0;
+  for (let i = 0; i < order.length; i++) {
+    const packet = order[i]!;
     if (budget <= 0) {
-      waiting.push(packet);
+      waiting[kept++] = packet;
       continue;
     }
     const li = nextHop(node, packet.dst);
@@ -270,11 +188,11 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     const link = world.links[li]!;
     if (!link.up) {
       if (tick - packet.since > MAX_WAIT_TICKS) drop(world, packet, "link-down");
-      else waiting.push(packet);
+      else waiting[kept++] = packet;
       continue;
     }
     if (linkRoom(link, node.index) <= 0) {
-      waiting.push(packet);
+      waiting[kept++] = packet;
       continue;
     }
     budget--;
@@ -286,6 +204,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     sendOnLink(match, world, li, node.index, packet);
   }
+  waiting.length = kept;
   node.queue = waiting;
 }
 
@@ -303,14 +222,26 @@ function prioritised(queue: Packet[], kind: Packet["kind"]): Packet[] {
  * the victim's own access link.
  */
 export function arriveAtRouter(world: World, node: SimNode, packet: Packet, tick: number): void {
-  if (node.blocked.has(packet.src) || filteredUpstream(world, node, packet))
+  if ((node.blocked.size > 0 && node.blocked.has(packet.src)) || filteredUpstream(world, node, packet))
     return drop(world, packet, "blocked");
   enqueue(world, node, packet, tick);
 }
 
 /** Whether the packet's destination is an endpoint of this router that blocks the packet's source. */
 function filteredUpstream(world: World, router: SimNode, packet: Packet): boolean {
-  const dst = world.nodes[packet.dst];
+  // Only a destination on one of this router's own links can be filtered here: the router's links
+  // are at hand, the destination node (far away in memory) is read only for those.
+  const to = packet.dst;
+  let adjacent = false;
+  for (const li of router.links) {
+    const link = world.links[li]!;
+    if (link.a === to || link.b === to) {
+      adjacent = true;
+      break;
+    }
+  }
+  if (!adjacent) return false;
+  const dst = world.nodes[to];
   if (!dst || dst.router || dst.blocked.size === 0 || !dst.blocked.has(packet.src)) return false;
   const access = dst.links[0];
   return access !== undefined && otherEnd(world.links[access]!, dst.index) === router.index;

@@ -173,6 +173,8 @@ export interface RouterState {
   table: number[];
   /** Second link a destination is split over, -1 when not split. */
   split: number[];
+  /** How many entries of `split` are not -1: forwarding looks a split up only when there are any. */
+  splits: number;
   splitTurn: number;
   priority: PacketKind | null;
   /** Distance-vector protocol state: cost per destination, and the link it came through. */
