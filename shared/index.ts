@@ -60,6 +60,14 @@ export {
 export * from "./protocol";
 export { createRng, hashString } from "./random";
 export {
+  isRefusalCode,
+  REFUSAL_CODES,
+  type Refusal,
+  type RefusalCode,
+  type RefusalParams,
+  refusalWords,
+} from "./refusals";
+export {
   HASH_EVERY_TICKS,
   matchRecordSchema,
   type Replay,

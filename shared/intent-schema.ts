@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { PACKET_KINDS } from "./packet-kinds";
+import type { Refusal } from "./refusals";
 import { failureSchema } from "./scenario";
 
 const team = z.enum(["hub", "swarm"], { message: "must be hub or swarm" });
@@ -65,7 +66,8 @@ export const intentSchema = z.union([nodeIntentSchema, hostIntentSchema]);
 export type NodeIntent = z.infer<typeof nodeIntentSchema>;
 export type HostIntent = z.infer<typeof hostIntentSchema>;
 export type Intent = NodeIntent | HostIntent;
-export type IntentResult = { ok: true } | { ok: false; reason: string };
+/** A decision's check: accepted, or refused with a code and its parameters (and the same in words). */
+export type IntentResult = { ok: true } | { ok: false; refusal: Refusal; reason: string };
 
 const HOST_TYPES: ReadonlySet<string> = new Set(["pause", "resume", "end", "add-time", "trigger", "assign"]);
 export function isHostIntent(intent: Intent): intent is HostIntent {

@@ -11,6 +11,7 @@ import {
   isHostIntent,
   type NodeIntent,
 } from "./intent-schema";
+import { type RefusalCode, type RefusalParams, refusalWords } from "./refusals";
 import { isDown } from "./transport";
 import type { Actor, Architecture, Match, SimNode, World } from "./types";
 
@@ -71,32 +72,36 @@ export function priceOf(intent: NodeIntent): number {
   return 0;
 }
 
-const fail = (reason: string): IntentResult => ({ ok: false, reason });
+const fail = (code: RefusalCode, params: RefusalParams = {}): IntentResult => {
+  const refusal = { code, params };
+  return { ok: false, refusal, reason: refusalWords(refusal) };
+};
 const OK: IntentResult = { ok: true };
 
 /** Whether `actor` may make `intent` now. Reads the match, changes nothing. */
 export function validateIntent(match: Match, actor: Actor, intent: Intent): IntentResult {
-  if (match.ended) return fail("the round is over");
+  if (match.ended) return fail("round-over");
   if (isHostIntent(intent)) return validateHostIntent(match, actor, intent);
   const world = worldOf(match, intent.team);
-  if (!world) return fail(`there is no team ${intent.team} in this match`);
+  if (!world) return fail("no-team", { team: intent.team });
   const index = world.idIndex.get(intent.node);
-  if (index === undefined) return fail(`there is no node ${intent.node} on team ${intent.team}`);
+  if (index === undefined) return fail("no-node-on-team", { node: intent.node, team: intent.team });
   const node = world.nodes[index]!;
-  if (actor.kind === "host") return fail("the host does not hold a node");
-  if (actor.kind === "player" && node.holder !== actor.id) return fail(`you do not hold ${node.label}`);
-  if (actor.kind === "bot" && !node.autopilot) return fail(`${node.label} is not on autopilot`);
+  if (actor.kind === "host") return fail("host-holds-no-node");
+  if (actor.kind === "player" && node.holder !== actor.id) return fail("not-yours", { node: node.label });
+  if (actor.kind === "bot" && !node.autopilot) return fail("not-on-autopilot", { node: node.label });
   if (!ROLE_OF[intent.type].includes(node.kind))
-    return fail(`${intent.type} is not something a ${node.kind} can do`);
-  if (node.gone) return fail(`${node.label} has left the network`);
-  if (isDown(node, match.tick) && !WHILE_DOWN.has(intent.type)) return fail(`${node.label} is down`);
+    return fail("not-your-role", { decision: intent.type, kind: node.kind });
+  if (node.gone) return fail("node-gone", { node: node.label });
+  if (isDown(node, match.tick) && !WHILE_DOWN.has(intent.type))
+    return fail("node-down", { node: node.label });
   return validateNodeIntent(match, world, node, intent);
 }
 
 function validateNodeIntent(match: Match, world: World, node: SimNode, intent: NodeIntent): IntentResult {
   const price = priceOf(intent);
   if (price > 0 && coinsLeft(match, world) < price)
-    return fail(`not enough coins: it costs ${price}, ${Math.floor(coinsLeft(match, world))} left`);
+    return fail("not-enough-coins", { price, left: Math.floor(coinsLeft(match, world)) });
   const s = node.server;
   const p = node.peer;
   const other = (id: string) => {
@@ -106,126 +111,120 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
   switch (intent.type) {
     case "route": {
       const dest = other(intent.dest);
-      if (!dest) return fail(`there is no node ${intent.dest}`);
-      if (dest.index === node.index) return fail("a router does not route to itself");
+      if (!dest) return fail("no-node", { node: intent.dest });
+      if (dest.index === node.index) return fail("route-to-self");
       const ids = intent.alt === undefined ? [intent.link] : [intent.link, intent.alt];
       const links = ids.map((id) => linkIndexOf(world, id));
       for (const [k, li] of links.entries()) {
-        if (li < 0 || !node.links.includes(li)) return fail(`${ids[k]} is not a link of ${node.label}`);
+        if (li < 0 || !node.links.includes(li))
+          return fail("not-my-link", { link: ids[k]!, node: node.label });
       }
-      if (links.length === 2 && links[0] === links[1]) return fail("a split needs two different links");
+      if (links.length === 2 && links[0] === links[1]) return fail("split-needs-two-links");
       return OK;
     }
     case "block":
     case "unblock": {
       const src = other(intent.source);
-      if (!src) return fail(`there is no node ${intent.source}`);
-      if (src.index === node.index) return fail("a node cannot block itself");
+      if (!src) return fail("no-node", { node: intent.source });
+      if (src.index === node.index) return fail("block-self");
       const blocked = node.blocked.has(src.index);
-      if (intent.type === "block" && blocked) return fail(`${src.label} is already blocked`);
-      if (intent.type === "unblock" && !blocked) return fail(`${src.label} is not blocked`);
+      if (intent.type === "block" && blocked) return fail("already-blocked", { node: src.label });
+      if (intent.type === "unblock" && !blocked) return fail("not-blocked", { node: src.label });
       return OK;
     }
     case "prioritise":
-      return node.router!.priority === intent.kind ? fail("that is already the priority") : OK;
+      return node.router!.priority === intent.kind ? fail("already-priority") : OK;
     case "upgrade":
-      if (s!.origin) return fail("the origin is not yours to upgrade");
-      return s!.upgrades >= MAX_UPGRADES ? fail(`${node.label} is fully upgraded`) : OK;
+      if (s!.origin) return fail("origin-not-yours-upgrade");
+      return s!.upgrades >= MAX_UPGRADES ? fail("fully-upgraded", { node: node.label }) : OK;
     case "replica":
-      if (s!.origin) return fail("the origin is not yours to copy");
+      if (s!.origin) return fail("origin-not-yours-copy");
       if (intent.region !== undefined && !world.nodes.some((n) => n.router && n.region === intent.region))
-        return fail(`there is no region ${intent.region} on this map`);
+        return fail("no-region", { region: intent.region });
       return OK;
     case "cloud":
-      return s!.cloud === intent.on ? fail(intent.on ? "already in the cloud" : "not in the cloud") : OK;
+      return s!.cloud === intent.on ? fail(intent.on ? "already-in-cloud" : "not-in-cloud") : OK;
     case "backup":
       if (node.peer)
         return (node.peer.backup !== null) === intent.on
-          ? fail(intent.on ? "your computer is already backed up" : "there is no backup to stop")
+          ? fail(intent.on ? "already-backed-up" : "no-backup-to-stop")
           : OK;
-      return s!.backup === intent.on
-        ? fail(intent.on ? "backups are already on" : "backups are already off")
-        : OK;
+      return s!.backup === intent.on ? fail(intent.on ? "backups-already-on" : "backups-already-off") : OK;
     case "stateless":
       return s!.stateless === intent.on
-        ? fail(intent.on ? "sessions are already in the shared store" : "sessions are already on the server")
+        ? fail(intent.on ? "sessions-already-shared" : "sessions-already-local")
         : OK;
     case "encrypt":
       return node.encrypt === intent.on
-        ? fail(intent.on ? "already encrypting" : "already not encrypting")
+        ? fail(intent.on ? "already-encrypting" : "already-not-encrypting")
         : OK;
     case "restore":
       if (node.peer) {
         const p = node.peer;
-        if (!p.diskFailed) return fail("nothing to restore: the disk is fine");
-        if (!p.backup) return fail("there is no backup to restore from");
-        return p.restoreAt > 0 ? fail("a restore is already running") : OK;
+        if (!p.diskFailed) return fail("disk-fine");
+        if (!p.backup) return fail("no-backup");
+        return p.restoreAt > 0 ? fail("restore-running") : OK;
       }
-      if (!s!.diskFailed) return fail("nothing to restore: the disk is fine");
-      if (!s!.backup || !s!.backupContent) return fail("there is no backup to restore from");
-      return s!.restoreAt > 0 ? fail("a restore is already running") : OK;
+      if (!s!.diskFailed) return fail("disk-fine");
+      if (!s!.backup || !s!.backupContent) return fail("no-backup");
+      return s!.restoreAt > 0 ? fail("restore-running") : OK;
     case "patch":
-      return s!.breached ? OK : fail(`${node.label} is not breached`);
+      return s!.breached ? OK : fail("not-breached", { node: node.label });
     case "cache":
-      if (s!.upstream < 0) return fail(`${node.label} has no upstream server to fetch from`);
-      if (intent.item >= match.ctx.items) return fail(`there is no item ${intent.item}`);
-      return s!.content[intent.item] === match.ctx.full ? fail("that item is already cached") : OK;
+      if (s!.upstream < 0) return fail("no-upstream", { node: node.label });
+      if (intent.item >= match.ctx.items) return fail("no-item", { item: intent.item });
+      return s!.content[intent.item] === match.ctx.full ? fail("already-cached") : OK;
     case "request-chunk": {
-      if (intent.item >= match.ctx.items) return fail(`there is no item ${intent.item}`);
-      if (intent.chunk >= match.ctx.chunks) return fail(`there is no chunk ${intent.chunk}`);
-      if (p!.have[intent.item]! & (1 << intent.chunk)) return fail("you already have that chunk");
+      if (intent.item >= match.ctx.items) return fail("no-item", { item: intent.item });
+      if (intent.chunk >= match.ctx.chunks) return fail("no-chunk", { chunk: intent.chunk });
+      if (p!.have[intent.item]! & (1 << intent.chunk)) return fail("have-chunk");
       const from = other(intent.from);
-      if (!from?.peer || from.gone) return fail(`${intent.from} is not a peer in the swarm`);
-      if (from.index === node.index) return fail("you cannot download from yourself");
-      if (node.blocked.has(from.index)) return fail(`you blocked ${from.label}`);
+      if (!from?.peer || from.gone) return fail("not-a-swarm-peer", { node: intent.from });
+      if (from.index === node.index) return fail("download-from-self");
+      if (node.blocked.has(from.index)) return fail("you-blocked", { node: from.label });
       if (!(from.peer.have[intent.item]! & (1 << intent.chunk)))
-        return fail(`${from.label} does not have that chunk`);
-      return p!.pending.length >= PEER_DOWNLOAD_SLOTS ? fail("all your download slots are busy") : OK;
+        return fail("peer-lacks-chunk", { node: from.label });
+      return p!.pending.length >= PEER_DOWNLOAD_SLOTS ? fail("slots-busy") : OK;
     }
     case "strategy":
-      return p!.strategy === intent.strategy ? fail(`already using ${intent.strategy}`) : OK;
+      return p!.strategy === intent.strategy ? fail("already-strategy", { strategy: intent.strategy }) : OK;
     case "access": {
       const from = other(intent.peer);
-      if (!from?.peer) return fail(`${intent.peer} is not a peer`);
-      if (from.index === node.index) return fail("that is you");
+      if (!from?.peer) return fail("not-a-peer", { node: intent.peer });
+      if (from.index === node.index) return fail("that-is-you");
       return OK;
     }
     case "policy":
-      return p!.policy === intent.policy ? fail(`the policy is already ${intent.policy}`) : OK;
+      return p!.policy === intent.policy ? fail("already-policy", { policy: intent.policy }) : OK;
     case "verify":
-      return p!.verify === intent.on ? fail(intent.on ? "already verifying" : "already not verifying") : OK;
+      return p!.verify === intent.on ? fail(intent.on ? "already-verifying" : "already-not-verifying") : OK;
     case "leave":
       return OK;
     case "autopilot":
       return node.autopilot === intent.on
-        ? fail(intent.on ? "already on autopilot" : "already off autopilot")
+        ? fail(intent.on ? "already-autopilot" : "already-off-autopilot")
         : OK;
     case "restart":
       return node.crashed && isDown(node, match.tick)
         ? OK
-        : fail(
-            isDown(node, match.tick)
-              ? `${node.label} did not crash: wait until it is back`
-              : `${node.label} is running`,
-          );
+        : fail(isDown(node, match.tick) ? "not-crashed" : "running", { node: node.label });
     case "server": {
       const to = other(intent.server);
-      if (!to || !world.servers.includes(to.index))
-        return fail(`${intent.server} is not one of your team's servers`);
-      if (to.gone) return fail(`${to.label} has left the network`);
-      if (isDown(to, match.tick)) return fail(`${to.label} is down: pick another server`);
+      if (!to || !world.servers.includes(to.index)) return fail("not-our-server", { node: intent.server });
+      if (to.gone) return fail("node-gone", { node: to.label });
+      if (isDown(to, match.tick)) return fail("server-down", { node: to.label });
       return OK;
     }
   }
 }
 
 function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): IntentResult {
-  if (actor.kind !== "host") return fail(`only the host can ${intent.type}`);
+  if (actor.kind !== "host") return fail("host-only", { decision: intent.type });
   switch (intent.type) {
     case "pause":
-      return match.paused ? fail("already paused") : OK;
+      return match.paused ? fail("already-paused") : OK;
     case "resume":
-      return match.paused ? OK : fail("not paused");
+      return match.paused ? OK : fail("not-paused");
     case "end":
     case "add-time":
     case "trigger":
@@ -233,9 +232,9 @@ function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): Int
     case "assign": {
       const world = worldOf(match, intent.team);
       const i = world?.idIndex.get(intent.node);
-      if (!world || i === undefined) return fail(`there is no node ${intent.node} on team ${intent.team}`);
+      if (!world || i === undefined) return fail("no-node-on-team", { node: intent.node, team: intent.team });
       const node = world.nodes[i]!;
-      if (!isSeat(node)) return fail(`${node.label} is not a seat a player can take`);
+      if (!isSeat(node)) return fail("not-a-seat", { node: node.label });
       return OK;
     }
   }

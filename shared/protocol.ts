@@ -122,7 +122,9 @@ export const C2S = {
 
 /** Server → client message types. */
 export const S2C = {
-  error: "error", // { message, code }: something you sent was refused; nothing changed
+  // { code, message } or, for a refused decision, { code: "refused", refusal: { code, params } } (no
+  // words: the client makes them with refusalWords): something you sent was refused; nothing changed
+  error: "error",
   ok: "ok", // { type }: your intent was accepted and applies next tick
   banner: "banner", // { team, text, tick }: something happened (a failure, a replica online…)
   results: "results", // MatchResult: the round is over

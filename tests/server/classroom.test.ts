@@ -1,7 +1,15 @@
 import { matchMaker } from "@colyseus/core";
 import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLOSE, type Crossing, type Match, unpackTransits } from "../../shared/index";
+import {
+  CLOSE,
+  type Crossing,
+  isRefusalCode,
+  type Match,
+  type Refusal,
+  refusalWords,
+  unpackTransits,
+} from "../../shared/index";
 import { boot, dropConnection, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
@@ -256,11 +264,16 @@ describe("classroom room", () => {
       ["host", { type: "start" }, "not-host"],
     ];
     for (const [type, body, code] of cases) {
-      const err = nextMessage<{ code: string; message: string }>(ann, "error");
+      const err = nextMessage<{ code: string; message?: string; refusal?: Refusal }>(ann, "error");
       ann.send(type, body);
       const e = await err;
       expect(e.code, `${type} ${JSON.stringify(body)}`).toBe(code);
-      expect(e.message.length).toBeGreaterThan(5);
+      // A refused decision travels as a code and its parameters, never as words.
+      if (code === "refused") {
+        expect(e.message).toBeUndefined();
+        expect(isRefusalCode(e.refusal!.code)).toBe(true);
+        expect(refusalWords(e.refusal!).length).toBeGreaterThan(5);
+      } else expect(e.message!.length).toBeGreaterThan(5);
     }
     const tick = stateOf(bob).tick;
     await until(() => stateOf(bob).tick > tick + 5, 3000, "the room keeps ticking");

@@ -10,8 +10,11 @@ import {
   CLOSE,
   type Crossing,
   type HostAction,
+  isRefusalCode,
   type MatchResult,
   type NodeIntent,
+  type RefusalParams,
+  refusalWords,
   S2C,
   unpackTransits,
 } from "../../../shared/index";
@@ -21,7 +24,19 @@ export type Role = "host" | "student" | "solo";
 
 export interface ServerError {
   code: string;
+  /** In words: the server's, or made here from a refused decision's code (refusalWords). */
   message: string;
+}
+
+/** An error as it arrives: a refused decision carries a code and parameters, not words. */
+export function errorWords(e: { code?: unknown; message?: unknown; refusal?: unknown }): ServerError {
+  const code = typeof e.code === "string" ? e.code : "error";
+  const r = e.refusal as { code?: unknown; params?: unknown } | undefined;
+  if (r && typeof r.code === "string" && isRefusalCode(r.code)) {
+    const params = r.params && typeof r.params === "object" ? (r.params as RefusalParams) : {};
+    return { code, message: refusalWords({ code: r.code, params }) };
+  }
+  return { code, message: typeof e.message === "string" ? e.message : "that was refused" };
 }
 
 export interface PrivateView {
@@ -206,7 +221,7 @@ export class Session {
 
   private wire(room: Room<MatchState>): void {
     room.onMessage(S2C.banner, (m) => this.emit("banner", m));
-    room.onMessage(S2C.error, (e: ServerError) => this.emit("error", e));
+    room.onMessage(S2C.error, (e: Record<string, unknown>) => this.emit("error", errorWords(e)));
     room.onMessage(S2C.ok, (m) => this.emit("ok", m));
     room.onMessage(S2C.you, (v: PrivateView) => {
       this.you = v;

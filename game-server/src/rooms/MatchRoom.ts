@@ -290,7 +290,8 @@ export abstract class MatchRoom extends Room<MatchState> {
     }
     if (this.state.phase !== "playing") return this.refuse(client, ERROR.phase, "the round is not running");
     const result = submitIntent(this.match, { kind: "player", id: this.data(client).player }, parsed.data);
-    if (!result.ok) return this.refuse(client, ERROR.refused, result.reason);
+    // A refused decision goes out as its code and parameters: the screen says it in its own words.
+    if (!result.ok) return void client.send(S2C.error, { code: ERROR.refused, refusal: result.refusal });
     client.send(S2C.ok, { type: parsed.data.type });
   }
 

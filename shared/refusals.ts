@@ -1,0 +1,90 @@
+/**
+ * Why a decision was refused, as a code and its parameters: what crosses the wire. The words are made
+ * where they are shown (refusalWords), so a screen can say them in its own language.
+ */
+
+/** Parameters of a refusal: names of nodes, links, items, amounts. */
+export type RefusalParams = Record<string, string | number>;
+
+const WORDS = {
+  "round-over": () => "the round is over",
+  "no-team": (p) => `there is no team ${p.team} in this match`,
+  "no-node-on-team": (p) => `there is no node ${p.node} on team ${p.team}`,
+  "host-holds-no-node": () => "the host does not hold a node",
+  "not-yours": (p) => `you do not hold ${p.node}`,
+  "not-on-autopilot": (p) => `${p.node} is not on autopilot`,
+  "not-your-role": (p) => `${p.decision} is not something a ${p.kind} can do`,
+  "node-gone": (p) => `${p.node} has left the network`,
+  "node-down": (p) => `${p.node} is down`,
+  "not-enough-coins": (p) => `not enough coins: it costs ${p.price}, ${p.left} left`,
+  "no-node": (p) => `there is no node ${p.node}`,
+  "route-to-self": () => "a router does not route to itself",
+  "not-my-link": (p) => `${p.link} is not a link of ${p.node}`,
+  "split-needs-two-links": () => "a split needs two different links",
+  "block-self": () => "a node cannot block itself",
+  "already-blocked": (p) => `${p.node} is already blocked`,
+  "not-blocked": (p) => `${p.node} is not blocked`,
+  "already-priority": () => "that is already the priority",
+  "origin-not-yours-upgrade": () => "the origin is not yours to upgrade",
+  "fully-upgraded": (p) => `${p.node} is fully upgraded`,
+  "origin-not-yours-copy": () => "the origin is not yours to copy",
+  "no-region": (p) => `there is no region ${p.region} on this map`,
+  "already-in-cloud": () => "already in the cloud",
+  "not-in-cloud": () => "not in the cloud",
+  "already-backed-up": () => "your computer is already backed up",
+  "no-backup-to-stop": () => "there is no backup to stop",
+  "backups-already-on": () => "backups are already on",
+  "backups-already-off": () => "backups are already off",
+  "sessions-already-shared": () => "sessions are already in the shared store",
+  "sessions-already-local": () => "sessions are already on the server",
+  "already-encrypting": () => "already encrypting",
+  "already-not-encrypting": () => "already not encrypting",
+  "disk-fine": () => "nothing to restore: the disk is fine",
+  "no-backup": () => "there is no backup to restore from",
+  "restore-running": () => "a restore is already running",
+  "not-breached": (p) => `${p.node} is not breached`,
+  "no-upstream": (p) => `${p.node} has no upstream server to fetch from`,
+  "no-item": (p) => `there is no item ${p.item}`,
+  "already-cached": () => "that item is already cached",
+  "no-chunk": (p) => `there is no chunk ${p.chunk}`,
+  "have-chunk": () => "you already have that chunk",
+  "not-a-swarm-peer": (p) => `${p.node} is not a peer in the swarm`,
+  "download-from-self": () => "you cannot download from yourself",
+  "you-blocked": (p) => `you blocked ${p.node}`,
+  "peer-lacks-chunk": (p) => `${p.node} does not have that chunk`,
+  "slots-busy": () => "all your download slots are busy",
+  "already-strategy": (p) => `already using ${p.strategy}`,
+  "not-a-peer": (p) => `${p.node} is not a peer`,
+  "that-is-you": () => "that is you",
+  "already-policy": (p) => `the policy is already ${p.policy}`,
+  "already-verifying": () => "already verifying",
+  "already-not-verifying": () => "already not verifying",
+  "already-autopilot": () => "already on autopilot",
+  "already-off-autopilot": () => "already off autopilot",
+  "not-crashed": (p) => `${p.node} did not crash: wait until it is back`,
+  running: (p) => `${p.node} is running`,
+  "not-our-server": (p) => `${p.node} is not one of your team's servers`,
+  "server-down": (p) => `${p.node} is down: pick another server`,
+  "host-only": (p) => `only the host can ${p.decision}`,
+  "already-paused": () => "already paused",
+  "not-paused": () => "not paused",
+  "not-a-seat": (p) => `${p.node} is not a seat a player can take`,
+} satisfies Record<string, (p: RefusalParams) => string>;
+
+export type RefusalCode = keyof typeof WORDS;
+
+export interface Refusal {
+  code: RefusalCode;
+  params: RefusalParams;
+}
+
+export const REFUSAL_CODES = Object.keys(WORDS) as RefusalCode[];
+
+export function isRefusalCode(code: string): code is RefusalCode {
+  return Object.hasOwn(WORDS, code);
+}
+
+/** The refusal in words, for a screen, a log or a test. */
+export function refusalWords(r: Refusal): string {
+  return WORDS[r.code](r.params);
+}
