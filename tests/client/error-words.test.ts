@@ -1,6 +1,6 @@
 /** The words a student sees for a refused decision are made on the screen, from its code. */
 import { describe, expect, it } from "vitest";
-import { errorWords } from "../../game-client/src/net/session";
+import { errorWords } from "../../game-client/src/net/error-words";
 
 describe("errorWords", () => {
   it("says a refused decision from its code and parameters", () => {
