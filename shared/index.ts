@@ -65,6 +65,7 @@ export {
   type Refusal,
   type RefusalCode,
   type RefusalParams,
+  refusal,
   refusalWords,
 } from "./refusals";
 export {

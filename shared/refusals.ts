@@ -69,6 +69,18 @@ const WORDS = {
   "already-paused": () => "already paused",
   "not-paused": () => "not paused",
   "not-a-seat": (p) => `${p.node} is not a seat a player can take`,
+  // The room's own checks: the round's phase, the host's console.
+  "round-started": () => "the round has already started",
+  "round-not-running": () => "the round is not running",
+  "round-not-paused": () => "the round is not paused",
+  "trigger-while-running": () => "failures can be triggered while the round runs",
+  "host-only-action": () => "only the host can do that",
+  "no-player": () => "no such player",
+  "seat-taken": (p) => `${p.node} is held by ${p.holder}`,
+  "no-free-seat": () => "no free seat",
+  "not-holdable": (p) => `${p.node} cannot be held by a player`,
+  "not-in-this-room": () => "not available in this room",
+  "level-as-written": () => "Not in a level: it plays as written.",
 } satisfies Record<string, (p: RefusalParams) => string>;
 
 export type RefusalCode = keyof typeof WORDS;
@@ -82,6 +94,10 @@ export const REFUSAL_CODES = Object.keys(WORDS) as RefusalCode[];
 
 export function isRefusalCode(code: string): code is RefusalCode {
   return Object.hasOwn(WORDS, code);
+}
+
+export function refusal(code: RefusalCode, params: RefusalParams = {}): Refusal {
+  return { code, params };
 }
 
 /** The refusal in words, for a screen, a log or a test. */

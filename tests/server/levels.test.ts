@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findLevel, type MatchResult, starsFor } from "../../shared/index";
+import { findLevel, type MatchResult, type Refusal, refusalWords, starsFor } from "../../shared/index";
 import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
@@ -19,9 +19,9 @@ describe("a level in a solo room", () => {
     expect(stateOf(room).players.get(room.sessionId).node).toBe(level.scenario.level.node);
     expect(stateOf(room).teams.size).toBe(1);
     // A level plays as written: no failures of the player's making, no extra time.
-    const refused = nextMessage<{ message: string }>(room, "error");
+    const refused = nextMessage<{ refusal: Refusal }>(room, "error");
     room.send("host", { type: "add-time", seconds: 60 });
-    expect((await refused).message).toMatch(/plays as written/);
+    expect(refusalWords((await refused).refusal)).toMatch(/plays as written/);
 
     const results = nextMessage<MatchResult>(room, "results", 30_000);
     room.send("host", { type: "start" });

@@ -12,6 +12,8 @@ import {
   joinOptionsSchema,
   nicknameSkeleton,
   parseScenario,
+  type Refusal,
+  refusal,
   S2C,
   secretSchema,
 } from "../../../shared/index";
@@ -171,7 +173,7 @@ export class ClassroomRoom extends MatchRoom {
     }
   }
 
-  protected override classroomAction(action: HostAction): string | null {
+  protected override classroomAction(action: HostAction): Refusal | null {
     switch (action.type) {
       case "lock":
         this.state.locked = action.locked;
@@ -180,7 +182,7 @@ export class ClassroomRoom extends MatchRoom {
         return null;
       case "kick": {
         const player = this.state.players.get(action.player);
-        if (!player) return "no such player";
+        if (!player) return refusal("no-player");
         this.kicked.add(nicknameSkeleton(player.nickname));
         const client = this.clients.find((c) => this.data(c)?.player === action.player);
         this.unseat(action.player);
@@ -189,24 +191,24 @@ export class ClassroomRoom extends MatchRoom {
       }
       case "move": {
         const player = this.state.players.get(action.player);
-        if (!player) return "no such player";
+        if (!player) return refusal("no-player");
         const team = this.state.teams.get(action.team);
         const target = team?.nodes.get(action.node);
-        if (!target) return `there is no node ${action.node} on team ${action.team}`;
+        if (!target) return refusal("no-node-on-team", { node: action.node, team: action.team });
         if (target.holder && target.holder !== player.nickname)
-          return `${target.label} is held by ${target.holder}`;
+          return refusal("seat-taken", { node: target.label, holder: target.holder });
         const nickname = player.nickname;
         this.unseat(action.player);
         if (!this.seatPlayer(action.player, nickname, { team: action.team, node: action.node }))
-          return "no free seat";
+          return refusal("no-free-seat");
         const moved = this.state.players.get(action.player)!;
         const mover = this.clients.find((c) => this.data(c)?.player === action.player);
         if (mover) this.watch(mover, moved.team);
-        if (moved.node !== action.node) return `${target.label} cannot be held by a player`;
+        if (moved.node !== action.node) return refusal("not-holdable", { node: target.label });
         return null;
       }
       default:
-        return "not available in this room";
+        return refusal("not-in-this-room");
     }
   }
 }

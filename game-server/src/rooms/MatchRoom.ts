@@ -50,6 +50,8 @@ import {
   pickSeat,
   pingSchema,
   projectMatch,
+  type Refusal,
+  refusal,
   S2C,
   type Scenario,
   type Seat,
@@ -274,8 +276,14 @@ export abstract class MatchRoom extends Room<MatchState> {
     return false;
   }
 
+  /** A frame the room could not read: said in words (it is not a decision a screen offers). */
   protected refuse(client: Client, code: string, message: string): void {
     client.send(S2C.error, { code, message });
+  }
+
+  /** A refused decision or host action goes out as its code and parameters: the screen words it. */
+  protected refuseWith(client: Client, code: string, why: Refusal): void {
+    client.send(S2C.error, { code, refusal: why });
   }
 
   private handleIntent(client: Client, raw: unknown): void {
@@ -288,63 +296,62 @@ export abstract class MatchRoom extends Room<MatchState> {
         `not a valid decision: ${issue?.path.join(".") || "message"} ${issue?.message ?? ""}`.trim(),
       );
     }
-    if (this.state.phase !== "playing") return this.refuse(client, ERROR.phase, "the round is not running");
+    if (this.state.phase !== "playing")
+      return this.refuseWith(client, ERROR.phase, refusal("round-not-running"));
     const result = submitIntent(this.match, { kind: "player", id: this.data(client).player }, parsed.data);
-    // A refused decision goes out as its code and parameters: the screen says it in its own words.
-    if (!result.ok) return void client.send(S2C.error, { code: ERROR.refused, refusal: result.refusal });
+    if (!result.ok) return this.refuseWith(client, ERROR.refused, result.refusal);
     client.send(S2C.ok, { type: parsed.data.type });
   }
 
   private handleHost(client: Client, raw: unknown): void {
-    if (!this.data(client).host) return this.refuse(client, ERROR.notHost, "only the host can do that");
+    if (!this.data(client).host) return this.refuseWith(client, ERROR.notHost, refusal("host-only-action"));
     const parsed = hostActionSchema.safeParse(raw);
     if (!parsed.success) return this.refuse(client, ERROR.malformed, "not a valid host action");
     const problem = this.hostAction(client, parsed.data);
-    if (problem) this.refuse(client, ERROR.refused, problem);
+    if (problem) this.refuseWith(client, ERROR.refused, problem);
     else client.send(S2C.ok, { type: parsed.data.type });
   }
 
   /** Carries out a host action; returns why not when it cannot. */
-  protected hostAction(_client: Client, action: HostAction): string | null {
+  protected hostAction(_client: Client, action: HostAction): Refusal | null {
     const phase = this.state.phase;
     switch (action.type) {
       case "start":
-        if (phase !== "lobby") return "the round has already started";
+        if (phase !== "lobby") return refusal("round-started");
         this.state.phase = "playing";
         this.setSimulationInterval(() => this.tick(), this.tickMs);
         return null;
       case "pause":
       case "resume": {
         if (phase !== (action.type === "pause" ? "playing" : "paused"))
-          return action.type === "pause" ? "the round is not running" : "the round is not paused";
+          return refusal(action.type === "pause" ? "round-not-running" : "round-not-paused");
         // The match's own clock stops and starts, at once and recorded: the round replays with it.
         const check = applyNow(this.match, { kind: "host" }, { type: action.type });
-        if (!check.ok) return check.reason;
+        if (!check.ok) return check.refusal;
         this.state.phase = this.match.paused ? "paused" : "playing";
         return null;
       }
       case "end":
-        if (phase !== "playing" && phase !== "paused") return "the round is not running";
+        if (phase !== "playing" && phase !== "paused") return refusal("round-not-running");
         this.finish();
         return null;
       case "add-time": {
-        if (phase === "results" || phase === "error") return "the round is over";
+        if (phase === "results" || phase === "error") return refusal("round-over");
         // Applied at once (not at the next tick) so a paused clock shows the new time too.
         const intent = { type: "add-time" as const, seconds: action.seconds };
         const check = applyNow(this.match, { kind: "host" }, intent);
-        if (!check.ok) return check.reason;
+        if (!check.ok) return check.refusal;
         this.state.endTick = this.match.endTick;
         return null;
       }
       case "trigger": {
-        if (phase !== "playing" && phase !== "paused")
-          return "failures can be triggered while the round runs";
+        if (phase !== "playing" && phase !== "paused") return refusal("trigger-while-running");
         const r = submitIntent(
           this.match,
           { kind: "host" },
           { type: "trigger", failure: { ...action.failure, at: 0 } },
         );
-        return r.ok ? null : r.reason;
+        return r.ok ? null : r.refusal;
       }
       case "kick":
       case "lock":
@@ -354,8 +361,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   }
 
   /** Kick, lock and move exist only in classrooms. */
-  protected classroomAction(_action: HostAction): string | null {
-    return "not available in this room";
+  protected classroomAction(_action: HostAction): Refusal | null {
+    return refusal("not-in-this-room");
   }
 
   /**

@@ -13,6 +13,8 @@ import {
   levelOutcome,
   levelPlay,
   type MatchResult,
+  type Refusal,
+  refusal,
   type Scenario,
   type SoloOptions,
   soloOptionsSchema,
@@ -69,9 +71,9 @@ export class SoloRoom extends MatchRoom {
   }
 
   /** A level plays as written: no failures of your own making, no extra time. Ending early gives up. */
-  protected override hostAction(client: Client, action: HostAction): string | null {
+  protected override hostAction(client: Client, action: HostAction): Refusal | null {
     if (this.level && (action.type === "trigger" || action.type === "add-time"))
-      return "Not in a level: it plays as written.";
+      return refusal("level-as-written");
     // Set before the round ends: ending it computes the results at once.
     const running = this.state.phase === "playing" || this.state.phase === "paused";
     if (this.level && action.type === "end" && running) this.gaveUp = true;
