@@ -180,7 +180,11 @@ describe("replicas", () => {
     stepMatch(m);
     const sam = { kind: "player" as const, id: "sam" };
     const bad = submitIntent(m, sam, { type: "replica", team: "hub", node: "S1", region: "Mars" });
-    expect(bad).toEqual({ ok: false, reason: "there is no region Mars on this map" });
+    expect(bad).toEqual({
+      ok: false,
+      refusal: { code: "no-region", params: { region: "Mars" } },
+      reason: "there is no region Mars on this map",
+    });
     expect(submitIntent(m, sam, { type: "replica", team: "hub", node: "S1", region: "North" }).ok).toBe(true);
     stepMatch(m);
     const hub = world(m, "hub");
@@ -324,7 +328,11 @@ describe("disk-failure", () => {
       { kind: "player", id: "idle" },
       { type: "restore", team: "hub", node: "S1" },
     );
-    expect(restore).toEqual({ ok: false, reason: "there is no backup to restore from" });
+    expect(restore).toEqual({
+      ok: false,
+      refusal: { code: "no-backup", params: {} },
+      reason: "there is no backup to restore from",
+    });
     runUntil(m, 60);
     expect(s1.content.filter((c) => c === m.ctx.full).length).toBeGreaterThan(0);
     expect(s1.diskFailed).toBe(true);
