@@ -63,6 +63,20 @@ export interface RouteOverlay {
   sig: string;
 }
 
+/** Where a map's nodes go: pixels per map unit for sizes, across and down, and where the nodes' span begins. */
+interface Fit {
+  /** What it was worked out for (the rectangle, the title, the banners' room and the span). */
+  key: string;
+  s: number;
+  sx: number;
+  sy: number;
+  ox: number;
+  oy: number;
+}
+
+/** How much farther apart a map's nodes may be spread in one direction than in the other. */
+const STRETCH = 1.6;
+
 /** Room around the nodes' own span, in map units: icons stick out sideways, labels hang below. */
 const PAD = { x: 50, top: 45, bottom: 70 };
 
@@ -119,6 +133,8 @@ export class MapView {
   private span = { x: 0, y: 0, w: MAP_WIDTH, h: MAP_HEIGHT, nodes: -1 };
   private labelsDirty = true;
   private linkSignature = "";
+  /** Pixels under the title kept free of nodes when the map spreads downwards: banners show there. */
+  bannerRoom = 0;
   /** Extra link or node to outline (the host's current failure target). */
   highlight: string | null = null;
   /** The player's routes, when they run a router. */
@@ -210,17 +226,53 @@ export class MapView {
     return Math.round(Math.max(13, Math.min(24, Math.max(22 * s, Math.min(screen, 32 * s)))));
   }
 
-  /** Map coordinates to the screen: the nodes' span fills the rectangle, keeping the aspect ratio. */
+  /** Map coordinates to the screen: the nodes' span fills the rectangle (see `fit`). */
   toScreen(x: number, y: number): { x: number; y: number } {
-    const s = this.scale();
-    const top = this.titlePx() + 8;
-    const ox = this.rect.x + (this.rect.w - this.span.w * s) / 2;
-    const oy = this.rect.y + top + (this.rect.h - top - this.span.h * s) / 2;
-    return { x: ox + (x - this.span.x) * s, y: oy + (y - this.span.y) * s };
+    const f = this.fit();
+    return { x: f.ox + (x - this.span.x - PAD.x) * f.sx, y: f.oy + (y - this.span.y - PAD.top) * f.sy };
   }
 
+  /** Pixels per map unit for sizes (icons, lines): the same across and down, so nothing is squashed. */
   private scale(): number {
-    return Math.min(this.rect.w / this.span.w, (this.rect.h - this.titlePx() - 8) / this.span.h);
+    return this.fit().s;
+  }
+
+  private fitCache: Fit = { key: "", s: 1, sx: 1, sy: 1, ox: 0, oy: 0 };
+
+  /**
+   * How the nodes' span fills the rectangle. Sizes keep one scale (`s`, the span's aspect kept); the
+   * nodes' positions may spread up to STRETCH times farther in the direction with room to spare (the
+   * projector's two maps are tall and narrow, their networks wide and flat), but never into the
+   * banners' room under the title.
+   */
+  private fit(): Fit {
+    const r = this.rect;
+    const top = this.titlePx() + 8;
+    const key = `${r.x},${r.y},${r.w},${r.h},${top},${this.bannerRoom},${this.span.x},${this.span.y},${this.span.w},${this.span.h}`;
+    const f = this.fitCache;
+    if (f.key === key) return f;
+    const high = r.h - top;
+    const s = Math.min(r.w / this.span.w, high / this.span.h);
+    // The padding (room for icons and labels) keeps scale s; only the nodes' own span spreads.
+    const padX = 2 * PAD.x * s;
+    const padY = (PAD.top + PAD.bottom) * s;
+    const spread = (room: number, pad: number, size: number) =>
+      Math.max(s, Math.min(s * STRETCH, (room - pad) / size));
+    const sx = spread(r.w, padX, this.span.w - 2 * PAD.x);
+    const sy = spread(high - this.bannerRoom, padY, this.span.h - PAD.top - PAD.bottom);
+    // Spread downwards, the nodes start below the banners' room; otherwise they sit in the middle.
+    const room = sy > s ? this.bannerRoom : 0;
+    const w = padX + (this.span.w - 2 * PAD.x) * sx;
+    const h = padY + (this.span.h - PAD.top - PAD.bottom) * sy;
+    this.fitCache = {
+      key,
+      s,
+      sx,
+      sy,
+      ox: r.x + (r.w - w) / 2 + PAD.x * s,
+      oy: r.y + top + room + (high - room - h) / 2 + PAD.top * s,
+    };
+    return this.fitCache;
   }
 
   /** Adds packets that started crossing a link (drawn at the next update). */

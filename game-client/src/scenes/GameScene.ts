@@ -9,7 +9,7 @@ import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { countTo, forgetCounts } from "../ui/count-up";
-import { clearUi, clock, h, mount, toast } from "../ui/dom";
+import { addToast, BANNERS_AT_ONCE, bannerHeight, clearUi, clock, h, mount, toast } from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
 import { type Cue, play, setSound, soundOn } from "../ui/sound";
@@ -39,6 +39,8 @@ export class GameScene extends Scene {
   private press: { x: number; y: number; onNode: boolean } | null = null;
   private lastDom = 0;
   private help: HTMLDialogElement | null = null;
+  /** The last failure banner shown, to say "Both teams" once rather than the same news twice. */
+  private lastBanner: { el: HTMLElement; text: string; tick: number; team: string | null } | null = null;
   /** Files complete on the player's node at the last look (-1: not looked yet). */
   private itemsHeld = -1;
 
@@ -157,7 +159,25 @@ export class GameScene extends Scene {
       ),
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
-        toast(multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text, "banner", BANNER_MS);
+        // The same news for both teams in the same tick (a failure that hits both): one banner.
+        const last = this.lastBanner;
+        if (
+          multi &&
+          last?.el.isConnected &&
+          last.text === m.text &&
+          last.tick === m.tick &&
+          last.team !== m.team
+        ) {
+          last.el.textContent = `Both teams: ${m.text}`;
+          this.lastBanner = null;
+          return;
+        }
+        const el = addToast(
+          multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text,
+          "banner",
+          BANNER_MS,
+        );
+        this.lastBanner = { el, text: m.text, tick: m.tick, team: m.team };
         this.cue("failure");
       }),
       session.on("error", (e) => {
@@ -238,6 +258,10 @@ export class GameScene extends Scene {
     const legend = document.getElementById("legend")?.getBoundingClientRect();
     const below = Math.max(this.behind.getBoundingClientRect().height, legend?.height ?? 0) + 12;
     const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: floor - top - below };
+    // A map spread out to fill its height leaves room under its title for the banners shown at once
+    // (a failure's stays 12 s), so a banner never hides a node.
+    const room = BANNERS_AT_ONCE * bannerHeight();
+    for (const v of this.views) v.bannerRoom = room;
     placeMaps(this.views, area);
     // Messages start under the maps' titles, so a banner never hides which team is which.
     const titles = Math.max(0, ...this.views.map((v) => v.describe().title.h));
