@@ -259,17 +259,24 @@ interface DropWatch {
   up: boolean[];
   /** Per link index: packets lost so far. */
   lost: number[];
+  /** The world's drops, for the reasons a router or a link may lose a packet, at the last look. */
+  droppedBefore: number;
 }
+
+/** Why a router or a link loses a packet (a firewall's "blocked" is a choice, not a loss). */
+const LOSSES = ["queue-full", "link-down", "node-down", "no-route", "ttl", "loss"] as const;
 
 function watchDrops(world: World, match: Match, proj: Projection): void {
   let watch = proj.drops.get(world.team);
   if (!watch) {
-    watch = { tick: -1, held: new Map(), flying: [], up: [], lost: [] };
+    watch = { tick: -1, held: new Map(), flying: [], up: [], lost: [], droppedBefore: 0 };
     proj.drops.set(world.team, watch);
   }
   if (watch.tick === match.tick) return; // this tick is counted already (a second projection of it)
   const { held, flying, up, lost } = watch;
-  if (watch.tick === match.tick - 1) {
+  const dropped = LOSSES.reduce((sum, reason) => sum + world.stats.dropped[reason], 0);
+  // Nothing lost anywhere in the world since the last look (most ticks): nothing to find.
+  if (watch.tick === match.tick - 1 && dropped !== watch.droppedBefore) {
     const cut = new Set<number>();
     world.links.forEach((l, i) => {
       if (up[i] && !l.up) {
@@ -297,11 +304,14 @@ function watchDrops(world: World, match: Match, proj: Projection): void {
     for (const li of node.links) {
       const l = world.links[li]!;
       if (!l.up) continue;
-      for (const t of l.inFlight)
-        if (t.toward === node.index && t.arrive <= match.tick) {
-          packets.push(t.packet);
-          via.push(li);
-        }
+      // A link's packets are in the order they entered it, so the ones arriving next come first (only
+      // a latency that fell meanwhile, as congestion ends, could put one later: it goes uncounted).
+      for (const t of l.inFlight) {
+        if (t.arrive > match.tick) break;
+        if (t.toward !== node.index) continue;
+        packets.push(t.packet);
+        via.push(li);
+      }
     }
     if (packets.length) held.set(node.index, { packets, via });
   }
@@ -310,6 +320,7 @@ function watchDrops(world: World, match: Match, proj: Projection): void {
     up[i] = l.up;
   });
   watch.tick = match.tick;
+  watch.droppedBefore = dropped;
 }
 
 function projectScores(team: TeamView, world: World, match: Match, proj: Projection, par: Par): void {
