@@ -229,7 +229,9 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
     put(s, "bandwidth", Math.min(255, l.bandwidth));
     put(s, "lossPercent", Math.round(l.loss * 100));
     if (!rates) return;
-    put(s, "dropped", Math.min(65535, proj.drops.get(world.team)?.lost[i] ?? 0));
+    // Written once a link has lost a packet: a link that never did stays at the default 0, unsent.
+    const lost = proj.drops.get(world.team)?.lost[i];
+    if (lost) put(s, "dropped", Math.min(65535, lost));
     const perSecond = l.carried - (carried[i] ?? l.carried);
     carried[i] = l.carried;
     put(
