@@ -11,7 +11,7 @@ import { coinsLeft } from "./intents";
 import { type Crossing, packTransitTick } from "./protocol";
 import { type Par, playerPoints, scoreTeam } from "./scoring";
 import { isDown } from "./transport";
-import type { Match, SimNode, World } from "./types";
+import type { Match, Packet, SimNode, World } from "./types";
 import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
 
 /**
@@ -61,6 +61,8 @@ export interface Projection {
    * that jumped there); their load stays a whole second's. Cleared by that projection.
    */
   linksNow: boolean;
+  /** Per team: what its routers held at the last projection, to count per link what they lost. */
+  drops: Map<string, DropWatch>;
 }
 
 export function newProjection(make: ViewFactory, options: { transits?: boolean } = {}): Projection {
@@ -70,6 +72,7 @@ export function newProjection(make: ViewFactory, options: { transits?: boolean }
     usefulAt: new Map(),
     transits: options.transits ?? true,
     linksNow: false,
+    drops: new Map(),
   };
 }
 
@@ -88,6 +91,7 @@ export function projectMatch(
   const secondDone = match.tick % TICKS_PER_SECOND === 0;
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
+    watchDrops(world, match, proj);
     projectNodes(team, world, match, names, par, proj.make);
     if (proj.transits) projectTransits(team, world, match);
     const rates = secondDone || team.links.size === 0;
@@ -228,6 +232,9 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
     put(s, "bandwidth", Math.min(255, l.bandwidth));
     put(s, "lossPercent", Math.round(l.loss * 100));
     if (!rates) return;
+    // Written once a link has lost a packet: a link that never did stays at the default 0, unsent.
+    const lost = proj.drops.get(world.team)?.lost[i];
+    if (lost) put(s, "dropped", Math.min(65535, lost));
     const perSecond = l.carried - (carried[i] ?? l.carried);
     carried[i] = l.carried;
     put(
@@ -236,6 +243,89 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
       Math.min(100, Math.round((100 * perSecond) / (2 * l.bandwidth * TICKS_PER_SECOND))),
     );
   });
+}
+
+/**
+ * Per link, the packets lost on it or at a router while they waited for it. The simulation counts drops
+ * by reason, not by link, so the projection finds them: between two ticks, a packet a router held (in
+ * its queue, or arriving at it) that is neither still queued nor on one of its links was lost there,
+ * on the link its table names for the packet's destination (a full queue, a link down too long, loss on
+ * the line, the router crashing). A cut link loses what was on it. A firewall's blocks are the
+ * player's choice, not losses: not counted. Counted only from one tick to the next (a replay that
+ * jumps skips the ticks it jumped over).
+ */
+interface DropWatch {
+  /** The tick of the last look. */
+  tick: number;
+  /** Per router (node index): the packets it held, and the link each was arriving by (-1: queued). */
+  held: Map<number, { packets: Packet[]; via: number[] }>;
+  /** Per link index: packets on it, and whether it was up, at the last look. */
+  flying: number[];
+  up: boolean[];
+  /** Per link index: packets lost so far. */
+  lost: number[];
+  /** The world's drops, for the reasons a router or a link may lose a packet, at the last look. */
+  droppedBefore: number;
+}
+
+/** Why a router or a link loses a packet (a firewall's "blocked" is a choice, not a loss). */
+const LOSSES = ["queue-full", "link-down", "node-down", "no-route", "ttl", "loss"] as const;
+
+function watchDrops(world: World, match: Match, proj: Projection): void {
+  let watch = proj.drops.get(world.team);
+  if (!watch) {
+    watch = { tick: -1, held: new Map(), flying: [], up: [], lost: [], droppedBefore: 0 };
+    proj.drops.set(world.team, watch);
+  }
+  if (watch.tick === match.tick) return; // this tick is counted already (a second projection of it)
+  const { held, flying, up, lost } = watch;
+  const dropped = LOSSES.reduce((sum, reason) => sum + world.stats.dropped[reason], 0);
+  // Nothing lost anywhere in the world since the last look (most ticks): nothing to find.
+  if (watch.tick === match.tick - 1 && dropped !== watch.droppedBefore) {
+    const cut = new Set<number>();
+    world.links.forEach((l, i) => {
+      if (up[i] && !l.up) {
+        cut.add(i);
+        lost[i] = (lost[i] ?? 0) + (flying[i] ?? 0);
+      }
+    });
+    for (const [r, { packets, via }] of held) {
+      const router = world.nodes[r]!;
+      const kept = new Set<Packet>(router.queue);
+      for (const li of router.links) for (const t of world.links[li]!.inFlight) kept.add(t.packet);
+      packets.forEach((p, k) => {
+        if (kept.has(p) || cut.has(via[k]!)) return;
+        if (router.blocked.has(p.src) || world.nodes[p.dst]?.blocked.has(p.src)) return;
+        const li = router.router!.table[p.dst] ?? -1;
+        if (li >= 0) lost[li] = (lost[li] ?? 0) + 1;
+      });
+    }
+  }
+  held.clear();
+  for (const node of world.nodes) {
+    if (!node.router || node.gone) continue;
+    const packets = node.queue.slice();
+    const via = packets.map(() => -1);
+    for (const li of node.links) {
+      const l = world.links[li]!;
+      if (!l.up) continue;
+      // A link's packets are in the order they entered it, so the ones arriving next come first (only
+      // a latency that fell meanwhile, as congestion ends, could put one later: it goes uncounted).
+      for (const t of l.inFlight) {
+        if (t.arrive > match.tick) break;
+        if (t.toward !== node.index) continue;
+        packets.push(t.packet);
+        via.push(li);
+      }
+    }
+    if (packets.length) held.set(node.index, { packets, via });
+  }
+  world.links.forEach((l, i) => {
+    flying[i] = l.inFlight.length;
+    up[i] = l.up;
+  });
+  watch.tick = match.tick;
+  watch.droppedBefore = dropped;
 }
 
 function projectScores(team: TeamView, world: World, match: Match, proj: Projection, par: Par): void {

@@ -67,6 +67,11 @@ export interface LinkView {
   /** Packets carried in the last second against what it could carry, 0–100. */
   utilisation: number;
   lossPercent: number;
+  /**
+   * Packets lost on it or at a router while they waited for it, since the round began (updated each
+   * second): a full queue, a link down too long, loss on the line, a crash, a cut.
+   */
+  dropped: number;
 }
 
 export interface TeamView {
@@ -195,6 +200,7 @@ export const PLAIN_VIEWS: ViewFactory = {
     bandwidth: 1,
     utilisation: 0,
     lossPercent: 0,
+    dropped: 0,
   }),
   failure: () => ({ kind: "", start: 0, end: 0, hubTarget: "", swarmTarget: "", hubNote: "", swarmNote: "" }),
   upcoming: () => ({ kind: "", at: 0, target: "", duration: 0 }),

@@ -69,6 +69,7 @@ function teamsOf(): { key: string; team: TeamState }[] {
           bandwidth: l.bandwidth,
           utilisation: 40,
           lossPercent: 0,
+          dropped: 0,
         },
       ]),
     );

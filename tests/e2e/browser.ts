@@ -47,8 +47,16 @@ export interface World {
   browser: Browser;
   /** Console errors and page errors, per page name: a test fails on any. */
   errors: string[];
-  /** A new browser context on the menu; `deviceScaleFactor` 2 is a high-density (retina) screen. */
-  open(name: string, viewport?: { width: number; height: number }, deviceScaleFactor?: number): Promise<Page>;
+  /**
+   * A new browser context on the menu; `deviceScaleFactor` 2 is a high-density (retina) screen;
+   * `hasTouch` a touch screen (a tablet or phone: the game then listens for fingers too).
+   */
+  open(
+    name: string,
+    viewport?: { width: number; height: number },
+    deviceScaleFactor?: number,
+    hasTouch?: boolean,
+  ): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -71,8 +79,8 @@ export async function launch(): Promise<World> {
     server,
     browser,
     errors,
-    async open(name, viewport = { width: 1600, height: 900 }, deviceScaleFactor = 1) {
-      const context = await browser.newContext({ viewport, deviceScaleFactor });
+    async open(name, viewport = { width: 1600, height: 900 }, deviceScaleFactor = 1, hasTouch = false) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
       const page = await context.newPage();
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(`${name}: ${m.text()}`);

@@ -74,6 +74,20 @@ describe("screens that fit", () => {
       expect(m.titlePx).toBeGreaterThanOrEqual(36);
     }
     expectNoLabelOverlap(projector, "projector");
+    // The maps fill the height they have (the class reads them from the back of the room): their nodes
+    // and labels span at least 70 % of the room between the top bar and the boxes at the bottom (about
+    // 60 % when they kept their shape), below their titles and above those boxes.
+    const bar = (await box(host, "#topbar"))!;
+    const floor = Math.min((await box(host, "#behind"))!.y, (await box(host, "#legend"))!.y);
+    const drawn = (m: (typeof projector)[number]) =>
+      m.nodes.flatMap((n) => [n.icon, ...(n.label ? [n.label] : [])]);
+    for (const m of projector) {
+      const top = Math.min(...drawn(m).map((b) => b.y));
+      const bottom = Math.max(...drawn(m).map((b) => b.y + b.h));
+      expect(bottom - top, `${m.team}'s map`).toBeGreaterThan(0.7 * (floor - bar.y - bar.h));
+      expect(top, `${m.team}'s map under its title`).toBeGreaterThanOrEqual(m.title.y + m.title.h);
+      expect(bottom, `${m.team}'s map above the boxes`).toBeLessThanOrEqual(floor);
+    }
     // The projector's top bar is one line: the maps keep the room.
     expect((await box(host, "#topbar"))!.h).toBeLessThan(80);
     expect(await host.textContent("#leader")).toMatch(/(Hub|Swarm) leads by \d+|Level pegging/);
@@ -129,8 +143,11 @@ describe("screens that fit", () => {
       }),
     );
     for (const b of banners)
-      for (const m of await maps(host))
+      for (const m of await maps(host)) {
         expect(overlap(b, m.title), `banner over ${m.team}'s title`).toBe(false);
+        // The maps keep room for the banners under their titles: no node or label is hidden.
+        for (const part of drawn(m)) expect(overlap(b, part), `banner over ${m.team}'s map`).toBe(false);
+      }
     await w.shot(host, "35-banner-projector");
     await w.shot(pages[3]!.page, "36-banner-phone");
 

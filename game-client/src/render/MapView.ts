@@ -46,6 +46,8 @@ export interface MapLayout {
   nodes: { id: string; mine: boolean; icon: Box; label: Box | null }[];
   /** The player's router's link tags (where each link sends packets), by link id. */
   routeTags: { link: string; text: string }[];
+  /** The player's router's link badges for packets lost ("3 dropped"), by link id. */
+  dropTags: { link: string; text: string }[];
 }
 
 /**
@@ -60,6 +62,20 @@ export interface RouteOverlay {
   /** Changes whenever what the overlay shows does (the map redraws its links only then). */
   sig: string;
 }
+
+/** Where a map's nodes go: pixels per map unit for sizes, across and down, and where the nodes' span begins. */
+interface Fit {
+  /** What it was worked out for (the rectangle, the title, the banners' room and the span). */
+  key: string;
+  s: number;
+  sx: number;
+  sy: number;
+  ox: number;
+  oy: number;
+}
+
+/** How much farther apart a map's nodes may be spread in one direction than in the other. */
+const STRETCH = 1.6;
 
 /** Room around the nodes' own span, in map units: icons stick out sideways, labels hang below. */
 const PAD = { x: 50, top: 45, bottom: 70 };
@@ -117,12 +133,16 @@ export class MapView {
   private span = { x: 0, y: 0, w: MAP_WIDTH, h: MAP_HEIGHT, nodes: -1 };
   private labelsDirty = true;
   private linkSignature = "";
+  /** Pixels under the title kept free of nodes when the map spreads downwards: banners show there. */
+  bannerRoom = 0;
   /** Extra link or node to outline (the host's current failure target). */
   highlight: string | null = null;
   /** The player's routes, when they run a router. */
   routes: RouteOverlay | null = null;
   /** One tag per link of the player's router: where it sends packets, and how many wait for it. */
   private readonly routeTags = new Map<string, GameObjects.Text>();
+  /** One badge per link of the player's router that has lost packets: "3 dropped". */
+  private readonly dropTags = new Map<string, GameObjects.Text>();
 
   constructor(
     private readonly scene: Scene,
@@ -206,17 +226,53 @@ export class MapView {
     return Math.round(Math.max(13, Math.min(24, Math.max(22 * s, Math.min(screen, 32 * s)))));
   }
 
-  /** Map coordinates to the screen: the nodes' span fills the rectangle, keeping the aspect ratio. */
+  /** Map coordinates to the screen: the nodes' span fills the rectangle (see `fit`). */
   toScreen(x: number, y: number): { x: number; y: number } {
-    const s = this.scale();
-    const top = this.titlePx() + 8;
-    const ox = this.rect.x + (this.rect.w - this.span.w * s) / 2;
-    const oy = this.rect.y + top + (this.rect.h - top - this.span.h * s) / 2;
-    return { x: ox + (x - this.span.x) * s, y: oy + (y - this.span.y) * s };
+    const f = this.fit();
+    return { x: f.ox + (x - this.span.x - PAD.x) * f.sx, y: f.oy + (y - this.span.y - PAD.top) * f.sy };
   }
 
+  /** Pixels per map unit for sizes (icons, lines): the same across and down, so nothing is squashed. */
   private scale(): number {
-    return Math.min(this.rect.w / this.span.w, (this.rect.h - this.titlePx() - 8) / this.span.h);
+    return this.fit().s;
+  }
+
+  private fitCache: Fit = { key: "", s: 1, sx: 1, sy: 1, ox: 0, oy: 0 };
+
+  /**
+   * How the nodes' span fills the rectangle. Sizes keep one scale (`s`, the span's aspect kept); the
+   * nodes' positions may spread up to STRETCH times farther in the direction with room to spare (the
+   * projector's two maps are tall and narrow, their networks wide and flat), but never into the
+   * banners' room under the title.
+   */
+  private fit(): Fit {
+    const r = this.rect;
+    const top = this.titlePx() + 8;
+    const key = `${r.x},${r.y},${r.w},${r.h},${top},${this.bannerRoom},${this.span.x},${this.span.y},${this.span.w},${this.span.h}`;
+    const f = this.fitCache;
+    if (f.key === key) return f;
+    const high = r.h - top;
+    const s = Math.min(r.w / this.span.w, high / this.span.h);
+    // The padding (room for icons and labels) keeps scale s; only the nodes' own span spreads.
+    const padX = 2 * PAD.x * s;
+    const padY = (PAD.top + PAD.bottom) * s;
+    const spread = (room: number, pad: number, size: number) =>
+      Math.max(s, Math.min(s * STRETCH, (room - pad) / size));
+    const sx = spread(r.w, padX, this.span.w - 2 * PAD.x);
+    const sy = spread(high - this.bannerRoom, padY, this.span.h - PAD.top - PAD.bottom);
+    // Spread downwards, the nodes start below the banners' room; otherwise they sit in the middle.
+    const room = sy > s ? this.bannerRoom : 0;
+    const w = padX + (this.span.w - 2 * PAD.x) * sx;
+    const h = padY + (this.span.h - PAD.top - PAD.bottom) * sy;
+    this.fitCache = {
+      key,
+      s,
+      sx,
+      sy,
+      ox: r.x + (r.w - w) / 2 + PAD.x * s,
+      oy: r.y + top + room + (high - room - h) / 2 + PAD.top * s,
+    };
+    return this.fitCache;
   }
 
   /** Adds packets that started crossing a link (drawn at the next update). */
@@ -356,7 +412,10 @@ export class MapView {
     for (const l of team.links.values())
       sig += `${l.up ? 1 : 0}${l.utilisation >> 4}${l.lossPercent > 0 ? "L" : ""};`;
     for (const n of team.nodes.values()) if (n.kind === "router") sig += n.down ? "d" : "u";
-    if (this.routes) sig += this.routes.sig;
+    if (this.routes) {
+      sig += this.routes.sig;
+      for (const out of this.routes.view.links) sig += `${team.links.get(out.link)?.dropped ?? 0},`;
+    }
     if (sig === this.linkSignature) return;
     this.linkSignature = sig;
     const g = this.links;
@@ -448,25 +507,9 @@ export class MapView {
         if (out.waiting) words.push(`${out.waiting} waiting`);
         if (!l.up) words.push("link down!");
         if (!words.length) continue;
-        let tag = this.routeTags.get(out.link);
-        if (!tag) {
-          tag = this.scene.add
-            .text(0, 0, "", {
-              fontFamily: "system-ui, sans-serif",
-              fontSize: "14px",
-              fontStyle: "bold",
-              color: "#1d2433",
-              backgroundColor: "#f0e442",
-              padding: { x: 4, y: 2 },
-              resolution: pixelDensity(),
-            })
-            .setDepth(6)
-            .setOrigin(0.5);
-          this.routeTags.set(out.link, tag);
-        }
-        tag
-          .setFontSize(Math.max(12, Math.round(this.labelPx() * 0.8)))
-          .setBackgroundColor(l.up ? "#f0e442" : "#ffd7c2");
+        const tag = this.tagOn(this.routeTags, out.link, "#1d2433").setBackgroundColor(
+          l.up ? "#f0e442" : "#ffd7c2",
+        );
         // Somewhere along the link where it covers no other tag, node or name; in short words if the
         // long ones fit nowhere; else left off (the panel lists every route).
         const all = named.length + out.users;
@@ -490,8 +533,49 @@ export class MapView {
         seen.add(out.link);
         tag.setPosition(x, y).setVisible(true);
       }
+      // Packets lost on a link or waiting for it: a red badge nearer the router, after the tags.
+      for (const out of overlay.view.links) {
+        const l = team.links.get(out.link);
+        const other = team.nodes.get(out.to);
+        if (!l?.dropped || !other) continue;
+        const pb = this.toScreen(other.x, other.y);
+        const badge = this.tagOn(this.dropTags, out.link, "#ffffff")
+          .setBackgroundColor("#a4161a")
+          .setText(`${l.dropped} dropped`);
+        const spot = [0.3, 0.42, 0.2, 0.55, 0.7, 0.85].find((t) => {
+          const b = boxAround(pa.x + (pb.x - pa.x) * t, pa.y + (pb.y - pa.y) * t, badge);
+          return !placed.some((p) => overlaps(p, b)) && !obstacles.some((i) => overlaps(i, b));
+        });
+        if (spot === undefined) continue;
+        const x = pa.x + (pb.x - pa.x) * spot;
+        const y = pa.y + (pb.y - pa.y) * spot;
+        placed.push(boxAround(x, y, badge));
+        seen.add(`drop:${out.link}`);
+        badge.setPosition(x, y).setVisible(true);
+      }
     }
     for (const [id, tag] of this.routeTags) if (!seen.has(id)) tag.setVisible(false);
+    for (const [id, tag] of this.dropTags) if (!seen.has(`drop:${id}`)) tag.setVisible(false);
+  }
+
+  /** A link's tag from a set of them, made on first use: bold text on a coloured box, sized to the labels. */
+  private tagOn(tags: Map<string, GameObjects.Text>, link: string, color: string): GameObjects.Text {
+    let tag = tags.get(link);
+    if (!tag) {
+      tag = this.scene.add
+        .text(0, 0, "", {
+          fontFamily: "system-ui, sans-serif",
+          fontSize: "14px",
+          fontStyle: "bold",
+          color,
+          padding: { x: 4, y: 2 },
+          resolution: pixelDensity(),
+        })
+        .setDepth(6)
+        .setOrigin(0.5);
+      tags.set(link, tag);
+    }
+    return tag.setFontSize(Math.max(12, Math.round(this.labelPx() * 0.8)));
   }
 
   private syncNodes(team: TeamState): void {
@@ -699,16 +783,20 @@ export class MapView {
       routeTags: [...this.routeTags.entries()]
         .filter(([, t]) => t.visible)
         .map(([link, t]) => ({ link, text: t.text })),
+      dropTags: [...this.dropTags.entries()]
+        .filter(([, t]) => t.visible)
+        .map(([link, t]) => ({ link, text: t.text })),
     };
   }
 
-  /** The link nearest a screen point, if within `tolerance` pixels. */
-  linkAt(x: number, y: number, tolerance = 14): string | null {
+  /** The link nearest a screen point, if within `tolerance` pixels (only among links `only` keeps). */
+  linkAt(x: number, y: number, tolerance = 14, only?: (link: string) => boolean): string | null {
     const team = this.team();
     if (!team) return null;
     let best: string | null = null;
     let bestD = tolerance;
     for (const l of team.links.values()) {
+      if (only && !only(l.id)) continue;
       const a = team.nodes.get(l.a);
       const b = team.nodes.get(l.b);
       if (!a || !b) continue;
@@ -721,6 +809,18 @@ export class MapView {
     return best;
   }
 
+  /** The node whose icon is under a screen point (a few pixels around it count: a finger is wide). */
+  nodeAt(x: number, y: number, margin = 6): string | null {
+    const team = this.team();
+    for (const [id, s] of this.nodes) {
+      if (!s.icon.visible || team?.nodes.get(id)?.gone) continue;
+      const b = iconBox(s);
+      if (x >= b.x - margin && x <= b.x + b.w + margin && y >= b.y - margin && y <= b.y + b.h + margin)
+        return id;
+    }
+    return null;
+  }
+
   contains(x: number, y: number): boolean {
     const r = this.rect;
     return x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
@@ -731,7 +831,7 @@ export class MapView {
     this.flows.destroy();
     this.title.destroy();
     for (const s of this.nodes.values()) for (const o of [s.icon, s.label, s.ring, s.badge]) o.destroy();
-    for (const t of this.routeTags.values()) t.destroy();
+    for (const t of [...this.routeTags.values(), ...this.dropTags.values()]) t.destroy();
     for (const f of this.flying) f.sprite?.destroy();
     for (const p of this.pool) p.destroy();
   }

@@ -9,11 +9,12 @@ import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { countTo, forgetCounts } from "../ui/count-up";
-import { clearUi, clock, h, mount, toast } from "../ui/dom";
+import { addToast, BANNERS_AT_ONCE, bannerHeight, clearUi, clock, h, mount, toast } from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
 import { type Cue, play, setSound, soundOn } from "../ui/sound";
 import { liveSummary, type Summary } from "../ui/summary";
+import { RouteDrag } from "./route-drag";
 import { mySeat, teamLabel } from "./seat";
 
 /**
@@ -32,8 +33,14 @@ export class GameScene extends Scene {
   private topInfo!: HTMLElement;
   private behind!: HTMLElement;
   private side: HTMLElement | null = null;
+  /** A router player's drags on their map (null for every other role). */
+  private drag: RouteDrag | null = null;
+  /** Where the current press began, and whether it was on a node (a tap beside every node picks a link). */
+  private press: { x: number; y: number; onNode: boolean } | null = null;
   private lastDom = 0;
   private help: HTMLDialogElement | null = null;
+  /** The last failure banner shown, to say "Both teams" once rather than the same news twice. */
+  private lastBanner: { el: HTMLElement; text: string; tick: number; team: string | null } | null = null;
   /** Files complete on the player's node at the last look (-1: not looked yet). */
   private itemsHeld = -1;
 
@@ -118,9 +125,28 @@ export class GameScene extends Scene {
     this.updateDom(state);
     this.layout();
     this.scale.on("resize", this.layout, this);
-    // A click on a node is the node's (its own handler): only a click beside every node picks a link.
-    this.input.on("pointerdown", (p: { worldX: number; worldY: number }, over: unknown[]) => {
-      if (over.length === 0) this.clickMap(p.worldX, p.worldY);
+    const mine = this.views.find((v) => v.teamKey === seat?.player.team);
+    if (seat?.node?.role === "router" && mine) this.drag = this.routeDrag(mine, seat.node.id);
+    // A click on a node is the node's (its own handler): only a tap beside every node picks a link, when
+    // the press ends without having become a drag.
+    type Press = { worldX: number; worldY: number; isDown?: boolean };
+    this.input.on("pointerdown", (p: Press, over: unknown[]) => {
+      this.press = { x: p.worldX, y: p.worldY, onNode: over.length > 0 };
+      this.drag?.down(p.worldX, p.worldY);
+    });
+    this.input.on("pointermove", (p: Press) => {
+      if (p.isDown) this.drag?.move(p.worldX, p.worldY);
+    });
+    this.input.on("pointerup", (p: Press) => {
+      const press = this.press;
+      this.press = null;
+      const end = this.drag?.up(p.worldX, p.worldY) ?? "tap";
+      if (end === "missed") toast("Let go on one of your links to send the packets that way", "info", 2500);
+      else if (end === "tap" && press && !press.onNode) this.clickMap(press.x, press.y);
+    });
+    this.input.on("pointerupoutside", () => {
+      this.press = null;
+      this.drag?.cancel();
     });
     this.input.keyboard?.on("keydown-P", () => {
       if (session.role !== "student")
@@ -133,7 +159,25 @@ export class GameScene extends Scene {
       ),
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
-        toast(multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text, "banner", BANNER_MS);
+        // The same news for both teams in the same tick (a failure that hits both): one banner.
+        const last = this.lastBanner;
+        if (
+          multi &&
+          last?.el.isConnected &&
+          last.text === m.text &&
+          last.tick === m.tick &&
+          last.team !== m.team
+        ) {
+          last.el.textContent = `Both teams: ${m.text}`;
+          this.lastBanner = null;
+          return;
+        }
+        const el = addToast(
+          multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text,
+          "banner",
+          BANNER_MS,
+        );
+        this.lastBanner = { el, text: m.text, tick: m.tick, team: m.team };
         this.cue("failure");
       }),
       session.on("error", (e) => {
@@ -186,6 +230,8 @@ export class GameScene extends Scene {
     this.scale.off("resize", this.layout, this);
     for (const v of this.views) v.destroy();
     this.views = [];
+    this.drag?.destroy();
+    this.drag = null;
     this.controls = null;
     this.console = null;
     this.goals = null;
@@ -212,6 +258,10 @@ export class GameScene extends Scene {
     const legend = document.getElementById("legend")?.getBoundingClientRect();
     const below = Math.max(this.behind.getBoundingClientRect().height, legend?.height ?? 0) + 12;
     const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: floor - top - below };
+    // A map spread out to fill its height leaves room under its title for the banners shown at once
+    // (a failure's stays 12 s), so a banner never hides a node.
+    const room = BANNERS_AT_ONCE * bannerHeight();
+    for (const v of this.views) v.bannerRoom = room;
     placeMaps(this.views, area);
     // Messages start under the maps' titles, so a banner never hides which team is which.
     const titles = Math.max(0, ...this.views.map((v) => v.describe().title.h));
@@ -236,7 +286,7 @@ export class GameScene extends Scene {
       dest.dispatchEvent(new Event("change"));
       this.showRoutes();
       toast(
-        `Packets to ${session.state?.teams.get(team)?.nodes.get(node)?.label ?? node}: now tap one of your links`,
+        `Packets to ${session.state?.teams.get(team)?.nodes.get(node)?.label ?? node}: now tap one of your links, or drag there`,
         "info",
         2000,
       );
@@ -253,13 +303,40 @@ export class GameScene extends Scene {
       return;
     }
     // A router's own link: packets to the chosen destination leave by it from now on.
+    const dest = document.getElementById("route-dest") as HTMLSelectElement | null;
+    if (dest?.value) this.routeBy(dest.value, link);
+  }
+
+  /** Sends a route through the panel's own controls: tap, drag and keyboard make the same decision. */
+  private routeBy(destination: string, link: string): void {
     const select = document.getElementById("route-link") as HTMLSelectElement | null;
     const dest = document.getElementById("route-dest") as HTMLSelectElement | null;
-    if (!select || !dest?.value || ![...select.options].some((o) => o.value === link)) return;
+    if (!select || !dest || ![...select.options].some((o) => o.value === link)) return;
+    if (![...dest.options].some((o) => o.value === destination)) return;
+    dest.value = destination;
     select.value = link;
     const alt = document.getElementById("route-alt") as HTMLSelectElement | null;
     if (alt) alt.value = "";
     document.getElementById("route-set")?.click();
+    this.showRoutes();
+  }
+
+  /** Drags on the player's router's map: from a destination (or a route's link) onto one of its links. */
+  private routeDrag(view: MapView, router: string): RouteDrag {
+    const dest = () => document.getElementById("route-dest") as HTMLSelectElement | null;
+    return new RouteDrag(this, view, router, {
+      routes: () => session.you?.routes,
+      chosen: () => dest()?.value || null,
+      isDest: (node) => [...(dest()?.options ?? [])].some((o) => o.value === node),
+      choose: (node) => {
+        const select = dest();
+        if (!select || select.value === node) return;
+        select.value = node;
+        select.dispatchEvent(new Event("change"));
+        this.showRoutes();
+      },
+      setRoute: (node, link) => this.routeBy(node, link),
+    });
   }
 
   /** Draws the player's router's routes on their map, the destination chosen in the panel ringed. */

@@ -82,7 +82,7 @@ export function buildControls(
       h(
         "p",
         { class: "muted" },
-        "Tap a node on the map to choose it, then tap one of your links to send its packets that way.",
+        "Drag a node on the map onto one of your links (or tap the node, then the link) to send its packets that way. A red badge counts packets lost on a link.",
       ),
       routes,
       h("label", {}, "Packets going to", dest),
@@ -469,15 +469,18 @@ function renderRoutes(box: HTMLElement, team: TeamState, you: PrivateView | null
       const facts = [
         goes.length ? `carries packets to ${goes.join(", ")}` : "carries nothing",
         out.waiting ? `${out.waiting} waiting` : "",
+        l?.dropped ? `${l.dropped} dropped so far` : "",
         l && !l.up ? "DOWN" : l?.lossPercent ? `losing ${l.lossPercent}%` : l ? `${l.utilisation}% busy` : "",
       ].filter(Boolean);
       lines.push([l && !l.up ? "warn" : "", `Link to ${label(out.to)}: ${facts.join(" · ")}`]);
     }
-    if (access.length)
+    if (access.length) {
+      const lost = access.reduce((sum, o) => sum + (team.links.get(o.link)?.dropped ?? 0), 0);
       lines.push([
         "",
-        `${access.length} link${access.length === 1 ? "" : "s"} straight to a computer: ${access.reduce((s, o) => s + o.waiting, 0)} waiting`,
+        `${access.length} link${access.length === 1 ? "" : "s"} straight to a computer: ${access.reduce((s, o) => s + o.waiting, 0)} waiting${lost ? ` · ${lost} dropped so far` : ""}`,
       ]);
+    }
   }
   const sig = JSON.stringify(lines);
   if (box.dataset.sig === sig) return;

@@ -34,19 +34,43 @@ export function clearUi(): void {
   for (const el of document.querySelectorAll("#toasts .toast.banner")) el.remove();
 }
 
+/** Failures' banners shown at once: the maps keep room under their titles for this many (GameScene). */
+export const BANNERS_AT_ONCE = 2;
+
+type ToastKind = "info" | "ok" | "error" | "banner";
+
 /** A short message at the top of the screen. */
-export function toast(text: string, kind: "info" | "ok" | "error" | "banner" = "info", ms = 3500): void {
+export function toast(text: string, kind: ToastKind = "info", ms = 3500): void {
+  addToast(text, kind, ms);
+}
+
+/** A short message at the top of the screen, returned (a banner may be reworded while it shows). */
+export function addToast(text: string, kind: ToastKind, ms: number): HTMLElement {
   const box = document.getElementById("toasts")!;
   const el = h("div", { class: `toast ${kind}`, "data-kind": kind }, text);
   box.append(el);
-  // Quick confirmations give way first: a failure's banner stays its full time (at most three at once).
+  // Quick confirmations give way first: a failure's banner stays its full time, unless a newer one
+  // pushes it out (the console's timeline keeps them all). Together they fit the room the maps leave.
   const trim = (selector: string, keep: number) => {
     const list = box.querySelectorAll(selector);
     for (let i = 0; i < list.length - keep; i++) list[i]?.remove();
   };
-  trim(".toast.banner", 3);
-  trim(".toast:not(.banner)", Math.max(1, 4 - box.querySelectorAll(".toast.banner").length));
+  trim(".toast.banner", BANNERS_AT_ONCE);
+  trim(".toast:not(.banner)", Math.max(1, BANNERS_AT_ONCE - box.querySelectorAll(".toast.banner").length));
   setTimeout(() => el.remove(), ms);
+  return el;
+}
+
+/** The height of a one-line banner in pixels now (measured: fonts differ between computers). */
+export function bannerHeight(): number {
+  const box = document.getElementById("toasts");
+  if (!box) return 0;
+  const probe = h("div", { class: "toast banner", style: "visibility: hidden", "aria-hidden": "true" }, "M");
+  box.append(probe);
+  const gap = Number.parseFloat(getComputedStyle(box).rowGap) || 0;
+  const height = probe.getBoundingClientRect().height + gap;
+  probe.remove();
+  return height;
 }
 
 /** Minutes and seconds of a tick count. */

@@ -79,6 +79,8 @@ export class LinkState extends Schema implements LinkView {
   /** Packets carried in the last second against what it could carry, 0–100. */
   @type("uint8") utilisation = 0;
   @type("uint8") lossPercent = 0;
+  /** Packets lost on it or at a router waiting for it since the round began (shared/view.ts). */
+  @type("uint16") dropped = 0;
 }
 
 export class TeamState extends Schema implements TeamView {

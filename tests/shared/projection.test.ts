@@ -1,0 +1,83 @@
+/**
+ * The view a screen gets: each link's lost packets, found by the projection (the simulation counts drops
+ * by reason only). A router player reads them on their links; they must match what the simulation lost.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  computePar,
+  initTeams,
+  type Match,
+  type NetworkView,
+  newProjection,
+  PLAIN_VIEWS,
+  plainNetworkView,
+  projectMatch,
+  stepMatch,
+  TICKS_PER_SECOND,
+} from "../../shared/index";
+import { match, world } from "./helpers";
+
+/** Plays a match to its end, projecting after every `every`-th tick (1: each tick, as a room does). */
+function played(m: Match, every = 1): NetworkView {
+  const par = computePar(m.scenario);
+  const view = plainNetworkView();
+  initTeams(view, m, PLAIN_VIEWS);
+  const proj = newProjection(PLAIN_VIEWS);
+  while (!m.ended) {
+    stepMatch(m);
+    if (m.tick % every === 0 || m.ended) projectMatch(view, m, proj, () => "", par);
+  }
+  // A second projection of the same tick (seats changing between two ticks) counts nothing twice.
+  projectMatch(view, m, proj, () => "", par);
+  return view;
+}
+
+const droppedBy = (view: NetworkView) =>
+  Object.fromEntries(
+    [...view.teams.get("hub")!.links.values()].filter((l) => l.dropped).map((l) => [l.id, l.dropped]),
+  );
+
+describe("each link's dropped packets", () => {
+  const m = match("link-cut", { topology: "hub" });
+  const view = played(m);
+
+  it("a cut link: what was on it and what waited for it too long, on that link only", () => {
+    const lost = world(m, "hub").stats.dropped["link-down"];
+    expect(lost).toBeGreaterThan(0);
+    const cut = m.failureLog.find((f) => f.kind === "link-cut")!.effects[0]!.target;
+    expect(droppedBy(view)).toEqual({ [cut]: lost });
+  });
+
+  it("a lossy line and a crashed router: every loss on the lossy link, the crash's on the router's links", () => {
+    const m = match("stormy-day", { topology: "hub" });
+    const view = played(m);
+    const stats = world(m, "hub").stats.dropped;
+    const lossy = m.failureLog.find((f) => f.kind === "packet-loss")!.effects[0]!.target;
+    const counts = droppedBy(view);
+    expect(counts[lossy]).toBe(stats.loss);
+    const crashed = m.failureLog.find((f) => f.kind === "crash")!.effects[0]!.target;
+    const atCrashed = Object.entries(counts)
+      .filter(([id]) => id !== lossy && id.split("-").includes(crashed))
+      .reduce((a, [, n]) => a + n, 0);
+    expect(atCrashed).toBeGreaterThan(0);
+    expect(atCrashed).toBeLessThanOrEqual(stats["node-down"] + stats["no-route"]);
+  });
+
+  it("a firewall's blocks are the player's choice, not losses: a flood's blocked junk is not counted", () => {
+    const m = match("ddos", { topology: "hub" });
+    const view = played(m);
+    const stats = world(m, "hub").stats.dropped;
+    expect(stats.blocked).toBeGreaterThan(1000);
+    const sum = Object.values(droppedBy(view)).reduce((a, b) => a + b, 0);
+    expect(sum).toBeGreaterThan(0); // the flood fills the access router's queue
+    expect(sum).toBeLessThanOrEqual(stats["queue-full"]);
+  });
+
+  it("a view that skips ticks (a replay jumping) invents no losses; a calm round loses nothing", () => {
+    expect(droppedBy(played(match("calm", { topology: "hub" }), TICKS_PER_SECOND))).toEqual({});
+    expect(droppedBy(played(match("calm", { topology: "hub" })))).toEqual({});
+    const cut = played(match("link-cut", { topology: "hub" }), TICKS_PER_SECOND);
+    const total = Object.values(droppedBy(cut)).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(world(m, "hub").stats.dropped["link-down"]);
+  });
+});
