@@ -293,14 +293,14 @@ export function buildControls(
     const approvals = h("div", { id: "approvals", class: "stack" });
     const blockSel = h("select", { id: "block-source", "aria-label": "Peer to block" });
     const backup = toggle(
-      "backup",
+      "peer-backup",
       "Backed up ✓",
       `No backup: back up your computer (${PRICES.peerBackupPerMinute} coins a minute)`,
       (on) => send({ type: "backup", ...base, on }),
     );
     const restore = h(
       "button",
-      { id: "restore", class: "warn", onclick: () => send({ type: "restore", ...base }) },
+      { id: "peer-restore", class: "warn", onclick: () => send({ type: "restore", ...base }) },
       "Restore from backup",
     );
     sections.push(
