@@ -5,6 +5,7 @@
  */
 import {
   CLOUD_EXTRA_LATENCY,
+  CLOUD_REGION,
   PATCH_TICKS,
   POINTS,
   PRICES,
@@ -18,7 +19,7 @@ import { startFailure, takeDown } from "./failures";
 import { chooseServer } from "./hub";
 import type { HostIntent, NodeIntent } from "./intents";
 import { linkIndexOf, worldOf } from "./intents";
-import { addEndpoint, attachedTo, newServer } from "./map";
+import { addEndpoint, attachedTo, newServer, reattach } from "./map";
 import { addRoutesTo } from "./routing";
 import { assignSeat } from "./seats";
 import { discardCorrupt, recountAvailability } from "./swarm";
@@ -98,9 +99,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       addReplica(match, world, node, intent.region);
       break;
     case "cloud":
-      s!.cloud = intent.on;
-      moveUplink(world, node, intent.on ? CLOUD_EXTRA_LATENCY : -CLOUD_EXTRA_LATENCY);
-      if (intent.on) keepBackup(node);
+      moveToCloud(world, node, intent.on);
       break;
     case "stateless":
       s!.stateless = intent.on;
@@ -216,11 +215,35 @@ function isMalicious(node: SimNode): boolean {
   );
 }
 
-/** A cloud region is farther away: the server's uplink gets slower (or faster again on the way back). */
-function moveUplink(world: World, node: SimNode, extra: number): void {
+/**
+ * Into the cloud: the server moves to a data centre of its own region (CLOUD_REGION), so a power cut
+ * in its old region no longer takes it down. The data centre is reached over the internet through a
+ * router of another region of the map (the next one, as for a replica), farther away than the
+ * school's own server room; its backups come with it. Back home, it stands where it stood before.
+ */
+function moveToCloud(world: World, node: SimNode, on: boolean): void {
+  const s = node.server!;
   const link = world.links[node.links[0]!]!;
+  s.cloud = on;
+  const extra = on ? CLOUD_EXTRA_LATENCY : -CLOUD_EXTRA_LATENCY;
   link.baseLatency += extra;
   link.latency += extra;
+  if (on) {
+    s.home = { router: attachedTo(world, node), region: node.region, x: node.x, y: node.y };
+    keepBackup(node);
+    const router = replicaRouter(world, node);
+    reattach(world, node, router);
+    node.region = CLOUD_REGION;
+    addRoutesTo(world, node, router);
+    return;
+  }
+  const home = s.home!;
+  s.home = null;
+  reattach(world, node, home.router);
+  node.region = home.region;
+  node.x = home.x;
+  node.y = home.y;
+  addRoutesTo(world, node, home.router);
 }
 
 /** Backups copy the content as it is now and follow every change after. */

@@ -42,8 +42,10 @@ export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
 export const PATCH_TICKS = 4 * TICKS_PER_SECOND;
 /** A crashed machine restarted by hand is back after this long (booting, services starting). */
 export const RESTART_TICKS = 8 * TICKS_PER_SECOND;
+/** The region a server moves to in the cloud: a data centre of its own, outside the map's regions. */
+export const CLOUD_REGION = "Cloud";
 /** Extra latency of a server's uplink once it has moved to a cloud region, in ticks. */
-export const CLOUD_EXTRA_LATENCY = 4;
+export const CLOUD_EXTRA_LATENCY = 1;
 /** A cloud server's capacity doubles while its queue is at least this full (elastic capacity). */
 export const CLOUD_ELASTIC_THRESHOLD = 0.5;
 

@@ -6,6 +6,7 @@
  * results.
  */
 
+import { PRICES } from "./constants";
 import type { MatchResult, TeamResult } from "./results";
 import type { FailureKind } from "./scenario";
 import type { Architecture } from "./types";
@@ -43,6 +44,9 @@ const CONCEPT: Record<FailureKind, string> = {
 /** Downloads that started again after a stateful server went down. */
 const SESSIONS =
   "A stateful server keeps each user's session in its own memory: when it goes down, its users are logged out and their downloads start again. A stateless service keeps sessions in a shared store, so another server carries on.";
+/** Servers that ran in the cloud. */
+const CLOUD =
+  "The cloud is a data centre of its own, far from the school: a power cut or a cut line where the server used to stand does not reach it, and it grows when busy, but every request travels farther and the rent is paid by the minute.";
 /** Tampered pieces that peers' hash checks threw away. */
 const HASH_CHECKS =
   "Every piece is checked against the file's hashes: tampered data is thrown away, so one hacked peer is one bad source among many.";
@@ -161,6 +165,11 @@ export function debrief(result: MatchResult): Lesson[] {
       lessons.push({
         concept: SESSIONS,
         text: `${t.sessionsLost} user(s) of ${t.name} were logged out when their server went down with the sessions in its memory: each signed in again and started their download over.`,
+      });
+    if ((t.cloudSeconds ?? 0) > 0)
+      lessons.push({
+        concept: CLOUD,
+        text: `${t.name} rented ${mmss(t.cloudSeconds)} of server time in the cloud, at ${PRICES.cloudPerMinute} coins a minute per server.`,
       });
     if (t.leakedPackets > 0)
       lessons.push({

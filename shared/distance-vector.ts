@@ -22,6 +22,8 @@ interface RoundNote {
   arrays: (number[] | undefined)[];
   /** Latency of every host's access link then, in host order. */
   hostLatency: number[];
+  /** Every host's access router then, in host order (a server that moved to the cloud changed it). */
+  hostAccess: number[];
   /** Bumped whenever `hostLatency` changed (or hosts joined). */
   hostEpoch: number;
   /**
@@ -80,8 +82,14 @@ export function stepDistanceVector(world: World, tick: number): void {
   }
   const note = noteFor(world, routers);
   // A new note has no latencies: every router computes its hosts' routes (and advertises) then.
-  if (note.hostLatency.length === 0 || !sameNumbers(note.hostLatency, hostLatency)) note.hostEpoch++;
+  if (
+    note.hostLatency.length === 0 ||
+    !sameNumbers(note.hostLatency, hostLatency) ||
+    !sameNumbers(note.hostAccess, hostAccess)
+  )
+    note.hostEpoch++;
   note.hostLatency = hostLatency;
+  note.hostAccess = hostAccess;
   // Routers whose vector changed this round, by node index.
   const changed = new Array<boolean>(n).fill(false);
   const recomputed = new Array<boolean>(n).fill(false);
@@ -210,6 +218,7 @@ function noteFor(world: World, routers: readonly number[]): RoundNote {
   const note: RoundNote = {
     arrays: [],
     hostLatency: [],
+    hostAccess: [],
     hostEpoch: 0,
     hostsSeen: [],
     version: new Array<number>(n).fill(0),

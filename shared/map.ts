@@ -113,6 +113,7 @@ function emptyStats(): World["stats"] {
     corruptDelivered: 0,
     corruptDiscarded: 0,
     sessionsLost: 0,
+    cloudTicks: 0,
     leaked: 0,
     dataPackets: 0,
     itemsCompleted: 0,
@@ -241,17 +242,41 @@ export interface EndpointSpec {
 /** Adds an endpoint (server, user, botnet…) attached to one router by an access link. */
 export function addEndpoint(world: World, spec: EndpointSpec): SimNode {
   const router = world.nodes[spec.router]!;
-  // The endpoints already attached here: each is found once, by its own access link.
-  let slot = 0;
-  for (const li of router.links) {
-    const link = world.links[li]!;
-    const other = world.nodes[link.a === spec.router ? link.b : link.a]!;
-    if (other.kind !== "router" && other.links[0] === li) slot++;
-  }
-  const { x, y } = placeNear(world, spec.router, slot);
+  const { x, y } = placeNear(world, spec.router, endpointsAt(world, spec.router));
   const node = newNode(world, spec.id, spec.kind, spec.label, router.region, x, y);
   addLink(world, spec.router, node.index, spec.latency ?? ACCESS_LATENCY, spec.bandwidth, spec.upShare);
   return node;
+}
+
+/**
+ * Moves an endpoint's access link to another router, keeping the link (its id, its packets on the
+ * way), and places the endpoint beside its new router. Routes to the endpoint are the caller's.
+ */
+export function reattach(world: World, node: SimNode, router: number): void {
+  const li = node.links[0]!;
+  const link = world.links[li]!;
+  const old = attachedTo(world, node);
+  if (old === router) return;
+  const from = world.nodes[old]!;
+  from.links = from.links.filter((l) => l !== li);
+  const slot = endpointsAt(world, router);
+  if (link.a === old) link.a = router;
+  else link.b = router;
+  world.nodes[router]!.links.push(li);
+  const { x, y } = placeNear(world, router, slot);
+  node.x = x;
+  node.y = y;
+}
+
+/** The endpoints attached to a router: each is found once, by its own access link. */
+function endpointsAt(world: World, router: number): number {
+  let count = 0;
+  for (const li of world.nodes[router]!.links) {
+    const link = world.links[li]!;
+    const other = world.nodes[link.a === router ? link.b : link.a]!;
+    if (other.kind !== "router" && other.links[0] === li) count++;
+  }
+  return count;
 }
 
 /** The router an endpoint hangs off (endpoints have exactly one access link). */
@@ -420,6 +445,7 @@ export function newServer(
     backupContent: null,
     restoreAt: 0,
     cloud: false,
+    home: null,
     upstream,
     jobs: [],
     jobTurn: 0,

@@ -237,6 +237,7 @@ function chargeRunningCosts(world: World): void {
     if (n.kind === "router") perMinute += PRICES.routerRunningPerMinute;
     else if (n.kind === "server") {
       const s = n.server!;
+      if (s.cloud) world.stats.cloudTicks++;
       perMinute += s.cloud
         ? PRICES.cloudPerMinute
         : PRICES.serverRunningPerMinute + (s.backup ? PRICES.backupPerMinute : 0);

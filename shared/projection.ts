@@ -19,15 +19,16 @@ import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
  * schema instance: comparing against it is much cheaper than reading through schema accessors.
  */
 const written = new WeakMap<object, Record<PropertyKey, unknown>>();
-function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): boolean {
   let last = written.get(target);
   if (!last) {
     last = {};
     written.set(target, last);
   }
-  if (last[key] === value) return;
+  if (last[key] === value) return false;
   last[key] = value;
   target[key] = value;
+  return true;
 }
 
 function popcount(x: number): number {
@@ -92,10 +93,10 @@ export function projectMatch(
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
     watchDrops(world, match, proj);
-    projectNodes(team, world, match, names, par, proj.make);
+    const moved = projectNodes(team, world, match, names, par, proj.make);
     if (proj.transits) projectTransits(team, world, match);
     const rates = secondDone || team.links.size === 0;
-    if (rates || proj.linksNow) projectLinks(team, world, proj, rates);
+    if (rates || proj.linksNow || moved) projectLinks(team, world, proj, rates);
     if (secondDone) projectScores(team, world, match, proj, par);
   }
   proj.linksNow = false;
@@ -109,7 +110,8 @@ function projectNodes(
   names: Names,
   par: Par,
   make: ViewFactory,
-): void {
+): boolean {
+  let moved = false;
   for (const n of world.nodes) {
     let s = team.nodes.get(n.id);
     if (!s) {
@@ -123,11 +125,14 @@ function projectNodes(
       s.y = Math.round(n.y);
       team.nodes.set(n.id, s);
     }
-    projectNode(s, n, world.team, match, names, par);
+    if (projectNode(s, n, world.team, match, names, par)) moved = true;
   }
+  return moved;
 }
 
-function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names: Names, par: Par): void {
+/** Writes one node's view; true when it moved (a server going to the cloud or coming back). */
+function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names: Names, par: Par): boolean {
+  let moved = false;
   put(s, "holder", n.holder ? names(n.holder) : "");
   put(s, "autopilot", n.autopilot);
   put(s, "down", isDown(n, match.tick) && !n.gone);
@@ -138,6 +143,10 @@ function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names:
   if (match.tick % TICKS_PER_SECOND === 0) put(s, "points", playerPoints(n, team, match, par));
   if (n.server) {
     const v = n.server;
+    // A server moving to the cloud (and back) changes region and place.
+    put(s, "region", n.region);
+    if (put(s, "x", Math.round(n.x))) moved = true;
+    if (put(s, "y", Math.round(n.y))) moved = true;
     put(s, "capacity", Math.min(255, v.capacity));
     put(s, "upgrades", v.upgrades);
     put(s, "backup", v.backup);
@@ -173,6 +182,7 @@ function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names:
     put(s, "itemsHeld", u.completed);
   }
   if (n.router) put(s, "priority", n.router.priority ?? "");
+  return moved;
 }
 
 /** The packets that entered one of a world's links in the tick just stepped (match.recordTransits). */
@@ -223,10 +233,10 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
       s = proj.make.link();
       s.id = l.id;
       s.index = i;
-      s.a = world.nodes[l.a]!.id;
-      s.b = world.nodes[l.b]!.id;
       team.links.set(l.id, s);
     }
+    put(s, "a", world.nodes[l.a]!.id); // an access link moves with a server going to the cloud
+    put(s, "b", world.nodes[l.b]!.id);
     put(s, "up", l.up);
     put(s, "latency", Math.min(255, l.latency));
     put(s, "bandwidth", Math.min(255, l.bandwidth));

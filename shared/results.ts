@@ -72,6 +72,8 @@ export interface TeamResult {
   corruptDiscarded: number;
   /** Hub: users logged out because a stateful server went down (their downloads started again). */
   sessionsLost: number;
+  /** Hub: seconds of server time rented in the cloud (two servers for a minute: 120). */
+  cloudSeconds: number;
   leakedPackets: number;
   /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
   dataPackets: number;
@@ -180,6 +182,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
     corruptDeliveries: st.corruptDelivered,
     corruptDiscarded: st.corruptDiscarded,
     sessionsLost: st.sessionsLost,
+    cloudSeconds: Math.round(st.cloudTicks / TICKS_PER_SECOND),
     leakedPackets: st.leaked,
     dataPackets: st.dataPackets,
     contentLost: lost.length > 0,

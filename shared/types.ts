@@ -195,7 +195,13 @@ export interface ServerState {
   backup: boolean;
   backupContent: number[] | null;
   restoreAt: number;
+  /**
+   * In a cloud region: the data centre is its own region (CLOUD_REGION), reached over the internet
+   * through a router of another region of the map, farther away, elastic and rented by the minute.
+   */
   cloud: boolean;
+  /** Where the server stood before it moved to the cloud, to move back; null while it is home. */
+  home: { router: number; region: string; x: number; y: number } | null;
   upstream: number;
   jobs: Job[];
   jobTurn: number;
@@ -341,6 +347,8 @@ export interface WorldStats {
   corruptDiscarded: number;
   /** Hub: users logged out because a stateful server went down (their downloads started again). */
   sessionsLost: number;
+  /** Ticks of server time rented in the cloud (one per cloud server per tick). */
+  cloudTicks: number;
   leaked: number;
   dataPackets: number;
   /** Items a user finished with a clean copy. */

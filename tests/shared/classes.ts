@@ -74,6 +74,11 @@ const engaged: Student = (m, world, me, act) => {
     const busy = me.queue.length > me.queueLimit / 2 || s.jobs.length >= SERVER_MAX_JOBS * 0.75;
     if (busy && s.upgrades < 2) act({ type: "upgrade" });
     if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
+    // The briefing in the lobby says which region will lose power: a server there moves to the cloud.
+    const dark = m.scenario.failures.some(
+      (f) => f.kind === "outage" && f.target === me.region && f.at * TICKS_PER_SECOND > m.tick,
+    );
+    if (dark && !s.cloud) act({ type: "cloud", on: true });
   }
   if (me.peer) {
     const p = me.peer;

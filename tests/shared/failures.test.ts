@@ -192,6 +192,72 @@ describe("replicas", () => {
   });
 });
 
+describe("the cloud", () => {
+  it("a server in the cloud stands in a region of its own: a power cut where it stood leaves it serving", () => {
+    const play = (cloud: boolean) => {
+      const m = match("regional-outage", { topology: "hub" }); // East goes dark at 60 s for 30 s
+      const hub = world(m, "hub");
+      submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "sam" });
+      stepMatch(m);
+      if (cloud)
+        expect(
+          submitIntent(m, { kind: "player", id: "sam" }, { type: "cloud", team: "hub", node: "S1", on: true })
+            .ok,
+        ).toBe(true);
+      runUntil(m, 88);
+      return { m, hub, delivered: usefulBetween(hub, 65, 88) };
+    };
+    const home = play(false);
+    const s1 = node(home.hub, "S1");
+    expect(s1.region).toBe("East");
+    expect(isDown(home.m, s1)).toBe(true);
+    const moved = play(true);
+    const c1 = node(moved.hub, "S1");
+    expect(c1.region).toBe("Cloud");
+    expect(isDown(moved.m, c1)).toBe(false);
+    // Reached through a router of another region, over a longer line.
+    const access = moved.hub.nodes[attachedTo(moved.hub, c1)]!;
+    expect(access.region).not.toBe("East");
+    expect(moved.hub.links[c1.links[0]!]!.latency).toBeGreaterThan(home.hub.links[s1.links[0]!]!.latency);
+    expect(home.delivered).toBeLessThan(20);
+    expect(moved.delivered).toBeGreaterThan(5 * Math.max(1, home.delivered));
+  });
+
+  it("moving back puts the server where it stood, on the same line", () => {
+    const m = match("calm", { topology: "hub" });
+    const hub = world(m, "hub");
+    submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "sam" });
+    stepMatch(m);
+    const sam = { kind: "player" as const, id: "sam" };
+    const s1 = node(hub, "S1");
+    const before = { router: attachedTo(hub, s1), x: s1.x, y: s1.y, region: s1.region, link: s1.links[0]! };
+    const latency = hub.links[before.link]!.latency;
+    expect(submitIntent(m, sam, { type: "cloud", team: "hub", node: "S1", on: true }).ok).toBe(true);
+    runUntil(m, 20);
+    expect(attachedTo(hub, s1)).not.toBe(before.router);
+    expect(hub.nodes[before.router]!.links).not.toContain(before.link);
+    expect(submitIntent(m, sam, { type: "cloud", team: "hub", node: "S1", on: false }).ok).toBe(true);
+    runUntil(m, 40);
+    expect({ router: attachedTo(hub, s1), x: s1.x, y: s1.y, region: s1.region, link: s1.links[0]! }).toEqual(
+      before,
+    );
+    expect(hub.links[before.link]!.latency).toBe(latency);
+    expect(hub.nodes[before.router]!.links).toContain(before.link);
+    // Its clients kept finishing downloads throughout.
+    expect(hub.stats.itemsCompleted).toBeGreaterThan(0);
+    // The debrief names the rent, from the seconds the cost score charged (20 s in the cloud).
+    runMatch(m);
+    const r = matchResult(m);
+    expect(r.teams[0]!.cloudSeconds).toBe(20);
+    expect(
+      debrief(r).some(
+        (l) =>
+          l.text === "Team Hub rented 0:20 of server time in the cloud, at 60 coins a minute per server.",
+      ),
+    ).toBe(true);
+  });
+});
+
 describe("crash", () => {
   it("takes the node down in both worlds for the duration, loses its queue, and brings it back", () => {
     const m = only({ kind: "crash", at: 30, duration: 20, target: "S1" });

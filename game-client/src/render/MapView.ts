@@ -92,6 +92,8 @@ interface NodeSprite {
   badge: GameObjects.Image;
   /** What the ring graphics last showed. */
   sig: string;
+  /** Where the node stood when last placed: a server moving to the cloud changes it. */
+  at: string;
 }
 
 interface Flying {
@@ -587,6 +589,10 @@ export class MapView {
         this.nodes.set(n.id, s);
         this.placeNode(n.id, s);
         this.labelsDirty = true;
+      } else if (s.at !== `${n.x},${n.y}`) {
+        this.placeNode(n.id, s);
+        this.labelsDirty = true;
+        this.linkSignature = "";
       }
       this.styleNode(n, s, n.id === mine);
     }
@@ -610,7 +616,7 @@ export class MapView {
       .setDepth(4);
     const ring = this.scene.add.graphics().setDepth(2);
     const badge = this.scene.add.image(0, 0, "crash").setDepth(5).setVisible(false);
-    return { icon, label, ring, badge, sig: "" };
+    return { icon, label, ring, badge, sig: "", at: "" };
   }
 
   /** Set by the scene: a click on a node. */
@@ -619,6 +625,7 @@ export class MapView {
   private placeNode(id: string, s: NodeSprite): void {
     const n = this.team()?.nodes.get(id);
     if (!n) return;
+    s.at = `${n.x},${n.y}`;
     const p = this.toScreen(n.x, n.y);
     const size = Math.max(26, (n.kind === "router" ? 62 : 52) * this.scale());
     s.icon.setPosition(p.x, p.y).setDisplaySize(size, size);
@@ -635,14 +642,17 @@ export class MapView {
         ? "malicious"
         : n.diskFailed
           ? "backup"
-          : n.encrypt
-            ? "lock"
-            : null;
+          : n.cloud
+            ? "cloud"
+            : n.encrypt
+              ? "lock"
+              : null;
     if (badge) s.badge.setTexture(badge).setVisible(!n.gone);
     else s.badge.setVisible(false);
     // Users are many: they go unlabelled unless a player holds them. Infrastructure is always named.
     const user = n.kind === "client" || (n.kind === "peer" && !n.seed);
-    const label = n.holder ? `${n.label} · ${n.holder}` : user ? "" : n.label;
+    const name = n.cloud ? `${n.label} (cloud)` : n.label;
+    const label = n.holder ? `${name} · ${n.holder}` : user ? "" : name;
     if (s.label.text !== label) {
       s.label.setText(label);
       this.labelsDirty = true;
