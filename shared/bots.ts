@@ -22,6 +22,11 @@ import type { FailureKind } from "./scenario";
 import { isDown } from "./transport";
 import type { Match, SimNode, World } from "./types";
 
+/** A finished peer's owner shares at least this long before leaving, in ticks (30 s)... */
+const PEER_LINGER_MIN = 30 * TICKS_PER_SECOND;
+/** ...and at most this long (2 minutes). */
+const PEER_LINGER_MAX = 120 * TICKS_PER_SECOND;
+
 /** Longest time a peer's owner takes to act on a warning, in ticks (60 s). */
 const PEER_OWNER_MAX_DELAY = 60 * TICKS_PER_SECOND;
 /**
@@ -181,4 +186,17 @@ function decidePeer(match: Match, world: World, node: SimNode, out: NodeIntent[]
     if (!out.some((i) => i.type === "access" && i.peer === id))
       out.push({ type: "access", ...b, peer: id, allow: true });
   }
+  // Done with everything they wanted, owners share for a while, then close the app and leave.
+  const u = node.user;
+  if (u && u.current >= u.wants.length && match.tick >= u.wantFrom + lingerTicks(match, node))
+    out.push({ type: "leave", ...b });
+}
+
+/**
+ * How long a peer's owner keeps sharing after their last download, in ticks: from PEER_LINGER_MIN to
+ * PEER_LINGER_MAX, the same for the same owner in the same match.
+ */
+export function lingerTicks(match: Match, node: SimNode): number {
+  const spread = PEER_LINGER_MAX - PEER_LINGER_MIN;
+  return PEER_LINGER_MIN + (hashString(`linger:${match.scenario.seed}:${node.id}`) % (spread + 1));
 }

@@ -49,6 +49,19 @@ export const CLOUD_EXTRA_LATENCY = 1;
 /** A cloud server's capacity doubles while its queue is at least this full (elastic capacity). */
 export const CLOUD_ELASTIC_THRESHOLD = 0.5;
 
+/**
+ * The tracker: the swarm's one central piece. It knows who is in the swarm and hands each peer that
+ * asks a random few of them (PEER_VIEW); a peer knows only those, and the peers that connected to it
+ * (up to PEER_VIEW_MAX). It carries no data: while it is down, peers that know others carry on, and a
+ * newcomer knows nobody.
+ */
+export const PEER_VIEW = 20;
+export const PEER_VIEW_MAX = 40;
+/** A peer asks the tracker again this often, for more peers when it knows fewer than PEER_VIEW alive. */
+export const TRACKER_ANNOUNCE_TICKS = 30 * TICKS_PER_SECOND;
+/** A peer whose tracker did not answer tries again this soon. */
+export const TRACKER_RETRY_TICKS = 5 * TICKS_PER_SECOND;
+
 /** Chunks a peer uploads per tick. */
 export const PEER_UPLOAD_SLOTS = 1;
 /** Chunk requests a peer queues for upload; more are refused at once (a "choke"). */

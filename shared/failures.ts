@@ -47,7 +47,7 @@ export const DEFAULT_TARGET: Record<FailureKind, string> = {
 
 /** Which kinds of node a failure can hit. */
 const ELIGIBLE: Partial<Record<FailureKind, (n: SimNode) => boolean>> = {
-  crash: (n) => n.kind === "router" || n.kind === "server" || n.kind === "peer",
+  crash: (n) => n.kind === "router" || n.kind === "server" || n.kind === "peer" || n.kind === "tracker",
   "disk-failure": (n) => n.kind === "server" || n.kind === "peer",
   ddos: (n) => n.kind === "server" || n.kind === "peer",
   breach: (n) => n.kind === "server" || (n.kind === "peer" && n.peer!.seed),

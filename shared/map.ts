@@ -11,7 +11,7 @@ import {
   PEER_UPLOAD_SLOTS,
   SERVER_CAPACITY,
 } from "./constants";
-import type { Rng } from "./random";
+import { createRng, type Rng } from "./random";
 import { type ExplicitMap, isGeneratedMap, type Scenario } from "./scenario";
 import type { Architecture, Link, NodeKind, SimNode, World } from "./types";
 import { DROP_REASONS } from "./types";
@@ -306,6 +306,8 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     users: [],
     servers: [],
     peers: [],
+    tracker: -1,
+    trackerRng: createRng(scenario.seed, `tracker:${team}`),
     stats: emptyStats(),
     pace: [],
     spent: { setup: 0, running: 0, upgrades: 0, bandwidth: 0, upkeep: 0 },
@@ -385,6 +387,17 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     }
   });
   for (const u of layout.users) addUser(world, u.id, routerOf(u.router), items);
+  if (team === "swarm") {
+    // The tracker stands where the hub's origin would: the file's publisher runs it.
+    const at = layout.origin?.router ?? layout.servers[0]?.router ?? layout.routers[0]!.id;
+    world.tracker = addEndpoint(world, {
+      id: "T1",
+      kind: "tracker",
+      label: "Tracker",
+      router: routerOf(at),
+      bandwidth: HOLDER_BANDWIDTH,
+    }).index;
+  }
   world.availability = Array.from({ length: items }, () => new Array<number>(chunksPerItem).fill(0));
   return world;
 }
@@ -483,5 +496,10 @@ export function newPeer(items: number, mask: number, seed: boolean): NonNullable
     backup: null,
     diskFailed: false,
     restoreAt: 0,
+    known: new Set(),
+    announceAt: 0,
+    listed: false,
+    announcedAt: -1,
+    starved: false,
   };
 }

@@ -18,6 +18,7 @@ import {
 import { gainChunks, holdersOf, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
+import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
 import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import { completeWant, currentWant } from "./workload";
@@ -43,6 +44,7 @@ export function stepPeer(match: Match, world: World, node: SimNode): void {
   const tick = match.tick;
   if (isDown(node, tick)) return;
   const p = node.peer!;
+  if (tick >= p.announceAt) announce(match, world, node);
   if (p.restoreAt > 0 && tick >= p.restoreAt) restoreFromBackup(match, world, node);
   if (p.awaiting.length > 0) {
     const still: Packet[] = [];
@@ -135,14 +137,19 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
     p.pending = live;
   }
   let tries = 0;
+  let counts: readonly number[] | null = null; // what the peers this one knows hold, once a tick
   while (p.pending.length < PEER_DOWNLOAD_SLOTS && tries < PEER_DOWNLOAD_SLOTS && canSend(world, node)) {
     tries++;
     let pendingMask = 0;
     for (const q of p.pending) if (q.item === item) pendingMask |= 1 << q.chunk;
     const missing = match.ctx.full & ~p.have[item]! & ~pendingMask;
     if (missing === 0) return;
-    const chunk = chooseChunk(world, node, item, missing, match.ctx.chunks);
-    if (chunk < 0) return;
+    counts ??= knownCounts(world, node, item, missing);
+    const chunk = chooseChunk(world, node, missing, match.ctx.chunks, counts);
+    if (chunk < 0) {
+      if (!knowsEveryone(world, node)) starve(node);
+      return;
+    }
     const from = chooseSource(world, node, item, chunk, tick);
     if (from < 0) continue;
     sendFromEndpoint(
@@ -159,12 +166,11 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
 export function chooseChunk(
   world: World,
   node: SimNode,
-  item: number,
   missing: number,
   chunks: number,
+  counts: readonly number[],
 ): number {
   const strategy = node.peer!.strategy;
-  const counts = world.availability[item]!;
   if (strategy === "sequential") {
     for (let c = 0; c < chunks; c++) if (missing & (1 << c) && counts[c]! > 0) return c;
     return -1;
@@ -181,13 +187,15 @@ export function chooseChunk(
 }
 
 /**
- * Picks a peer that holds the chunk: not ourselves, not gone, not blocked. A peer knows only some of
- * the others at a time, so it compares a few holders met in a random order (SOURCE_SAMPLE) and takes
- * the least busy: a crowd spreads over the swarm instead of all asking the same idle peer at once.
+ * Picks a peer that holds the chunk: not ourselves, not gone, not blocked, and one this peer knows
+ * (its tracker named it, or it connected to us: tracker.ts). Of those it compares a few holders met in
+ * a random order (SOURCE_SAMPLE) and takes the least busy: a crowd spreads over the swarm instead of
+ * all asking the same idle peer at once.
  */
 function chooseSource(world: World, node: SimNode, item: number, chunk: number, tick: number): number {
   const bit = 1 << chunk;
   const snubbed = node.peer!.snubbed;
+  const known = knowsEveryone(world, node) ? null : node.peer!.known;
   const peers = world.peers;
   const start = nextInt(world.rng, peers.length);
   let best = -1;
@@ -198,7 +206,7 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
   const { list, first } = holdersOf(world, item, chunk, start);
   for (let k = 0; k < list.length && fresh < SOURCE_SAMPLE; k++) {
     const i = peers[list[(first + k) % list.length]!]!;
-    if (i === node.index || node.blocked.has(i)) continue;
+    if (i === node.index || node.blocked.has(i) || (known && !known.has(i))) continue;
     const other = world.nodes[i]!;
     if (other.gone || !(other.peer!.have[item]! & bit)) continue;
     const since = snubbed.get(i);

@@ -12,7 +12,7 @@ export { PACKET_KINDS, type PacketKind } from "./packet-kinds";
 /** The two architectures. A versus match runs one world of each, side by side. */
 export type Architecture = "hub" | "swarm";
 
-export type NodeKind = "client" | "server" | "origin" | "router" | "peer" | "botnet";
+export type NodeKind = "client" | "server" | "origin" | "router" | "peer" | "botnet" | "tracker";
 
 /** Why a packet ended without being delivered. Every drop has exactly one. */
 export const DROP_REASONS = [
@@ -298,6 +298,19 @@ export interface PeerState {
   diskFailed: boolean;
   /** Tick a running restore from the backup finishes; 0 when none is running. */
   restoreAt: number;
+  /**
+   * The peers this one knows (node indexes): those the tracker named, and those that connected to it.
+   * It asks only them for chunks and counts only their chunks for rarest-first.
+   */
+  known: Set<number>;
+  /** Tick of the next visit to the tracker. */
+  announceAt: number;
+  /** On the tracker's list (it reached the tracker once): the tracker names it to others. */
+  listed: boolean;
+  /** Tick of the last visit to the tracker, answered or not; -1 before the first. */
+  announcedAt: number;
+  /** None of the peers it knows holds a chunk it needs: it asks the tracker for more, soon. */
+  starved: boolean;
 }
 
 /** One world: a team's network under one architecture. */
@@ -316,6 +329,10 @@ export interface World {
   servers: number[];
   /** Swarm: every peer (seeds, users, malicious joiners). */
   peers: number[];
+  /** Swarm: the tracker's node index; -1 in the hub. */
+  tracker: number;
+  /** The tracker's own draws (which peers it names), apart from the world's stream. */
+  trackerRng: Rng;
   stats: WorldStats;
   /**
    * Each node's contribution (scoring.ts), by node index, every PACE_TICKS and at the end: how the

@@ -116,6 +116,7 @@ const ICON_OF: Record<string, string> = {
   peer: "peer",
   seed: "seed",
   origin: "origin",
+  tracker: "tracker",
   botnet: "botnet",
 };
 

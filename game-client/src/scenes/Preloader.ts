@@ -10,6 +10,7 @@ export const ICONS = [
   "peer",
   "seed",
   "origin",
+  "tracker",
   "botnet",
   "malicious",
   "cloud",

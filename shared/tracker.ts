@@ -1,0 +1,121 @@
+/**
+ * The tracker: the swarm's one central piece. It carries no data; it keeps the list of peers in the
+ * swarm and, when a peer asks, names a random few of them (PEER_VIEW). A peer knows only the peers it
+ * was told about and the peers that were told about it (a local view, up to PEER_VIEW_MAX), and it asks
+ * only them for chunks. While the tracker is down the swarm carries on among peers that already know
+ * each other; a newcomer knows nobody until it is back. Pure in its arguments.
+ */
+import { PEER_VIEW, PEER_VIEW_MAX, TRACKER_ANNOUNCE_TICKS, TRACKER_RETRY_TICKS } from "./constants";
+import { attachedTo } from "./map";
+import { nextInt } from "./random";
+import { isDown } from "./transport";
+import type { Match, SimNode, World } from "./types";
+
+/** Whether a peer can reach the tracker now: the tracker, its router and the peer's router are up. */
+export function trackerReachable(match: Match, world: World, node: SimNode): boolean {
+  if (world.tracker < 0) return false;
+  const tracker = world.nodes[world.tracker]!;
+  if (tracker.gone || isDown(tracker, match.tick)) return false;
+  if (isDown(world.nodes[attachedTo(world, tracker)]!, match.tick)) return false;
+  return !isDown(world.nodes[attachedTo(world, node)]!, match.tick);
+}
+
+/**
+ * A peer's visit to the tracker: it is listed in the swarm, and when it knows fewer than PEER_VIEW
+ * live peers, it is told about more, chosen at random among the listed ones; each of those learns
+ * about it in turn (they connect to each other). Without an answer it tries again soon. A starved
+ * peer (none of its peers holds what it needs) also asks its peers whom they know (peer exchange),
+ * which works while the tracker is down.
+ */
+export function announce(match: Match, world: World, node: SimNode): void {
+  const p = node.peer!;
+  p.announcedAt = match.tick;
+  let alive = 0;
+  for (const k of p.known) if (!world.nodes[k]!.gone) alive++;
+  if (p.starved) {
+    p.starved = false;
+    const heard = new Set<number>();
+    for (const k of p.known) {
+      const other = world.nodes[k]!;
+      if (other.gone || isDown(other, match.tick)) continue;
+      for (const j of other.peer!.known)
+        if (j !== node.index && !p.known.has(j) && !world.nodes[j]!.gone) heard.add(j);
+    }
+    alive += meet(world, node, [...heard], Math.min(PEER_VIEW, PEER_VIEW_MAX - alive));
+  }
+  if (!trackerReachable(match, world, node)) {
+    p.announceAt = match.tick + TRACKER_RETRY_TICKS;
+    return;
+  }
+  p.announceAt = match.tick + TRACKER_ANNOUNCE_TICKS;
+  p.listed = true;
+  if (alive >= PEER_VIEW) return;
+  const listed: number[] = [];
+  for (const i of world.peers) {
+    if (i === node.index || p.known.has(i)) continue;
+    const other = world.nodes[i]!;
+    if (!other.gone && other.peer!.listed) listed.push(i);
+  }
+  meet(world, node, listed, PEER_VIEW - alive);
+}
+
+/**
+ * The peer connects to up to `count` of the candidates, chosen at random (from the world's own draws
+ * for who meets whom): each knows the other from then on (the other only while it has room).
+ * Returns how many it met.
+ */
+function meet(world: World, node: SimNode, candidates: number[], count: number): number {
+  const p = node.peer!;
+  let met = 0;
+  for (let k = 0; k < candidates.length && met < count; k++, met++) {
+    const j = k + nextInt(world.trackerRng, candidates.length - k);
+    const chosen = candidates[j]!;
+    candidates[j] = candidates[k]!;
+    candidates[k] = chosen;
+    p.known.add(chosen);
+    const theirs = world.nodes[chosen]!.peer!.known;
+    if (theirs.size < PEER_VIEW_MAX) theirs.add(node.index);
+  }
+  return met;
+}
+
+/**
+ * A peer that needs a chunk none of its peers holds asks for more peers (the tracker, and its peers),
+ * no sooner than TRACKER_RETRY_TICKS after its last try (real clients ask for more when starved,
+ * within limits).
+ */
+export function starve(node: SimNode): void {
+  const p = node.peer!;
+  if (p.starved) return;
+  p.starved = true;
+  if (p.announcedAt >= 0) p.announceAt = Math.min(p.announceAt, p.announcedAt + TRACKER_RETRY_TICKS);
+}
+
+/** Whether a peer knows every other peer of the swarm (a small swarm): it sees the swarm as it is. */
+export function knowsEveryone(world: World, node: SimNode): boolean {
+  return node.peer!.known.size >= world.peers.length - 1;
+}
+
+/**
+ * How many of the peers this one knows hold each of the chunks in `wanted` (for rarest-first), counting
+ * only live ones; chunks outside `wanted` read 0. A peer that knows everyone reads the swarm's own
+ * counts (world.availability), the same. The array is reused: read it before the next call.
+ */
+export function knownCounts(world: World, node: SimNode, item: number, wanted: number): readonly number[] {
+  const all = world.availability[item]!;
+  if (knowsEveryone(world, node)) return all;
+  if (scratch.length !== all.length) scratch = new Array<number>(all.length);
+  scratch.fill(0);
+  for (const k of node.peer!.known) {
+    const other = world.nodes[k]!;
+    if (other.gone) continue;
+    let bits = (other.peer!.have[item]! & wanted) >>> 0;
+    while (bits !== 0) {
+      scratch[31 - Math.clz32(bits & -bits)]!++;
+      bits = (bits & (bits - 1)) >>> 0;
+    }
+  }
+  return scratch;
+}
+
+let scratch: number[] = [];
