@@ -74,11 +74,13 @@ const engaged: Student = (m, world, me, act) => {
     const busy = me.queue.length > me.queueLimit / 2 || s.jobs.length >= SERVER_MAX_JOBS * 0.75;
     if (busy && s.upgrades < 2) act({ type: "upgrade" });
     if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
-    // The briefing in the lobby says which region will lose power: a server there moves to the cloud.
+    // The briefing in the lobby says which region will lose power: a server there gets a replica in
+    // another region (moving to the cloud saves it too, but every request then travels farther).
     const dark = m.scenario.failures.some(
       (f) => f.kind === "outage" && f.target === me.region && f.at * TICKS_PER_SECOND > m.tick,
     );
-    if (dark && !s.cloud) act({ type: "cloud", on: true });
+    if (dark && !s.replica && !world.nodes.some((n) => n.server?.replicaOf === me.index))
+      act({ type: "replica" });
   }
   if (me.peer) {
     const p = me.peer;
