@@ -3,8 +3,7 @@
  * `session.state` and subscribe to events; they never touch the SDK.
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
-import type { MatchState } from "../../../game-server/src/rooms/schema";
-import type { RouteView } from "../../../shared/index";
+import type { MatchView, PrivateView } from "../../../shared/index";
 import {
   C2S,
   CLOSE,
@@ -21,21 +20,6 @@ import { keepHostKey, readHostKey } from "./teacher-keys";
 export type Role = "host" | "student" | "solo";
 
 export type { ServerError } from "./error-words";
-
-export interface PrivateView {
-  team: "hub" | "swarm";
-  node: string;
-  coins: number;
-  awaiting: string[];
-  suspects: { node: string; count: number }[];
-  /** Down after a crash: a restart brings the node back sooner. */
-  crashed?: boolean;
-  /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
-  asks?: string;
-  busy?: number;
-  /** A router's: its links and where each destination leaves by. */
-  routes?: RouteView;
-}
 
 type Events = {
   transits: (team: string, crossings: Crossing[]) => void;
@@ -58,7 +42,7 @@ const RECONNECT_GRACE_MS = 5000;
 
 export class Session {
   readonly client: Client;
-  room: Room<MatchState> | null = null;
+  room: Room<MatchView> | null = null;
   role: Role = "student";
   code = "";
   /** The host key of a class this browser created, kept for this tab only. */
@@ -94,8 +78,8 @@ export class Session {
   }
 
   /** The synced state, or null until the first full state has arrived. */
-  get state(): MatchState | null {
-    return this.synced ? ((this.room?.state as MatchState | undefined) ?? null) : null;
+  get state(): MatchView | null {
+    return this.synced ? ((this.room?.state as MatchView | undefined) ?? null) : null;
   }
 
   get sessionId(): string {
@@ -126,7 +110,7 @@ export class Session {
     this.hostKey = body.hostKey;
     sessionStorage.setItem(`hostKey:${body.code}`, body.hostKey);
     this.role = "host";
-    await this.attach(await this.client.joinById<MatchState>(body.code, { hostKey: body.hostKey }));
+    await this.attach(await this.client.joinById<MatchView>(body.code, { hostKey: body.hostKey }));
   }
 
   /** Joins a class by its code; a wrong code or a taken nickname comes back as a readable error. */
@@ -140,7 +124,7 @@ export class Session {
     const hostKey = sessionStorage.getItem(`hostKey:${code}`);
     this.role = hostKey ? "host" : "student";
     try {
-      await this.attach(await this.client.joinById<MatchState>(code, hostKey ? { hostKey } : { nickname }));
+      await this.attach(await this.client.joinById<MatchView>(code, hostKey ? { hostKey } : { nickname }));
     } catch (e) {
       throw new Error(readable(e));
     }
@@ -155,7 +139,7 @@ export class Session {
   }): Promise<void> {
     this.role = "solo";
     try {
-      await this.attach(await this.client.create<MatchState>("solo", options));
+      await this.attach(await this.client.create<MatchView>("solo", options));
     } catch (e) {
       throw new Error(readable(e));
     }
@@ -166,7 +150,7 @@ export class Session {
     this.role = "solo";
     try {
       const options = { level: id, ...(pick ? { topology: pick } : {}), ...(nickname ? { nickname } : {}) };
-      await this.attach(await this.client.create<MatchState>("solo", options));
+      await this.attach(await this.client.create<MatchView>("solo", options));
       this.level = { id, ...(pick ? { pick } : {}) };
     } catch (e) {
       throw new Error(readable(e));
@@ -190,7 +174,7 @@ export class Session {
     if (room) await room.leave().catch(() => {});
   }
 
-  private async attach(room: Room<MatchState>): Promise<void> {
+  private async attach(room: Room<MatchView>): Promise<void> {
     this.synced = false;
     this.room = room;
     this.leaving = false;
@@ -202,7 +186,7 @@ export class Session {
     this.startPing();
   }
 
-  private wire(room: Room<MatchState>): void {
+  private wire(room: Room<MatchView>): void {
     room.onMessage(S2C.banner, (m) => this.emit("banner", m));
     room.onMessage(S2C.error, (e: Record<string, unknown>) => this.emit("error", errorWords(e)));
     room.onMessage(S2C.ok, (m) => this.emit("ok", m));
@@ -263,7 +247,7 @@ export class Session {
     const deadline = started + RECONNECT_WINDOW_MS;
     while (Date.now() < deadline && !this.leaving) {
       try {
-        const room = await this.client.reconnect<MatchState>(token);
+        const room = await this.client.reconnect<MatchView>(token);
         this.synced = false;
         this.room = room;
         sessionStorage.setItem("reconnection", room.reconnectionToken);
@@ -286,7 +270,7 @@ export class Session {
     this.lose("Your class can no longer be reached: its server stopped. Back to the menu.");
   }
 
-  private countBytes(room: Room<MatchState>): void {
+  private countBytes(room: Room<MatchView>): void {
     // biome-ignore lint/suspicious/noExplicitAny: the transport's websocket is not in the SDK's types
     const ws = (room.connection as any)?.transport?.ws as WebSocket | undefined;
     ws?.addEventListener("message", (ev: MessageEvent) => {

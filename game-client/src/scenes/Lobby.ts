@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import type { MatchState } from "../../../game-server/src/rooms/schema";
+import type { MatchView } from "../../../shared/index";
 import { isSeatKind } from "../../../shared/index";
 import { session } from "../app";
 import { joinAddress } from "../net/api";
@@ -90,7 +90,7 @@ export class Lobby extends Scene {
     });
   }
 
-  private teamBoxes(state: MatchState): HTMLElement[] {
+  private teamBoxes(state: MatchView): HTMLElement[] {
     const boxes: HTMLElement[] = [];
     for (const [key, team] of state.teams) {
       const players = [...state.players.values()].filter((p) => p.team === key);
