@@ -27,6 +27,12 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
+export {
+  type JoinCheck,
+  joinOptionsRefusal,
+  readRefusalText,
+  refusalText,
+} from "./join-refusals";
 export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {
   findLevel,

@@ -3,7 +3,7 @@
  * `session.state` and subscribe to events; they never touch the SDK.
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
-import type { MatchView, PrivateView } from "../../../shared/index";
+import type { JoinCheck, MatchView, PrivateView } from "../../../shared/index";
 import {
   C2S,
   CLOSE,
@@ -14,7 +14,7 @@ import {
   S2C,
   unpackTransits,
 } from "../../../shared/index";
-import { errorWords, type ServerError } from "./error-words";
+import { errorWords, joinErrorWords, type ServerError } from "./error-words";
 import { keepHostKey, readHostKey } from "./teacher-keys";
 
 export type Role = "host" | "student" | "solo";
@@ -116,17 +116,15 @@ export class Session {
   /** Joins a class by its code; a wrong code or a taken nickname comes back as a readable error. */
   async joinClass(rawCode: string, nickname: string): Promise<void> {
     const code = rawCode.trim().toUpperCase();
-    const check = (await (await fetch(`${this.baseUrl}/api/join/${encodeURIComponent(code)}`)).json()) as {
-      ok: boolean;
-      error?: string;
-    };
-    if (!check.ok) throw new Error(check.error ?? `No class with code ${code}.`);
+    const answer = await fetch(`${this.baseUrl}/api/join/${encodeURIComponent(code)}`);
+    const check = (await answer.json()) as JoinCheck;
+    if (!check.ok) throw new Error(errorWords({ refusal: check.refusal, message: check.error }).message);
     const hostKey = sessionStorage.getItem(`hostKey:${code}`);
     this.role = hostKey ? "host" : "student";
     try {
       await this.attach(await this.client.joinById<MatchView>(code, hostKey ? { hostKey } : { nickname }));
     } catch (e) {
-      throw new Error(readable(e));
+      throw new Error(joinErrorWords(e));
     }
   }
 
@@ -141,7 +139,7 @@ export class Session {
     try {
       await this.attach(await this.client.create<MatchView>("solo", options));
     } catch (e) {
-      throw new Error(readable(e));
+      throw new Error(joinErrorWords(e));
     }
   }
 
@@ -153,7 +151,7 @@ export class Session {
       await this.attach(await this.client.create<MatchView>("solo", options));
       this.level = { id, ...(pick ? { pick } : {}) };
     } catch (e) {
-      throw new Error(readable(e));
+      throw new Error(joinErrorWords(e));
     }
   }
 
@@ -263,7 +261,7 @@ export class Session {
         // Right after a drop the server may not have opened the seat for us yet: keep trying for a
         // few seconds; after that, a refused token means the seat is really gone.
         const settled = Date.now() - started > RECONNECT_GRACE_MS;
-        if (settled && /not found|expired|invalid/i.test(readable(e))) break;
+        if (settled && /not found|expired|invalid/i.test(joinErrorWords(e))) break;
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
@@ -301,17 +299,4 @@ export class Session {
 function classGone(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
   return /room ".*" (not found|has been disposed)/i.test(message);
-}
-
-/** The server's words from a matchmaking error, without the SDK's wrapping. */
-function readable(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/room ".*" not found/i.test(message))
-    return "That class no longer exists. Check the code on the big screen.";
-  // A class whose server process stopped stays listed for a moment; the matchmaker's call times out.
-  if (/timed out|ipc_timeout|process .* is not available/i.test(message))
-    return "That class's server is not answering: ask your teacher to start a new class.";
-  if (/socket hang up|failed to fetch|network/i.test(message))
-    return "The game server did not answer. Try again in a moment.";
-  return message || "Could not connect to the game server.";
 }
