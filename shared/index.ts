@@ -131,3 +131,4 @@ export {
   type ViewFactory,
   type ViewMap,
 } from "./view";
+export { isIntruder, patchRefusal, restoreRefusal, upgradeRefusal } from "./view-rules";

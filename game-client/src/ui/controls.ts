@@ -3,7 +3,14 @@
  * panel is built once and updated in place (so a half-chosen select is never reset under a finger).
  */
 import type { MatchView, NodeView, PrivateView, TeamView } from "../../../shared/index";
-import { MAX_UPGRADES, type NodeIntent, PACKET_KINDS, PRICES } from "../../../shared/index";
+import {
+  type NodeIntent,
+  PACKET_KINDS,
+  PRICES,
+  patchRefusal,
+  restoreRefusal,
+  upgradeRefusal,
+} from "../../../shared/index";
 import { PACKET_STYLE } from "../app";
 import { armOnFirstClick, h, option } from "./dom";
 
@@ -211,15 +218,15 @@ export function buildControls(
       blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
     );
     updaters.push((n, team, you) => {
-      upgrade.textContent =
-        n.upgrades >= MAX_UPGRADES ? "Fully upgraded" : `Upgrade: serve more (${PRICES.upgrade} coins)`;
-      upgrade.disabled = n.upgrades >= MAX_UPGRADES;
+      const full = upgradeRefusal(n) !== null;
+      upgrade.textContent = full ? "Fully upgraded" : `Upgrade: serve more (${PRICES.upgrade} coins)`;
+      upgrade.disabled = full;
       cloud.set(n.cloud);
       backup.set(n.backup);
       stateless.set(n.stateless);
       encrypt.set(n.encrypt);
-      restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
-      patch.disabled = !n.breached;
+      restore.disabled = restoreRefusal(n) !== null;
+      patch.disabled = patchRefusal(n) !== null;
       fillSelect(
         item,
         Array.from({ length: state.items }, (_, i) => [String(i), `Item ${i + 1}`] as [string, string]),
@@ -328,7 +335,7 @@ export function buildControls(
       encrypt.set(n.encrypt);
       verify.set(n.verify);
       backup.set(n.backup);
-      restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
+      restore.disabled = restoreRefusal(n) !== null;
       if (document.activeElement !== strategy) strategy.value = n.strategy;
       if (document.activeElement !== policy) policy.value = n.policy;
       const waiting = you?.awaiting ?? [];
