@@ -31,10 +31,12 @@ export function readRefusalText(text: string): Refusal | null {
 
 /**
  * Why join options (protocol.ts joinOptionsSchema) were refused, from the first problem their parse
- * found: a nickname's by the check it failed, anything else as a request the page did not make.
+ * found: a nickname's by the check it failed, a host key that cannot be one as the wrong key, anything
+ * else as a request the page did not make.
  */
 export function joinOptionsRefusal(error: z.ZodError, raw: unknown): Refusal {
   const issue = error.issues[0];
+  if (issue?.path[0] === "hostKey") return refusal("wrong-host-key");
   if (issue?.path[0] !== "nickname") return refusal("unreadable-join");
   const nickname = (raw as { nickname?: unknown }).nickname;
   switch (issue.code) {

@@ -126,6 +126,7 @@ describe("classroom room", () => {
     const key = await joinRefusal(c.joinById(code, { hostKey: "x".repeat(20) }));
     expect(key.code).toBe("wrong-host-key");
     expect(key.words).toMatch(/host key does not open/);
+    expect((await joinRefusal(c.joinById(code, { hostKey: "short" }))).code).toBe("wrong-host-key");
     // Teams and roles are balanced: two on one team, one on the other, each on a different node.
     const players = [...stateOf(host).players.values()];
     const teams = players.map((p: { team: string }) => p.team);
