@@ -27,6 +27,12 @@ export {
   validateIntent,
   worldOf,
 } from "./intents";
+export {
+  type JoinCheck,
+  joinOptionsRefusal,
+  readRefusalText,
+  refusalText,
+} from "./join-refusals";
 export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {
   findLevel,
@@ -109,13 +115,20 @@ export * from "./types";
 export {
   type FailureView,
   type LinkView,
+  type MatchMode,
+  type MatchPhase,
+  type MatchView,
   type NetworkView,
   type NodeView,
   PLAIN_VIEWS,
+  type PlayerView,
+  type PrivateView,
   plainNetworkView,
   type RouteView,
+  type SavedStatus,
   type TeamView,
   type UpcomingView,
   type ViewFactory,
   type ViewMap,
 } from "./view";
+export { isIntruder, patchRefusal, restoreRefusal, upgradeRefusal } from "./view-rules";

@@ -1,18 +1,22 @@
 /**
- * What a screen sees of a match: plain view types for the network, its teams, nodes, links and
- * failures. The server's schema classes implement them (game-server/src/rooms/schema.ts), a replay
- * in the browser fills plain objects (projection.ts writes both), and the map view reads either.
+ * What a screen sees of a match: plain view types for the match, its players, the network, its teams,
+ * nodes, links and failures, and a player's private view. The server's schema classes implement them
+ * (game-server/src/rooms/schema.ts), a replay in the browser fills plain objects (projection.ts writes
+ * both), and the client reads only these types: they are the contract between server and screen.
  */
+import type { Architecture } from "./types";
 
 /** The part of a Map a view needs: a schema MapSchema and a plain Map both fit. */
 export interface ViewMap<T> {
   get(key: string): T | undefined;
+  has(key: string): boolean;
   set(key: string, value: T): unknown;
   readonly size: number;
   values(): IterableIterator<T>;
   keys(): IterableIterator<string>;
   entries(): IterableIterator<[string, T]>;
   delete(key: string): unknown;
+  [Symbol.iterator](): IterableIterator<[string, T]>;
 }
 
 export interface NodeView {
@@ -125,6 +129,67 @@ export interface NetworkView {
   failures: ViewMap<FailureView>;
   /** Scheduled failures still to come, for the host's timeline, by their place in the schedule. */
   upcoming: ViewMap<UpcomingView>;
+}
+
+/** Where a round is: a lobby before it starts; "error" when a bug in a tick stopped the room. */
+export type MatchPhase = "lobby" | "playing" | "paused" | "results" | "error";
+
+/** How a room plays: two teams against each other, the whole class on one network, or one player. */
+export type MatchMode = "versus" | "coop" | "solo";
+
+/** Whether the round's results are in the database: "" while it is not over (MatchView.saved). */
+export type SavedStatus = "" | "saving" | "saved" | "retrying";
+
+/** A seated player, as every screen in the room sees them. */
+export interface PlayerView {
+  nickname: string;
+  team: string;
+  node: string;
+  /** False while they are away: the autopilot runs their node until they reconnect. */
+  connected: boolean;
+  /** Their node's points. */
+  points: number;
+}
+
+/** Everything a screen in a room sees of its match: the network and the room around it. */
+export interface MatchView extends NetworkView {
+  phase: MatchPhase;
+  /** The class's join code (a solo room's id). */
+  code: string;
+  mode: MatchMode;
+  scenario: string;
+  description: string;
+  ticksPerSecond: number;
+  /** Items in the workload (servers can cache any of them). */
+  items: number;
+  /** A locked class takes no new students. */
+  locked: boolean;
+  hostConnected: boolean;
+  /** Seated players by their player id (the session id they joined with). */
+  players: ViewMap<PlayerView>;
+  /** Whether the round's results are in the database (SavedStatus). */
+  saved: SavedStatus;
+}
+
+/**
+ * A player's private view of their own node, sent to them alone about once a second: what others
+ * must not see (their coins, who they wait for, who sent them bad chunks, a router's routes).
+ */
+export interface PrivateView {
+  team: Architecture;
+  node: string;
+  coins: number;
+  /** Peers this peer waits on for chunks. */
+  awaiting: string[];
+  /** Peers that sent this peer bad chunks, and how many. */
+  suspects: { node: string; count: number }[];
+  /** Down after a crash: a restart brings the node back sooner. */
+  crashed?: boolean;
+  /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
+  asks?: string;
+  busy?: number;
+  /** A router's: its links and where each destination leaves by. */
+  routes?: RouteView;
 }
 
 /** Makes the empty view objects a projection fills: schema instances on the server, plain ones elsewhere. */

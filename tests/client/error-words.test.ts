@@ -1,6 +1,7 @@
 /** The words a student sees for a refused decision are made on the screen, from its code. */
 import { describe, expect, it } from "vitest";
-import { errorWords } from "../../game-client/src/net/error-words";
+import { errorWords, joinErrorWords } from "../../game-client/src/net/error-words";
+import { readRefusalText, refusal, refusalText } from "../../shared/index";
 
 describe("errorWords", () => {
   it("says a refused decision from its code and parameters", () => {
@@ -20,5 +21,36 @@ describe("errorWords", () => {
       "that was refused",
     );
     expect(errorWords({}).code).toBe("error");
+  });
+});
+
+describe("joinErrorWords", () => {
+  it("says a refused join from the code packed in the error's text", () => {
+    const noClass = new Error(refusalText(refusal("no-class", { code: "ZZZZZ" })));
+    expect(joinErrorWords(noClass)).toBe("No class with code ZZZZZ. Check the code on the big screen.");
+    const taken = new Error(refusalText(refusal("nickname-taken", { nickname: "Ann" })));
+    expect(joinErrorWords(taken)).toBe('"Ann" is taken in this class: choose another nickname.');
+  });
+
+  it("rewords the SDK's own errors and keeps any other words", () => {
+    expect(joinErrorWords(new Error('room "ABCDE" not found'))).toMatch(/no longer exists/);
+    expect(joinErrorWords(new Error("socket hang up"))).toMatch(/did not answer/);
+    expect(joinErrorWords(new Error("Not a matchmaking call."))).toBe("Not a matchmaking call.");
+    expect(joinErrorWords(new Error(""))).toBe("Could not connect to the game server.");
+  });
+});
+
+describe("a refusal in a text field", () => {
+  it("reads back what was packed, and nothing else", () => {
+    const r = refusal("nickname-too-long", { max: 16 });
+    expect(readRefusalText(refusalText(r))).toEqual(r);
+    expect(readRefusalText("No class with code ZZZZZ.")).toBeNull();
+    expect(readRefusalText('{"refusal":{"code":"constructor","params":{}}}')).toBeNull();
+    expect(readRefusalText('{"refusal":')).toBeNull();
+    // Parameters are names and numbers: anything else is dropped.
+    expect(readRefusalText('{"refusal":{"code":"no-class","params":{"code":"AB","x":{"y":1}}}}')).toEqual({
+      code: "no-class",
+      params: { code: "AB" },
+    });
   });
 });

@@ -2,15 +2,26 @@ import { matchMaker } from "@colyseus/core";
 import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  BUILT_IN_SCENARIOS,
   CLOSE,
   type Crossing,
   isRefusalCode,
   type Match,
   type Refusal,
+  refusal,
   refusalWords,
   unpackTransits,
 } from "../../shared/index";
-import { boot, dropConnection, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+import {
+  boot,
+  dropConnection,
+  type Harness,
+  joinRefusal,
+  nextMessage,
+  quiet,
+  stateOf,
+  until,
+} from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -86,21 +97,36 @@ describe("classroom room", () => {
     const missing = await h.get("/api/classes/AAAAA");
     expect(missing.status).toBe(404);
     expect(missing.json.error).toMatch(/No class with code AAAAA/);
-    expect((await h.get("/api/classes/hello!")).status).toBe(400);
+    expect(missing.json.refusal).toEqual({ code: "no-class", params: { code: "AAAAA" } });
+    const malformed = await h.get("/api/classes/hello!");
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.refusal).toMatchObject({ code: "bad-class-code" });
     expect((await h.get("/health")).json.ok).toBe(true);
   });
 
   it("students join by code; a wrong code, a taken or missing nickname get clear errors", async () => {
     const { code, host, students, c } = await classWithStudents(["Ann", "Bob", "Cy"]);
-    await expect(c.joinById("ZZZZZ", { nickname: "Dee" })).rejects.toThrow(
-      /No class with code ZZZZZ. Check the code on the big screen/,
-    );
-    await expect(c.joinById(code, { nickname: "ann" })).rejects.toThrow(/"ann" is taken/);
-    await expect(c.joinById(code, {})).rejects.toThrow(/Choose a nickname/);
-    await expect(c.joinById(code, { nickname: "Host" })).rejects.toThrow(
-      /belongs to the host, a bot or a node/,
-    );
-    await expect(c.joinById(code, { hostKey: "x".repeat(20) })).rejects.toThrow(/host key does not open/);
+    // Each refusal crosses the wire as a code with parameters; the words are made from them.
+    const noClass = await joinRefusal(c.joinById("ZZZZZ", { nickname: "Dee" }));
+    expect(noClass).toMatchObject({ code: "no-class", params: { code: "ZZZZZ" } });
+    expect(noClass.words).toMatch(/No class with code ZZZZZ. Check the code on the big screen/);
+    const taken = await joinRefusal(c.joinById(code, { nickname: "ann" }));
+    expect(taken).toMatchObject({ code: "nickname-taken", params: { nickname: "ann" } });
+    expect(taken.words).toMatch(/"ann" is taken/);
+    const nameless = await joinRefusal(c.joinById(code, {}));
+    expect(nameless.code).toBe("nickname-needed");
+    expect(nameless.words).toMatch(/Choose a nickname/);
+    const reserved = await joinRefusal(c.joinById(code, { nickname: "Host" }));
+    expect(reserved.code).toBe("nickname-reserved");
+    expect(reserved.words).toMatch(/belongs to the host, a bot or a node/);
+    const long = await joinRefusal(c.joinById(code, { nickname: "x".repeat(17) }));
+    expect(long).toMatchObject({ code: "nickname-too-long", params: { max: 16 } });
+    expect((await joinRefusal(c.joinById(code, { nickname: "<b>" }))).code).toBe("nickname-characters");
+    expect((await joinRefusal(c.joinById(code, { nickname: "Dee", extra: 1 }))).code).toBe("unreadable-join");
+    const key = await joinRefusal(c.joinById(code, { hostKey: "x".repeat(20) }));
+    expect(key.code).toBe("wrong-host-key");
+    expect(key.words).toMatch(/host key does not open/);
+    expect((await joinRefusal(c.joinById(code, { hostKey: "short" }))).code).toBe("wrong-host-key");
     // Teams and roles are balanced: two on one team, one on the other, each on a different node.
     const players = [...stateOf(host).players.values()];
     const teams = players.map((p: { team: string }) => p.team);
@@ -112,6 +138,25 @@ describe("classroom room", () => {
     expect(held.length).toBe(teams.filter((t: string) => t === "hub").length);
     expect(JSON.stringify(stateOf(students[0]!).toJSON())).not.toContain("hostKey");
     for (const r of [host, ...students]) await r.leave();
+  });
+
+  it("a student who joins a full class watches, and is told why with a code", async () => {
+    // One router, one server and two users on one co-op hub: four seats.
+    const base = BUILT_IN_SCENARIOS.calm!;
+    const map = { ...(base.map as object), routers: 1, regions: 1, servers: 1, users: 2 };
+    const saved = await h.post("/api/scenarios", { scenario: { ...base, name: "Four seats", map } });
+    expect(saved.status).toBe(201);
+    const { code, host, c } = await classWithStudents(["Ann", "Bob", "Cy", "Dee"], {
+      scenario: saved.json.id,
+      mode: "coop",
+      architecture: "hub",
+    });
+    const late = await c.joinById(code, { nickname: "Eve" });
+    const full = await nextMessage<{ code: string; refusal: { code: string } }>(late, "error");
+    expect(full).toEqual({ code: "full", refusal: { code: "class-full", params: {} } });
+    expect(refusalWords(refusal("class-full"))).toMatch(/Every seat is taken: you are watching/);
+    expect(stateOf(host).players.size).toBe(4);
+    await late.leave();
   });
 
   it("plays a short round with bots to results, shown to everyone", async () => {
@@ -398,11 +443,15 @@ describe("classroom room", () => {
     expect(await left).toBe(CLOSE.kicked);
     await until(() => !stateOf(host).players.has(ann.sessionId), 3000, "Ann removed");
     expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).holder).toBe("");
-    await expect(c.joinById(code, { nickname: "Ann" })).rejects.toThrow(/removed from this class/);
+    const removed = await joinRefusal(c.joinById(code, { nickname: "Ann" }));
+    expect(removed.code).toBe("removed-from-class");
+    expect(removed.words).toMatch(/removed from this class/);
     // Locking keeps newcomers out too.
     host.send("host", { type: "lock", locked: true });
     await until(() => stateOf(host).locked === true);
-    await expect(c.joinById(code, { nickname: "Newbie" })).rejects.toThrow(/locked/);
+    const locked = await joinRefusal(c.joinById(code, { nickname: "Newbie" }));
+    expect(locked.code).toBe("class-locked");
+    expect(locked.words).toMatch(/locked/);
     for (const r of [host, ...students.slice(1)]) await r.leave();
   });
 

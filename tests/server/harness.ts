@@ -12,6 +12,9 @@ import {
   createMatch,
   type MatchResult,
   type MatchSummary,
+  type RefusalParams,
+  readRefusalText,
+  refusalWords,
   type StoredMatch,
   stateHash,
   stepMatch,
@@ -217,6 +220,24 @@ export interface RawPlayer {
   /** Room messages received so far, by type. */
   received: Map<string, unknown[]>;
   close(): void;
+}
+
+/**
+ * The refusal a join or a new solo game was turned down with: its code and parameters, packed in the
+ * error's text (shared/join-refusals.ts), and the words a screen makes of them.
+ */
+export async function joinRefusal(
+  attempt: Promise<unknown>,
+): Promise<{ code: string; params: RefusalParams; words: string }> {
+  let message = "it was not refused";
+  try {
+    await attempt;
+  } catch (e) {
+    message = e instanceof Error ? e.message : String(e);
+  }
+  const refused = readRefusalText(message);
+  if (!refused) throw new Error(`not a refusal with a code: ${message}`);
+  return { ...refused, words: refusalWords(refused) };
 }
 
 /** Reserves a seat over HTTP, then opens its websocket with the given headers on both. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLevel, type MatchResult, type Refusal, refusalWords, starsFor } from "../../shared/index";
-import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+import { boot, type Harness, joinRefusal, nextMessage, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -43,12 +43,18 @@ describe("a level in a solo room", () => {
   }, 45_000);
 
   it("refuses what a level does not allow, and an unknown level", async () => {
-    await expect(h.client().create("solo", { level: "nope" })).rejects.toThrow(/no level "nope"/);
-    await expect(h.client().create("solo", { level: "detour", node: "R1" })).rejects.toThrow(/own node/);
-    await expect(h.client().create("solo", { level: "detour", topology: "swarm" })).rejects.toThrow(
-      /played as hub/,
-    );
-    await expect(h.client().create("solo", { level: "fifty" })).rejects.toThrow(/needs a choice/);
+    const none = await joinRefusal(h.client().create("solo", { level: "nope" }));
+    expect(none).toMatchObject({ code: "no-level", params: { level: "nope" } });
+    expect(none.words).toMatch(/no level "nope"/);
+    const node = await joinRefusal(h.client().create("solo", { level: "detour", node: "R1" }));
+    expect(node.code).toBe("level-sets-node");
+    expect(node.words).toMatch(/own node/);
+    const other = await joinRefusal(h.client().create("solo", { level: "detour", topology: "swarm" }));
+    expect(other.code).toBe("level-played-as");
+    expect(other.words).toMatch(/played as hub/);
+    const unpicked = await joinRefusal(h.client().create("solo", { level: "fifty" }));
+    expect(unpicked.code).toBe("level-needs-choice");
+    expect(unpicked.words).toMatch(/needs a choice/);
     await expect(h.client().create("solo", { level: "calm", scenario: "calm" })).rejects.toThrow(
       /one of the two/,
     );

@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+import { boot, type Harness, joinRefusal, nextMessage, quiet, stateOf, until } from "./harness";
 
 process.env.HUB_SWARM_TEST_HOOKS = "1";
 
@@ -40,8 +40,12 @@ describe("solo room", () => {
   }, 30000);
 
   it("refuses a solo room for an unknown scenario or node", async () => {
-    await expect(h.client().create("solo", { scenario: "nope" })).rejects.toThrow(/no scenario "nope"/);
-    await expect(h.client().create("solo", { scenario: "calm", node: "Q9" })).rejects.toThrow(/no node Q9/);
+    const scenario = await joinRefusal(h.client().create("solo", { scenario: "nope" }));
+    expect(scenario).toMatchObject({ code: "no-scenario", params: { scenario: "nope" } });
+    expect(scenario.words).toMatch(/no scenario "nope"/);
+    const node = await joinRefusal(h.client().create("solo", { scenario: "calm", node: "Q9" }));
+    expect(node).toMatchObject({ code: "no-scenario-node", params: { node: "Q9" } });
+    expect(node.words).toMatch(/no node Q9/);
     await expect(h.client().create("classroom", {})).rejects.toThrow(/Host a class/);
   });
 });

@@ -77,7 +77,7 @@ describe("two processes, one Redis", () => {
     const port = holder(host);
     expect(students.map(holder)).toEqual([port, port]);
     await until(() => stateOf(host).players.size === 2, 5000, "both students seated");
-    await expect(viaB.joinById(made.code, { nickname: "ann" })).rejects.toThrow(/taken/);
+    await expect(viaB.joinById(made.code, { nickname: "ann" })).rejects.toThrow(/"code":"nickname-taken"/);
 
     host.send("host", { type: "start" });
     await until(() => stateOf(students[0]!).tick >= 10, 10_000, "a second of play");
@@ -156,7 +156,7 @@ describe("two processes, one Redis", () => {
     // try may be cut off while the matchmaker checks on the dead process; then the answer is clear.
     await expect(new Client(a.url).joinById(third.code, { nickname: "Zed" })).rejects.toThrow();
     await expect(new Client(a.url).joinById(third.code, { nickname: "Zed" })).rejects.toThrow(
-      /not available|timed out|No class with code/,
+      /not available|timed out|"code":"no-class"/,
     );
     const tick2 = stateOf(studentOnA).tick as number;
     await until(() => stateOf(studentOnA).tick >= tick2 + 10, 8000, "A still playing");

@@ -1,5 +1,8 @@
-/** Errors from the server in words: a refused decision arrives as a code, and its words are made here. */
-import { isRefusalCode, type RefusalParams, refusalWords } from "../../../shared/index";
+/**
+ * Errors from the server in words: a refused decision or join arrives as a code, and its words are
+ * made here.
+ */
+import { isRefusalCode, type RefusalParams, readRefusalText, refusalWords } from "../../../shared/index";
 
 export interface ServerError {
   code: string;
@@ -16,4 +19,23 @@ export function errorWords(e: { code?: unknown; message?: unknown; refusal?: unk
     return { code, message: refusalWords({ code: r.code, params }) };
   }
   return { code, message: typeof e.message === "string" ? e.message : "that was refused" };
+}
+
+/**
+ * A failed join or solo game in words. A refusal arrives packed in the error's text (a ServerError
+ * from a room, or a matchmaking answer: shared/join-refusals.ts); the SDK's own errors are reworded
+ * for a student.
+ */
+export function joinErrorWords(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const refused = readRefusalText(message);
+  if (refused) return refusalWords(refused);
+  if (/room ".*" not found/i.test(message))
+    return "That class no longer exists. Check the code on the big screen.";
+  // A class whose server process stopped stays listed for a moment; the matchmaker's call times out.
+  if (/timed out|ipc_timeout|process .* is not available/i.test(message))
+    return "That class's server is not answering: ask your teacher to start a new class.";
+  if (/socket hang up|failed to fetch|network/i.test(message))
+    return "The game server did not answer. Try again in a moment.";
+  return message || "Could not connect to the game server.";
 }

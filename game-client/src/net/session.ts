@@ -3,8 +3,7 @@
  * `session.state` and subscribe to events; they never touch the SDK.
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
-import type { MatchState } from "../../../game-server/src/rooms/schema";
-import type { RouteView } from "../../../shared/index";
+import type { JoinCheck, MatchView, PrivateView } from "../../../shared/index";
 import {
   C2S,
   CLOSE,
@@ -15,27 +14,12 @@ import {
   S2C,
   unpackTransits,
 } from "../../../shared/index";
-import { errorWords, type ServerError } from "./error-words";
+import { errorWords, joinErrorWords, type ServerError } from "./error-words";
 import { keepHostKey, readHostKey } from "./teacher-keys";
 
 export type Role = "host" | "student" | "solo";
 
 export type { ServerError } from "./error-words";
-
-export interface PrivateView {
-  team: "hub" | "swarm";
-  node: string;
-  coins: number;
-  awaiting: string[];
-  suspects: { node: string; count: number }[];
-  /** Down after a crash: a restart brings the node back sooner. */
-  crashed?: boolean;
-  /** A client's: the server it asks now ("" when none is left), and "busy" answers in a row. */
-  asks?: string;
-  busy?: number;
-  /** A router's: its links and where each destination leaves by. */
-  routes?: RouteView;
-}
 
 type Events = {
   transits: (team: string, crossings: Crossing[]) => void;
@@ -58,7 +42,7 @@ const RECONNECT_GRACE_MS = 5000;
 
 export class Session {
   readonly client: Client;
-  room: Room<MatchState> | null = null;
+  room: Room<MatchView> | null = null;
   role: Role = "student";
   code = "";
   /** The host key of a class this browser created, kept for this tab only. */
@@ -94,8 +78,8 @@ export class Session {
   }
 
   /** The synced state, or null until the first full state has arrived. */
-  get state(): MatchState | null {
-    return this.synced ? ((this.room?.state as MatchState | undefined) ?? null) : null;
+  get state(): MatchView | null {
+    return this.synced ? ((this.room?.state as MatchView | undefined) ?? null) : null;
   }
 
   get sessionId(): string {
@@ -126,23 +110,21 @@ export class Session {
     this.hostKey = body.hostKey;
     sessionStorage.setItem(`hostKey:${body.code}`, body.hostKey);
     this.role = "host";
-    await this.attach(await this.client.joinById<MatchState>(body.code, { hostKey: body.hostKey }));
+    await this.attach(await this.client.joinById<MatchView>(body.code, { hostKey: body.hostKey }));
   }
 
   /** Joins a class by its code; a wrong code or a taken nickname comes back as a readable error. */
   async joinClass(rawCode: string, nickname: string): Promise<void> {
     const code = rawCode.trim().toUpperCase();
-    const check = (await (await fetch(`${this.baseUrl}/api/join/${encodeURIComponent(code)}`)).json()) as {
-      ok: boolean;
-      error?: string;
-    };
-    if (!check.ok) throw new Error(check.error ?? `No class with code ${code}.`);
+    const answer = await fetch(`${this.baseUrl}/api/join/${encodeURIComponent(code)}`);
+    const check = (await answer.json()) as JoinCheck;
+    if (!check.ok) throw new Error(errorWords({ refusal: check.refusal, message: check.error }).message);
     const hostKey = sessionStorage.getItem(`hostKey:${code}`);
     this.role = hostKey ? "host" : "student";
     try {
-      await this.attach(await this.client.joinById<MatchState>(code, hostKey ? { hostKey } : { nickname }));
+      await this.attach(await this.client.joinById<MatchView>(code, hostKey ? { hostKey } : { nickname }));
     } catch (e) {
-      throw new Error(readable(e));
+      throw new Error(joinErrorWords(e));
     }
   }
 
@@ -155,9 +137,9 @@ export class Session {
   }): Promise<void> {
     this.role = "solo";
     try {
-      await this.attach(await this.client.create<MatchState>("solo", options));
+      await this.attach(await this.client.create<MatchView>("solo", options));
     } catch (e) {
-      throw new Error(readable(e));
+      throw new Error(joinErrorWords(e));
     }
   }
 
@@ -166,10 +148,10 @@ export class Session {
     this.role = "solo";
     try {
       const options = { level: id, ...(pick ? { topology: pick } : {}), ...(nickname ? { nickname } : {}) };
-      await this.attach(await this.client.create<MatchState>("solo", options));
+      await this.attach(await this.client.create<MatchView>("solo", options));
       this.level = { id, ...(pick ? { pick } : {}) };
     } catch (e) {
-      throw new Error(readable(e));
+      throw new Error(joinErrorWords(e));
     }
   }
 
@@ -190,7 +172,7 @@ export class Session {
     if (room) await room.leave().catch(() => {});
   }
 
-  private async attach(room: Room<MatchState>): Promise<void> {
+  private async attach(room: Room<MatchView>): Promise<void> {
     this.synced = false;
     this.room = room;
     this.leaving = false;
@@ -202,7 +184,7 @@ export class Session {
     this.startPing();
   }
 
-  private wire(room: Room<MatchState>): void {
+  private wire(room: Room<MatchView>): void {
     room.onMessage(S2C.banner, (m) => this.emit("banner", m));
     room.onMessage(S2C.error, (e: Record<string, unknown>) => this.emit("error", errorWords(e)));
     room.onMessage(S2C.ok, (m) => this.emit("ok", m));
@@ -263,7 +245,7 @@ export class Session {
     const deadline = started + RECONNECT_WINDOW_MS;
     while (Date.now() < deadline && !this.leaving) {
       try {
-        const room = await this.client.reconnect<MatchState>(token);
+        const room = await this.client.reconnect<MatchView>(token);
         this.synced = false;
         this.room = room;
         sessionStorage.setItem("reconnection", room.reconnectionToken);
@@ -279,14 +261,14 @@ export class Session {
         // Right after a drop the server may not have opened the seat for us yet: keep trying for a
         // few seconds; after that, a refused token means the seat is really gone.
         const settled = Date.now() - started > RECONNECT_GRACE_MS;
-        if (settled && /not found|expired|invalid/i.test(readable(e))) break;
+        if (settled && /not found|expired|invalid/i.test(joinErrorWords(e))) break;
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
     this.lose("Your class can no longer be reached: its server stopped. Back to the menu.");
   }
 
-  private countBytes(room: Room<MatchState>): void {
+  private countBytes(room: Room<MatchView>): void {
     // biome-ignore lint/suspicious/noExplicitAny: the transport's websocket is not in the SDK's types
     const ws = (room.connection as any)?.transport?.ws as WebSocket | undefined;
     ws?.addEventListener("message", (ev: MessageEvent) => {
@@ -317,17 +299,4 @@ export class Session {
 function classGone(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
   return /room ".*" (not found|has been disposed)/i.test(message);
-}
-
-/** The server's words from a matchmaking error, without the SDK's wrapping. */
-function readable(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/room ".*" not found/i.test(message))
-    return "That class no longer exists. Check the code on the big screen.";
-  // A class whose server process stopped stays listed for a moment; the matchmaker's call times out.
-  if (/timed out|ipc_timeout|process .* is not available/i.test(message))
-    return "That class's server is not answering: ask your teacher to start a new class.";
-  if (/socket hang up|failed to fetch|network/i.test(message))
-    return "The game server did not answer. Try again in a moment.";
-  return message || "Could not connect to the game server.";
 }

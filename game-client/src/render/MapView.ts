@@ -11,6 +11,7 @@
 import type { GameObjects, Scene } from "phaser";
 import {
   type Crossing,
+  isIntruder,
   type LinkView as LinkState,
   MAP_HEIGHT,
   MAP_WIDTH,
@@ -602,7 +603,7 @@ export class MapView {
   }
 
   private createNode(n: NodeState): NodeSprite {
-    const key = n.id.startsWith("X") ? "peer" : (ICON_OF[n.role] ?? ICON_OF[n.kind] ?? "peer");
+    const key = isIntruder(n) ? "peer" : (ICON_OF[n.role] ?? ICON_OF[n.kind] ?? "peer");
     const icon = this.scene.add.image(0, 0, key).setDepth(4).setInteractive({ useHandCursor: true });
     icon.on("pointerdown", () => this.onNodeClick?.(this.teamKey, n.id));
     const label = this.scene.add

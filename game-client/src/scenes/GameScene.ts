@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import type { MatchState } from "../../../game-server/src/rooms/schema";
+import type { MatchView } from "../../../shared/index";
 import { findLevel } from "../../../shared/index";
 import { session } from "../app";
 import { fitCamera, viewSize } from "../display";
@@ -366,7 +366,7 @@ export class GameScene extends Scene {
     }
   }
 
-  private updateDom(state: MatchState): void {
+  private updateDom(state: MatchView): void {
     const tps = state.ticksPerSecond || 10;
     const left = clock(state.endTick - state.tick, tps);
     const seat = mySeat(state);
@@ -469,7 +469,7 @@ export class GameScene extends Scene {
   }
 
   /** The console's target, when it is a node or link, is outlined on the maps (clicked or chosen by keyboard). */
-  private aimOnMaps(state: MatchState): void {
+  private aimOnMaps(state: MatchView): void {
     if (!this.console) return;
     const aim = (document.getElementById("failure-target") as HTMLSelectElement | null)?.value ?? "";
     const onMap = [...state.teams.values()].some((t) => t.nodes.has(aim) || t.links.has(aim));

@@ -1,6 +1,6 @@
 import { Scene } from "phaser";
-import type { MatchState } from "../../../game-server/src/rooms/schema";
-import { isSeatKind } from "../../../shared/index";
+import type { MatchView } from "../../../shared/index";
+import { isSeatKind, refusal, refusalWords } from "../../../shared/index";
 import { session } from "../app";
 import { joinAddress } from "../net/api";
 import { clearUi, h, mount } from "../ui/dom";
@@ -73,9 +73,12 @@ export class Lobby extends Scene {
       }
       document.getElementById("lobby-scenario")!.textContent = `${state.scenario} — ${state.description}`;
       const mine = mySeat(state);
+      // A student with no seat joined a full class: they watch, and are told so here.
       seat.textContent = mine?.node
         ? `${teamLabel(mine.player.team)} · ${mine.node.label}. ${ROLE_JOB[mine.node.role] ?? ""}`
-        : "";
+        : session.role === "student" && !mine
+          ? refusalWords(refusal("class-full"))
+          : "";
       teams.replaceChildren(...this.teamBoxes(state));
       const n = state.players.size;
       count.textContent = n === 0 ? "Nobody has joined yet" : `${plural(n, "student")} joined`;
@@ -90,7 +93,7 @@ export class Lobby extends Scene {
     });
   }
 
-  private teamBoxes(state: MatchState): HTMLElement[] {
+  private teamBoxes(state: MatchView): HTMLElement[] {
     const boxes: HTMLElement[] = [];
     for (const [key, team] of state.teams) {
       const players = [...state.players.values()].filter((p) => p.team === key);

@@ -1,9 +1,9 @@
-import type { MatchState, NodeState, PlayerState } from "../../../game-server/src/rooms/schema";
+import type { MatchView, NodeView, PlayerView } from "../../../shared/index";
 import { teamName } from "../../../shared/index";
 import { session } from "../app";
 
 /** The player record and node of this browser's player, if it holds one. */
-export function mySeat(state: MatchState): { player: PlayerState; node: NodeState | undefined } | null {
+export function mySeat(state: MatchView): { player: PlayerView; node: NodeView | undefined } | null {
   const player = state.players.get(session.sessionId);
   if (!player) return null;
   return { player, node: state.teams.get(player.team)?.nodes.get(player.node) };

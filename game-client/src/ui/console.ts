@@ -2,7 +2,7 @@
  * The host's console: run the round, break things on purpose, and keep the class in order. Targets are
  * picked by clicking a node or link on the map, or chosen as random / busiest / a role.
  */
-import type { MatchState, NodeState } from "../../../game-server/src/rooms/schema";
+import type { MatchView, NodeView } from "../../../shared/index";
 import {
   canHit,
   FAILURE_KINDS,
@@ -23,7 +23,7 @@ import {
 
 export interface Console {
   element: HTMLElement;
-  update(state: MatchState): void;
+  update(state: MatchView): void;
   /** The map was clicked: a node or a link becomes the target. */
   pick(target: { node?: string; link?: string }): void;
 }
@@ -53,10 +53,10 @@ export function buildConsole(send: (a: HostAction) => void): Console {
   });
   const hint = h("p", { class: "muted", id: "failure-hint" });
   const hits = h("p", { class: "hits", id: "failure-teams", role: "status" });
-  let lastState: MatchState | undefined;
+  let lastState: MatchView | undefined;
   const strengthUnit = h("span", { class: "unit", id: "failure-unit" });
   let picked = "";
-  const refreshTargets = (state?: MatchState) => {
+  const refreshTargets = (state?: MatchView) => {
     const k = kind.value as FailureKind;
     const aim = AIM[k];
     const items: [string, string][] = [];
@@ -251,7 +251,7 @@ export function buildConsole(send: (a: HostAction) => void): Console {
  * servers and seeds before users' computers, and both names where the two maps differ ("Client 1 /
  * Peer 1").
  */
-function mapTargets(state: MatchState | undefined, kind: FailureKind, skip: string): [string, string][] {
+function mapTargets(state: MatchView | undefined, kind: FailureKind, skip: string): [string, string][] {
   const names = new Map<string, Set<string>>();
   const users = new Set<string>();
   const add = (id: string, name: string, user: boolean) => {
@@ -259,7 +259,7 @@ function mapTargets(state: MatchState | undefined, kind: FailureKind, skip: stri
     names.get(id)!.add(name);
     if (user) users.add(id);
   };
-  const isUser = (n: NodeState | undefined) => n?.kind === "client" || (n?.kind === "peer" && !n.seed);
+  const isUser = (n: NodeView | undefined) => n?.kind === "client" || (n?.kind === "peer" && !n.seed);
   for (const team of state?.teams.values() ?? []) {
     if (AIM[kind] === "link") {
       for (const l of team.links.values()) {
@@ -283,7 +283,7 @@ function mapTargets(state: MatchState | undefined, kind: FailureKind, skip: stri
 }
 
 /** A node's label as the maps show it ("Router 1"), from whichever team has it. */
-function labelOf(state: MatchState | undefined, id: string): string {
+function labelOf(state: MatchView | undefined, id: string): string {
   for (const t of state?.teams.values() ?? []) {
     const n = t.nodes.get(id) ?? t.links.get(id);
     if (n) return "label" in n ? n.label : id;
@@ -292,7 +292,7 @@ function labelOf(state: MatchState | undefined, id: string): string {
 }
 
 /** The simulation's view of a drawn node, enough for its rules of who a failure can hit. */
-function asSimNode(n: NodeState): SimNode {
+function asSimNode(n: NodeView): SimNode {
   const user = n.kind === "client" || n.kind === "peer";
   return {
     kind: n.kind,
@@ -306,7 +306,7 @@ function asSimNode(n: NodeState): SimNode {
  * Which teams a failure will hit, in words: one aimed at a node only one network has (a server, a seed)
  * leaves the other team alone, and the teacher should know before triggering it.
  */
-export function hitsWords(state: MatchState, kind: FailureKind, target: string): string {
+export function hitsWords(state: MatchView, kind: FailureKind, target: string): string {
   const aim = AIM[kind];
   const hit: string[] = [];
   for (const [key, team] of state.teams) {
@@ -340,7 +340,7 @@ export function hitsWords(state: MatchState, kind: FailureKind, target: string):
  * What already happened (with its effect, as the server reported it) apart from what the scenario
  * still has scheduled (kind and time; the target is chosen when it starts). The next one is flagged.
  */
-function renderTimeline(box: HTMLElement, state: MatchState): void {
+function renderTimeline(box: HTMLElement, state: MatchView): void {
   const tps = state.ticksPerSecond || 10;
   const past = [...state.failures.values()].map((f) => {
     const running = f.end === 0 || f.end > state.tick;

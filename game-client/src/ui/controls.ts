@@ -2,18 +2,24 @@
  * The role panel: every decision of DESIGN.md's table for the player's own node, one tap each. The
  * panel is built once and updated in place (so a half-chosen select is never reset under a finger).
  */
-import type { MatchState, NodeState, TeamState } from "../../../game-server/src/rooms/schema";
-import { MAX_UPGRADES, type NodeIntent, PACKET_KINDS, PRICES } from "../../../shared/index";
+import type { MatchView, NodeView, PrivateView, TeamView } from "../../../shared/index";
+import {
+  type NodeIntent,
+  PACKET_KINDS,
+  PRICES,
+  patchRefusal,
+  restoreRefusal,
+  upgradeRefusal,
+} from "../../../shared/index";
 import { PACKET_STYLE } from "../app";
-import type { PrivateView } from "../net/session";
 import { armOnFirstClick, h, option } from "./dom";
 
 type Send = (intent: NodeIntent) => void;
-type Updater = (node: NodeState, team: TeamState, you: PrivateView | null) => void;
+type Updater = (node: NodeView, team: TeamView, you: PrivateView | null) => void;
 
 export interface Controls {
   element: HTMLElement;
-  update(state: MatchState, you: PrivateView | null): void;
+  update(state: MatchView, you: PrivateView | null): void;
 }
 
 function toggle(
@@ -44,7 +50,7 @@ function fillSelect(select: HTMLSelectElement, items: [string, string][]): void 
 }
 
 export function buildControls(
-  state: MatchState,
+  state: MatchView,
   teamKey: "hub" | "swarm",
   nodeId: string,
   send: Send,
@@ -126,7 +132,7 @@ export function buildControls(
     );
     updaters.push((_n, team, you) => {
       const others = [...team.nodes.values()].filter((n) => n.id !== nodeId && !n.gone);
-      const rank = (n: NodeState) => ["server", "origin", "seed", "router"].indexOf(n.role) + 1 || 9;
+      const rank = (n: NodeView) => ["server", "origin", "seed", "router"].indexOf(n.role) + 1 || 9;
       others.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id, undefined, { numeric: true }));
       fillSelect(
         dest,
@@ -212,15 +218,15 @@ export function buildControls(
       blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
     );
     updaters.push((n, team, you) => {
-      upgrade.textContent =
-        n.upgrades >= MAX_UPGRADES ? "Fully upgraded" : `Upgrade: serve more (${PRICES.upgrade} coins)`;
-      upgrade.disabled = n.upgrades >= MAX_UPGRADES;
+      const full = upgradeRefusal(n) !== null;
+      upgrade.textContent = full ? "Fully upgraded" : `Upgrade: serve more (${PRICES.upgrade} coins)`;
+      upgrade.disabled = full;
       cloud.set(n.cloud);
       backup.set(n.backup);
       stateless.set(n.stateless);
       encrypt.set(n.encrypt);
-      restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
-      patch.disabled = !n.breached;
+      restore.disabled = restoreRefusal(n) !== null;
+      patch.disabled = patchRefusal(n) !== null;
       fillSelect(
         item,
         Array.from({ length: state.items }, (_, i) => [String(i), `Item ${i + 1}`] as [string, string]),
@@ -329,7 +335,7 @@ export function buildControls(
       encrypt.set(n.encrypt);
       verify.set(n.verify);
       backup.set(n.backup);
-      restore.disabled = !(n.diskFailed && n.backup) || n.restoring;
+      restore.disabled = restoreRefusal(n) !== null;
       if (document.activeElement !== strategy) strategy.value = n.strategy;
       if (document.activeElement !== policy) policy.value = n.policy;
       const waiting = you?.awaiting ?? [];
@@ -438,7 +444,7 @@ export function buildControls(
  * A router's routes now, one line per link: where its packets go, how many wait for it, how busy or
  * broken it is. A destination left without a working link is called out first.
  */
-function renderRoutes(box: HTMLElement, team: TeamState, you: PrivateView | null): void {
+function renderRoutes(box: HTMLElement, team: TeamView, you: PrivateView | null): void {
   const view = you?.routes;
   const label = (id: string) => team.nodes.get(id)?.label ?? id;
   const lines: [string, string][] = [];
@@ -504,10 +510,10 @@ function blockRow(select: HTMLSelectElement, block: () => void): HTMLElement {
 
 /** Nodes to block, the ones that sent junk or corrupt data first. */
 function suspectsFirst(
-  team: TeamState,
+  team: TeamView,
   you: PrivateView | null,
   self: string,
-  keep: (n: NodeState) => boolean = () => true,
+  keep: (n: NodeView) => boolean = () => true,
 ): [string, string][] {
   const suspects = new Map((you?.suspects ?? []).map((s) => [s.node, s.count]));
   // Never offer to block yourself.

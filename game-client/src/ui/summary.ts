@@ -4,17 +4,17 @@
  * that a listener cares about: your node or the failures at once, scores at most every SCORES_EVERY_MS
  * (a score that moves each second would otherwise talk over everything).
  */
-import type { MatchState, NodeState } from "../../../game-server/src/rooms/schema";
+import type { MatchView, NodeView } from "../../../shared/index";
 import { h } from "./dom";
 
 const SCORES_EVERY_MS = 20_000;
 
 export interface Summary {
   element: HTMLElement;
-  update(state: MatchState, me: NodeState | undefined): void;
+  update(state: MatchView, me: NodeView | undefined): void;
 }
 
-function nodeWords(n: NodeState, state: MatchState, team: string): string {
+function nodeWords(n: NodeView, state: MatchView, team: string): string {
   const status = n.gone
     ? "has left the network"
     : n.down
@@ -33,7 +33,7 @@ function nodeWords(n: NodeState, state: MatchState, team: string): string {
   return `You are ${n.label}: it ${status}.${cut}`;
 }
 
-function failureWords(state: MatchState): string {
+function failureWords(state: MatchView): string {
   const now = [...state.failures.values()].filter((f) => f.end === 0 || f.end > state.tick);
   if (!now.length) return "No failures now.";
   const notes = [
@@ -42,7 +42,7 @@ function failureWords(state: MatchState): string {
   return `Failures now: ${notes.join("; ")}.`;
 }
 
-function scoreWords(state: MatchState, me: NodeState | undefined): string {
+function scoreWords(state: MatchView, me: NodeView | undefined): string {
   const teams = [...state.teams.values()];
   const scores = teams.map((t) => `${t.name} ${t.total}`).join(", ");
   const [first, second] = [...teams].sort((a, b) => b.total - a.total);

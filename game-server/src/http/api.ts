@@ -7,7 +7,14 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
-import { createClassSchema, joinCodeSchema } from "../../../shared/index";
+import {
+  createClassSchema,
+  type JoinCheck,
+  joinCodeSchema,
+  type Refusal,
+  refusal,
+  refusalWords,
+} from "../../../shared/index";
 import { services } from "../app/services";
 import { snapshot } from "../ops/metrics";
 import { findScenario, withDuration } from "../rooms/scenarios";
@@ -108,13 +115,24 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
     const e = caught instanceof URIError ? badAddress() : caught;
     if (e instanceof HttpError) {
       logRefusal(req, e.status, e.message);
-      sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }) });
+      const why = e instanceof Refused ? { refusal: e.refusal } : {};
+      sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }), ...why });
     } else {
       sendJson(res, 500, { error: "the server could not do that" });
       throw e;
     }
   }
   return true;
+}
+
+/** A refused lookup: its words in `error` for a person reading the JSON, its code for a screen. */
+class Refused extends HttpError {
+  constructor(
+    status: number,
+    readonly refusal: Refusal,
+  ) {
+    super(status, refusalWords(refusal));
+  }
 }
 
 async function createClass(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -152,30 +170,23 @@ async function createClass(req: IncomingMessage, res: ServerResponse): Promise<v
 /** `decoded`: the path segment, already decoded by handleApi. */
 async function lookupClass(decoded: string, res: ServerResponse): Promise<void> {
   const code = joinCodeSchema.safeParse(decoded);
-  if (!code.success)
-    throw new HttpError(400, "A class code is 5 letters and digits, as shown on the big screen.");
+  if (!code.success) throw new Refused(400, refusal("bad-class-code"));
   const [room] = await within(matchMaker.query({ roomId: code.data, name: "classroom" }));
-  if (!room) throw new HttpError(404, `No class with code ${code.data}. Check the code on the big screen.`);
+  if (!room) throw new Refused(404, refusal("no-class", { code: code.data }));
   sendJson(res, 200, { code: room.roomId, clients: room.clients, locked: room.locked });
 }
 
 /**
- * The join screen's check before it connects: always 200, with `ok` and a message for a student, so
- * a mistyped code is an answer, not an error.
+ * The join screen's check before it connects: always 200, with `ok` and why not (shared JoinCheck),
+ * so a mistyped code is an answer, not an error.
  */
 async function canJoin(raw: string, res: ServerResponse): Promise<void> {
+  const answer = (check: JoinCheck) => sendJson(res, 200, check);
+  const no = (why: Refusal) => answer({ ok: false, error: refusalWords(why), refusal: why });
   const code = joinCodeSchema.safeParse(raw);
-  if (!code.success)
-    return sendJson(res, 200, {
-      ok: false,
-      error: "A class code is 5 letters and digits, as shown on the big screen.",
-    });
+  if (!code.success) return no(refusal("bad-class-code"));
   const [room] = await within(matchMaker.query({ roomId: code.data, name: "classroom" }));
-  if (!room)
-    return sendJson(res, 200, {
-      ok: false,
-      error: `No class with code ${code.data}. Check the code on the big screen.`,
-    });
-  if (room.locked) return sendJson(res, 200, { ok: false, error: "This class is locked: ask your teacher." });
-  sendJson(res, 200, { ok: true, code: room.roomId });
+  if (!room) return no(refusal("no-class", { code: code.data }));
+  if (room.locked) return no(refusal("class-locked"));
+  answer({ ok: true, code: room.roomId });
 }

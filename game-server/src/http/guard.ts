@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
-import { joinCodeSchema } from "../../../shared/index";
+import { joinCodeSchema, refusal, refusalText } from "../../../shared/index";
 import { stampAddress } from "../edge/addresses";
 import type { BudgetName, SharedLimits } from "../edge/limits";
 import type { GuardOptions } from "../edge/options";
@@ -87,7 +87,7 @@ const TOO_MANY_WRONG = "Too many wrong codes or names from your network: wait a 
 
 /**
  * The matchmaking checks. Returns the refusal to send, or null to let the matchmaker answer. Joining
- * an unknown or locked class is answered here, in words a student reads.
+ * an unknown or locked class is answered here, with its refusal code (shared/join-refusals.ts).
  */
 async function checkMatchmake(
   req: IncomingMessage,
@@ -118,9 +118,9 @@ async function checkMatchmake(
       : [];
     if (!room) {
       void limits.spend("failures", address);
-      return [404, `No class with code ${code}. Check the code on the big screen.`];
+      return [404, refusalText(refusal("no-class", { code }))];
     }
-    if (room.locked) return [403, "This class is locked: ask your teacher."];
+    if (room.locked) return [403, refusalText(refusal("class-locked"))];
   }
   return null;
 }

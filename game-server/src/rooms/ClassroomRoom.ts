@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   CLOSE,
   type HostAction,
+  joinOptionsRefusal,
   joinOptionsSchema,
   nicknameSkeleton,
   parseScenario,
@@ -21,6 +22,7 @@ import { addressOfAuth } from "../edge/addresses";
 import { log } from "../ops/log";
 import { newJoinCode } from "../secrets/codes";
 import { MatchRoom, RECONNECT_SECONDS } from "./MatchRoom";
+import { refusedJoin } from "./refused-join";
 import { releaseRoom } from "./registry";
 
 /** Presence key holding every join code in use (shared by all processes with Redis). */
@@ -121,21 +123,22 @@ export class ClassroomRoom extends MatchRoom {
 
   private authorise(_client: Client, raw: unknown): Omit<Auth, "address"> {
     const parsed = joinOptionsSchema.safeParse(raw ?? {});
-    if (!parsed.success)
-      throw new ServerError(400, parsed.error.issues[0]?.message ?? "invalid join options");
+    if (!parsed.success) {
+      const why = joinOptionsRefusal(parsed.error, raw ?? {});
+      throw refusedJoin(400, why.code, why.params);
+    }
     const { nickname, hostKey } = parsed.data;
     if (hostKey !== undefined) {
-      if (hostKey !== this.hostKey) throw new ServerError(403, "That host key does not open this class.");
+      if (hostKey !== this.hostKey) throw refusedJoin(403, "wrong-host-key");
       return { host: true, nickname: "Host" };
     }
-    if (!nickname) throw new ServerError(400, "Choose a nickname to join.");
+    if (!nickname) throw refusedJoin(400, "nickname-needed");
     // Compared by confusable skeleton: "Ｄｍｉｔｒｉ" or "Dm1tri" is not a second Dmitri.
     const key = nicknameSkeleton(nickname);
-    if (this.kicked.has(key)) throw new ServerError(403, "You were removed from this class.");
-    if (this.state.locked) throw new ServerError(403, "This class is locked: ask your teacher.");
+    if (this.kicked.has(key)) throw refusedJoin(403, "removed-from-class");
+    if (this.state.locked) throw refusedJoin(403, "class-locked");
     for (const p of this.state.players.values()) {
-      if (this.skeletonOf(p.nickname) === key)
-        throw new ServerError(409, `"${nickname}" is taken in this class: choose another nickname.`);
+      if (this.skeletonOf(p.nickname) === key) throw refusedJoin(409, "nickname-taken", { nickname });
     }
     return { host: false, nickname };
   }
@@ -145,7 +148,7 @@ export class ClassroomRoom extends MatchRoom {
     if (auth.host) {
       this.state.hostConnected = true;
     } else if (!this.seatPlayer(client.sessionId, auth.nickname)) {
-      client.send(S2C.error, { code: "full", message: "Every seat is taken: you are watching." });
+      client.send(S2C.error, { code: "full", refusal: refusal("class-full") });
     }
     this.watch(client, this.state.players.get(client.sessionId)?.team ?? null);
     this.sendResultsIfOver(client);

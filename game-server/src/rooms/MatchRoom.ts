@@ -47,6 +47,7 @@ import {
   matchResult,
   newProjection,
   type Par,
+  type PrivateView,
   pickSeat,
   pingSchema,
   projectMatch,
@@ -537,7 +538,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       const awaiting = node.peer ? [...new Set(node.peer.awaiting.map((q) => world.nodes[q.src]!.id))] : [];
       const suspects = [...node.suspects].map(([src, n]) => ({ node: world.nodes[src]!.id, count: n }));
       const asks = node.kind === "client" ? askedServer(world, node) : -1;
-      const view = {
+      const view: PrivateView = {
         team: world.team,
         node: node.id,
         coins: Math.floor(coinsLeft(this.match, world)),

@@ -23,6 +23,7 @@ import { services } from "../app/services";
 import { addressOfAuth } from "../edge/addresses";
 import { log } from "../ops/log";
 import { MatchRoom } from "./MatchRoom";
+import { refusedJoin } from "./refused-join";
 import { releaseRoom } from "./registry";
 import { findScenario, withDuration } from "./scenarios";
 
@@ -51,7 +52,7 @@ export class SoloRoom extends MatchRoom {
     await this.setupMatch(scenario);
     if (node) {
       const world = this.match.worlds[0]!;
-      if (!world.idIndex.has(node)) throw new ServerError(400, `There is no node ${node} in this scenario.`);
+      if (!world.idIndex.has(node)) throw refusedJoin(400, "no-scenario-node", { node });
       this.wish = { team: world.team, node };
     }
     if (options.nickname) this.nickname = options.nickname;
@@ -62,10 +63,16 @@ export class SoloRoom extends MatchRoom {
   /** A level plays as written: its own node and length; only the architecture may be picked, if it asks. */
   private levelScenario(id: string, options: SoloOptions): Chosen {
     const info = findLevel(id);
-    if (!info) throw new ServerError(404, `There is no level "${id}".`);
-    if (options.node || options.duration) throw new ServerError(400, "A level sets its own node and length.");
+    if (!info) throw refusedJoin(404, "no-level", { level: id });
+    if (options.node || options.duration) throw refusedJoin(400, "level-sets-node");
     const scenario = levelPlay(info, options.topology);
-    if (typeof scenario === "string") throw new ServerError(400, `Level ${info.number}: ${scenario}.`);
+    if (typeof scenario === "string") {
+      const { choose } = info.scenario.level;
+      throw refusedJoin(400, choose ? "level-needs-choice" : "level-played-as", {
+        level: info.number,
+        topology: info.scenario.topology,
+      });
+    }
     this.level = info;
     return { scenario, node: info.scenario.level.node, code: null };
   }
@@ -106,8 +113,7 @@ export class SoloRoom extends MatchRoom {
   ): Promise<{ address: string }> {
     const address = addressOfAuth(context);
     if (this.openedFor === null) {
-      if (!(await services().limits.openSolo(address)))
-        throw new ServerError(429, "Too many games open from your network: close one and try again.");
+      if (!(await services().limits.openSolo(address))) throw refusedJoin(429, "too-many-solo-games");
       this.openedFor = address;
     }
     return { address };
@@ -122,7 +128,7 @@ export class SoloRoom extends MatchRoom {
     client.userData = this.newClientData(client.sessionId, true, auth.address);
     this.state.hostConnected = true;
     if (!this.seatPlayer(client.sessionId, this.nickname, this.wish))
-      throw new ServerError(409, "No seat to play.");
+      throw refusedJoin(409, "no-seat-to-play");
     this.watch(client, null); // a learner sees every network the level plays
     this.sendResultsIfOver(client);
   }
@@ -154,7 +160,7 @@ interface Chosen {
 async function sandbox(options: SoloOptions): Promise<Chosen> {
   const name = options.scenario ?? "";
   const found = await findScenario(name);
-  if (!found) throw new ServerError(404, `There is no scenario "${name}".`);
+  if (!found) throw refusedJoin(404, "no-scenario", { scenario: name });
   const base = found.scenario;
   const topology = options.topology ?? (base.topology === "versus" ? "hub" : base.topology);
   return {

@@ -8,8 +8,12 @@ import { Encoder, MapSchema, Schema, type, view } from "@colyseus/schema";
 import type {
   FailureView,
   LinkView,
-  NetworkView,
+  MatchMode,
+  MatchPhase,
+  MatchView,
   NodeView,
+  PlayerView,
+  SavedStatus,
   TeamView,
   UpcomingView,
   ViewFactory,
@@ -109,7 +113,7 @@ export class TeamState extends Schema implements TeamView {
   @type("uint32") dropped = 0;
 }
 
-export class PlayerState extends Schema {
+export class PlayerState extends Schema implements PlayerView {
   @type("string") nickname = "";
   @type("string") team = "";
   @type("string") node = "";
@@ -135,10 +139,10 @@ export class UpcomingState extends Schema implements UpcomingView {
   @type("float32") duration = 0;
 }
 
-export class MatchState extends Schema implements NetworkView {
-  @type("string") phase = "lobby";
+export class MatchState extends Schema implements MatchView {
+  @type("string") phase: MatchPhase = "lobby";
   @type("string") code = "";
-  @type("string") mode = "versus";
+  @type("string") mode: MatchMode = "versus";
   @type("string") scenario = "";
   @type("string") description = "";
   @type("uint32") tick = 0;
@@ -157,7 +161,7 @@ export class MatchState extends Schema implements NetworkView {
    * Whether the round's results are in the database: "" (not over yet), "saving", "saved", or
    * "retrying" (the database did not take them: they wait on disk and are tried again).
    */
-  @type("string") saved = "";
+  @type("string") saved: SavedStatus = "";
 }
 
 /** The schema classes as the projection's view factory (shared/projection.ts). */
