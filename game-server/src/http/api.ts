@@ -8,9 +8,9 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { createClassSchema, joinCodeSchema } from "../../../shared/index";
+import { findScenario, withDuration } from "../app/scenarios";
 import { services } from "../app/services";
 import { snapshot } from "../ops/metrics";
-import { findScenario, withDuration } from "../rooms/scenarios";
 import { newSecret } from "../secrets/codes";
 import { history, shareMatch, watchMatch } from "./history-api";
 import {

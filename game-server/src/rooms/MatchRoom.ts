@@ -54,6 +54,7 @@ import {
   type TickHash,
 } from "../../../shared/index";
 import { runInSlices } from "../app/headless";
+import { parFor } from "../app/scenarios";
 import { services } from "../app/services";
 import type { MatchRecord } from "../db/match-store";
 import { log } from "../ops/log";
@@ -75,7 +76,6 @@ import {
 import { sendPrivateViews } from "./match/private-view";
 import { Seats } from "./match/seats";
 import { holdRoom } from "./registry";
-import { parFor } from "./scenarios";
 import { MatchState, SCHEMA_VIEWS } from "./schema";
 
 export { CHECKPOINT_SECONDS } from "./match/filing";
