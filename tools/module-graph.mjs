@@ -6,6 +6,7 @@
  *
  *   npm run graph                  the graph and its loops, as text
  *   npm run graph -- --mermaid     the same graph as a Mermaid flowchart (docs/module-graph.md)
+ *   npm run graph -- --mermaid game-server/src/rooms    the files of one folder and their imports
  */
 import { cruise } from "dependency-cruiser";
 
@@ -56,7 +57,8 @@ function folderEdges(modules) {
       row.get(to).push(`${m.source} → ${d.resolved}`);
     }
   }
-  return new Map([...edges].sort(([a], [b]) => a.localeCompare(b)));
+  const byName = ([a], [b]) => a.localeCompare(b);
+  return new Map([...edges].sort(byName).map(([from, row]) => [from, new Map([...row].sort(byName))]));
 }
 
 /** Strongly connected groups of two or more folders (Tarjan): each one holds at least one loop. */
@@ -121,13 +123,13 @@ function fileLoops(modules) {
 }
 
 function mermaid(edges) {
-  const id = (folder) => folder.replace(/[^a-z]/gi, "_");
+  const id = (folder) => `f_${folder.replace(/[^a-z]/gi, "_")}`;
   const lines = ["flowchart LR"];
   for (const { label } of ROOTS) {
     const folders = [...new Set([...edges.keys(), ...[...edges.values()].flatMap((r) => [...r.keys()])])]
       .filter((f) => areaOf(f) === label)
       .sort();
-    lines.push(`  subgraph ${label}`);
+    lines.push(`  subgraph area_${label} [${label}]`);
     for (const f of folders) lines.push(`    ${id(f)}["${f}"]`);
     lines.push("  end");
   }
@@ -135,10 +137,26 @@ function mermaid(edges) {
   return lines.join("\n");
 }
 
+/** The files under one folder and the imports between them, as a Mermaid flowchart. */
+function filesMermaid(modules, folder) {
+  const inside = (file) => file.startsWith(`${folder}/`);
+  const name = (file) => file.slice(folder.length + 1).replace(/\.ts$/, "");
+  const id = (file) => `m_${name(file).replace(/[^a-z0-9]/gi, "_")}`;
+  const files = modules.filter((m) => inside(m.source)).sort((a, b) => a.source.localeCompare(b.source));
+  const lines = ["flowchart LR"];
+  for (const m of files) lines.push(`  ${id(m.source)}["${name(m.source)}"]`);
+  for (const m of files)
+    for (const d of [...m.dependencies].sort((a, b) => a.resolved.localeCompare(b.resolved)))
+      if (inside(d.resolved)) lines.push(`  ${id(m.source)} --> ${id(d.resolved)}`);
+  return lines.join("\n");
+}
+
 const modules = await readModules();
 const edges = folderEdges(modules);
-if (process.argv.includes("--mermaid")) {
-  console.log(mermaid(edges));
+const asMermaid = process.argv.indexOf("--mermaid");
+if (asMermaid >= 0) {
+  const folder = process.argv[asMermaid + 1]?.replace(/\/$/, "");
+  console.log(folder ? filesMermaid(modules, folder) : mermaid(edges));
   process.exit(0);
 }
 
