@@ -9,6 +9,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { warmParCache } from "./app/scenarios";
 import { type Services, setServices } from "./app/services";
 import { DRAIN_EVERY_MS, PendingResults } from "./db/pending";
 import { openStore, type Store } from "./db/store";
@@ -25,7 +26,6 @@ import { assertPortFree } from "./port-check";
 import { ClassroomRoom } from "./rooms/ClassroomRoom";
 import { registerAllAgain } from "./rooms/registry";
 import { SoloRoom } from "./rooms/SoloRoom";
-import { warmParCache } from "./rooms/scenarios";
 
 export interface ServerOptions {
   port: number;

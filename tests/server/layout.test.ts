@@ -71,6 +71,13 @@ describe("the server's folders", () => {
     expect(shown, `a loop: ${loop?.map((f) => f || "(top)").join(" → ")}`).toEqual([]);
   });
 
+  it("rooms and the HTTP API never import each other: both stand on app/", () => {
+    const edges = folderImports();
+    expect(edges.get("http")?.get("rooms")).toBeUndefined();
+    expect(edges.get("rooms")?.get("http")).toBeUndefined();
+    expect(edges.get("http")?.has("app")).toBe(true); // the reading works: the API finds scenarios in app/
+  });
+
   it("a loop is found when there is one", () => {
     const edges = new Map([
       ["db", new Map([["rooms", "db/x.ts imports ../rooms/y"]])],

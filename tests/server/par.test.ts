@@ -1,6 +1,6 @@
 /** A class playing a built-in keeps the built-in's par, however its document was stored. */
 import { describe, expect, it } from "vitest";
-import { canonicalJson, parFor, withDuration } from "../../game-server/src/rooms/scenarios";
+import { canonicalJson, parFor, withDuration } from "../../game-server/src/app/scenarios";
 import { BUILT_IN_SCENARIOS, type Scenario } from "../../shared/index";
 
 /** The same document with every object's keys in reverse order (as jsonb may give it back). */

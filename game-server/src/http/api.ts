@@ -15,9 +15,9 @@ import {
   refusal,
   refusalWords,
 } from "../../../shared/index";
+import { findScenario, withDuration } from "../app/scenarios";
 import { services } from "../app/services";
 import { snapshot } from "../ops/metrics";
-import { findScenario, withDuration } from "../rooms/scenarios";
 import { newSecret } from "../secrets/codes";
 import { history, shareMatch, watchMatch } from "./history-api";
 import {

@@ -15,8 +15,8 @@ import {
   shareCodeSchema,
 } from "../../../shared/index";
 import { previewScenario } from "../app/headless";
+import { findBuiltIn } from "../app/scenarios";
 import { services } from "../app/services";
-import { findBuiltIn } from "../rooms/scenarios";
 import { HttpError, readBody, readHeader, sendJson } from "./respond";
 
 export function listScenarios(res: ServerResponse): void {

@@ -19,13 +19,13 @@ import {
   type SoloOptions,
   soloOptionsSchema,
 } from "../../../shared/index";
+import { findScenario, withDuration } from "../app/scenarios";
 import { services } from "../app/services";
 import { addressOfAuth } from "../edge/addresses";
 import { log } from "../ops/log";
 import { MatchRoom } from "./MatchRoom";
 import { refusedJoin } from "./refused-join";
 import { releaseRoom } from "./registry";
-import { findScenario, withDuration } from "./scenarios";
 
 export class SoloRoom extends MatchRoom {
   override maxClients = 1;

@@ -1,7 +1,10 @@
-/** Where rooms find scenarios: the built-ins, and teachers' saved scenarios by share code. */
+/**
+ * Where rooms and the HTTP API find scenarios: the built-ins, and teachers' saved scenarios by share
+ * code; and each scenario's par, measured once.
+ */
 import { BUILT_IN_SCENARIOS, LEVELS, type Par, type Scenario, shareCodeSchema } from "../../../shared/index";
-import { measurePar } from "../app/headless";
-import { services } from "../app/services";
+import { measurePar } from "./headless";
+import { services } from "./services";
 
 export interface FoundScenario {
   scenario: Scenario;
@@ -45,10 +48,6 @@ export async function warmParCache(stopped: () => boolean): Promise<void> {
 }
 
 /**
- * A class plays a built-in (a learner a level) with its own round length or architecture: it keeps the
- * original's par (par is a rate and a completion time, measured on both architectures).
- */
-/**
  * JSON with every object's keys in order: a scenario read back from PostgreSQL (jsonb keeps its own
  * key order) compares equal to the document it was saved from.
  */
@@ -60,6 +59,10 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/**
+ * A class plays a built-in (a learner a level) with its own round length or architecture: it keeps the
+ * original's par (par is a rate and a completion time, measured on both architectures).
+ */
 export function parFor(scenario: Scenario): Promise<Par> {
   const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
   const originals = [...Object.values(BUILT_IN_SCENARIOS), ...LEVELS.map((l) => l.scenario)];
