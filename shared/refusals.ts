@@ -96,6 +96,13 @@ const WORDS = {
   "nickname-reserved": () => "That name belongs to the host, a bot or a node: choose another.",
   "nickname-taken": (p) => `"${p.nickname}" is taken in this class: choose another nickname.`,
   "too-many-solo-games": () => "Too many games open from your network: close one and try again.",
+  "too-many-wrong-codes": () =>
+    "Too many wrong codes or names from your network: wait a minute and try again.",
+  "too-many-joins": () => "Too many joins from your network: wait a minute and try again.",
+  "too-many-new-games": () => "Too many new games from your network: wait a few minutes.",
+  "join-too-large": () => "The join request is too large.",
+  "create-from-host-menu": () => "A class is created from the Host a class menu.",
+  "not-matchmaking": () => "Not a matchmaking call.",
   "no-seat-to-play": () => "No seat to play.",
   "no-level": (p) => `There is no level "${p.level}".`,
   "level-sets-node": () => "A level sets its own node and length.",

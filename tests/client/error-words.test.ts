@@ -30,6 +30,11 @@ describe("joinErrorWords", () => {
     expect(joinErrorWords(noClass)).toBe("No class with code ZZZZZ. Check the code on the big screen.");
     const taken = new Error(refusalText(refusal("nickname-taken", { nickname: "Ann" })));
     expect(joinErrorWords(taken)).toBe('"Ann" is taken in this class: choose another nickname.');
+    // The server's own limits on a network's joins, as the matchmaking guard sends them.
+    const flood = new Error(refusalText(refusal("too-many-wrong-codes")));
+    expect(joinErrorWords(flood)).toBe(
+      "Too many wrong codes or names from your network: wait a minute and try again.",
+    );
   });
 
   it("rewords the SDK's own errors and keeps any other words", () => {

@@ -83,8 +83,6 @@ function countFailures(
   }) as typeof res.end;
 }
 
-const TOO_MANY_WRONG = "Too many wrong codes or names from your network: wait a minute and try again.";
-
 /**
  * The matchmaking checks. Returns the refusal to send, or null to let the matchmaker answer. Joining
  * an unknown or locked class is answered here, with its refusal code (shared/join-refusals.ts).
@@ -100,17 +98,17 @@ async function checkMatchmake(
   const call = method === "POST" ? MATCHMAKE_CALLS.exec(path) : null;
   if (!call) {
     const creating = /\/(create|joinOrCreate|join)\/classroom\b/.test(path);
-    return [403, creating ? "A class is created from the Host a class menu." : "Not a matchmaking call."];
+    return [403, refusalText(refusal(creating ? "create-from-host-menu" : "not-matchmaking"))];
   }
   if (Number(req.headers["content-length"] ?? 0) > MAX_MATCHMAKE_BODY)
-    return [413, "The join request is too large."];
+    return [413, refusalText(refusal("join-too-large"))];
   const joining = call[3] !== undefined;
   const reconnecting = call[5] !== undefined;
-  if ((joining || reconnecting) && !(await limits.has("failures", address))) return [429, TOO_MANY_WRONG];
-  if (!(await limits.take("matchmake", address)))
-    return [429, "Too many joins from your network: wait a minute and try again."];
+  if ((joining || reconnecting) && !(await limits.has("failures", address)))
+    return [429, refusalText(refusal("too-many-wrong-codes"))];
+  if (!(await limits.take("matchmake", address))) return [429, refusalText(refusal("too-many-joins"))];
   if (call[1] && !(await limits.take("solos", address)))
-    return [429, "Too many new games from your network: wait a few minutes."];
+    return [429, refusalText(refusal("too-many-new-games"))];
   if (joining) {
     const code = call[4]!;
     const [room] = joinCodeSchema.safeParse(code).success
