@@ -19,7 +19,7 @@ import { startFailure, takeDown } from "./failures";
 import { chooseServer } from "./hub";
 import type { HostIntent, NodeIntent } from "./intents";
 import { linkIndexOf, worldOf } from "./intents";
-import { addEndpoint, attachedTo, newServer, reattach } from "./map";
+import { addEndpoint, attachedTo, newServer, reattach } from "./nodes";
 import { addRoutesTo } from "./routing";
 import { assignSeat } from "./seats";
 import { discardCorrupt, recountAvailability } from "./swarm";

@@ -4,7 +4,7 @@
  * every router learns a route to them at once.
  */
 import { BOTNET_RATE, BOTNET_SOURCES, TICKS_PER_SECOND } from "./constants";
-import { addEndpoint, addUser, newPeer } from "./map";
+import { addEndpoint, addUser, newPeer } from "./nodes";
 import { createRng, nextInt } from "./random";
 import { addRoutesTo } from "./routing";
 import { recountAvailability } from "./swarm";

@@ -51,7 +51,8 @@ export {
   starsFor,
   totalStars,
 } from "./levels";
-export { buildWorld, layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map";
+export { buildWorld } from "./map";
+export { layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map-layout";
 export { applyNow, createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
 export { isOffensive, isReservedName, nicknameSkeleton } from "./nickname";
 export {

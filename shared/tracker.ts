@@ -6,7 +6,7 @@
  * each other; a newcomer knows nobody until it is back. Pure in its arguments.
  */
 import { PEER_VIEW, PEER_VIEW_MAX, TRACKER_ANNOUNCE_TICKS, TRACKER_RETRY_TICKS } from "./constants";
-import { attachedTo } from "./map";
+import { attachedTo } from "./nodes";
 import { nextInt } from "./random";
 import { isDown } from "./transport";
 import type { Match, SimNode, World } from "./types";

@@ -23,7 +23,7 @@ import {
   TICKS_PER_SECOND,
   type World,
 } from "../../shared/index";
-import { attachedTo } from "../../shared/map";
+import { attachedTo } from "../../shared/nodes";
 import { lostItems } from "../../shared/scoring";
 import { idleSeats, match, node, runUntil, usefulBetween, withoutOrigin, world } from "./helpers";
 
