@@ -4,9 +4,6 @@
  */
 import { Session } from "./net/session";
 
-/** ui/controls.ts still reads the packet styles from here. */
-export { CORRUPT_STYLE, PACKET_STYLE } from "./palette";
-
 /** Set once by `openSession`, before the first scene runs (an ES module binding: importers see it). */
 export let session: Session;
 
