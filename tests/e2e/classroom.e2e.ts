@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostClass, launch, type World } from "./browser";
+import { tickOf, untilTick } from "./waits";
 
 let w: World;
 beforeAll(async () => {
@@ -111,7 +112,8 @@ describe("a classroom match in the browser", () => {
       const role = proof.split(":")[0] as keyof typeof label;
       expect(seats[i], `${proof} by the student seated as "${seats[i]}"`).toMatch(label[role]);
     }
-    await host.waitForTimeout(1500);
+    // The host's screen has every decision: it holds a state from after the last one took effect.
+    await untilTick(host, (await tickOf(students.at(-1)!)) + 1);
     await w.shot(host, "05-game-host");
     for (const [i, s] of students.entries()) await w.shot(s, `06-game-student-${i + 1}`);
 

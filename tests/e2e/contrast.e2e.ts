@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, openDetour, type World } from "./browser";
+import { untilShown } from "./waits";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -74,7 +75,8 @@ describe("contrast", () => {
     await host.click("#start");
     await host.waitForSelector("#console");
     await student.waitForSelector("#controls");
-    await host.waitForTimeout(1500);
+    // Judged once both screens show the match in full (the student's panel has their figures).
+    for (const p of [host, student]) await untilShown(p);
     problems.push(...(await contrastProblems(host, "game (teacher)")));
     problems.push(...(await contrastProblems(student, "game (student)")));
     await host.click("#tab-players");

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEVELS } from "../../shared/index";
 import { launch, type World } from "./browser";
+import { untilShown } from "./waits";
 
 let w: World;
 beforeAll(async () => {
@@ -47,12 +48,22 @@ describe("solo levels in the browser", () => {
     await page.waitForSelector("#goals");
     await page.waitForSelector("#controls #upgrade");
     expect(await page.$("#console")).toBeNull();
+    const speedShown = () =>
+      page.$eval("#controls", (c) => Number(/speed\s*(\d+) pieces a tick/.exec(c.textContent ?? "")?.[1]));
     for (let k = 0; k < 2; k++) {
+      const before = await speedShown();
+      expect(before).toBeGreaterThan(0);
       await page.click("#upgrade");
-      await page.waitForSelector(".toast.ok");
-      await page.waitForTimeout(1200);
+      // The upgrade took effect (the panel's speed rose) before the next one is asked for.
+      await page.waitForFunction(
+        (b) =>
+          Number(
+            /speed\s*(\d+) pieces a tick/.exec(document.querySelector("#controls")?.textContent ?? "")?.[1],
+          ) > b,
+        before,
+      );
     }
-    await page.waitForTimeout(4000);
+    await untilShown(page);
     await w.shot(page, "23-level-playing");
 
     // The round runs to its end (60 s of game time) and the results show the level's stars.
@@ -151,7 +162,7 @@ describe("solo levels in the browser", () => {
     await page.click("#pick-swarm");
     await page.waitForSelector("#goals");
     await page.waitForSelector("#controls #policy");
-    await page.waitForTimeout(3000);
+    await untilShown(page);
     await w.shot(page, "28-choice-playing-projector");
     expect(w.errors.join("\n")).toBe("");
   });

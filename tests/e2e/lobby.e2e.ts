@@ -26,7 +26,12 @@ describe("the lobby of a big class", () => {
     await host.waitForFunction(
       () => document.querySelector("#lobby-count")?.textContent === "40 students joined",
     );
-    await host.waitForTimeout(500);
+    // Measured once the lobby is complete: the join address and its QR code (which take room beside
+    // the names) have arrived and the image is decoded.
+    await host.waitForFunction(() => {
+      const qr = document.querySelector("#join-qr") as HTMLImageElement | null;
+      return !!qr && !qr.hidden && qr.complete && qr.naturalWidth > 0;
+    });
     await w.shot(host, "41-lobby-40-projector");
     const start = await host.$eval("#start", (e) => e.getBoundingClientRect().top);
     expect(start).toBeLessThan(1080 / 4);

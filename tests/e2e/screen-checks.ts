@@ -36,6 +36,34 @@ export function box(page: Page, selector: string): Promise<Box | null> {
   }, selector);
 }
 
+/** The box around a map's nodes and their labels: where it draws its network. */
+export function nodeArea(m: MapLayout): Box {
+  const parts = m.nodes.flatMap((n) => [n.icon, ...(n.label ? [n.label] : [])]);
+  const x = Math.min(...parts.map((b) => b.x));
+  const y = Math.min(...parts.map((b) => b.y));
+  const right = Math.max(...parts.map((b) => b.x + b.w));
+  const bottom = Math.max(...parts.map((b) => b.y + b.h));
+  return { x, y, w: right - x, h: bottom - y };
+}
+
+/** The messages showing now (a failure's banners, confirmations), with at least one expected. */
+export async function expectBannersClear(page: Page, who: string): Promise<void> {
+  const shown = await page.$$eval("#toasts .toast", (els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, text: e.textContent ?? "" };
+    }),
+  );
+  expect(shown.length, `${who}: a message shows`).toBeGreaterThan(0);
+  for (const m of await maps(page)) {
+    const area = nodeArea(m);
+    for (const t of shown)
+      expect(overlap(t, area), `${who}: "${t.text}" over ${m.team}'s nodes ${JSON.stringify(area)}`).toBe(
+        false,
+      );
+  }
+}
+
 /** Labels of one map never print over each other. */
 export function expectNoLabelOverlap(layout: MapLayout[], who: string): void {
   for (const m of layout) {

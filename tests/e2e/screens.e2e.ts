@@ -7,7 +7,16 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostClass, launch, type World } from "./browser";
-import { box, expectGlance, expectNoLabelOverlap, maps, overlap, SIZES } from "./screen-checks";
+import {
+  box,
+  expectBannersClear,
+  expectGlance,
+  expectNoLabelOverlap,
+  maps,
+  overlap,
+  SIZES,
+} from "./screen-checks";
+import { untilShown } from "./waits";
 
 let w: World;
 beforeAll(async () => {
@@ -48,7 +57,9 @@ describe("screens that fit", () => {
     await w.shot(pages[3]!.page, "31-lobby-phone");
     await host.click("#start");
     for (const p of pages) await p.page.waitForSelector("#controls");
-    await host.waitForTimeout(2500);
+    // Every screen shows the match in full before anything is measured: the state, each student's
+    // own view, and a frame drawn from both.
+    for (const p of [host, ...pages.map((x) => x.page)]) await untilShown(p);
     await w.shot(host, "32-game-projector");
     for (const p of pages) await w.shot(p.page, `33-game-${p.size}-${p.name}`);
     // Sound: a visible switch (on the projector's screen too), off on the projector, on for a student.
@@ -130,11 +141,29 @@ describe("screens that fit", () => {
         `${e}: toasts ${await host.textContent("#toasts")}; timeline ${await host.textContent("#timeline")}`,
       );
     });
-    // Five confirmations at once (a busy teacher): the banner stays.
-    await host.evaluate(() => {
-      for (let i = 0; i < 5; i++) (document.querySelector("#add-time") as HTMLButtonElement).click();
-    });
-    await host.waitForFunction(() => document.querySelectorAll(".toast.ok").length > 0);
+    // On a phone the banners have a strip of their own under the map's title: none covers a node.
+    for (const p of pages.filter((x) => x.size === "phone")) {
+      await p.page.waitForFunction(crashed);
+      await expectBannersClear(p.page, `${p.name} (phone)`);
+    }
+    // Five confirmations at once (a busy teacher): the banner stays. Checked once the server has
+    // answered all five (confirmations give way to banners in the strip, so none may show).
+    await host.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          type On = (event: string, fn: () => void) => () => void;
+          const session = (window as unknown as { hubSwarm: { session: { on: On } } }).hubSwarm.session;
+          let answers = 0;
+          const answered = () => {
+            if (++answers < 5) return;
+            for (const off of offs) off();
+            done();
+          };
+          const offs = [session.on("ok", answered), session.on("error", answered)];
+          for (let i = 0; i < 5; i++) (document.querySelector("#add-time") as HTMLButtonElement).click();
+          setTimeout(() => fail(new Error(`${answers} of 5 answers within 20 s`)), 20_000);
+        }),
+    );
     expect(await host.evaluate(crashed)).toBe(true);
     const banners = await host.$$eval(".toast.banner", (els) =>
       els.map((e) => {

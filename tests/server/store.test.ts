@@ -124,7 +124,9 @@ describe(`store (${url ? "PostgreSQL server" : "embedded PGlite"})`, () => {
     const first = record({ hostKey });
     const second = record({ hostKey, status: "interrupted" });
     await store.matches.record(first);
-    await new Promise((r) => setTimeout(r, 15));
+    // The second ends later by the database's clock: the first's end time, as stored, has passed.
+    const firstEnded = Date.parse((await store.matches.list(hostKey))[0]!.endedAt);
+    while (Date.now() <= firstEnded) await new Promise((r) => setImmediate(r));
     await store.matches.record(second);
     await store.matches.record(record());
     const list = await store.matches.list(hostKey);

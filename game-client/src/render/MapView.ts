@@ -137,7 +137,7 @@ export class MapView {
   private span = { x: 0, y: 0, w: MAP_WIDTH, h: MAP_HEIGHT, nodes: -1 };
   private labelsDirty = true;
   private linkSignature = "";
-  /** Pixels under the title kept free of nodes when the map spreads downwards: banners show there. */
+  /** Pixels under the title kept free of nodes: banners show there. */
   bannerRoom = 0;
   /** Extra link or node to outline (the host's current failure target). */
   highlight: string | null = null;
@@ -183,7 +183,7 @@ export class MapView {
   scaleIn(rect: Rect): number {
     this.measureSpan();
     const title = this.titlePxFor(rect);
-    return Math.min(rect.w / this.span.w, (rect.h - title - 8) / this.span.h);
+    return Math.min(rect.w / this.span.w, (rect.h - title - 8 - this.bannerRoom) / this.span.h);
   }
 
   private measureSpan(): void {
@@ -219,6 +219,16 @@ export class MapView {
     return this.titlePxFor(this.rect);
   }
 
+  /** Pixels from the rectangle's top to the banners' room: the title as drawn (its stroke included). */
+  private head(): number {
+    return Math.max(this.titlePx() + 8, Math.ceil(this.title.displayHeight) + 10);
+  }
+
+  /** Where the banners' room begins on screen (CSS pixels): the scene shows its messages there. */
+  bannerTop(): number {
+    return this.rect.y + this.head();
+  }
+
   /**
    * Node labels: 13 px at the least (a phone), 24 px on a 1920-pixel screen (a projector's back row,
    * README: "Screen sizes"), but never far larger than the map is drawn: on a small map big labels
@@ -246,16 +256,16 @@ export class MapView {
   /**
    * How the nodes' span fills the rectangle. Sizes keep one scale (`s`, the span's aspect kept); the
    * nodes' positions may spread up to STRETCH times farther in the direction with room to spare (the
-   * projector's two maps are tall and narrow, their networks wide and flat), but never into the
-   * banners' room under the title.
+   * projector's two maps are tall and narrow, their networks wide and flat). The banners' room under
+   * the title is kept free on every screen, spread or not: a failure's news never hides a node.
    */
   private fit(): Fit {
     const r = this.rect;
-    const top = this.titlePx() + 8;
+    const top = this.head();
     const key = `${r.x},${r.y},${r.w},${r.h},${top},${this.bannerRoom},${this.span.x},${this.span.y},${this.span.w},${this.span.h}`;
     const f = this.fitCache;
     if (f.key === key) return f;
-    const high = r.h - top;
+    const high = r.h - top - this.bannerRoom;
     const s = Math.min(r.w / this.span.w, high / this.span.h);
     // The padding (room for icons and labels) keeps scale s; only the nodes' own span spreads.
     const padX = 2 * PAD.x * s;
@@ -263,9 +273,7 @@ export class MapView {
     const spread = (room: number, pad: number, size: number) =>
       Math.max(s, Math.min(s * STRETCH, (room - pad) / size));
     const sx = spread(r.w, padX, this.span.w - 2 * PAD.x);
-    const sy = spread(high - this.bannerRoom, padY, this.span.h - PAD.top - PAD.bottom);
-    // Spread downwards, the nodes start below the banners' room; otherwise they sit in the middle.
-    const room = sy > s ? this.bannerRoom : 0;
+    const sy = spread(high, padY, this.span.h - PAD.top - PAD.bottom);
     const w = padX + (this.span.w - 2 * PAD.x) * sx;
     const h = padY + (this.span.h - PAD.top - PAD.bottom) * sy;
     this.fitCache = {
@@ -274,7 +282,7 @@ export class MapView {
       sx,
       sy,
       ox: r.x + (r.w - w) / 2 + PAD.x * s,
-      oy: r.y + top + room + (high - room - h) / 2 + PAD.top * s,
+      oy: r.y + top + this.bannerRoom + (high - h) / 2 + PAD.top * s,
     };
     return this.fitCache;
   }
@@ -724,11 +732,10 @@ export class MapView {
     for (const [, s] of this.nodes) if (s.label.text === "") s.label.setVisible(false);
     const placed: Box[] = [];
     const bounds = this.rect;
+    // Labels stay below the title and the banners' room, as the nodes do.
+    const floor = bounds.y + this.head() + this.bannerRoom;
     const inside = (b: Box) =>
-      b.x >= bounds.x &&
-      b.y >= bounds.y &&
-      b.x + b.w <= bounds.x + bounds.w &&
-      b.y + b.h <= bounds.y + bounds.h;
+      b.x >= bounds.x && b.y >= floor && b.x + b.w <= bounds.x + bounds.w && b.y + b.h <= bounds.y + bounds.h;
     const freeOfLabels = (b: Box) => !placed.some((p) => overlaps(p, b));
     const fullPx = this.labelPx();
     // Users (clients, peers that are not seeds) are many and small: a label may cover one at a pinch.

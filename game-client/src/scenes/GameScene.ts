@@ -237,7 +237,9 @@ export class GameScene extends Scene {
     this.goals = null;
     this.summary = null;
     this.side = null;
-    document.getElementById("toasts")?.style.removeProperty("top");
+    const toasts = document.getElementById("toasts");
+    for (const p of ["top", "left", "width", "max-height", "transform", "align-items"])
+      toasts?.style.removeProperty(p);
     clearUi();
   }
 
@@ -258,15 +260,23 @@ export class GameScene extends Scene {
     const legend = document.getElementById("legend")?.getBoundingClientRect();
     const below = Math.max(this.behind.getBoundingClientRect().height, legend?.height ?? 0) + 12;
     const area: Rect = { x: 8, y: top, w: width - sideWidth - 16, h: floor - top - below };
-    // A map spread out to fill its height leaves room under its title for the banners shown at once
-    // (a failure's stays 12 s), so a banner never hides a node.
+    // Every map leaves room under its title for the banners shown at once (a failure's stays 12 s), so
+    // a banner never hides a node, on a phone as on the projector.
     const room = BANNERS_AT_ONCE * bannerHeight();
     for (const v of this.views) v.bannerRoom = room;
     placeMaps(this.views, area);
-    // Messages start under the maps' titles, so a banner never hides which team is which.
-    const titles = Math.max(0, ...this.views.map((v) => v.describe().title.h));
+    // Messages fill that room under the maps' titles, so a banner never hides which team is which,
+    // and stay over the maps (not over the side panel); on a phone they span the map's width, one line
+    // each for most news. What does not fit the room gives way (addToast).
     const toasts = document.getElementById("toasts");
-    if (toasts) toasts.style.top = `${top + titles + 8}px`;
+    if (toasts && this.views.length) {
+      toasts.style.top = `${Math.min(...this.views.map((v) => v.bannerTop()))}px`;
+      toasts.style.left = `${area.x}px`;
+      toasts.style.width = `${area.w}px`;
+      toasts.style.maxHeight = `${room}px`;
+      toasts.style.transform = "none";
+      toasts.style.alignItems = "center";
+    }
   }
 
   /** Where each map's title, nodes and labels are (CSS pixels): the browser tests read it. */

@@ -57,6 +57,12 @@ export function addToast(text: string, kind: ToastKind, ms: number): HTMLElement
   };
   trim(".toast.banner", BANNERS_AT_ONCE);
   trim(".toast:not(.banner)", Math.max(1, BANNERS_AT_ONCE - box.querySelectorAll(".toast.banner").length));
+  // In a match the messages have a strip of their own (GameScene sets its height): a two-line message
+  // on a phone makes the oldest give way, confirmations first, so none spills over the map.
+  const room = Number.parseFloat(box.style.maxHeight);
+  const used = () => box.lastElementChild!.getBoundingClientRect().bottom - box.getBoundingClientRect().top;
+  while (room > 0 && box.childElementCount > 1 && used() > room + 0.5)
+    (box.querySelector(".toast:not(.banner)") ?? box.firstElementChild)?.remove();
   setTimeout(() => el.remove(), ms);
   return el;
 }
