@@ -614,6 +614,7 @@ export class MapView {
     const key = isIntruder(n) ? "peer" : (ICON_OF[n.role] ?? ICON_OF[n.kind] ?? "peer");
     const icon = this.scene.add.image(0, 0, key).setDepth(4).setInteractive({ useHandCursor: true });
     icon.on("pointerdown", () => this.onNodeClick?.(this.teamKey, n.id));
+    // Labels are drawn over every icon and badge: a neighbour's icon never hides a name.
     const label = this.scene.add
       .text(0, 0, n.label, {
         fontFamily: "system-ui, sans-serif",
@@ -623,7 +624,7 @@ export class MapView {
         strokeThickness: 4,
         resolution: pixelDensity(),
       })
-      .setDepth(4);
+      .setDepth(6);
     const ring = this.scene.add.graphics().setDepth(2);
     const badge = this.scene.add.image(0, 0, "crash").setDepth(5).setVisible(false);
     return { icon, label, ring, badge, sig: "", at: "" };

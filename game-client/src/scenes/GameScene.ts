@@ -172,8 +172,10 @@ export class GameScene extends Scene {
           this.lastBanner = null;
           return;
         }
+        // Named once: news that names its team already ("Team Hub: nothing matches…") keeps its own.
+        const named = m.team ? `${teamLabel(m.team)}: ` : "";
         const el = addToast(
-          multi && m.team ? `${teamLabel(m.team)}: ${m.text}` : m.text,
+          multi && named && !m.text.startsWith(named) ? `${named}${m.text}` : m.text,
           "banner",
           BANNER_MS,
         );
