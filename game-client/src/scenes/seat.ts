@@ -22,6 +22,6 @@ export const ROLE_JOB: Record<string, string> = {
     "You are a server: clients ask you for data and you send it. Keep it up, keep it safe, and watch the cost.",
   client:
     "You are a user's computer: you download files from a server. If your server is down or busy, switch to another one.",
-  peer: "You are a peer: you download the chunks you need from other peers and share the ones you have.",
+  peer: "You are a peer: you download the chunks you need from other peers and share the ones you have. Others leave once they are done: stay and share.",
   seed: "You are a seed: you hold the whole file. If you leave before others have copies, the data can be lost.",
 };

@@ -53,7 +53,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Cost: "),
-        `starts at 100 and goes down as your team spends coins: 0 when the whole budget is gone. A server costs ${PRICES.server} coins to buy and ${PRICES.serverRunningPerMinute} a minute to run, a router ${PRICES.router} and ${PRICES.routerRunningPerMinute} a minute, backups ${PRICES.backupPerMinute} a minute, a safe place for logins ${PRICES.sessionStorePerMinute} a minute (then a crash does not log everyone out and restart their downloads), an upgrade ${PRICES.upgrade}, a copy of a server ${PRICES.replica}. Peers are free: they are the users' own computers (a peer's own backup costs ${PRICES.peerBackupPerMinute} a minute).`,
+        `starts at 100 and goes down as your team spends coins: 0 when the whole budget is gone. A server costs ${PRICES.server} coins to buy and ${PRICES.serverRunningPerMinute} a minute to run, a router ${PRICES.router} and ${PRICES.routerRunningPerMinute} a minute, backups ${PRICES.backupPerMinute} a minute, a safe place for logins ${PRICES.sessionStorePerMinute} a minute (then a crash does not log everyone out and restart their downloads), an upgrade ${PRICES.upgrade}, a copy of a server ${PRICES.replica}, a server in the cloud ${PRICES.cloudPerMinute} a minute instead of its own running cost. Peers are free: they are the users' own computers (a peer's own backup costs ${PRICES.peerBackupPerMinute} a minute).`,
       ),
       h(
         "li",

@@ -1,5 +1,6 @@
 /**
- * A client's panel: which server to ask (with what the map shows about each), and its own connection's encryption.
+ * A client's panel: which server to ask (with what the map shows about each), and its own connection's
+ * encryption.
  */
 import { h } from "../dom";
 import { fillSelect, type Panel, type PanelContext, panel, toggle, type Updater } from "./common";

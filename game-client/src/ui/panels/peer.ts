@@ -1,5 +1,6 @@
 /**
- * A peer's (or seed's) panel: trust (hash checks, encryption), the order of pieces, sharing and approvals, its own backup, blocking a peer, leaving.
+ * A peer's (or seed's) panel: trust (hash checks, encryption), the order of pieces, sharing and approvals,
+ * its own backup, blocking a peer, leaving.
  */
 import { PRICES, restoreRefusal } from "../../../../shared/index";
 import { armOnFirstClick, h, option } from "../dom";

@@ -1,5 +1,6 @@
 /**
- * A server's panel: capacity (upgrade, a copy elsewhere, the cloud), safety (backups, encryption, logins, restore, patch), fetching a file from the origin, blocking a source.
+ * A server's panel: capacity (upgrade, a copy elsewhere, the cloud), safety (backups, encryption, logins,
+ * restore, patch), fetching a file from the origin, blocking a source.
  */
 import { PRICES, patchRefusal, restoreRefusal, upgradeRefusal } from "../../../../shared/index";
 import { h } from "../dom";
