@@ -9,6 +9,7 @@ import { createRng, nextInt } from "./random";
 import { addRoutesTo } from "./routing";
 import { recountAvailability } from "./swarm";
 import type { Match, SimNode, World } from "./types";
+import { INTRUDER_ID_PREFIX } from "./view-rules";
 import { assignWants } from "./workload";
 
 /** New users join at the same routers, with the same wants, in every world. */
@@ -67,7 +68,7 @@ export function addMaliciousPeers(world: World, count: number, log: number, matc
   const ids: string[] = [];
   for (let k = 0; k < count; k++) {
     const router = routers[nextInt(rng, routers.length)]!;
-    const id = `X${world.nodes.filter((n) => n.id.startsWith("X")).length + 1}`;
+    const id = `${INTRUDER_ID_PREFIX}${world.nodes.filter((n) => n.id.startsWith(INTRUDER_ID_PREFIX)).length + 1}`;
     const node = addEndpoint(world, {
       id,
       kind: "peer",

@@ -22,7 +22,6 @@ export {
   hostIntentSchema,
   intentSchema,
   isSeat,
-  isSeatKind,
   nodeIntentSchema,
   validateIntent,
   worldOf,
@@ -35,10 +34,7 @@ export {
 } from "./join-refusals";
 export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {
-  findLevel,
   hintsFor,
-  isUnlocked,
-  LEVELS,
   type LevelInfo,
   type LevelOutcome,
   type LevelScenario,
@@ -51,6 +47,7 @@ export {
   starsFor,
   totalStars,
 } from "./levels";
+export { findLevel, isUnlocked, LEVELS } from "./levels/catalog";
 export { buildWorld } from "./map";
 export { layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map-layout";
 export { applyNow, createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
@@ -132,4 +129,11 @@ export {
   type ViewFactory,
   type ViewMap,
 } from "./view";
-export { isIntruder, patchRefusal, restoreRefusal, upgradeRefusal } from "./view-rules";
+export {
+  INTRUDER_ID_PREFIX,
+  isIntruder,
+  isSeatKind,
+  patchRefusal,
+  restoreRefusal,
+  upgradeRefusal,
+} from "./view-rules";

@@ -3,7 +3,7 @@
  * `intentSchema` checks shape at the edge; `validateIntent` checks that the actor may do it and that
  * it is possible now, and returns the reason when not. A refused intent changes nothing.
  */
-import { MAX_UPGRADES, PEER_DOWNLOAD_SLOTS, PRICES } from "./constants";
+import { PEER_DOWNLOAD_SLOTS, PRICES } from "./constants";
 import {
   type HostIntent,
   type Intent,
@@ -11,9 +11,10 @@ import {
   isHostIntent,
   type NodeIntent,
 } from "./intent-schema";
-import { type RefusalCode, type RefusalParams, refusalWords } from "./refusals";
+import { type Refusal, type RefusalCode, type RefusalParams, refusalWords } from "./refusals";
 import { isDown } from "./transport";
 import type { Actor, Architecture, Match, SimNode, World } from "./types";
+import { isSeatKind, patchRefusal, restoreRefusal, upgradeRefusal } from "./view-rules";
 
 export {
   type HostIntent,
@@ -77,6 +78,8 @@ const fail = (code: RefusalCode, params: RefusalParams = {}): IntentResult => {
   return { ok: false, refusal, reason: refusalWords(refusal) };
 };
 const OK: IntentResult = { ok: true };
+/** A rule's answer (view-rules.ts: written once, for the simulation and the screen) as a result. */
+const refused = (why: Refusal | null): IntentResult => (why ? fail(why.code, why.params) : OK);
 
 /** Whether `actor` may make `intent` now. Reads the match, changes nothing. */
 export function validateIntent(match: Match, actor: Actor, intent: Intent): IntentResult {
@@ -136,7 +139,7 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       return node.router!.priority === intent.kind ? fail("already-priority") : OK;
     case "upgrade":
       if (s!.origin) return fail("origin-not-yours-upgrade");
-      return s!.upgrades >= MAX_UPGRADES ? fail("fully-upgraded", { node: node.label }) : OK;
+      return refused(upgradeRefusal({ label: node.label, upgrades: s!.upgrades }));
     case "replica":
       if (s!.origin) return fail("origin-not-yours-copy");
       if (intent.region !== undefined && !world.nodes.some((n) => n.router && n.region === intent.region))
@@ -158,18 +161,14 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       return node.encrypt === intent.on
         ? fail(intent.on ? "already-encrypting" : "already-not-encrypting")
         : OK;
-    case "restore":
-      if (node.peer) {
-        const p = node.peer;
-        if (!p.diskFailed) return fail("disk-fine");
-        if (!p.backup) return fail("no-backup");
-        return p.restoreAt > 0 ? fail("restore-running") : OK;
-      }
-      if (!s!.diskFailed) return fail("disk-fine");
-      if (!s!.backup || !s!.backupContent) return fail("no-backup");
-      return s!.restoreAt > 0 ? fail("restore-running") : OK;
+    case "restore": {
+      // a server's backup is there once backups are on and one has been taken
+      const { diskFailed, restoreAt } = p ?? s!;
+      const backup = p ? p.backup !== null : s!.backup && !!s!.backupContent;
+      return refused(restoreRefusal({ diskFailed, backup, restoring: restoreAt > 0 }));
+    }
     case "patch":
-      return s!.breached ? OK : fail("not-breached", { node: node.label });
+      return refused(patchRefusal({ label: node.label, breached: s!.breached }));
     case "cache":
       if (s!.upstream < 0) return fail("no-upstream", { node: node.label });
       if (intent.item >= match.ctx.items) return fail("no-item", { item: intent.item });
@@ -243,12 +242,6 @@ function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): Int
 /** Nodes a player can hold: routers, servers, clients and peers of the team (not attackers). */
 export function isSeat(node: SimNode): boolean {
   return !node.gone && isSeatKind(node.kind, node.id);
-}
-
-/** The seat rule on plain fields, for code that sees a node only as synced state (the client). */
-export function isSeatKind(kind: string, id: string): boolean {
-  if (kind === "router" || kind === "server" || kind === "client") return true;
-  return kind === "peer" && !id.startsWith("X");
 }
 
 /** The link id a route intent names, in either direction. */

@@ -1,9 +1,9 @@
 /**
- * Solo levels: the ladder, the star rule and the unlock rule. Stars are counted once, here, from a
- * team's 0–100 part scores and the thresholds stored in the level; the server, the client and the
- * tests all call `starsFor`.
+ * Solo levels: the star rule and what an attempt earns. Stars are counted once, here, from a team's
+ * 0–100 part scores and the thresholds stored in the level; the server, the client and the tests all
+ * call `starsFor`. The ladder itself (which levels, in which order, which is unlocked) is
+ * levels/catalog.ts: the rules here know a level, never the list.
  */
-import { LEVEL_SCENARIOS } from "./levels/ladder";
 import type { Level, Scenario } from "./scenario";
 import type { Scores } from "./scoring";
 import type { Architecture } from "./types";
@@ -23,15 +23,6 @@ export type StarPart = (typeof STAR_PARTS)[number];
 /** Stars per part, 0–3 each; null for a part the round did not test (survival without a failure). */
 export type Stars = Record<StarPart, number | null>;
 
-export const LEVELS: readonly LevelInfo[] = Object.entries(LEVEL_SCENARIOS).map(([id, scenario], i) => {
-  if (!scenario.level) throw new Error(`level ${id} has no level block`);
-  return { id, number: i + 1, scenario: scenario as LevelScenario };
-});
-
-export function findLevel(id: string): LevelInfo | null {
-  return LEVELS.find((l) => l.id === id) ?? null;
-}
-
 /** Stars a part earns: one for each threshold the score reaches; none for a part not tested. */
 export function starsFor(scores: Pick<Scores, StarPart>, level: Level): Stars {
   const count = (part: StarPart) => {
@@ -44,12 +35,6 @@ export function starsFor(scores: Pick<Scores, StarPart>, level: Level): Stars {
 /** A level is passed with at least one star in every part it tested: that unlocks the next one. */
 export function passed(stars: Stars): boolean {
   return STAR_PARTS.every((p) => stars[p] === null || stars[p] >= 1);
-}
-
-/** The ladder opens one level at a time: level 1 always, each next one once the one before is passed. */
-export function isUnlocked(info: LevelInfo, passedIds: ReadonlySet<string>): boolean {
-  const before = LEVELS[info.number - 2];
-  return !before || passedIds.has(before.id);
 }
 
 export function totalStars(stars: Stars): number {

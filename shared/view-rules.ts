@@ -1,29 +1,37 @@
 /**
- * Rules a screen applies to what it sees, over the view types (view.ts): whether a control is offered
- * for a node, and whether a node is an intruder. They give the answer the simulation will give
- * (intents.ts validateIntent) from the fields a screen has, as the same refusal codes; a test holds
- * the two to the same answers (tests/shared/view-rules.test.ts). Pure functions of their arguments.
+ * Rules written once, over plain fields: whether a control is offered for a node, whether a node is a
+ * seat or an intruder. The simulation applies them to its nodes (intents.ts validateIntent) and a
+ * screen to what it sees (the view types, view.ts, have these fields), so both give the same answer
+ * as the same refusal codes (tests/shared/view-rules.test.ts). Pure functions of their arguments.
  */
 import { MAX_UPGRADES } from "./constants";
-import { isSeatKind } from "./intents";
 import { type Refusal, refusal } from "./refusals";
 import type { NodeView } from "./view";
 
+/** The id every peer a malicious-peer failure brings into a swarm starts with (X1, X2, …). */
+export const INTRUDER_ID_PREFIX = "X";
+
 /** Why a server cannot be upgraded now, or null when it can. */
-export function upgradeRefusal(node: NodeView): Refusal | null {
+export function upgradeRefusal(node: Pick<NodeView, "label" | "upgrades">): Refusal | null {
   return node.upgrades >= MAX_UPGRADES ? refusal("fully-upgraded", { node: node.label }) : null;
 }
 
 /** Why a server or a peer cannot be restored from its backup now, or null when it can. */
-export function restoreRefusal(node: NodeView): Refusal | null {
+export function restoreRefusal(node: Pick<NodeView, "diskFailed" | "backup" | "restoring">): Refusal | null {
   if (!node.diskFailed) return refusal("disk-fine");
   if (!node.backup) return refusal("no-backup");
   return node.restoring ? refusal("restore-running") : null;
 }
 
 /** Why a server cannot be patched now (it is not breached), or null when it can. */
-export function patchRefusal(node: NodeView): Refusal | null {
+export function patchRefusal(node: Pick<NodeView, "label" | "breached">): Refusal | null {
   return node.breached ? null : refusal("not-breached", { node: node.label });
+}
+
+/** The seat rule: nodes a player can hold are routers, servers, clients and the team's own peers. */
+export function isSeatKind(kind: string, id: string): boolean {
+  if (kind === "router" || kind === "server" || kind === "client") return true;
+  return kind === "peer" && !id.startsWith(INTRUDER_ID_PREFIX);
 }
 
 /** A peer no player may hold: one a malicious-peer failure brought into the swarm. */

@@ -3,9 +3,9 @@
  * runs at import; `startGame` (called by main.ts, the page's entry) makes the session and the game.
  */
 import { AUTO, Game, Scale } from "phaser";
-import { openSession } from "./app";
-import { pixelDensity } from "./display";
+import { openSession } from "./net/app";
 import type { Session } from "./net/session";
+import { pixelDensity } from "./render/display";
 import { Boot } from "./scenes/Boot";
 import { Editor } from "./scenes/Editor";
 import { GameScene } from "./scenes/GameScene";

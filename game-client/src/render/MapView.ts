@@ -19,9 +19,8 @@ import {
   type RouteView,
   type TeamView as TeamState,
 } from "../../../shared/index";
-import { pixelDensity } from "../display";
-import { COLORS, CORRUPT_STYLE, PACKET_STYLE } from "../palette";
-import { PACKET_TEXTURE } from "../scenes/Preloader";
+import { pixelDensity } from "./display";
+import { COLORS, CORRUPT_STYLE, PACKET_STYLE, PACKET_TEXTURE } from "./palette";
 
 export interface Rect {
   x: number;

@@ -1,8 +1,8 @@
 import { Scene } from "phaser";
 import type { MatchView } from "../../../shared/index";
 import { findLevel } from "../../../shared/index";
-import { session } from "../app";
-import { fitCamera, viewSize } from "../display";
+import { session } from "../net/app";
+import { fitCamera, viewSize } from "../render/display";
 import { type MapLayout, MapView, type Rect } from "../render/MapView";
 import { placeMaps } from "../render/place-maps";
 import { TickClock } from "../render/tick-clock";

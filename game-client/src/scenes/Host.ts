@@ -1,7 +1,7 @@
 import { Scene } from "phaser";
 import { shareCodeSchema } from "../../../shared/index";
-import { session } from "../app";
 import { loadScenario } from "../net/api";
+import { session } from "../net/app";
 import { clearUi, formCard, h, mount, option } from "../ui/dom";
 import { mmss } from "../ui/editor/model";
 import { scenarioPicker } from "./scenario-picker";

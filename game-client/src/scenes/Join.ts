@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import { session } from "../app";
+import { session } from "../net/app";
 import { clearUi, formCard, h, mount } from "../ui/dom";
 
 /** A student joins with the code on the big screen and a nickname. */

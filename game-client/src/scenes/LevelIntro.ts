@@ -1,6 +1,6 @@
 import { Scene } from "phaser";
 import { findLevel, LEVELS } from "../../../shared/index";
-import { loadProgress } from "../progress";
+import { loadProgress } from "../net/progress";
 import { clearUi, h, mount } from "../ui/dom";
 import { starGoals, starTable } from "../ui/stars";
 import { startLevel } from "./level-flow";

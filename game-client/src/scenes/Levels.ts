@@ -1,7 +1,7 @@
 import { Scene } from "phaser";
 import { isUnlocked, LEVELS, STAR_PARTS, totalStars } from "../../../shared/index";
-import { session } from "../app";
-import { loadProgress, passedIds, resetProgress } from "../progress";
+import { session } from "../net/app";
+import { loadProgress, passedIds, resetProgress } from "../net/progress";
 import { clearUi, h, mount } from "../ui/dom";
 import { starRow } from "../ui/stars";
 

@@ -1,8 +1,8 @@
 import { Scene } from "phaser";
 import type { MatchView } from "../../../shared/index";
 import { isSeatKind, refusal, refusalWords } from "../../../shared/index";
-import { session } from "../app";
 import { joinAddress } from "../net/api";
+import { session } from "../net/app";
 import { clearUi, h, mount } from "../ui/dom";
 import { qrDataUrl } from "../ui/qr";
 import { mySeat, ROLE_JOB, teamLabel } from "./seat";

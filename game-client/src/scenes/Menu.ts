@@ -1,9 +1,8 @@
 import { Math as PMath, Scene } from "phaser";
-import { session } from "../app";
-import { fitCamera, viewSize } from "../display";
-import { COLORS } from "../palette";
+import { session } from "../net/app";
+import { fitCamera, viewSize } from "../render/display";
+import { COLORS, PACKET_TEXTURE } from "../render/palette";
 import { clearUi, h, mount } from "../ui/dom";
-import { PACKET_TEXTURE } from "./Preloader";
 
 /** The front page: a living network in the background, four doors in front. */
 export class Menu extends Scene {

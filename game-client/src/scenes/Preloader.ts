@@ -1,6 +1,6 @@
 import { Scene } from "phaser";
-import { fitCamera, viewSize } from "../display";
-import { COLORS } from "../palette";
+import { fitCamera, viewSize } from "../render/display";
+import { COLORS, PACKET_TEXTURE } from "../render/palette";
 
 /** Icons from assets/ by key, and packet sprites drawn once into textures. */
 export const ICONS = [
@@ -115,6 +115,3 @@ export class Preloader extends Scene {
     });
   }
 }
-
-/** The one texture every packet sprite draws from (frames pkt-circle, pkt-triangle, …). */
-export const PACKET_TEXTURE = "packets";

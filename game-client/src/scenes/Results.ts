@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import { session } from "../app";
+import { session } from "../net/app";
 import { clearUi, h, mount } from "../ui/dom";
 import { resultSections } from "../ui/results-view";
 import { levelResult } from "./level-result";

@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import { session } from "../app";
+import { session } from "../net/app";
 import { clearUi, formCard, h, mount, option } from "../ui/dom";
 import { scenarioPicker } from "./scenario-picker";
 

@@ -8,8 +8,8 @@ import {
   type StoredMatch,
   TICKS_PER_SECOND,
 } from "../../../shared/index";
-import { fitCamera, viewSize } from "../display";
 import { watchMatch } from "../net/api";
+import { fitCamera, viewSize } from "../render/display";
 import { type MapLayout, MapView, type Rect } from "../render/MapView";
 import { placeMaps } from "../render/place-maps";
 import { clearUi, h, mount } from "../ui/dom";

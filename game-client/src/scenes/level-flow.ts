@@ -1,6 +1,6 @@
 /** Starting a level: join its solo room, start the round at once, and go to the game. */
 import type { Scene } from "phaser";
-import { session } from "../app";
+import { session } from "../net/app";
 
 /** Resolves once the game scene is starting; throws the server's words when the room cannot be made. */
 export async function startLevel(scene: Scene, id: string, pick?: "hub" | "swarm"): Promise<void> {

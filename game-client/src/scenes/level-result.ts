@@ -1,7 +1,7 @@
 /** The top of the results screen after a level: stars, a hint after a miss, Retry and Next. */
 import type { Scene } from "phaser";
 import { findLevel, LEVELS, type MatchResult } from "../../../shared/index";
-import { recordOutcome } from "../progress";
+import { recordOutcome } from "../net/progress";
 import { h } from "../ui/dom";
 import { starTable } from "../ui/stars";
 import { startLevel } from "./level-flow";

@@ -7,8 +7,8 @@
  */
 import type { GameObjects, Scene } from "phaser";
 import type { RouteView } from "../../../shared/index";
-import { COLORS } from "../palette";
 import type { MapView } from "../render/MapView";
+import { COLORS } from "../render/palette";
 
 /** Pixels a press must move before it is a drag, not a tap (a finger wobbles). */
 const DRAG_PX = 12;

@@ -1,6 +1,6 @@
 import type { MatchView, NodeView, PlayerView } from "../../../shared/index";
 import { teamName } from "../../../shared/index";
-import { session } from "../app";
+import { session } from "../net/app";
 
 /** The player record and node of this browser's player, if it holds one. */
 export function mySeat(state: MatchView): { player: PlayerView; node: NodeView | undefined } | null {

@@ -1,6 +1,6 @@
 /** In-game explanations: how scoring works, and what the packet shapes mean. */
 import { PRICES } from "../../../shared/index";
-import { CORRUPT_STYLE, PACKET_STYLE } from "../palette";
+import { CORRUPT_STYLE, PACKET_STYLE } from "../render/palette";
 import { h } from "./dom";
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, "0")}`;

@@ -2,7 +2,7 @@
  * A router's panel: its routes now, setting one (or splitting the load), the firewall, what to send first.
  */
 import { type NodeView, PACKET_KINDS, type PrivateView, type TeamView } from "../../../../shared/index";
-import { PACKET_STYLE } from "../../palette";
+import { PACKET_STYLE } from "../../render/palette";
 import { h, option } from "../dom";
 import { blockRow, fillSelect, type Panel, type PanelContext, panel, type Updater } from "./common";
 

@@ -4,7 +4,7 @@
  * trusted, and never crashes the page.
  */
 import { z } from "zod";
-import { LEVELS, type LevelOutcome, passed, STAR_PARTS, type Stars } from "../../shared/index";
+import { LEVELS, type LevelOutcome, passed, STAR_PARTS, type Stars } from "../../../shared/index";
 
 const KEY = "hub-swarm:levels";
 const starCount = z.number().int().min(0).max(3).nullable(); // null: a part the level does not test

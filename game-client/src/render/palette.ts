@@ -23,3 +23,6 @@ export const PACKET_STYLE: Record<string, { texture: string; color: number; labe
   junk: { texture: "pkt-cross", color: COLORS.ink, label: "junk (an attack)" },
 };
 export const CORRUPT_STYLE = { texture: "pkt-diamond", color: COLORS.warn, label: "broken data" };
+
+/** The one texture every packet sprite draws from (frames pkt-circle, pkt-triangle, …), made by the Preloader. */
+export const PACKET_TEXTURE = "packets";
