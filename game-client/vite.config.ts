@@ -42,6 +42,9 @@ export default defineConfig({
     rollupOptions: {
       // bench.html is the rendering benchmark's page; players only ever load index.html.
       input: { main: "index.html", bench: "bench.html" },
+      // shared/ is definitions only (nothing runs at import), so what a page does not use is left out
+      // of it even when reached through shared/index.ts: the simulation comes with a replay, not first.
+      treeshake: { moduleSideEffects: (id) => !/[\\/]shared[\\/][^\\/]+.*\.ts$/.test(id) },
     },
   },
   server: {

@@ -4,7 +4,6 @@ import { isSeatKind, refusal, refusalWords } from "../../../shared/index";
 import { joinAddress } from "../net/api";
 import { session } from "../net/app";
 import { clearUi, h, mount } from "../ui/dom";
-import { qrDataUrl } from "../ui/qr";
 import { mySeat, ROLE_JOB, teamLabel } from "./seat";
 
 /** Who is here, on which team and node; the host sees the join code large and starts the round. */
@@ -133,6 +132,8 @@ export class Lobby extends Scene {
   private async showJoinAddress(where: HTMLElement, qr: HTMLImageElement): Promise<void> {
     const url = (await joinAddress().catch(() => null)) ?? location.origin;
     where.textContent = url.replace(/^https?:\/\//, "");
+    // Only the host's lobby draws a QR code: its encoder is fetched here, not with the game.
+    const { qrDataUrl } = await import("../ui/qr");
     qr.src = qrDataUrl(`${url}/?code=${session.code}`);
     qr.alt = `QR code: ${url}/?code=${session.code}`;
     qr.hidden = false;

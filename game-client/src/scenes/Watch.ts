@@ -4,7 +4,7 @@ import {
   failureMoments,
   lessonAt,
   playerDecisions,
-  ReplayPlayer,
+  type ReplayPlayer,
   type StoredMatch,
   TICKS_PER_SECOND,
 } from "../../../shared/index";
@@ -56,8 +56,10 @@ export class Watch extends Scene {
     this.events.once("shutdown", () => this.teardown());
     mount(h("section", { class: "card", id: "watch-loading" }, h("p", {}, "Loading the match…")));
     const match = "match" in data ? Promise.resolve(data.match) : watchMatch(data.id);
-    match.then(
-      (m) => this.scene.isActive() && this.open(m, data.readOnly === true),
+    // The simulation that replays it comes with it, not with the game: only a replay runs it here.
+    const engine = import("../../../shared/replay-player");
+    Promise.all([match, engine]).then(
+      ([m, { ReplayPlayer }]) => this.scene.isActive() && this.open(m, data.readOnly === true, ReplayPlayer),
       (e: Error) =>
         mount(
           h(
@@ -71,7 +73,7 @@ export class Watch extends Scene {
     );
   }
 
-  private open(m: StoredMatch, readOnly: boolean): void {
+  private open(m: StoredMatch, readOnly: boolean, Player: typeof ReplayPlayer): void {
     const intents = m.result.intents;
     if (!intents) {
       mount(
@@ -91,7 +93,7 @@ export class Watch extends Scene {
     // The bar the room scored against, as stored: the team scores on screen are the class's own.
     // (Player points would need the server's per-seat bars; the map does not show them.)
     const par = { ...m.result.par, roles: {}, seats: {}, ticks: lastTick };
-    this.player = new ReplayPlayer(m.scenarioDocument, intents, par, lastTick, nameOf);
+    this.player = new Player(m.scenarioDocument, intents, par, lastTick, nameOf);
     this.lessons = debrief(m.result);
     const labelOf = (team: string, id: string) => {
       const t = this.player?.view.teams.get(team);
