@@ -118,6 +118,10 @@ describe("screens that fit", () => {
     expect(await host.textContent("#failure-teams")).toMatch(/both teams/);
     await host.selectOption("#failure-target", "role:server");
     expect(await host.textContent("#failure-teams")).toMatch(/Team Hub only/);
+    // The choice in the list replaces the map's pick: the pick is not offered first any more (it came
+    // back when the list was rebuilt, and a crash meant for "a router" hit the node picked earlier).
+    expect(await host.textContent("#failure-target > option:first-child")).not.toMatch(/picked on the map/);
+    expect(await host.inputValue("#failure-target")).toBe("role:server");
     await host.selectOption("#failure-target", "role:seed");
     expect(await host.textContent("#failure-teams")).toMatch(/Team Swarm only/);
     await host.click("#tab-players");

@@ -103,7 +103,12 @@ export function buildConsole(send: (a: HostAction) => void): Console {
     picked = "";
     refreshTargets();
   });
-  target.addEventListener("change", () => refreshTargets());
+  // A target chosen in the list replaces a node picked on the map earlier: the pick would otherwise
+  // come back the next time the list is rebuilt (a node left the map), and hit that node instead.
+  target.addEventListener("change", () => {
+    if (target.value !== picked) picked = "";
+    refreshTargets();
+  });
   refreshTargets();
   const trigger = () => {
     const failure: Record<string, unknown> = { kind: kind.value };
