@@ -148,22 +148,38 @@ export interface Crossing {
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/** Flag bit: a count byte follows the record (several identical crossings in one). */
+const MANY = 64;
+
 /**
- * Packs the crossings of one tick into a short string: `enter:` then four bytes per packet in base64
- * (link index as two bytes; kind, direction and flags in one; ticks to arrival in one). Ticks are
- * joined by spaces. A team's TeamState.transits holds every tick since the last patch, so no
- * crossing is lost when two ticks fall between two patches.
+ * Packs the crossings of one tick into a short string: `enter:` then, in base64, four bytes per
+ * crossing (link index as two bytes; kind, direction and flags in one; ticks to arrival in one).
+ * Identical crossings of the tick (same link, direction, kind, flags and arrival: a busy link's
+ * packets travel together) go as one record with a fifth byte, their count, so a crowded network's
+ * packets cost a fraction of one record each. Ticks are joined by spaces. A team's TeamState.transits
+ * holds every tick since the last patch, so no crossing is lost when two ticks fall between two patches.
  */
 export function packTransitTick(enter: number, transits: readonly Omit<Crossing, "enter">[]): string {
-  const bytes: number[] = [];
+  // Identical crossings, counted (at most 255 to a record), in the order each first appears.
+  const groups: { head: number; count: number }[] = [];
+  const open = new Map<number, { head: number; count: number }>();
   for (const t of transits) {
     const kind = PACKET_KINDS.indexOf(t.kind);
-    bytes.push(
-      t.link & 0xff,
-      (t.link >> 8) & 0xff,
-      kind | (t.reverse ? 8 : 0) | (t.corrupt ? 16 : 0) | (t.encrypted ? 32 : 0),
-    );
-    bytes.push(Math.max(1, Math.min(255, t.arrive - enter)));
+    const flags = kind | (t.reverse ? 8 : 0) | (t.corrupt ? 16 : 0) | (t.encrypted ? 32 : 0);
+    const head = ((t.link & 0xffff) << 16) | (flags << 8) | Math.max(1, Math.min(255, t.arrive - enter));
+    const g = open.get(head);
+    if (g && g.count < 255) g.count++;
+    else {
+      const fresh = { head, count: 1 };
+      groups.push(fresh);
+      open.set(head, fresh);
+    }
+  }
+  const bytes: number[] = [];
+  for (const { head, count } of groups) {
+    const flags = (head >>> 8) & 0xff;
+    bytes.push((head >>> 16) & 0xff, (head >>> 24) & 0xff, count > 1 ? flags | MANY : flags, head & 0xff);
+    if (count > 1) bytes.push(count);
   }
   let out = `${enter}:`;
   for (let i = 0; i < bytes.length; i += 3) {
@@ -182,6 +198,7 @@ export function unpackTransits(text: string): Crossing[] {
     const colon = part.indexOf(":");
     if (colon < 1) continue;
     const enter = Number(part.slice(0, colon));
+    if (Number.isNaN(enter)) continue;
     const data = part.slice(colon + 1);
     const bytes: number[] = [];
     for (let i = 0; i + 3 < data.length; i += 4) {
@@ -191,11 +208,11 @@ export function unpackTransits(text: string): Crossing[] {
       if (data[i + 2] !== "=") bytes.push((n >> 8) & 255);
       if (data[i + 3] !== "=") bytes.push(n & 255);
     }
-    for (let i = 0; i + 3 < bytes.length; i += 4) {
+    for (let i = 0; i + 3 < bytes.length; ) {
       const b = bytes[i + 2]!;
+      const count = b & MANY ? (bytes[i + 4] ?? 0) : 1;
       const kind = PACKET_KINDS[b & 7];
-      if (!kind || Number.isNaN(enter)) continue;
-      out.push({
+      const crossing = kind && {
         link: bytes[i]! | (bytes[i + 1]! << 8),
         reverse: (b & 8) !== 0,
         kind,
@@ -203,7 +220,9 @@ export function unpackTransits(text: string): Crossing[] {
         arrive: enter + bytes[i + 3]!,
         corrupt: (b & 16) !== 0,
         encrypted: (b & 32) !== 0,
-      });
+      };
+      if (crossing) for (let k = 0; k < count; k++) out.push(k === 0 ? crossing : { ...crossing });
+      i += b & MANY ? 5 : 4;
     }
   }
   return out;

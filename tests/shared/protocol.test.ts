@@ -29,6 +29,35 @@ describe("wire protocol", () => {
     expect(packed.length).toBeLessThan(60);
   });
 
+  it("sends a busy link's identical crossings as one record with a count, and unpacks every one", () => {
+    const at = (link: number, kind: Crossing["kind"], arrive: number, n: number): Crossing[] =>
+      Array.from({ length: n }, () => ({
+        link,
+        reverse: false,
+        kind,
+        enter: 50,
+        arrive,
+        corrupt: false,
+        encrypted: false,
+      }));
+    const one = at(7, "chunk", 53, 1);
+    const crowd = [...at(7, "chunk", 53, 300), ...at(8, "request", 52, 40), ...at(7, "chunk", 54, 2)];
+    const rest = (c: Crossing) => {
+      const { enter: _enter, ...r } = c;
+      return r;
+    };
+    const packed = packTransitTick(50, crowd.map(rest));
+    // 300 identical crossings: two records (255 + 45); 40 others: one record; the last two: one.
+    expect(unpackTransits(packed)).toEqual(crowd);
+    expect(packed.length).toBeLessThan(`50:`.length + 4 * 8);
+    // A lone crossing costs what it always did: four bytes, no count.
+    expect(packTransitTick(50, one.map(rest))).toHaveLength(`50:`.length + 8);
+    // Grouping keeps different crossings apart: the same link at another arrival is its own record.
+    expect(
+      unpackTransits(packTransitTick(50, [...at(7, "chunk", 53, 3), ...at(7, "chunk", 54, 1)].map(rest))),
+    ).toEqual([...at(7, "chunk", 53, 3), ...at(7, "chunk", 54, 1)]);
+  });
+
   it("ignores garbage instead of throwing", () => {
     expect(unpackTransits("")).toEqual([]);
     expect(unpackTransits("nonsense :: 12:@@@@")).toEqual([]);
