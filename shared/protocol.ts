@@ -4,10 +4,11 @@
  * schemas before anything else sees it.
  */
 import { z } from "zod";
+import type { GameEvent } from "./events";
 import { nodeIntentSchema } from "./intents";
 import { isOffensive, isReservedName } from "./nickname";
 import { failureNowSchema } from "./scenario";
-import { PACKET_KINDS } from "./types";
+import { type Architecture, PACKET_KINDS } from "./types";
 
 /** Join codes avoid characters a class misreads on a projector: 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
@@ -126,12 +127,22 @@ export const S2C = {
   // words: the client makes them with refusalWords): something you sent was refused; nothing changed
   error: "error",
   ok: "ok", // { type }: your intent was accepted and applies next tick
-  banner: "banner", // { team, text, tick }: something happened (a failure, a replica online…)
+  banner: "banner", // Banner { team, tick, event }: something happened (a failure, a replica online…)
   results: "results", // MatchResult: the round is over
   you: "you", // private view of your own node (pending approvals, suspects, coins)
   pong: "pong",
   roomError: "room-error", // { message }: the room hit a problem and stopped
 } as const;
+
+/**
+ * The banner message: something happened to a team (null: the whole match) at a tick, as an event
+ * (events.ts); the client words it with eventWords.
+ */
+export interface Banner {
+  team: Architecture | null;
+  tick: number;
+  event: GameEvent;
+}
 
 /** A packet crossing a link: what a client needs to animate it from `enter` to `arrive`. */
 export interface Crossing {

@@ -1,7 +1,9 @@
 import { matchMaker } from "@colyseus/core";
 import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bannerWords } from "../../game-client/src/net/event-words";
 import {
+  type Banner,
   BUILT_IN_SCENARIOS,
   CLOSE,
   type Crossing,
@@ -273,10 +275,18 @@ describe("classroom room", () => {
     host.send("host", { type: "start" });
     await until(() => stateOf(host).phase === "playing");
     const banners = [host, ...students].map((r) =>
-      nextMessage<{ text: string }>(r, "banner", 5000, (m) => /crashed/.test(m.text)),
+      nextMessage<Banner>(r, "banner", 5000, (m) => m.event.code === "crashed"),
     );
     host.send("host", { type: "trigger", failure: { kind: "crash", target: "R2", duration: 5 } });
-    for (const b of await Promise.all(banners)) expect(b.text).toMatch(/Router 2 crashed/);
+    // A code and parameters cross the wire; the words are the screen's.
+    for (const b of await Promise.all(banners)) {
+      expect(b).toEqual({
+        team: "hub",
+        tick: expect.any(Number),
+        event: { code: "crashed", params: { node: "Router 2" } },
+      });
+      expect(bannerWords(b)).toBe("Router 2 crashed");
+    }
     await until(
       () => stateOf(students[0]!).teams.get("hub").nodes.get("R2").down === true,
       2000,

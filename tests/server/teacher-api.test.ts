@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSecret } from "../../game-server/src/secrets/codes";
 import {
+  type Banner,
   BUILT_IN_SCENARIOS,
+  loggedWords,
   type MatchSummary,
   type Preview,
   type SavedScenario,
@@ -189,7 +191,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     expect(stateOf(host).scenario).toBe(mine.name);
     host.send("host", { type: "start" });
     await until(() => stateOf(host).phase === "playing", 10_000, "playing");
-    const crashed = nextMessage(ann, "banner", 5000, (b: { text: string }) => /crashed/.test(b.text));
+    const crashed = nextMessage(ann, "banner", 5000, (b: Banner) => b.event.code === "crashed");
     host.send("host", { type: "trigger", failure: { kind: "crash", target: "role:router" } });
     await crashed;
     const results = nextMessage(ann, "results", 5000);
@@ -219,7 +221,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     const full = (await (await history(`/${summary.id}`, made.hostKey)).json()) as StoredMatch;
     expect(full.scenarioDocument.failures).toHaveLength(2);
     expect(full.result.players.find((p) => p.holder === "Ann")).toBeDefined();
-    expect(full.events.some((e) => /crashed/i.test(e.text))).toBe(true);
+    expect(full.events.some((e) => /crashed/i.test(loggedWords(e)))).toBe(true);
 
     const players = await history(`/${summary.id}/players.csv`, made.hostKey);
     expect(players.headers.get("content-type")).toMatch(/text\/csv/);

@@ -3,7 +3,7 @@
  * `session.state` and subscribe to events; they never touch the SDK.
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
-import type { JoinCheck, MatchView, PrivateView } from "../../../shared/index";
+import type { Banner, JoinCheck, MatchView, PrivateView } from "../../../shared/index";
 import {
   C2S,
   CLOSE,
@@ -23,7 +23,7 @@ export type { ServerError } from "./error-words";
 
 type Events = {
   transits: (team: string, crossings: Crossing[]) => void;
-  banner: (m: { team: string | null; text: string; tick: number }) => void;
+  banner: (m: Banner) => void;
   error: (e: ServerError) => void;
   ok: (m: { type: string }) => void;
   results: (r: MatchResult) => void;

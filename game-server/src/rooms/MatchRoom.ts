@@ -26,6 +26,7 @@ import { type Client, Room, ServerError } from "@colyseus/core";
 import {
   applyNow,
   autopilotTwin,
+  type Banner,
   C2S,
   CLOSE,
   clearTransits,
@@ -339,8 +340,9 @@ export abstract class MatchRoom extends Room<MatchState> {
     const entries = this.match.log;
     for (; this.logSeen < entries.length; this.logSeen++) {
       const e = entries[this.logSeen]!;
-      if (e.text.startsWith("refused:")) continue;
-      this.broadcast(S2C.banner, { team: e.team, text: e.text, tick: e.tick });
+      if (e.event.code === "refused") continue;
+      const banner: Banner = { team: e.team, tick: e.tick, event: e.event };
+      this.broadcast(S2C.banner, banner);
     }
   }
 
