@@ -131,7 +131,7 @@ export const S2C = {
   results: "results", // MatchResult: the round is over
   you: "you", // private view of your own node (pending approvals, suspects, coins)
   pong: "pong",
-  roomError: "room-error", // { message }: the room hit a problem and stopped
+  roomError: "room-error", // { code } (ROOM_ERROR): the room hit a problem and stopped
 } as const;
 
 /**
@@ -231,6 +231,12 @@ export const CLOSE = {
   serverShutdown: 4102,
   /** A frame the server could not read: only the connection that sent it is closed. */
   malformed: 4103,
+} as const;
+
+/** Why a room stopped, in the room-error message (the client words it). */
+export const ROOM_ERROR = {
+  /** A tick failed: this round stopped, the server and other rooms go on. */
+  roundStopped: "round-stopped",
 } as const;
 
 /** Error codes in "error" messages, so a client can react (and tests can tell them apart). */

@@ -1,6 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeWords } from "../../game-client/src/net/error-words";
 import { bannerWords } from "../../game-client/src/net/event-words";
 import {
   type Banner,
@@ -448,9 +449,15 @@ describe("classroom room", () => {
     const { code, host, students, c } = await classWithStudents(["Ann", "Bob"]);
     const [ann] = students as [Room];
     const seat = stateOf(host).players.get(ann.sessionId) as { team: string; node: string };
-    const left = new Promise<number>((r) => ann.onLeave((codeNo) => r(codeNo)));
+    const left = new Promise<[number, string | undefined]>((r) =>
+      ann.onLeave((codeNo, why) => r([codeNo, why])),
+    );
     host.send("host", { type: "kick", player: ann.sessionId });
-    expect(await left).toBe(CLOSE.kicked);
+    // The close carries the code only, no words; Ann's screen words it.
+    const [closed, why] = await left;
+    expect(closed).toBe(CLOSE.kicked);
+    expect(why ?? "").toBe("");
+    expect(closeWords(CLOSE.kicked)).toBe("You were removed from this class by the host.");
     await until(() => !stateOf(host).players.has(ann.sessionId), 3000, "Ann removed");
     expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).holder).toBe("");
     const removed = await joinRefusal(c.joinById(code, { nickname: "Ann" }));

@@ -44,6 +44,7 @@ import {
   pingSchema,
   projectMatch,
   type Refusal,
+  ROOM_ERROR,
   refusal,
   S2C,
   type Scenario,
@@ -426,9 +427,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       `room ${this.roomId}: tick failed: ${error instanceof Error ? (error.stack ?? error.message) : errorLine(error)}`,
     );
     this.state.phase = "error";
-    this.broadcast(S2C.roomError, {
-      message: "The game hit a problem and stopped this round. Your teacher can start a new one.",
-    });
+    this.broadcast(S2C.roomError, { code: ROOM_ERROR.roundStopped });
   }
 
   /** A client that joins after the round sees the results at once. */
