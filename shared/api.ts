@@ -13,7 +13,8 @@
  *   PUT  /api/history/:id/share   header x-host-key, body { shared } → { shared }
  *   GET  /api/watch/:id      (no key) a shared match, players numbered instead of named → StoredMatch
  *
- * Errors are { error: string, errors?: string[] } with a 4xx status; `errors` lists "field: reason".
+ * Errors are { error: string, errors?: string[], refusal?: Refusal } with a 4xx (or 503) status;
+ * `errors` lists "field: reason"; `refusal` (a code and parameters, refusals.ts) is what a screen words.
  */
 import { z } from "zod";
 import type { GameEvent } from "./events";

@@ -84,9 +84,10 @@ describe("classroom room", () => {
   });
 
   it("refuses bad class requests with a 4xx and a message", async () => {
-    expect((await h.post("/api/classes", { scenario: "no-such" })).json.error).toMatch(
-      /no scenario "no-such"/,
-    );
+    const unknown = await h.post("/api/classes", { scenario: "no-such" });
+    expect(unknown.json.error).toMatch(/no scenario "no-such"/);
+    // The teacher's screen words it from the code; `error` is for someone reading the JSON.
+    expect(unknown.json.refusal).toEqual({ code: "no-scenario", params: { scenario: "no-such" } });
     const bad = await h.post("/api/classes", { scenario: "calm", mode: "battle" });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatch(/mode: must be versus or coop/);

@@ -72,7 +72,9 @@ describe("saved scenarios", () => {
     const builtIn = await h.get("/api/scenarios/server-crash");
     expect(builtIn.json).toMatchObject({ id: "server-crash", builtIn: true });
     expect((await h.get("/api/scenarios/QQQQQQ")).status).toBe(404);
-    expect((await h.get("/api/scenarios/nope!")).json.error).toMatch(/6 letters and digits/);
+    const bad = (await h.get("/api/scenarios/nope!")).json;
+    expect(bad.error).toMatch(/6 letters and digits/);
+    expect(bad.refusal).toEqual({ code: "bad-scenario-code", params: {} });
   });
 
   it("changes a saved scenario only with its edit key", async () => {
@@ -256,7 +258,12 @@ describe("classes from saved scenarios, stored results and the history", () => {
     // Another key sees nothing; no key is told what is needed.
     const other = newSecret();
     expect(((await (await history("", other)).json()) as { matches: unknown[] }).matches).toEqual([]);
-    expect((await history(`/${summary.id}`, other)).status).toBe(404);
+    const notYours = await history(`/${summary.id}`, other);
+    expect(notYours.status).toBe(404);
+    expect(((await notYours.json()) as { refusal: unknown }).refusal).toEqual({
+      code: "no-match-in-history",
+      params: {},
+    });
     expect((await history(`/${summary.id}/players.csv`, other)).status).toBe(404);
     const noKey = await fetch(`${h.server.url}/api/history`);
     expect(noKey.status).toBe(401);

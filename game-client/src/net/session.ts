@@ -100,9 +100,18 @@ export class Session {
         ...(teacherKey ? { hostKey: teacherKey } : {}),
       }),
     });
-    const body = (await res.json().catch(() => ({}))) as { code?: string; hostKey?: string; error?: string };
+    const body = (await res.json().catch(() => ({}))) as {
+      code?: string;
+      hostKey?: string;
+      error?: string;
+      refusal?: unknown;
+    };
+    // Why not, in words made here from the refusal's code (the server's words for anything else).
     if (!res.ok || !body.code || !body.hostKey)
-      throw new Error(body.error ?? "The class could not be created.");
+      throw new Error(
+        errorWords({ refusal: body.refusal, message: body.error ?? "The class could not be created." })
+          .message,
+      );
     keepHostKey(body.hostKey);
     this.hostKey = body.hostKey;
     sessionStorage.setItem(`hostKey:${body.code}`, body.hostKey);
