@@ -80,6 +80,7 @@ const WORDS = {
   "no-free-seat": () => "no free seat",
   "not-holdable": (p) => `${p.node} cannot be held by a player`,
   "not-in-this-room": () => "not available in this room",
+  "too-many-messages": () => "Too many messages: slow down a little.",
   "level-as-written": () => "Not in a level: it plays as written.",
   // Joining a class or opening a solo game: said in the join form, so whole sentences.
   "bad-class-code": () => "A class code is 5 letters and digits, as shown on the big screen.",

@@ -1,7 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeWords } from "../../game-client/src/net/error-words";
+import { closeWords, errorWords } from "../../game-client/src/net/error-words";
 import { bannerWords } from "../../game-client/src/net/event-words";
 import {
   type Banner,
@@ -352,7 +352,11 @@ describe("classroom room", () => {
     const [ann, bob] = students as [Room, Room];
     const limited = nextMessage<{ code: string }>(ann, "error", 5000, (m) => m.code === "rate-limited");
     for (let i = 0; i < 200; i++) ann.send("ping", { t: i });
-    expect((await limited).code).toBe("rate-limited");
+    expect(await limited).toEqual({
+      code: "rate-limited",
+      refusal: { code: "too-many-messages", params: {} },
+    });
+    expect(errorWords(await limited).message).toBe("Too many messages: slow down a little.");
     const pong = nextMessage<{ t: number }>(bob, "pong");
     bob.send("ping", { t: 42 });
     expect((await pong).t).toBe(42);
