@@ -8,6 +8,8 @@ import {
   BUILT_IN_SCENARIOS,
   CLOSE,
   type Crossing,
+  effectWords,
+  type FailureView,
   isRefusalCode,
   type Match,
   type Refusal,
@@ -289,6 +291,11 @@ describe("classroom room", () => {
       });
       expect(bannerWords(b)).toBe("Router 2 crashed");
     }
+    // The failure's effect syncs as an event too: the console's timeline words it from the state.
+    await until(() => stateOf(students[0]!).failures.size === 1, 2000, "the failure in the student's state");
+    const [synced] = [...stateOf(students[0]!).failures.values()] as FailureView[];
+    expect(synced!.hubEvent.code).toBe("crashed");
+    expect(effectWords(synced!)).toContain("Router 2 crashed");
     await until(
       () => stateOf(students[0]!).teams.get("hub").nodes.get("R2").down === true,
       2000,
