@@ -15,6 +15,7 @@ import {
   TICKS_PER_SECOND,
   UPGRADE_CAPACITY,
 } from "./constants";
+import { gameEvent } from "./events";
 import { startFailure, takeDown } from "./failures";
 import { chooseServer } from "./hub";
 import type { HostIntent, NodeIntent } from "./intents";
@@ -294,5 +295,9 @@ function addReplica(match: Match, world: World, node: SimNode, region?: string):
   world.servers.push(replica.index);
   world.spent.setup += PRICES.replica;
   addRoutesTo(world, replica, router);
-  match.log.push({ tick: match.tick, team: world.team, text: `${replica.label} is online` });
+  match.log.push({
+    tick: match.tick,
+    team: world.team,
+    event: gameEvent("replica-online", { node: replica.label }),
+  });
 }

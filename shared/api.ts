@@ -13,9 +13,11 @@
  *   PUT  /api/history/:id/share   header x-host-key, body { shared } → { shared }
  *   GET  /api/watch/:id      (no key) a shared match, players numbered instead of named → StoredMatch
  *
- * Errors are { error: string, errors?: string[] } with a 4xx status; `errors` lists "field: reason".
+ * Errors are { error: string, errors?: string[], refusal?: Refusal } with a 4xx (or 503) status;
+ * `errors` lists "field: reason"; `refusal` (a code and parameters, refusals.ts) is what a screen words.
  */
 import { z } from "zod";
+import type { GameEvent } from "./events";
 import { JOIN_CODE_ALPHABET } from "./protocol";
 import type { MatchResult, TeamResult } from "./results";
 import type { Scenario } from "./scenario";
@@ -87,11 +89,22 @@ export interface MatchSummary {
   teams: { team: string; name: string; total: number }[];
 }
 
+/** One entry of a stored match's log: its event, or (stored before events were codes) its words. */
+export interface StoredEvent {
+  tick: number;
+  team: "hub" | "swarm" | null;
+  event?: GameEvent;
+  text?: string;
+}
+
 export interface StoredMatch extends MatchSummary {
   scenarioDocument: Scenario;
   result: MatchResult;
-  /** What happened, in order: failures, replicas, host actions (the match's event log). */
-  events: { tick: number; team: "hub" | "swarm" | null; text: string }[];
+  /**
+   * What happened, in order: failures, replicas, host actions (the match's event log), each as an
+   * event (events.ts). Matches stored before events were codes have only `text`: loggedWords reads both.
+   */
+  events: StoredEvent[];
   /** Whether its teacher shared it: anyone with its link may watch it again (GET /api/watch/ID). */
   shared?: boolean;
 }

@@ -7,6 +7,7 @@
  */
 
 import { PRICES } from "./constants";
+import { failureWords } from "./events";
 import type { MatchResult, TeamResult } from "./results";
 import type { FailureKind } from "./scenario";
 import type { Architecture } from "./types";
@@ -117,7 +118,7 @@ export function debrief(result: MatchResult): Lesson[] {
       const records = recordsOf(teams, f);
       const parts = teams.map((t) => part(t, records.get(t.team)));
       // Each team's own target: the hub's server and the swarm's seed are different machines.
-      const notes = [...new Set([...records.values()].flatMap((r) => (r ? [r.note] : [])))];
+      const notes = [...new Set([...records.values()].flatMap((r) => (r ? [failureWords(r)] : [])))];
       lessons.push({
         concept: concept(f, records, teams),
         text: `At ${mmss(f.startSecond)}: ${notes.join("; ")}. For the next ${Math.round(window)} s, ${parts.join("; ")}.`,

@@ -7,6 +7,7 @@
  */
 
 import { TICKS_PER_SECOND } from "./constants";
+import { type GameEvent, gameEvent, listParams } from "./events";
 import { addFlashCrowd, addMaliciousPeers, launchBotnet } from "./failure-spawners";
 import { DEFAULT_DURATION, DEFAULT_TARGET, regionsOf, resolveLink, resolveNodes } from "./failure-targets";
 import { forgetHolders } from "./holders";
@@ -17,6 +18,7 @@ import { recountAvailability } from "./swarm";
 import { clearQueue, cutLink, dropAll } from "./transport";
 import type { Architecture, Match, SimNode, World } from "./types";
 
+export { teamName } from "./events";
 export { canHit, DEFAULT_DURATION, DEFAULT_MAGNITUDE, DEFAULT_TARGET, hasRole } from "./failure-targets";
 
 /** A node goes down until `until`: its queue and its in-progress work are lost. */
@@ -50,12 +52,12 @@ export function startFailure(match: Match, event: FailureEvent, source: "schedul
     const rng = createRng(match.scenario.seed, `failure:${log}`);
     const effect = applyFailure(match, world, event, rng, endTick ?? Number.POSITIVE_INFINITY, log);
     match.failureLog[log]!.effects.push({ team: world.team, ...effect });
-    match.log.push({ tick: match.tick, team: world.team, text: effect.note });
+    match.log.push({ tick: match.tick, team: world.team, event: effect.event });
   }
   return log;
 }
 
-type Effect = { target: string; note: string; undo?: () => void };
+type Effect = { target: string; event: GameEvent; undo?: () => void };
 
 /** What one failure does to one world. */
 function applyFailure(
@@ -70,19 +72,18 @@ function applyFailure(
   const target = event.target ?? DEFAULT_TARGET[kind];
   const m = event.magnitude ?? DEFAULT_MAGNITUDE[kind];
   const tick = match.tick;
-  const team = teamName(world.team);
   const effect = ((): Effect => {
     switch (kind) {
       case "crash": {
         const [node] = resolveNodes(match, world, kind, target, 1, rng);
-        if (!node) return none(team, target);
+        if (!node) return none(world.team, target);
         takeDown(match, world, node, until);
         node.crashed = true;
-        return { target: node.id, note: `${node.label} crashed` };
+        return { target: node.id, event: gameEvent("crashed", { node: node.label }) };
       }
       case "disk-failure": {
         const [node] = resolveNodes(match, world, kind, target, 1, rng);
-        if (!node) return none(team, target);
+        if (!node) return none(world.team, target);
         if (node.server) {
           node.server.content = node.server.content.map(() => 0);
           node.server.diskFailed = true;
@@ -98,18 +99,19 @@ function applyFailure(
           if (node.user) node.user.got = 0;
           recountAvailability(world);
         }
-        const backup = (node.server ? node.server.backup : node.peer?.backup)
-          ? " (a backup exists)"
-          : " (no backup!)";
-        return { target: node.id, note: `${node.label} lost its disk${backup}` };
+        const backup = node.server ? node.server.backup : node.peer?.backup;
+        return {
+          target: node.id,
+          event: gameEvent(backup ? "disk-lost-backed-up" : "disk-lost", { node: node.label }),
+        };
       }
       case "link-cut": {
         const link = resolveLink(world, target, rng);
-        if (!link) return none(team, target);
+        if (!link) return none(world.team, target);
         cutLink(world, link, tick);
         return {
           target: link.id,
-          note: `Link ${link.id} was cut`,
+          event: gameEvent("link-cut", { link: link.id }),
           undo: () => {
             link.up = true;
           },
@@ -117,12 +119,12 @@ function applyFailure(
       }
       case "congestion": {
         const link = resolveLink(world, target, rng);
-        if (!link) return none(team, target);
+        if (!link) return none(world.team, target);
         link.bandwidth = Math.max(1, Math.floor(link.baseBandwidth * m));
         link.latency = Math.ceil(link.baseLatency * Math.min(4, 1 / m));
         return {
           target: link.id,
-          note: `Link ${link.id} is congested`,
+          event: gameEvent("link-congested", { link: link.id }),
           undo: () => {
             link.bandwidth = link.baseBandwidth;
             link.latency = link.baseLatency;
@@ -131,11 +133,11 @@ function applyFailure(
       }
       case "packet-loss": {
         const link = resolveLink(world, target, rng);
-        if (!link) return none(team, target);
+        if (!link) return none(world.team, target);
         link.loss = m;
         return {
           target: link.id,
-          note: `Link ${link.id} is losing ${Math.round(m * 100)}% of packets`,
+          event: gameEvent("link-losing", { link: link.id, percent: Math.round(m * 100) }),
           undo: () => {
             link.loss = 0;
           },
@@ -143,15 +145,15 @@ function applyFailure(
       }
       case "flash-crowd": {
         addFlashCrowd(match, world, Math.round(m), log);
-        return { target: "workload", note: `A crowd of ${Math.round(m)} new users arrived` };
+        return { target: "workload", event: gameEvent("crowd-arrived", { users: Math.round(m) }) };
       }
       case "ddos": {
         const [victim] = resolveNodes(match, world, kind, target, 1, rng);
-        if (!victim) return none(team, target);
+        if (!victim) return none(world.team, target);
         const sources = launchBotnet(match, world, victim, m, until, log);
         return {
           target: victim.id,
-          note: `${victim.label} is under a DDoS attack`,
+          event: gameEvent("ddos", { node: victim.label }),
           undo: () => {
             for (const b of sources) {
               b.gone = true;
@@ -162,7 +164,7 @@ function applyFailure(
       }
       case "breach": {
         const [node] = resolveNodes(match, world, kind, target, 1, rng);
-        if (!node) return none(team, target);
+        if (!node) return none(world.team, target);
         if (node.server) {
           node.server.breached = true;
           node.server.breachedSince = tick;
@@ -172,21 +174,24 @@ function applyFailure(
           p.breached = true;
           p.corrupt = p.have.slice();
         }
-        return { target: node.id, note: `${node.label} was hacked: it serves corrupt data` };
+        return { target: node.id, event: gameEvent("hacked", { node: node.label }) };
       }
       case "churn": {
         const leavers = resolveNodes(match, world, kind, target, Math.round(m), rng);
-        if (leavers.length === 0) return none(team, target);
+        if (leavers.length === 0) return none(world.team, target);
         for (const n of leavers) {
           takeDown(match, world, n, 0);
           n.gone = true;
         }
         recountAvailability(world);
-        const names = leavers.map((n) => n.label).join(", ");
         const back = until < Number.POSITIVE_INFINITY;
+        const names = listParams(
+          "node",
+          leavers.map((n) => n.label),
+        );
         return {
           target: leavers.map((n) => n.id).join(","),
-          note: `${names} left the network${back ? " for a while" : " for good"}`,
+          event: gameEvent(back ? "left-for-a-while" : "left-for-good", names),
           undo: back
             ? () => {
                 for (const n of leavers) n.gone = false;
@@ -197,9 +202,9 @@ function applyFailure(
       }
       case "malicious-peer": {
         if (world.team !== "swarm")
-          return { target: "", note: `${team}: no stranger can join a hub (no effect)` };
+          return { target: "", event: gameEvent("no-stranger-in-hub", { team: world.team }) };
         const ids = addMaliciousPeers(world, Math.round(m), log, match);
-        return { target: ids.join(","), note: `A malicious peer joined the swarm` };
+        return { target: ids.join(","), event: gameEvent("malicious-peer-joined") };
       }
       case "outage": {
         const regions = regionsOf(world);
@@ -207,15 +212,15 @@ function applyFailure(
           target === "random"
             ? pick(rng, regions)
             : regions.find((r) => r.toLowerCase() === target.toLowerCase());
-        if (!region) return none(team, target);
+        if (!region) return none(world.team, target);
         for (const n of world.nodes) if (n.region === region && !n.gone) takeDown(match, world, n, until);
-        return { target: region, note: `Power outage in the ${region} region` };
+        return { target: region, event: gameEvent("power-outage", { region }) };
       }
       case "wiretap": {
         const [node] = resolveNodes(match, world, kind, target, 1, rng);
-        if (!node) return none(team, target);
+        if (!node) return none(world.team, target);
         node.router!.wiretapUntil = until;
-        return { target: node.id, note: `${node.label} is wiretapped: unencrypted data leaks` };
+        return { target: node.id, event: gameEvent("wiretapped", { node: node.label }) };
       }
     }
   })();
@@ -225,12 +230,8 @@ function applyFailure(
   return effect;
 }
 
-function none(team: string, target: string): Effect {
-  return { target: "", note: `${team}: nothing matches "${target}" (no effect)` };
-}
-
-export function teamName(team: Architecture): string {
-  return team === "hub" ? "Team Hub" : "Team Swarm";
+function none(team: Architecture, target: string): Effect {
+  return { target: "", event: gameEvent("no-target", { team, target }) };
 }
 
 /** Ends failures whose time is up (links back, congestion over, botnets gone, leavers return). */

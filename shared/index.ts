@@ -7,12 +7,26 @@ export * from "./constants";
 export { aheadOnEverySeed, type CrossoverPoint, measureCrossover, withUsers } from "./crossover";
 export { CLEARLY_BETTER, debrief, FELL_BELOW, type Lesson } from "./debrief";
 export {
+  EVENT_CODES,
+  type EventCode,
+  type EventParams,
+  type EventView,
+  effectWords,
+  eventWords,
+  failureWords,
+  type GameEvent,
+  gameEvent,
+  isEventCode,
+  loggedWords,
+  readEventView,
+  teamName,
+} from "./events";
+export {
   canHit,
   DEFAULT_DURATION,
   DEFAULT_MAGNITUDE,
   DEFAULT_TARGET,
   hasRole,
-  teamName,
 } from "./failures";
 export { stateHash } from "./hash";
 export { askedServer } from "./hub";

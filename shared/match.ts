@@ -24,6 +24,7 @@ import {
   TICKS_PER_SECOND,
 } from "./constants";
 import { stepDistanceVector } from "./distance-vector";
+import { refusedEvent } from "./events";
 import { endFailures, startFailure } from "./failures";
 import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
 import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
@@ -141,7 +142,7 @@ function applyQueued(match: Match): void {
     const check = validateIntent(match, actor, intent);
     if (!check.ok) {
       if (actor.kind !== "bot")
-        match.log.push({ tick: match.tick, team: null, text: `refused: ${check.reason}` });
+        match.log.push({ tick: match.tick, team: null, event: refusedEvent(check.refusal) });
       continue;
     }
     apply(match, intent);

@@ -6,7 +6,7 @@
  */
 
 import { TICKS_PER_SECOND } from "./constants";
-import { teamName } from "./failures";
+import { teamName, writeEventView } from "./events";
 import { coinsLeft } from "./intents";
 import { type Crossing, packTransitTick } from "./protocol";
 import { type Par, playerPoints, scoreTeam } from "./scoring";
@@ -369,8 +369,8 @@ function projectFailures(state: NetworkView, match: Match, make: ViewFactory): v
     const swarm = f.effects.find((e) => e.team === "swarm");
     s.hubTarget = hub?.target ?? "";
     s.swarmTarget = swarm?.target ?? "";
-    s.hubNote = hub?.note ?? "";
-    s.swarmNote = swarm?.note ?? "";
+    writeEventView(s.hubEvent, hub?.event);
+    writeEventView(s.swarmEvent, swarm?.event);
     state.failures.set(String(i), s);
   }
   // Scheduled failures leave the list as they start (the schedule is in time order).

@@ -4,10 +4,11 @@
  * schemas before anything else sees it.
  */
 import { z } from "zod";
+import type { GameEvent } from "./events";
 import { nodeIntentSchema } from "./intents";
 import { isOffensive, isReservedName } from "./nickname";
 import { failureNowSchema } from "./scenario";
-import { PACKET_KINDS } from "./types";
+import { type Architecture, PACKET_KINDS } from "./types";
 
 /** Join codes avoid characters a class misreads on a projector: 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
@@ -122,16 +123,27 @@ export const C2S = {
 
 /** Server → client message types. */
 export const S2C = {
-  // { code, message } or, for a refused decision, { code: "refused", refusal: { code, params } } (no
-  // words: the client makes them with refusalWords): something you sent was refused; nothing changed
+  // { code, refusal: { code, params } } for a refused decision, host action or a flood (no words: the
+  // client makes them with refusalWords), or { code, message } for a frame the room could not read:
+  // something you sent was refused; nothing changed
   error: "error",
   ok: "ok", // { type }: your intent was accepted and applies next tick
-  banner: "banner", // { team, text, tick }: something happened (a failure, a replica online…)
+  banner: "banner", // Banner { team, tick, event }: something happened (a failure, a replica online…)
   results: "results", // MatchResult: the round is over
   you: "you", // private view of your own node (pending approvals, suspects, coins)
   pong: "pong",
-  roomError: "room-error", // { message }: the room hit a problem and stopped
+  roomError: "room-error", // { code } (ROOM_ERROR): the room hit a problem and stopped
 } as const;
+
+/**
+ * The banner message: something happened to a team (null: the whole match) at a tick, as an event
+ * (events.ts); the client words it with eventWords.
+ */
+export interface Banner {
+  team: Architecture | null;
+  tick: number;
+  event: GameEvent;
+}
 
 /** A packet crossing a link: what a client needs to animate it from `enter` to `arrive`. */
 export interface Crossing {
@@ -239,6 +251,12 @@ export const CLOSE = {
   serverShutdown: 4102,
   /** A frame the server could not read: only the connection that sent it is closed. */
   malformed: 4103,
+} as const;
+
+/** Why a room stopped, in the room-error message (the client words it). */
+export const ROOM_ERROR = {
+  /** A tick failed: this round stopped, the server and other rooms go on. */
+  roundStopped: "round-stopped",
 } as const;
 
 /** Error codes in "error" messages, so a client can react (and tests can tell them apart). */

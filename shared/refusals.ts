@@ -80,6 +80,7 @@ const WORDS = {
   "no-free-seat": () => "no free seat",
   "not-holdable": (p) => `${p.node} cannot be held by a player`,
   "not-in-this-room": () => "not available in this room",
+  "too-many-messages": () => "Too many messages: slow down a little.",
   "level-as-written": () => "Not in a level: it plays as written.",
   // Joining a class or opening a solo game: said in the join form, so whole sentences.
   "bad-class-code": () => "A class code is 5 letters and digits, as shown on the big screen.",
@@ -110,6 +111,16 @@ const WORDS = {
   "level-played-as": (p) => `Level ${p.level}: this level is played as ${p.topology}.`,
   "no-scenario": (p) => `There is no scenario "${p.scenario}".`,
   "no-scenario-node": (p) => `There is no node ${p.node} in this scenario.`,
+  // A teacher's tools over HTTP (classes, saved scenarios, history): said on their screens.
+  "server-restarting": () => "The server is restarting: try again in a minute.",
+  "class-list-unreachable": () =>
+    "The game server cannot reach its class list right now: try again in a moment.",
+  "bad-scenario-code": () => "A scenario code is 6 letters and digits.",
+  "no-saved-scenario": (p) => `No saved scenario with code ${p.code}.`,
+  "wrong-edit-key": () => "That edit key does not open this scenario; save a copy instead.",
+  "preview-busy": () => "Another preview is running: try again in a few seconds.",
+  "no-match-in-history": () => "No such match in your history.",
+  "no-shared-match": () => "No shared match with that link: ask your teacher to share it again.",
 } satisfies Record<string, (p: RefusalParams) => string>;
 
 export type RefusalCode = keyof typeof WORDS;

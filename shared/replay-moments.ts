@@ -5,6 +5,7 @@
  */
 import { TICKS_PER_SECOND } from "./constants";
 import type { Lesson } from "./debrief";
+import type { GameEvent } from "./events";
 import type { NodeIntent } from "./intents";
 import type { MatchResult } from "./results";
 import type { Architecture, RecordedIntent } from "./types";
@@ -14,8 +15,11 @@ export interface FailureMoment {
   tick: number;
   endTick: number;
   kind: string;
-  /** What it hit, per team (the hub's server and the swarm's seed are different machines). */
-  notes: { team: Architecture; note: string }[];
+  /**
+   * What it hit, per team (the hub's server and the swarm's seed are different machines): its event,
+   * or a result stored before events were codes, its words (events.ts failureWords reads both).
+   */
+  notes: { team: Architecture; event?: GameEvent; note?: string }[];
 }
 
 export interface DecisionMoment {
@@ -41,7 +45,7 @@ export function failureMoments(result: MatchResult): FailureMoment[] {
         };
         byKey.set(key, m);
       }
-      m.notes.push({ team: team.team, note: f.note });
+      m.notes.push({ team: team.team, event: f.event, note: f.note });
     }
   return [...byKey.values()].sort((a, b) => a.tick - b.tick);
 }

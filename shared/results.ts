@@ -4,7 +4,7 @@
  */
 import { againstAutopilot } from "./competition";
 import { TICKS_PER_SECOND } from "./constants";
-import { teamName } from "./failures";
+import { type GameEvent, teamName } from "./events";
 import { stateHash } from "./hash";
 import { isSeat } from "./intents";
 import type { LevelOutcome } from "./levels";
@@ -53,7 +53,10 @@ export interface TeamResult {
   failures: {
     kind: string;
     target: string;
-    note: string;
+    /** What it did to this team (events.ts). */
+    event?: GameEvent;
+    /** The same in words, as results stored before events were codes have it (failureWords reads both). */
+    note?: string;
     startSecond: number;
     endSecond: number;
     /** Share of its usual delivery the team kept in this window (as survival counts it); null: nobody waited. */
@@ -162,7 +165,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
     failures: hits.map((f, i) => ({
       kind: f.kind,
       target: f.effects.find((e) => e.team === world.team)!.target,
-      note: f.effects.find((e) => e.team === world.team)!.note,
+      event: f.effects.find((e) => e.team === world.team)!.event,
       startSecond: round2(windows[i]!.start / TICKS_PER_SECOND),
       endSecond: round2(windows[i]!.end / TICKS_PER_SECOND),
       kept: keptOrNull(deliveryKept(world, [windows[i]!], windows, par)),

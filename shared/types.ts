@@ -2,6 +2,7 @@
  * The simulation's state: plain data, no classes, so it can be hashed, copied and projected into
  * network state by the server. Nodes, links and packets are addressed by their index in a world.
  */
+import type { GameEvent } from "./events";
 import type { Intent } from "./intent-schema";
 import type { PacketKind } from "./packet-kinds";
 import type { Rng } from "./random";
@@ -393,14 +394,15 @@ export interface FailureRecord {
   startTick: number;
   endTick: number | null;
   /** What it hit, per team; a team with nothing to hit records why. */
-  effects: { team: Architecture; target: string; note: string }[];
+  effects: { team: Architecture; target: string; event: GameEvent }[];
   source: "scheduled" | "host";
 }
 
+/** One entry of the match log: what happened, as a code and parameters (events.ts). */
 export interface MatchLogEntry {
   tick: number;
   team: Architecture | null;
-  text: string;
+  event: GameEvent;
 }
 
 /** Numbers derived once from the scenario, read by every mechanic. */

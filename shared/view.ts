@@ -4,6 +4,7 @@
  * (game-server/src/rooms/schema.ts), a replay in the browser fills plain objects (projection.ts writes
  * both), and the client reads only these types: they are the contract between server and screen.
  */
+import type { EventView } from "./events";
 import type { Architecture } from "./types";
 
 /** The part of a Map a view needs: a schema MapSchema and a plain Map both fit. */
@@ -105,9 +106,9 @@ export interface FailureView {
   end: number;
   hubTarget: string;
   swarmTarget: string;
-  /** What it did to each team (the failure log's words); empty when it did not touch that team. */
-  hubNote: string;
-  swarmNote: string;
+  /** What it did to each team, as the failure log's event (events.ts); code "" when not recorded. */
+  hubEvent: EventView;
+  swarmEvent: EventView;
 }
 
 /** A failure the scenario still has scheduled: its target is chosen when it starts. */
@@ -267,7 +268,15 @@ export const PLAIN_VIEWS: ViewFactory = {
     lossPercent: 0,
     dropped: 0,
   }),
-  failure: () => ({ kind: "", start: 0, end: 0, hubTarget: "", swarmTarget: "", hubNote: "", swarmNote: "" }),
+  failure: () => ({
+    kind: "",
+    start: 0,
+    end: 0,
+    hubTarget: "",
+    swarmTarget: "",
+    hubEvent: { code: "", params: new Map() },
+    swarmEvent: { code: "", params: new Map() },
+  }),
   upcoming: () => ({ kind: "", at: 0, target: "", duration: 0 }),
 };
 

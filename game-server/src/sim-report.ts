@@ -1,5 +1,5 @@
 /** Plain-text report of a match result, for the headless command. */
-import type { MatchResult, TeamResult } from "../../shared/index";
+import { failureWords, type MatchResult, type TeamResult } from "../../shared/index";
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 
@@ -37,7 +37,9 @@ function team(t: TeamResult, seconds: number): string {
     `  content     ${t.contentLost ? `LOST: item(s) ${t.lostItems.join(", ")} no longer exist anywhere` : "every item still exists"}`,
     "  failures    " +
       (t.failures.length
-        ? t.failures.map((f) => `${f.startSecond}–${f.endSecond}s ${f.note}`).join("\n              ")
+        ? t.failures
+            .map((f) => `${f.startSecond}–${f.endSecond}s ${failureWords(f)}`)
+            .join("\n              ")
         : "none"),
   ];
   return lines.join("\n");

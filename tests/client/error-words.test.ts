@@ -1,7 +1,12 @@
 /** The words a student sees for a refused decision are made on the screen, from its code. */
 import { describe, expect, it } from "vitest";
-import { errorWords, joinErrorWords } from "../../game-client/src/net/error-words";
-import { readRefusalText, refusal, refusalText } from "../../shared/index";
+import {
+  closeWords,
+  errorWords,
+  joinErrorWords,
+  roomErrorWords,
+} from "../../game-client/src/net/error-words";
+import { CLOSE, ROOM_ERROR, readRefusalText, refusal, refusalText } from "../../shared/index";
 
 describe("errorWords", () => {
   it("says a refused decision from its code and parameters", () => {
@@ -57,5 +62,18 @@ describe("a refusal in a text field", () => {
       code: "no-class",
       params: { code: "AB" },
     });
+  });
+});
+
+describe("closeWords", () => {
+  it("says a close on purpose from its code, and leaves a drop to reconnect from", () => {
+    expect(closeWords(CLOSE.kicked)).toBe("You were removed from this class by the host.");
+    expect(closeWords(CLOSE.serverShutdown)).toMatch(/restarting.*results so far are saved/);
+    expect(closeWords(4000)).toMatch(/class is over/);
+    expect(closeWords(1006)).toBeNull();
+  });
+
+  it("says why a room stopped from the room-error code", () => {
+    expect(roomErrorWords({ code: ROOM_ERROR.roundStopped })).toMatch(/stopped this round/);
   });
 });

@@ -70,7 +70,7 @@ export async function storeClassMatch(server: RunningServer, hostKey: string): P
     scenarioCode: null,
     status: "finished",
     result,
-    events: m.log.filter((e) => !e.text.startsWith("refused:")),
+    events: m.log.filter((e) => e.event.code !== "refused"),
   });
   return { id, hostKey, result, scenario };
 }

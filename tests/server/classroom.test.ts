@@ -1,10 +1,15 @@
 import { matchMaker } from "@colyseus/core";
 import { getStateCallbacks, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeWords, errorWords } from "../../game-client/src/net/error-words";
+import { bannerWords } from "../../game-client/src/net/event-words";
 import {
+  type Banner,
   BUILT_IN_SCENARIOS,
   CLOSE,
   type Crossing,
+  effectWords,
+  type FailureView,
   isRefusalCode,
   type Match,
   type Refusal,
@@ -81,9 +86,10 @@ describe("classroom room", () => {
   });
 
   it("refuses bad class requests with a 4xx and a message", async () => {
-    expect((await h.post("/api/classes", { scenario: "no-such" })).json.error).toMatch(
-      /no scenario "no-such"/,
-    );
+    const unknown = await h.post("/api/classes", { scenario: "no-such" });
+    expect(unknown.json.error).toMatch(/no scenario "no-such"/);
+    // The teacher's screen words it from the code; `error` is for someone reading the JSON.
+    expect(unknown.json.refusal).toEqual({ code: "no-scenario", params: { scenario: "no-such" } });
     const bad = await h.post("/api/classes", { scenario: "calm", mode: "battle" });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatch(/mode: must be versus or coop/);
@@ -273,10 +279,23 @@ describe("classroom room", () => {
     host.send("host", { type: "start" });
     await until(() => stateOf(host).phase === "playing");
     const banners = [host, ...students].map((r) =>
-      nextMessage<{ text: string }>(r, "banner", 5000, (m) => /crashed/.test(m.text)),
+      nextMessage<Banner>(r, "banner", 5000, (m) => m.event.code === "crashed"),
     );
     host.send("host", { type: "trigger", failure: { kind: "crash", target: "R2", duration: 5 } });
-    for (const b of await Promise.all(banners)) expect(b.text).toMatch(/Router 2 crashed/);
+    // A code and parameters cross the wire; the words are the screen's.
+    for (const b of await Promise.all(banners)) {
+      expect(b).toEqual({
+        team: "hub",
+        tick: expect.any(Number),
+        event: { code: "crashed", params: { node: "Router 2" } },
+      });
+      expect(bannerWords(b)).toBe("Router 2 crashed");
+    }
+    // The failure's effect syncs as an event too: the console's timeline words it from the state.
+    await until(() => stateOf(students[0]!).failures.size === 1, 2000, "the failure in the student's state");
+    const [synced] = [...stateOf(students[0]!).failures.values()] as FailureView[];
+    expect(synced!.hubEvent.code).toBe("crashed");
+    expect(effectWords(synced!)).toContain("Router 2 crashed");
     await until(
       () => stateOf(students[0]!).teams.get("hub").nodes.get("R2").down === true,
       2000,
@@ -340,7 +359,11 @@ describe("classroom room", () => {
     const [ann, bob] = students as [Room, Room];
     const limited = nextMessage<{ code: string }>(ann, "error", 5000, (m) => m.code === "rate-limited");
     for (let i = 0; i < 200; i++) ann.send("ping", { t: i });
-    expect((await limited).code).toBe("rate-limited");
+    expect(await limited).toEqual({
+      code: "rate-limited",
+      refusal: { code: "too-many-messages", params: {} },
+    });
+    expect(errorWords(await limited).message).toBe("Too many messages: slow down a little.");
     const pong = nextMessage<{ t: number }>(bob, "pong");
     bob.send("ping", { t: 42 });
     expect((await pong).t).toBe(42);
@@ -438,9 +461,15 @@ describe("classroom room", () => {
     const { code, host, students, c } = await classWithStudents(["Ann", "Bob"]);
     const [ann] = students as [Room];
     const seat = stateOf(host).players.get(ann.sessionId) as { team: string; node: string };
-    const left = new Promise<number>((r) => ann.onLeave((codeNo) => r(codeNo)));
+    const left = new Promise<[number, string | undefined]>((r) =>
+      ann.onLeave((codeNo, why) => r([codeNo, why])),
+    );
     host.send("host", { type: "kick", player: ann.sessionId });
-    expect(await left).toBe(CLOSE.kicked);
+    // The close carries the code only, no words; Ann's screen words it.
+    const [closed, why] = await left;
+    expect(closed).toBe(CLOSE.kicked);
+    expect(why ?? "").toBe("");
+    expect(closeWords(CLOSE.kicked)).toBe("You were removed from this class by the host.");
     await until(() => !stateOf(host).players.has(ann.sessionId), 3000, "Ann removed");
     expect(stateOf(host).teams.get(seat.team).nodes.get(seat.node).holder).toBe("");
     const removed = await joinRefusal(c.joinById(code, { nickname: "Ann" }));

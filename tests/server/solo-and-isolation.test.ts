@@ -1,5 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roomErrorWords } from "../../game-client/src/net/error-words";
+import { ROOM_ERROR } from "../../shared/index";
 import { boot, type Harness, joinRefusal, nextMessage, quiet, stateOf, until } from "./harness";
 
 process.env.HUB_SWARM_TEST_HOOKS = "1";
@@ -63,9 +65,11 @@ describe("room isolation", () => {
     hostA.send("host", { type: "start" });
     hostB.send("host", { type: "start" });
     await until(() => stateOf(hostA).tick > 5 && stateOf(hostB).tick > 5, 3000, "both rooms ticking");
-    const told = nextMessage<{ message: string }>(student, "room-error");
+    const told = nextMessage<{ code: string }>(student, "room-error");
     hostA.send("__test:break-tick", {});
-    expect((await told).message).toMatch(/problem/);
+    const stopped = await told;
+    expect(stopped).toEqual({ code: ROOM_ERROR.roundStopped });
+    expect(roomErrorWords(stopped)).toMatch(/hit a problem and stopped this round/);
     await until(() => stateOf(hostA).phase === "error", 2000, "room A stopped");
     const tickA = stateOf(hostA).tick;
     const tickB = stateOf(hostB).tick;

@@ -15,7 +15,16 @@ import type { MatchRecord } from "../../game-server/src/db/match-store";
 import { MIGRATIONS, migrate } from "../../game-server/src/db/migrations";
 import { openStore, type Store } from "../../game-server/src/db/store";
 import { newSecret } from "../../game-server/src/secrets/codes";
-import { BUILT_IN_SCENARIOS, createMatch, matchResult, runMatch, type Scenario } from "../../shared/index";
+import {
+  BUILT_IN_SCENARIOS,
+  createMatch,
+  debrief,
+  eventWords,
+  loggedWords,
+  matchResult,
+  runMatch,
+  type Scenario,
+} from "../../shared/index";
 
 // Tests here open several real databases each (a second or more of CPU apiece, more in a folder): on
 // a busy machine one has taken 25 s.
@@ -39,7 +48,7 @@ function record(over: Partial<MatchRecord> = {}): MatchRecord {
     scenarioCode: null,
     status: "finished",
     result,
-    events: played.log.map((e) => ({ tick: e.tick, team: e.team, text: e.text })),
+    events: played.log.map((e) => ({ tick: e.tick, team: e.team, event: e.event })),
     ...over,
   };
 }
@@ -117,6 +126,40 @@ describe(`store (${url ? "PostgreSQL server" : "embedded PGlite"})`, () => {
     const teams = await store.matches.teams(rec.hostKey!, rec.id);
     expect(teams!.map((t) => t.team).sort()).toEqual(["hub", "swarm"]);
     expect(await store.matches.teams(newSecret(), rec.id)).toBeNull();
+  });
+
+  it("a match stored before events were codes still loads, its log and failures in their stored words", async () => {
+    const rec = record();
+    const crashed = runMatch(
+      createMatch({
+        ...calm,
+        topology: "versus",
+        failures: [{ kind: "crash", at: 5, target: "role:source" }],
+      }),
+    );
+    const words = crashed.log.map((e) => ({ tick: e.tick, team: e.team, text: eventWords(e.event) }));
+    // A result of then: each failure's effect in words (`note`), no event.
+    const now = matchResult(crashed);
+    const old = structuredClone(now);
+    for (const t of old.teams)
+      for (const f of t.failures) {
+        f.note = eventWords(f.event!);
+        delete f.event;
+      }
+    expect(await store.matches.record({ ...rec, result: old, events: words })).toBe(true);
+    const full = await store.matches.get(rec.hostKey!, rec.id);
+    expect(full!.events.map(loggedWords)).toEqual(words.map((e) => e.text));
+    expect(full!.events.map(loggedWords)).toContain("Server 2 crashed");
+    expect(debrief(full!.result)).toEqual(debrief(now));
+    expect(debrief(full!.result).some((l) => l.text.includes("Server 2 crashed"))).toBe(true);
+  });
+
+  it("a match stored now keeps its log as codes, read in the same words", async () => {
+    const rec = record();
+    await store.matches.record(rec);
+    const full = await store.matches.get(rec.hostKey!, rec.id);
+    expect(full!.events.every((e) => e.event && e.text === undefined)).toBe(true);
+    expect(full!.events.map(loggedWords)).toEqual(played.log.map((e) => eventWords(e.event)));
   });
 
   it("lists a host's matches newest first, and no one else's", async () => {

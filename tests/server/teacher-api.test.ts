@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSecret } from "../../game-server/src/secrets/codes";
 import {
+  type Banner,
   BUILT_IN_SCENARIOS,
+  loggedWords,
   type MatchSummary,
   type Preview,
   type SavedScenario,
@@ -70,7 +72,9 @@ describe("saved scenarios", () => {
     const builtIn = await h.get("/api/scenarios/server-crash");
     expect(builtIn.json).toMatchObject({ id: "server-crash", builtIn: true });
     expect((await h.get("/api/scenarios/QQQQQQ")).status).toBe(404);
-    expect((await h.get("/api/scenarios/nope!")).json.error).toMatch(/6 letters and digits/);
+    const bad = (await h.get("/api/scenarios/nope!")).json;
+    expect(bad.error).toMatch(/6 letters and digits/);
+    expect(bad.refusal).toEqual({ code: "bad-scenario-code", params: {} });
   });
 
   it("changes a saved scenario only with its edit key", async () => {
@@ -189,7 +193,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     expect(stateOf(host).scenario).toBe(mine.name);
     host.send("host", { type: "start" });
     await until(() => stateOf(host).phase === "playing", 10_000, "playing");
-    const crashed = nextMessage(ann, "banner", 5000, (b: { text: string }) => /crashed/.test(b.text));
+    const crashed = nextMessage(ann, "banner", 5000, (b: Banner) => b.event.code === "crashed");
     host.send("host", { type: "trigger", failure: { kind: "crash", target: "role:router" } });
     await crashed;
     const results = nextMessage(ann, "results", 5000);
@@ -219,7 +223,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     const full = (await (await history(`/${summary.id}`, made.hostKey)).json()) as StoredMatch;
     expect(full.scenarioDocument.failures).toHaveLength(2);
     expect(full.result.players.find((p) => p.holder === "Ann")).toBeDefined();
-    expect(full.events.some((e) => /crashed/i.test(e.text))).toBe(true);
+    expect(full.events.some((e) => /crashed/i.test(loggedWords(e)))).toBe(true);
 
     const players = await history(`/${summary.id}/players.csv`, made.hostKey);
     expect(players.headers.get("content-type")).toMatch(/text\/csv/);
@@ -254,7 +258,12 @@ describe("classes from saved scenarios, stored results and the history", () => {
     // Another key sees nothing; no key is told what is needed.
     const other = newSecret();
     expect(((await (await history("", other)).json()) as { matches: unknown[] }).matches).toEqual([]);
-    expect((await history(`/${summary.id}`, other)).status).toBe(404);
+    const notYours = await history(`/${summary.id}`, other);
+    expect(notYours.status).toBe(404);
+    expect(((await notYours.json()) as { refusal: unknown }).refusal).toEqual({
+      code: "no-match-in-history",
+      params: {},
+    });
     expect((await history(`/${summary.id}/players.csv`, other)).status).toBe(404);
     const noKey = await fetch(`${h.server.url}/api/history`);
     expect(noKey.status).toBe(401);

@@ -4,6 +4,7 @@ import {
   createMatch,
   debrief,
   FELL_BELOW,
+  failureWords,
   matchResult,
   parOf,
   runMatch,
@@ -77,8 +78,8 @@ describe("the debrief agrees with the result", () => {
           const at = `${name} seed ${seed}`;
           for (const t of r.teams) {
             for (const f of t.failures) {
-              const line = lessons.find((l) => l.text.includes(`${f.note}`) && l.text.includes(`At `));
-              expect(line, `${at}: a line for ${f.note}`).toBeDefined();
+              const line = lessons.find((l) => l.text.includes(failureWords(f)) && l.text.includes(`At `));
+              expect(line, `${at}: a line for ${failureWords(f)}`).toBeDefined();
               const quoted = kept(line!.text, t.name);
               if (f.kept === null) expect(quoted, at).toBeNull();
               else expect(quoted, `${at}: ${line!.text}`).toBeCloseTo(f.kept, 2);

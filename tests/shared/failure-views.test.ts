@@ -1,6 +1,14 @@
 /** The failures a screen sees: typed fields, each team's own words, the schedule as records. */
 import { describe, expect, it } from "vitest";
-import { createMatch, PLAIN_VIEWS, parOf, plainNetworkView, runMatch, stepMatch } from "../../shared/index";
+import {
+  createMatch,
+  effectWords,
+  PLAIN_VIEWS,
+  parOf,
+  plainNetworkView,
+  runMatch,
+  stepMatch,
+} from "../../shared/index";
 import { initTeams, newProjection, projectMatch } from "../../shared/projection";
 import { scenario } from "./helpers";
 
@@ -30,8 +38,8 @@ describe("failure views", () => {
     expect([...view.upcoming.values()].map((u) => u.kind)).toEqual(["link-cut"]);
     const [crash] = [...view.failures.values()];
     expect(crash).toMatchObject({ kind: "crash", hubTarget: "S2", swarmTarget: "S2" });
-    expect(crash!.hubNote).toBe("Server 2 crashed");
-    expect(crash!.swarmNote).toBe("Seed 2 crashed");
+    expect(crash!.hubEvent.code).toBe("crashed");
+    expect(effectWords(crash!)).toEqual(["Server 2 crashed", "Seed 2 crashed"]);
     while (m.tick < 45) stepMatch(m);
     project();
     expect(view.upcoming.size).toBe(0);

@@ -10,6 +10,7 @@ import {
   askedServer,
   type DropReason,
   debrief,
+  eventWords,
   FAILURE_KINDS,
   type FailureEvent,
   type Link,
@@ -53,7 +54,8 @@ function linkOf(w: World, id: string): Link {
 function effectOn(m: Match, team: Architecture, log = m.failureLog.length - 1) {
   const effect = m.failureLog[log]?.effects.find((e) => e.team === team);
   if (!effect) throw new Error(`failure ${log} has no effect recorded for ${team}`);
-  return effect;
+  // Its event in words, as a screen shows it.
+  return { ...effect, note: eventWords(effect.event) };
 }
 
 /** Runs to the start of second `at` (the failure due then has not started yet) and one tick past it. */
@@ -77,7 +79,7 @@ describe("every failure kind", () => {
       expect(record.source).toBe("scheduled");
       expect(record.startTick).toBe(tickOf(12.3));
       expect(record.effects.map((e) => e.team)).toEqual(TEAMS);
-      for (const e of record.effects) expect(e.note.length).toBeGreaterThan(0);
+      for (const e of record.effects) expect(eventWords(e.event).length).toBeGreaterThan(0);
       const logged = m.log.filter((l) => l.tick === tickOf(12.3) && l.team !== null);
       expect(logged.map((l) => l.team)).toEqual(TEAMS);
     });

@@ -9,6 +9,7 @@ import {
   type Architecture,
   BOT_RESTART_DETECT_TICKS,
   coinsLeft,
+  eventWords,
   hostIntentSchema,
   type Intent,
   intentSchema,
@@ -537,7 +538,7 @@ describe("accepted intents take effect on the next tick", () => {
     const hub = world(m, "hub");
     expect(node(hub, "S1").server!.upgrades).toBe(3);
     expect(hub.spent.upgrades).toBe(3 * PRICES.upgrade);
-    expect(m.log.some((l) => l.text === "refused: Server 1 is fully upgraded")).toBe(true);
+    expect(m.log.some((l) => eventWords(l.event) === "refused: Server 1 is fully upgraded")).toBe(true);
   });
 
   it("a route changes the router's table, and a split adds a second link", () => {

@@ -1,7 +1,7 @@
 /**
  * The HTTP API for teachers' tools: saved scenarios, previews and the results history. Shapes come
- * from shared/api.ts; an error answer becomes an ApiError carrying the server's words and its
- * "field: reason" list.
+ * from shared/api.ts; an error answer becomes an ApiError carrying its words (made here from the
+ * refusal's code when it has one, else the server's) and its "field: reason" list.
  */
 import type {
   MatchSummary,
@@ -12,6 +12,7 @@ import type {
   ScenarioListEntry,
   StoredMatch,
 } from "../../../shared/index";
+import { errorWords } from "./error-words";
 
 export class ApiError extends Error {
   constructor(
@@ -23,6 +24,14 @@ export class ApiError extends Error {
   }
 }
 
+/** An error answer's body: `refusal` (a code and parameters) when the screen words it. */
+type ErrorBody = { error?: string; errors?: string[]; refusal?: unknown };
+
+/** An error answer in words: its refusal's, else the server's `error`, else `fallback`. */
+function answerWords(body: ErrorBody | null, fallback: string): string {
+  return errorWords({ refusal: body?.refusal, message: body?.error ?? fallback }).message;
+}
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
@@ -30,10 +39,14 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   } catch {
     throw new ApiError(0, "Could not reach the game server. Is it running?");
   }
-  const body = (await res.json().catch(() => null)) as { error?: string; errors?: string[] } | null;
+  const body = (await res.json().catch(() => null)) as ErrorBody | null;
   if (!res.ok) {
     const fallback = res.status === 404 ? "Not found." : `The server answered ${res.status}.`;
-    throw new ApiError(res.status, body?.error ?? fallback, Array.isArray(body?.errors) ? body.errors : []);
+    throw new ApiError(
+      res.status,
+      answerWords(body, fallback),
+      Array.isArray(body?.errors) ? body.errors : [],
+    );
   }
   return body as T;
 }
@@ -96,8 +109,8 @@ export async function matchCsv(hostKey: string, id: string, which: "players" | "
   }).catch(() => null);
   if (!res) throw new ApiError(0, "Could not reach the game server. Is it running?");
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new ApiError(res.status, body?.error ?? `The server answered ${res.status}.`);
+    const body = (await res.json().catch(() => null)) as ErrorBody | null;
+    throw new ApiError(res.status, answerWords(body, `The server answered ${res.status}.`));
   }
   return res.blob();
 }

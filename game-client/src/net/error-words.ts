@@ -2,7 +2,14 @@
  * Errors from the server in words: a refused decision or join arrives as a code, and its words are
  * made here.
  */
-import { isRefusalCode, type RefusalParams, readRefusalText, refusalWords } from "../../../shared/index";
+import {
+  CLOSE,
+  isRefusalCode,
+  type RefusalParams,
+  ROOM_ERROR,
+  readRefusalText,
+  refusalWords,
+} from "../../../shared/index";
 
 export interface ServerError {
   code: string;
@@ -38,4 +45,27 @@ export function joinErrorWords(e: unknown): string {
   if (/socket hang up|failed to fetch|network/i.test(message))
     return "The game server did not answer. Try again in a moment.";
   return message || "Could not connect to the game server.";
+}
+
+/** Close codes of a room the server closed on purpose (a normal close, colyseus' "consented"). */
+const SERVER_CLOSED = new Set([1000, 4000]);
+
+/**
+ * Why the server closed a room's connection, in words, from its close code (the server sends the code
+ * only); null for a drop the client should reconnect from.
+ */
+export function closeWords(code: number): string | null {
+  if (code === CLOSE.kicked) return "You were removed from this class by the host.";
+  if (code === CLOSE.serverShutdown)
+    return "The game server is restarting. Your class's results so far are saved; join again when your teacher starts a new class.";
+  // The server closed the room on purpose (shut down, or the class was closed): nothing to rejoin.
+  if (SERVER_CLOSED.has(code)) return "The class is over: the server closed it. Back to the menu.";
+  return null;
+}
+
+/** Why a room stopped (the room-error message's code), in words. */
+export function roomErrorWords(m: { code?: unknown; message?: unknown }): string {
+  if (m.code === ROOM_ERROR.roundStopped)
+    return "The game hit a problem and stopped this round. Your teacher can start a new one.";
+  return typeof m.message === "string" ? m.message : "The game hit a problem and stopped this round.";
 }

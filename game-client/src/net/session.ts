@@ -3,10 +3,9 @@
  * `session.state` and subscribe to events; they never touch the SDK.
  */
 import { Client, getStateCallbacks, type Room } from "colyseus.js";
-import type { JoinCheck, MatchView, PrivateView } from "../../../shared/index";
+import type { Banner, JoinCheck, MatchView, PrivateView } from "../../../shared/index";
 import {
   C2S,
-  CLOSE,
   type Crossing,
   type HostAction,
   type MatchResult,
@@ -14,7 +13,7 @@ import {
   S2C,
   unpackTransits,
 } from "../../../shared/index";
-import { errorWords, joinErrorWords, type ServerError } from "./error-words";
+import { closeWords, errorWords, joinErrorWords, roomErrorWords, type ServerError } from "./error-words";
 import { keepHostKey, readHostKey } from "./teacher-keys";
 
 export type Role = "host" | "student" | "solo";
@@ -23,7 +22,7 @@ export type { ServerError } from "./error-words";
 
 type Events = {
   transits: (team: string, crossings: Crossing[]) => void;
-  banner: (m: { team: string | null; text: string; tick: number }) => void;
+  banner: (m: Banner) => void;
   error: (e: ServerError) => void;
   ok: (m: { type: string }) => void;
   results: (r: MatchResult) => void;
@@ -32,8 +31,6 @@ type Events = {
   patch: () => void;
 };
 
-/** Close codes of a room the server closed on purpose (a normal close, colyseus' "consented"). */
-const SERVER_CLOSED = new Set([1000, 4000]);
 /** How long to keep trying to get back after a drop (the server keeps the seat 60 s). */
 const RECONNECT_WINDOW_MS = 60_000;
 const PING_EVERY_MS = 2000;
@@ -103,9 +100,18 @@ export class Session {
         ...(teacherKey ? { hostKey: teacherKey } : {}),
       }),
     });
-    const body = (await res.json().catch(() => ({}))) as { code?: string; hostKey?: string; error?: string };
+    const body = (await res.json().catch(() => ({}))) as {
+      code?: string;
+      hostKey?: string;
+      error?: string;
+      refusal?: unknown;
+    };
+    // Why not, in words made here from the refusal's code (the server's words for anything else).
     if (!res.ok || !body.code || !body.hostKey)
-      throw new Error(body.error ?? "The class could not be created.");
+      throw new Error(
+        errorWords({ refusal: body.refusal, message: body.error ?? "The class could not be created." })
+          .message,
+      );
     keepHostKey(body.hostKey);
     this.hostKey = body.hostKey;
     sessionStorage.setItem(`hostKey:${body.code}`, body.hostKey);
@@ -200,8 +206,8 @@ export class Session {
       this.stats.rttMs = Math.round(performance.now() - m.t);
       this.stats.clients = m.clients;
     });
-    room.onMessage(S2C.roomError, (m: { message: string }) =>
-      this.emit("connection", "room-error", m.message),
+    room.onMessage(S2C.roomError, (m: { code?: string }) =>
+      this.emit("connection", "room-error", roomErrorWords(m)),
     );
     room.onStateChange(() => {
       this.synced = true;
@@ -217,14 +223,9 @@ export class Session {
     });
     room.onLeave((code) => {
       if (this.leaving) return;
-      if (code === CLOSE.kicked) return this.lose("You were removed from this class by the host.");
-      if (code === CLOSE.serverShutdown)
-        return this.lose(
-          "The game server is restarting. Your class's results so far are saved; join again when your teacher starts a new class.",
-        );
-      // The server closed the room on purpose (shut down, or the class was closed): nothing to rejoin.
-      if (SERVER_CLOSED.has(code))
-        return this.lose("The class is over: the server closed it. Back to the menu.");
+      // A close on purpose (kicked, a restart, the class closed) has words; anything else is a drop.
+      const words = closeWords(code);
+      if (words) return this.lose(words);
       void this.reconnect();
     });
     this.countBytes(room);

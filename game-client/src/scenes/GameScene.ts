@@ -2,6 +2,7 @@ import { Scene } from "phaser";
 import type { MatchView } from "../../../shared/index";
 import { findLevel } from "../../../shared/index";
 import { session } from "../net/app";
+import { bannerWords } from "../net/event-words";
 import { fitCamera, viewSize } from "../render/display";
 import { type MapLayout, MapView, type Rect } from "../render/MapView";
 import { placeMaps } from "../render/place-maps";
@@ -159,27 +160,28 @@ export class GameScene extends Scene {
       ),
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
+        const text = bannerWords(m);
         // The same news for both teams in the same tick (a failure that hits both): one banner.
         const last = this.lastBanner;
         if (
           multi &&
           last?.el.isConnected &&
-          last.text === m.text &&
+          last.text === text &&
           last.tick === m.tick &&
           last.team !== m.team
         ) {
-          last.el.textContent = `Both teams: ${m.text}`;
+          last.el.textContent = `Both teams: ${text}`;
           this.lastBanner = null;
           return;
         }
         // Named once: news that names its team already ("Team Hub: nothing matches…") keeps its own.
         const named = m.team ? `${teamLabel(m.team)}: ` : "";
         const el = addToast(
-          multi && named && !m.text.startsWith(named) ? `${named}${m.text}` : m.text,
+          multi && named && !text.startsWith(named) ? `${named}${text}` : text,
           "banner",
           BANNER_MS,
         );
-        this.lastBanner = { el, text: m.text, tick: m.tick, team: m.team };
+        this.lastBanner = { el, text, tick: m.tick, team: m.team };
         this.cue("failure");
       }),
       session.on("error", (e) => {

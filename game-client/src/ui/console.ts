@@ -5,6 +5,7 @@
 import type { MatchView, NodeView } from "../../../shared/index";
 import {
   canHit,
+  effectWords,
   FAILURE_KINDS,
   type FailureKind,
   type HostAction,
@@ -350,7 +351,7 @@ function renderTimeline(box: HTMLElement, state: MatchView): void {
   const past = [...state.failures.values()].map((f) => {
     const running = f.end === 0 || f.end > state.tick;
     // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
-    const text = [...new Set([f.hubNote, f.swarmNote].filter(Boolean))].join(" · ");
+    const text = effectWords(f).join(" · ");
     return { at: clock(f.start, tps), text, running };
   });
   const upcoming = [...state.upcoming.values()]

@@ -3,7 +3,7 @@
  * event log, its CSV files (per player, per team), its replay and its share link. The key lives in this
  * browser; a teacher on another computer pastes theirs.
  */
-import { type MatchSummary, type StoredMatch, TICKS_PER_SECOND } from "../../../shared/index";
+import { loggedWords, type MatchSummary, type StoredMatch, TICKS_PER_SECOND } from "../../../shared/index";
 import { listMatches, loadMatch, matchCsv, shareMatch } from "../net/api";
 import { keepHostKey, readHostKey } from "../net/teacher-keys";
 import { downloadBlob, h, toast } from "./dom";
@@ -285,7 +285,7 @@ function matchView(key: string, m: StoredMatch, back: () => void, watch: () => v
               h("b", {}, mmss(e.tick / TICKS_PER_SECOND)),
               " ",
               e.team ? h("span", { class: `pill ${e.team}` }, e.team) : "",
-              ` ${e.text}`,
+              ` ${loggedWords(e)}`,
             ),
           )
         : [h("li", { class: "muted" }, "Nothing was logged.")]),

@@ -7,6 +7,7 @@
 import {
   type DecisionMoment,
   type FailureMoment,
+  failureWords,
   type NetworkView,
   type StoredMatch,
   TICKS_PER_SECOND,
@@ -165,7 +166,7 @@ export function buildReplayUi(o: ReplayUiOptions): ReplayUi {
         "span",
         { class: "muted" },
         ` — ${f.notes
-          .map((n) => n.note)
+          .map((n) => failureWords({ ...n, kind: f.kind }))
           .filter((n, k, all) => all.indexOf(n) === k)
           .join("; ")}`,
       ),

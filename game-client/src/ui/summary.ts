@@ -4,7 +4,7 @@
  * that a listener cares about: your node or the failures at once, scores at most every SCORES_EVERY_MS
  * (a score that moves each second would otherwise talk over everything).
  */
-import type { MatchView, NodeView } from "../../../shared/index";
+import { effectWords, type MatchView, type NodeView } from "../../../shared/index";
 import { h } from "./dom";
 
 const SCORES_EVERY_MS = 20_000;
@@ -36,9 +36,7 @@ function nodeWords(n: NodeView, state: MatchView, team: string): string {
 function failureWords(state: MatchView): string {
   const now = [...state.failures.values()].filter((f) => f.end === 0 || f.end > state.tick);
   if (!now.length) return "No failures now.";
-  const notes = [
-    ...new Set(now.map((f) => [...new Set([f.hubNote, f.swarmNote].filter(Boolean))].join(", ") || f.kind)),
-  ];
+  const notes = [...new Set(now.map((f) => effectWords(f).join(", ") || f.kind))];
   return `Failures now: ${notes.join("; ")}.`;
 }
 

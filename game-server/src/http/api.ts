@@ -25,6 +25,7 @@ import {
   decodeSegment,
   HttpError,
   logRefusal,
+  Refused,
   readBody,
   requestUrl,
   sendJson,
@@ -66,8 +67,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
   // A code or id in the path, decoded once here: a broken %-escape is a 400, never a handler's crash.
   const segment = (prefix: string) => decodeSegment(under(prefix)!);
   try {
-    if (method !== "GET" && services().shuttingDown)
-      throw new HttpError(503, "The server is restarting: try again in a minute.");
+    if (method !== "GET" && services().shuttingDown) throw new Refused(503, refusal("server-restarting"));
     if (path === "/health" && method === "GET") {
       sendJson(res, 200, {
         ok: true,
@@ -125,16 +125,6 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
   return true;
 }
 
-/** A refused lookup: its words in `error` for a person reading the JSON, its code for a screen. */
-class Refused extends HttpError {
-  constructor(
-    status: number,
-    readonly refusal: Refusal,
-  ) {
-    super(status, refusalWords(refusal));
-  }
-}
-
 async function createClass(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const {
     scenario: id,
@@ -144,7 +134,7 @@ async function createClass(req: IncomingMessage, res: ServerResponse): Promise<v
     hostKey: kept,
   } = await readBody(req, createClassSchema);
   const found = await findScenario(id);
-  if (!found) throw new HttpError(404, `there is no scenario "${id}"`);
+  if (!found) throw new Refused(404, refusal("no-scenario", { scenario: id }));
   const base = found.scenario;
   const topology =
     mode === "coop" ? (architecture ?? (base.topology === "versus" ? "hub" : base.topology)) : "versus";

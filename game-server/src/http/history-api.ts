@@ -4,10 +4,10 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { secretSchema } from "../../../shared/index";
+import { refusal, secretSchema } from "../../../shared/index";
 import { services } from "../app/services";
 import { toCsv } from "../db/csv";
-import { HttpError, readBody, readHeader, sendCsv, sendJson } from "./respond";
+import { HttpError, Refused, readBody, readHeader, sendCsv, sendJson } from "./respond";
 
 const matchIdPattern = /^[A-Za-z0-9_-]{12}$/;
 
@@ -31,10 +31,10 @@ export async function shareMatch(path: string, req: IncomingMessage, res: Server
   const key = hostKey(req);
   const [id, file, ...rest] = path.split("/").filter(Boolean);
   if (id === undefined || !matchIdPattern.test(id) || file !== "share" || rest.length)
-    throw new HttpError(404, "No such match in your history.");
+    throw new Refused(404, refusal("no-match-in-history"));
   const { shared } = await readBody(req, shareSchema);
   if (!(await services().store.matches.share(key, id, shared)))
-    throw new HttpError(404, "No such match in your history.");
+    throw new Refused(404, refusal("no-match-in-history"));
   sendJson(res, 200, { shared });
 }
 
@@ -44,7 +44,7 @@ export async function shareMatch(path: string, req: IncomingMessage, res: Server
  */
 export async function watchMatch(id: string, res: ServerResponse): Promise<void> {
   const match = matchIdPattern.test(id) ? await services().store.matches.watch(id) : null;
-  if (!match) throw new HttpError(404, "No shared match with that link: ask your teacher to share it again.");
+  if (!match) throw new Refused(404, refusal("no-shared-match"));
   sendJson(res, 200, match);
 }
 
@@ -54,8 +54,8 @@ export async function history(path: string, req: IncomingMessage, res: ServerRes
   const matches = services().store.matches;
   const [id, file, ...rest] = path.split("/").filter(Boolean);
   if (id === undefined) return sendJson(res, 200, { matches: await matches.list(key) });
-  if (!matchIdPattern.test(id) || rest.length) throw new HttpError(404, "No such match in your history.");
-  const missing = () => new HttpError(404, "No such match in your history.");
+  if (!matchIdPattern.test(id) || rest.length) throw new Refused(404, refusal("no-match-in-history"));
+  const missing = () => new Refused(404, refusal("no-match-in-history"));
   if (file === undefined) {
     const match = await matches.get(key, id);
     if (!match) throw missing();

@@ -1,7 +1,7 @@
 /** Reading request bodies and writing answers: the HTTP edge every endpoint shares. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { formatPath } from "../../../shared/index";
+import { formatPath, type Refusal, refusalWords } from "../../../shared/index";
 import { log } from "../ops/log";
 
 /** Largest request body the API reads, in bytes (a 400-node scenario is about 40 KB). */
@@ -15,6 +15,19 @@ export class HttpError extends Error {
     readonly errors?: string[],
   ) {
     super(message);
+  }
+}
+
+/**
+ * A refused request a screen shows: its code and parameters in `refusal` for the screen to word, and
+ * its words in `error` for a person reading the JSON (or a page from before the codes).
+ */
+export class Refused extends HttpError {
+  constructor(
+    status: number,
+    readonly refusal: Refusal,
+  ) {
+    super(status, refusalWords(refusal));
   }
 }
 
@@ -157,13 +170,7 @@ export const SHARED_STATE_TIMEOUT_MS = 3000;
 export function within<T>(work: Promise<T>, ms = SHARED_STATE_TIMEOUT_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new HttpError(503, "The game server cannot reach its class list right now: try again in a moment."),
-        ),
-      ms,
-    );
+    timer = setTimeout(() => reject(new Refused(503, { code: "class-list-unreachable", params: {} })), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

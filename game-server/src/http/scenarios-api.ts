@@ -7,6 +7,7 @@ import {
   BUILT_IN_SCENARIOS,
   parseScenario,
   previewRequestSchema,
+  refusal,
   type SavedScenario,
   type Scenario,
   type ScenarioListEntry,
@@ -17,7 +18,7 @@ import {
 import { previewScenario } from "../app/headless";
 import { findBuiltIn } from "../app/scenarios";
 import { services } from "../app/services";
-import { HttpError, readBody, readHeader, sendJson } from "./respond";
+import { HttpError, Refused, readBody, readHeader, sendJson } from "./respond";
 
 export function listScenarios(res: ServerResponse): void {
   const scenarios: ScenarioListEntry[] = Object.entries(BUILT_IN_SCENARIOS).map(([id, s]) => ({
@@ -39,7 +40,7 @@ function validScenario(raw: unknown): Scenario {
 /** The `id` parameters below are path segments, already decoded by handleApi. */
 function shareCode(id: string): string {
   const code = shareCodeSchema.safeParse(id);
-  if (!code.success) throw new HttpError(400, "A scenario code is 6 letters and digits.");
+  if (!code.success) throw new Refused(400, refusal("bad-scenario-code"));
   return code.data;
 }
 
@@ -50,7 +51,7 @@ export async function getScenario(id: string, res: ServerResponse): Promise<void
     return sendJson(res, 200, answer);
   }
   const saved = await services().store.scenarios.get(shareCode(id));
-  if (!saved) throw new HttpError(404, `No saved scenario with code ${shareCode(id)}.`);
+  if (!saved) throw new Refused(404, refusal("no-saved-scenario", { code: shareCode(id) }));
   sendJson(res, 200, saved);
 }
 
@@ -72,9 +73,8 @@ export async function updateScenario(id: string, req: IncomingMessage, res: Serv
   const body = await readBody(req, saveScenarioSchema);
   const outcome = await services().store.scenarios.update(code, editKey, validScenario(body.scenario));
   if (!outcome.ok && outcome.reason === "not-found")
-    throw new HttpError(404, `No saved scenario with code ${code}.`);
-  if (!outcome.ok)
-    throw new HttpError(403, "That edit key does not open this scenario; save a copy instead.");
+    throw new Refused(404, refusal("no-saved-scenario", { code }));
+  if (!outcome.ok) throw new Refused(403, refusal("wrong-edit-key"));
   sendJson(res, 200, outcome.saved);
 }
 
@@ -84,7 +84,7 @@ let previewRunning = false;
 export async function preview(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req, previewRequestSchema);
   const scenario = validScenario(body.scenario);
-  if (previewRunning) throw new HttpError(503, "Another preview is running: try again in a few seconds.");
+  if (previewRunning) throw new Refused(503, refusal("preview-busy"));
   previewRunning = true;
   try {
     sendJson(res, 200, await previewScenario(scenario));

@@ -189,7 +189,7 @@ export class ClassroomRoom extends MatchRoom {
         this.kicked.add(nicknameSkeleton(player.nickname));
         const client = this.clients.find((c) => this.data(c)?.player === action.player);
         this.unseat(action.player);
-        client?.leave(CLOSE.kicked, "You were removed from this class by the host.");
+        client?.leave(CLOSE.kicked); // the code only: the student's screen words it
         return null;
       }
       case "move": {

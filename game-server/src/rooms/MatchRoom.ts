@@ -26,6 +26,7 @@ import { type Client, Room, ServerError } from "@colyseus/core";
 import {
   applyNow,
   autopilotTwin,
+  type Banner,
   C2S,
   CLOSE,
   clearTransits,
@@ -43,6 +44,7 @@ import {
   pingSchema,
   projectMatch,
   type Refusal,
+  ROOM_ERROR,
   refusal,
   S2C,
   type Scenario,
@@ -339,8 +341,9 @@ export abstract class MatchRoom extends Room<MatchState> {
     const entries = this.match.log;
     for (; this.logSeen < entries.length; this.logSeen++) {
       const e = entries[this.logSeen]!;
-      if (e.text.startsWith("refused:")) continue;
-      this.broadcast(S2C.banner, { team: e.team, text: e.text, tick: e.tick });
+      if (e.event.code === "refused") continue;
+      const banner: Banner = { team: e.team, tick: e.tick, event: e.event };
+      this.broadcast(S2C.banner, banner);
     }
   }
 
@@ -424,9 +427,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       `room ${this.roomId}: tick failed: ${error instanceof Error ? (error.stack ?? error.message) : errorLine(error)}`,
     );
     this.state.phase = "error";
-    this.broadcast(S2C.roomError, {
-      message: "The game hit a problem and stopped this round. Your teacher can start a new one.",
-    });
+    this.broadcast(S2C.roomError, { code: ROOM_ERROR.roundStopped });
   }
 
   /** A client that joins after the round sees the results at once. */

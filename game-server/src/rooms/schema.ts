@@ -6,6 +6,7 @@
  */
 import { Encoder, MapSchema, Schema, type, view } from "@colyseus/schema";
 import type {
+  EventView,
   FailureView,
   LinkView,
   MatchMode,
@@ -121,6 +122,12 @@ export class PlayerState extends Schema implements PlayerView {
   @type("uint32") points = 0;
 }
 
+/** An event (shared/events.ts) in the synced state: its code, "" for none, and its parameters as text. */
+export class EventState extends Schema implements EventView {
+  @type("string") code = "";
+  @type({ map: "string" }) params = new MapSchema<string>();
+}
+
 export class FailureState extends Schema implements FailureView {
   @type("string") kind = "";
   @type("uint32") start = 0;
@@ -128,8 +135,8 @@ export class FailureState extends Schema implements FailureView {
   @type("uint32") end = 0;
   @type("string") hubTarget = "";
   @type("string") swarmTarget = "";
-  @type("string") hubNote = "";
-  @type("string") swarmNote = "";
+  @type(EventState) hubEvent = new EventState();
+  @type(EventState) swarmEvent = new EventState();
 }
 
 export class UpcomingState extends Schema implements UpcomingView {

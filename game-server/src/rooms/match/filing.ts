@@ -64,8 +64,8 @@ export function matchRecord(round: {
       names: Object.fromEntries(round.names),
     },
     events: match.log
-      .filter((e) => !e.text.startsWith("refused:"))
-      .map((e) => ({ tick: e.tick, team: e.team, text: e.text })),
+      .filter((e) => e.event.code !== "refused")
+      .map((e) => ({ tick: e.tick, team: e.team, event: e.event })),
   };
 }
 

@@ -4,7 +4,7 @@
  * of the match: the room's handlers do that once a message is through.
  */
 import type { Client, Room } from "@colyseus/core";
-import { ERROR, type Refusal, S2C } from "../../../../shared/index";
+import { ERROR, type Refusal, refusal, S2C } from "../../../../shared/index";
 import { services } from "../../app/services";
 import { MESSAGES } from "../../edge/limits";
 import { log } from "../../ops/log";
@@ -85,7 +85,7 @@ function admit(client: Client): boolean {
   const now = performance.now();
   if (now - d.warnedAt > 1000) {
     d.warnedAt = now;
-    client.send(S2C.error, { code: ERROR.rateLimited, message: "Too many messages: slow down a little." });
+    refuseWith(client, ERROR.rateLimited, refusal("too-many-messages"));
   }
   return false;
 }
