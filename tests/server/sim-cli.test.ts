@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Room } from "colyseus.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadStoredMatch } from "../../game-server/src/replay-file";
+import { main } from "../../game-server/src/sim-cli";
 import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
 import {
   boot,
@@ -21,7 +22,14 @@ import {
 const run = promisify(execFile);
 const cli = ["--import", "tsx", "game-server/src/sim-cli.ts"];
 
-async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The command as a user runs it: its own process (loading it costs a second or two each time). */
+async function simProcess(...args: string[]): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(process.execPath, [...cli, ...args], { cwd: process.cwd() });
     return { code: 0, stdout, stderr };
@@ -31,15 +39,54 @@ async function sim(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** Thrown in place of process.exit, so the command's exit ends its call and not the test's process. */
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/**
+ * The same command run in this process: the same main, arguments, output and exit code, without
+ * starting a process and loading the simulation again (simProcess checks that the two agree).
+ */
+async function sim(...args: string[]): Promise<Ran> {
+  const out = { stdout: "", stderr: "" };
+  const writer = (to: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
+    out[to] += String(chunk);
+    return true;
+  };
+  vi.spyOn(process.stdout, "write").mockImplementation(writer("stdout"));
+  vi.spyOn(process.stderr, "write").mockImplementation(writer("stderr"));
+  vi.spyOn(process, "exit").mockImplementation((code) => {
+    throw new Exit(Number(code ?? 0));
+  });
+  let code = 0;
+  try {
+    main(args);
+    code = Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (!(e instanceof Exit)) throw e;
+    code = e.code;
+  } finally {
+    process.exitCode = undefined;
+    vi.restoreAllMocks();
+  }
+  return { code, ...out };
+}
+
 describe("npm run sim", () => {
   it("prints a readable report of a built-in scenario", async () => {
-    const r = await sim("--scenario", "server-crash");
+    const r = await simProcess("--scenario", "server-crash");
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Server crash — versus");
     expect(r.stdout).toContain("Team Hub");
     expect(r.stdout).toContain("Team Swarm");
     expect(r.stdout).toMatch(/Server 1 crashed/);
     expect(r.stdout).toMatch(/state hash [0-9a-f]{8}/);
+    // The same command in this process prints the same report: the other tests run it so.
+    expect(await sim("--scenario", "server-crash")).toEqual(r);
   });
 
   it("--json prints one JSON document with everything a results screen needs", async () => {
@@ -111,6 +158,8 @@ describe("npm run sim", () => {
       [["--scenario", join(dir, "missing.json")], /cannot read .*ENOENT/],
     ];
     const runs = await Promise.all(cases.map(([args]) => sim(...args)));
+    // The command line's own exit code and output, for one of them.
+    expect(await simProcess(...cases[0]![0])).toEqual(runs[0]);
     for (const [i, [args, message]] of cases.entries()) {
       const r = runs[i]!;
       expect(r.code, args.join(" ")).toBe(2);
@@ -229,7 +278,7 @@ describe("npm run sim -- --replay", () => {
   it("a record that is not the match's own does not replay to its hash: exit 1, and says so", async () => {
     const { finished } = recorded;
     const intents = finished.result.intents!.filter((r) => r.intent.type !== "trigger"); // no link cut
-    const r = await sim(
+    const r = await simProcess(
       "--replay",
       file("edited.json", { ...finished, result: { ...finished.result, intents } }),
     );
