@@ -1,13 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Room } from "colyseus.js";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStoredMatch } from "../../game-server/src/replay-file";
 import { main } from "../../game-server/src/sim-cli";
 import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
+import { inOwnProcess, inThisProcess } from "./command";
 import {
   boot,
   classWithComingsAndGoings,
@@ -19,61 +18,11 @@ import {
   until,
 } from "./harness";
 
-const run = promisify(execFile);
-const cli = ["--import", "tsx", "game-server/src/sim-cli.ts"];
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The command as a user runs it: its own process (loading it costs a second or two each time). */
-async function simProcess(...args: string[]): Promise<Ran> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...cli, ...args], { cwd: process.cwd() });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-/** Thrown in place of process.exit, so the command's exit ends its call and not the test's process. */
-class Exit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
-
-/**
- * The same command run in this process: the same main, arguments, output and exit code, without
- * starting a process and loading the simulation again (simProcess checks that the two agree).
- */
-async function sim(...args: string[]): Promise<Ran> {
-  const out = { stdout: "", stderr: "" };
-  const writer = (to: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
-    out[to] += String(chunk);
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(writer("stdout"));
-  vi.spyOn(process.stderr, "write").mockImplementation(writer("stderr"));
-  vi.spyOn(process, "exit").mockImplementation((code) => {
-    throw new Exit(Number(code ?? 0));
-  });
-  let code = 0;
-  try {
-    main(args);
-    code = Number(process.exitCode ?? 0);
-  } catch (e) {
-    if (!(e instanceof Exit)) throw e;
-    code = e.code;
-  } finally {
-    process.exitCode = undefined;
-    vi.restoreAllMocks();
-  }
-  return { code, ...out };
-}
+const SCRIPT = "game-server/src/sim-cli.ts";
+/** The command as a user starts it. */
+const simProcess = (...args: string[]) => inOwnProcess(SCRIPT, args);
+/** The same command's main, called in this process (simProcess checks that the two agree). */
+const sim = async (...args: string[]) => inThisProcess(main, args);
 
 describe("npm run sim", () => {
   it("prints a readable report of a built-in scenario", async () => {
