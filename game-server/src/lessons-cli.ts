@@ -89,9 +89,10 @@ export function formatLessons(rows: readonly LessonRow[], seeds: number): string
   return `${lines.join("\n")}\n`;
 }
 
-function main(): void {
+/** The command, with its arguments (tests call it in their own process, as the command line does). */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
   runCli(USAGE, () => {
-    const options = parseLessonsArgs(process.argv.slice(2));
+    const options = parseLessonsArgs(argv);
     const rows = checkAll(options);
     process.stdout.write(formatLessons(rows, options.seeds));
     process.exit(rows.every((r) => r.check.holds) ? 0 : 1);

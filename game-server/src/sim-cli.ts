@@ -133,9 +133,10 @@ export function runScenario(options: SimOptions): MatchResult {
   return matchResult(match, computePar(scenario), twin);
 }
 
-function main(): void {
+/** The command, with its arguments (tests call it in their own process, as the command line does). */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
   runCli(USAGE, () => {
-    const options = parseArgs(process.argv.slice(2));
+    const options = parseArgs(argv);
     if (options.replay !== undefined) {
       const check = checkReplay(loadStoredMatch(options.replay));
       process.stdout.write(options.json ? `${JSON.stringify(check, null, 2)}\n` : formatReplay(check));

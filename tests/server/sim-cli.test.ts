@@ -1,12 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStoredMatch } from "../../game-server/src/replay-file";
+import { main } from "../../game-server/src/sim-cli";
 import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
+import { inOwnProcess, inThisProcess } from "./command";
 import {
   boot,
   classWithComingsAndGoings,
@@ -18,28 +18,24 @@ import {
   until,
 } from "./harness";
 
-const run = promisify(execFile);
-const cli = ["--import", "tsx", "game-server/src/sim-cli.ts"];
-
-async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...cli, ...args], { cwd: process.cwd() });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const SCRIPT = "game-server/src/sim-cli.ts";
+/** The command as a user starts it. */
+const simProcess = (...args: string[]) => inOwnProcess(SCRIPT, args);
+/** The same command's main, called in this process (simProcess checks that the two agree). */
+const sim = async (...args: string[]) => inThisProcess(main, args);
 
 describe("npm run sim", () => {
   it("prints a readable report of a built-in scenario", async () => {
-    const r = await sim("--scenario", "server-crash");
+    const r = await simProcess("--scenario", "server-crash");
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Server crash — versus");
     expect(r.stdout).toContain("Team Hub");
     expect(r.stdout).toContain("Team Swarm");
     expect(r.stdout).toMatch(/Server 1 crashed/);
     expect(r.stdout).toMatch(/state hash [0-9a-f]{8}/);
+    // The same command in this process prints the same report: the other tests run it so.
+    expect(await sim("--scenario", "server-crash")).toEqual(r);
   });
 
   it("--json prints one JSON document with everything a results screen needs", async () => {
@@ -111,6 +107,8 @@ describe("npm run sim", () => {
       [["--scenario", join(dir, "missing.json")], /cannot read .*ENOENT/],
     ];
     const runs = await Promise.all(cases.map(([args]) => sim(...args)));
+    // The command line's own exit code and output, for one of them.
+    expect(await simProcess(...cases[0]![0])).toEqual(runs[0]);
     for (const [i, [args, message]] of cases.entries()) {
       const r = runs[i]!;
       expect(r.code, args.join(" ")).toBe(2);
@@ -229,7 +227,7 @@ describe("npm run sim -- --replay", () => {
   it("a record that is not the match's own does not replay to its hash: exit 1, and says so", async () => {
     const { finished } = recorded;
     const intents = finished.result.intents!.filter((r) => r.intent.type !== "trigger"); // no link cut
-    const r = await sim(
+    const r = await simProcess(
       "--replay",
       file("edited.json", { ...finished, result: { ...finished.result, intents } }),
     );

@@ -33,15 +33,17 @@ describe("scripted classes", () => {
     if (name === "district") continue;
     it(`${name}: saboteurs score below an idle class, an engaged class at least as high`, () => {
       const par = parOf(runMatch(createMatch(sc)));
+      // Both teams hold the same kind of class in one match: each team's network is its own world, and
+      // its results are the same as with the other team on autopilot (points included).
+      const idle = playClasses(sc, { hub: "idle", swarm: "idle" }, par);
+      const bad = playClasses(sc, { hub: "saboteur", swarm: "saboteur" }, par);
+      const good = playClasses(sc, { hub: "engaged", swarm: "engaged" }, par);
       for (const team of ["hub", "swarm"] as const) {
-        const idle = playClasses(sc, { [team]: "idle" }, par);
-        const bad = playClasses(sc, { [team]: "saboteur" }, par);
         const of = (r: MatchResult) => r.teams.find((t) => t.team === team)!;
         expect(of(bad).againstAutopilot!, `${name} ${team}`).toBeLessThan(of(idle).againstAutopilot!);
         expect(points(bad, team), `${name} ${team} points`).toBeLessThanOrEqual(points(idle, team));
         // Reacting to what the screen shows never does worse than doing nothing, and where a failure
         // has a response a student can make (SKILL_DECIDES), it does clearly better.
-        const good = playClasses(sc, { [team]: "engaged" }, par);
         const gap = of(good).againstAutopilot! - of(idle).againstAutopilot!;
         // Where nothing fails, insurance (a seed's own backup) costs a little and buys nothing.
         const insurance = sc.failures.length === 0 ? 2 : 0;
