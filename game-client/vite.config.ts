@@ -1,11 +1,13 @@
 import { readdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
 /** The game server the dev server forwards API and websocket traffic to. */
 const server = `http://localhost:${process.env.GAME_SERVER_PORT ?? 2567}`;
 
 const publicDir = resolve(import.meta.dirname, "../assets");
+/** The project's shared/ folder (the simulation and the contract), as module ids start with it. */
+const sharedDir = resolve(import.meta.dirname, "../shared") + sep;
 
 /** Files under `dir` whose names end with `ending`, as paths relative to `dir`. */
 function filesEnding(dir: string, ending: string): string[] {
@@ -44,7 +46,7 @@ export default defineConfig({
       input: { main: "index.html", bench: "bench.html" },
       // shared/ is definitions only (nothing runs at import), so what a page does not use is left out
       // of it even when reached through shared/index.ts: the simulation comes with a replay, not first.
-      treeshake: { moduleSideEffects: (id) => !/[\\/]shared[\\/][^\\/]+.*\.ts$/.test(id) },
+      treeshake: { moduleSideEffects: (id) => !id.startsWith(sharedDir) },
     },
   },
   server: {
