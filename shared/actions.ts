@@ -66,6 +66,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       const alt = intent.alt === undefined ? -1 : linkIndexOf(world, intent.alt);
       rs.splits += (alt !== -1 ? 1 : 0) - ((rs.split[dest] ?? -1) !== -1 ? 1 : 0);
       rs.split[dest] = alt;
+      if (routeLoops(world, node.index, dest)) match.loopRoutes.add(intent);
       break;
     }
     case "block": {
@@ -300,4 +301,22 @@ function addReplica(match: Match, world: World, node: SimNode, region?: string):
     team: world.team,
     event: gameEvent("replica-online", { node: replica.label }),
   });
+}
+
+/**
+ * Whether packets for `dest` leaving router `from` come back to a router they passed: following each
+ * router's table hop by hop, before they reach `dest` or leave the routers.
+ */
+function routeLoops(world: World, from: number, dest: number): boolean {
+  const passed = new Set<number>();
+  for (let at = from; ; ) {
+    if (passed.has(at)) return true;
+    passed.add(at);
+    const li = world.nodes[at]!.router?.table[dest] ?? -1;
+    if (li < 0) return false;
+    const link = world.links[li]!;
+    const next = link.a === at ? link.b : link.a;
+    if (next === dest || !world.nodes[next]!.router) return false;
+    at = next;
+  }
 }

@@ -67,6 +67,19 @@ export { layoutOf, MAP_HEIGHT, MAP_WIDTH } from "./map-layout";
 export { applyNow, createMatch, runMatch, stepMatch, submitIntent, teamsOf } from "./match";
 export { isOffensive, isReservedName, nicknameSkeleton } from "./nickname";
 export {
+  autopilotWorth,
+  decidingPlayers,
+  decisionPoints,
+  earnsPoints,
+  isDecision,
+  POINTS_PER_TEAM_POINT,
+  pointsFor,
+  pointsOf,
+  replaysWithout,
+  stepWithout,
+  type Without,
+} from "./points";
+export {
   clearTransits,
   crossingsOf,
   initTeams,
@@ -113,10 +126,8 @@ export { FAILURE_KINDS } from "./scenario";
 export { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from "./scenarios/builtins";
 export {
   coinsSpent,
-  contribution,
   goodputOf,
   type Par,
-  playerPoints,
   roleOf,
   type Scores,
   scoreTeam,

@@ -71,7 +71,6 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     tracker: -1,
     trackerRng: createRng(scenario.seed, `tracker:${team}`),
     stats: emptyStats(),
-    pace: [],
     spent: { setup: 0, running: 0, upgrades: 0, bandwidth: 0, upkeep: 0 },
     runningDebt: 0,
   };

@@ -34,7 +34,6 @@ import { fullMask } from "./nodes";
 import { createRng } from "./random";
 import { arriveAtRouter, initRouting, stepRouter } from "./routing";
 import type { Scenario } from "./scenario";
-import { contribution, PACE_TICKS } from "./scoring";
 import { arriveAtPeer, recountAvailability, stepPeer, unreachable } from "./swarm";
 import {
   canSend,
@@ -79,6 +78,7 @@ export function createMatch(scenario: Scenario, options: { teams?: Architecture[
     active: [],
     log: [],
     nextPacketId: 1,
+    loopRoutes: new WeakSet(),
     recordTransits: false,
     transits: [],
   };
@@ -126,8 +126,6 @@ export function stepMatch(match: Match): void {
   }
   match.tick++;
   const end = match.tick >= match.endTick;
-  if (end || match.tick % PACE_TICKS === 0)
-    for (const world of match.worlds) world.pace.push(world.nodes.map(contribution));
   if (end) {
     match.ended = true;
     for (const world of match.worlds) closeSecond(match, world, true);

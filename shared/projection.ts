@@ -9,7 +9,7 @@ import { TICKS_PER_SECOND } from "./constants";
 import { teamName, writeEventView } from "./events";
 import { coinsLeft } from "./intents";
 import { type Crossing, packTransitTick } from "./protocol";
-import { type Par, playerPoints, scoreTeam } from "./scoring";
+import { type Par, scoreTeam } from "./scoring";
 import { isDown } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
@@ -93,7 +93,7 @@ export function projectMatch(
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
     watchDrops(world, match, proj);
-    const moved = projectNodes(team, world, match, names, par, proj.make);
+    const moved = projectNodes(team, world, match, names, proj.make);
     if (proj.transits) projectTransits(team, world, match);
     const rates = secondDone || team.links.size === 0;
     if (rates || proj.linksNow || moved) projectLinks(team, world, proj, rates);
@@ -103,14 +103,7 @@ export function projectMatch(
   projectFailures(state, match, proj.make);
 }
 
-function projectNodes(
-  team: TeamView,
-  world: World,
-  match: Match,
-  names: Names,
-  par: Par,
-  make: ViewFactory,
-): boolean {
+function projectNodes(team: TeamView, world: World, match: Match, names: Names, make: ViewFactory): boolean {
   let moved = false;
   for (const n of world.nodes) {
     let s = team.nodes.get(n.id);
@@ -125,13 +118,13 @@ function projectNodes(
       s.y = Math.round(n.y);
       team.nodes.set(n.id, s);
     }
-    if (projectNode(s, n, world.team, match, names, par)) moved = true;
+    if (projectNode(s, n, match, names)) moved = true;
   }
   return moved;
 }
 
 /** Writes one node's view; true when it moved (a server going to the cloud or coming back). */
-function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names: Names, par: Par): boolean {
+function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boolean {
   let moved = false;
   put(s, "holder", n.holder ? names(n.holder) : "");
   put(s, "autopilot", n.autopilot);
@@ -140,7 +133,6 @@ function projectNode(s: NodeView, n: SimNode, team: string, match: Match, names:
   put(s, "queue", n.queue.length);
   put(s, "queueLimit", n.queueLimit);
   put(s, "encrypt", n.encrypt);
-  if (match.tick % TICKS_PER_SECOND === 0) put(s, "points", playerPoints(n, team, match, par));
   if (n.server) {
     const v = n.server;
     // A server moving to the cloud (and back) changes region and place.

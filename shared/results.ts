@@ -19,12 +19,9 @@ import {
   median,
   medianCompletionSeconds,
   type Par,
-  playerPoints,
-  roleContributions,
   roleOf,
   type Scores,
   scoreTeam,
-  seatContributions,
   typicalWaitSeconds,
 } from "./scoring";
 import type { Architecture, DropReason, Match, RecordedIntent, World } from "./types";
@@ -35,6 +32,10 @@ export interface PlayerResult {
   label: string;
   role: string;
   holder: string | null;
+  /**
+   * What the player's decisions added to their team's total (points.ts): 100 for each team point,
+   * 0 for a player who decided nothing, and for the computer's nodes (they are not ranked).
+   */
   points: number;
   forwarded: number;
   chunksServed: number;
@@ -134,9 +135,6 @@ export function parOf(match: Match): Par {
   return {
     goodput,
     completionSeconds: times.length ? Math.min(...times) : Number.NaN,
-    roles: roleContributions(match),
-    seats: seatContributions(match),
-    ticks: match.tick,
   };
 }
 
@@ -205,7 +203,11 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
   };
 }
 
-export function playerResults(match: Match, par?: Par): PlayerResult[] {
+/**
+ * Every seat's player, ranked by points (`points`: each deciding player's, by player id, from
+ * points.ts; anyone else has 0).
+ */
+export function playerResults(match: Match, points: ReadonlyMap<string, number> = new Map()): PlayerResult[] {
   const out: PlayerResult[] = [];
   for (const world of match.worlds) {
     for (const n of world.nodes) {
@@ -217,7 +219,7 @@ export function playerResults(match: Match, par?: Par): PlayerResult[] {
         label: n.label,
         role: roleOf(n),
         holder: n.holder,
-        points: playerPoints(n, world.team, match, par),
+        points: n.holder === null ? 0 : (points.get(n.holder) ?? 0),
         forwarded: n.kind === "router" ? n.counters.work : 0,
         chunksServed: n.counters.chunksServed,
       });
@@ -228,9 +230,15 @@ export function playerResults(match: Match, par?: Par): PlayerResult[] {
 
 /**
  * A match's results. With its autopilot twin (competition.ts, stepped to its end) the teams are also
- * compared with it; without, `againstAutopilot` is null.
+ * compared with it; without, `againstAutopilot` is null. `points`: the deciding players' points
+ * (points.ts), by player id; without, every player has 0.
  */
-export function matchResult(match: Match, par: Par = computePar(match.scenario), twin?: Match): MatchResult {
+export function matchResult(
+  match: Match,
+  par: Par = computePar(match.scenario),
+  twin?: Match,
+  points?: ReadonlyMap<string, number>,
+): MatchResult {
   return {
     scenario: match.scenario.name,
     topology: match.scenario.topology,
@@ -238,7 +246,7 @@ export function matchResult(match: Match, par: Par = computePar(match.scenario),
     seconds: round2(match.tick / TICKS_PER_SECOND),
     par: { goodput: round2(par.goodput), completionSeconds: round2(par.completionSeconds) },
     teams: match.worlds.map((w) => teamResult(match, w, par, twin)),
-    players: playerResults(match, par),
+    players: playerResults(match, points),
     stateHash: stateHash(match),
   };
 }

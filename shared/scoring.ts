@@ -1,6 +1,6 @@
 /**
  * Scoring: speed, cost and survival, each 0–100, with one formula for both architectures, and the
- * weighted total. Player points reward what a node did for its team. README "How scoring works"
+ * weighted total (player points are in points.ts). README "How scoring works"
  * explains every number here in plain words; keep the two in step.
  */
 import { DEFAULT_FAILURE_WINDOW_TICKS, TICKS_PER_SECOND } from "./constants";
@@ -12,19 +12,6 @@ export interface Par {
   goodput: number;
   /** The typical wait for an item in seconds (typicalWaitSeconds), the better of the two architectures. */
   completionSeconds: number;
-  /**
-   * What a node of each role did for its team in that run (contribution), keyed "team:role"
-   * ("hub:router"): the average, and how far nodes of the role spread around it (at least a fifth
-   * of the average). The bar for a player's points.
-   */
-  roles: Record<string, { mean: number; spread: number }>;
-  /**
-   * What each seat's node had done in that run every PACE_TICKS and at its end, keyed "team:node"
-   * ("hub:R3"): the autopilot in that seat, over time.
-   */
-  seats: Record<string, number[]>;
-  /** How long that run was, in ticks (a class may play the scenario shorter or longer). */
-  ticks: number;
 }
 
 export interface Scores {
@@ -83,6 +70,11 @@ export function typicalWaitSeconds(match: Match, world: World): number {
  * At par the team scores SPEED_AT_PAR.
  */
 export function scoreSpeed(match: Match, world: World, par: Par): number {
+  return Math.round(speedValue(match, world, par));
+}
+
+/** Speed before rounding (scoreSpeed). */
+function speedValue(match: Match, world: World, par: Par): number {
   const g = par.goodput > 0 ? goodputOf(match, world) / par.goodput : 1;
   const c = typicalWaitSeconds(match, world);
   const t = Number.isNaN(c)
@@ -91,7 +83,7 @@ export function scoreSpeed(match: Match, world: World, par: Par): number {
       ? 1
       : par.completionSeconds / Math.max(c, 0.1);
   const ratio = 0.5 * Math.min(g, 1.25) + 0.5 * Math.min(t, 1.25);
-  return clampScore((SPEED_AT_PAR / 100) * ratio * 100);
+  return clamp100((SPEED_AT_PAR / 100) * ratio * 100);
 }
 
 export function coinsSpent(world: World): number {
@@ -101,7 +93,11 @@ export function coinsSpent(world: World): number {
 
 /** Cost: 100 when nothing is spent, 0 when the whole budget (or more) is, in a straight line. */
 export function scoreCost(match: Match, world: World): number {
-  return clampScore(100 * (1 - coinsSpent(world) / match.scenario.budget));
+  return Math.round(costValue(match, world));
+}
+
+function costValue(match: Match, world: World): number {
+  return clamp100(100 * (1 - coinsSpent(world) / match.scenario.budget));
 }
 
 /** Failure windows that hit this team, in ticks [start, end), clipped to the time played. */
@@ -189,6 +185,12 @@ export function lostItems(match: Match, world: World): number[] {
  * leaked packets take away their share. null (not tested) when no failure hit the team.
  */
 export function scoreSurvival(match: Match, world: World, par: Par): number | null {
+  const x = survivalValue(match, world, par);
+  return x === null ? null : Math.round(x);
+}
+
+/** Survival before rounding (scoreSurvival). */
+function survivalValue(match: Match, world: World, par: Par): number | null {
   const st = world.stats;
   const kept = deliveryUnderFailure(match, world, par);
   if (kept === null) return null;
@@ -196,7 +198,7 @@ export function scoreSurvival(match: Match, world: World, par: Par): number | nu
   const base = SURVIVAL_DELIVERY_SHARE * kept + (1 - SURVIVAL_DELIVERY_SHARE) * available;
   const corrupt = st.corruptDelivered / Math.max(1, st.chunksDelivered);
   const leaked = st.leaked / Math.max(1, st.dataPackets);
-  return clampScore(100 * (base - corrupt - leaked));
+  return clamp100(100 * (base - corrupt - leaked));
 }
 
 /** The weighted total of the parts; a part that was not tested (survival: null) is left out. */
@@ -213,104 +215,34 @@ export function scoreTeam(match: Match, world: World, par: Par): Scores {
   return { speed, cost, survival, total };
 }
 
-/** How often the pace of every node's contribution is written down (World.pace): every 10 s. */
-export const PACE_TICKS = 10 * TICKS_PER_SECOND;
-/** Points for doing, over a round, what a typical node of the same role does with bots in every seat. */
-export const POINTS_AT_PAR = 100;
-/** Points for each spread (standard deviation of the role in the all-bot run) above the typical node. */
-export const POINTS_PER_SPREAD = 50;
-/** The smallest spread, as a share of the average: a role whose nodes all do alike is not a lottery. */
-const MIN_SPREAD = 0.2;
-/** Seconds of waiting at which a finished file counts half in a user's contribution. */
-const QUICK_WAIT = 10;
-/** A finished download counts like this many uploaded chunks in a peer's contribution. */
-const ITEM_WEIGHT = 8;
+/**
+ * The team's total as scoreTeam weighs it, before any rounding: what a player's decisions are
+ * measured by (a decision that moves the total by a tenth of a point still counts).
+ */
+export function teamValue(match: Match, world: World, par: Par): number {
+  const w = match.scenario.weights;
+  const survival = survivalValue(match, world, par);
+  const survivalWeight = survival === null ? 0 : w.survival;
+  const weights = w.speed + w.cost + survivalWeight;
+  if (weights <= 0) return 0;
+  return clamp100(
+    (w.speed * speedValue(match, world, par) +
+      w.cost * costValue(match, world) +
+      survivalWeight * (survival ?? 0)) /
+      weights,
+  );
+}
 
 /** A node's role as players know it: a seed is a peer that starts with the whole file. */
 export function roleOf(node: SimNode): string {
   return node.peer?.seed ? "seed" : node.kind;
 }
 
-/**
- * What a node did for its team, in its role's own unit: a router, the data it forwarded that arrived
- * (requests, junk, corrupt data and loops earn nothing); a server or seed, the clean chunks it sent; a
- * peer, those and the files it finished; a client, the files it finished, the sooner the better.
- */
-export function contribution(node: SimNode): number {
-  // A finished file counts more the sooner it came: 1 at once, a half after QUICK_WAIT seconds.
-  const done = (node.user?.completionTicks ?? []).reduce(
-    (n, t) => n + QUICK_WAIT / (QUICK_WAIT + t / TICKS_PER_SECOND),
-    0,
-  );
-  if (node.kind === "router") return node.counters.delivered;
-  if (node.kind === "server") return node.counters.cleanServed;
-  if (node.kind === "peer") return node.counters.cleanServed + ITEM_WEIGHT * done;
-  if (node.kind === "client") return done;
-  return 0;
-}
-
-/** What each node had done every PACE_TICKS of a finished match, keyed "team:node" (for Par.seats). */
-export function seatContributions(match: Match): Par["seats"] {
-  const out: Par["seats"] = {};
-  for (const world of match.worlds)
-    for (const n of world.nodes) out[`${world.team}:${n.id}`] = world.pace.map((s) => s[n.index] ?? 0);
-  return out;
-}
-
-/** What the autopilot had done in a seat by `tick` of the all-bot run (its pace carried on past its end). */
-function seatPace(pace: readonly number[], tick: number, ticks: number): number {
-  const last = pace[pace.length - 1] ?? 0;
-  if (tick >= ticks) return (last * tick) / Math.max(1, ticks);
-  const j = Math.floor(tick / PACE_TICKS);
-  const from = j === 0 ? 0 : pace[j - 1]!;
-  const to = pace[j] ?? last;
-  const toTick = Math.min(ticks, (j + 1) * PACE_TICKS);
-  const span = toTick - j * PACE_TICKS;
-  return span > 0 ? from + ((to - from) * (tick - j * PACE_TICKS)) / span : to;
-}
-
-/** Each role's contribution per node, per team, in a finished match (for Par.roles). */
-export function roleContributions(match: Match): Par["roles"] {
-  const byRole = new Map<string, number[]>();
-  for (const world of match.worlds) {
-    for (const n of world.nodes) {
-      if (n.peer?.malicious && !n.peer.seed) continue;
-      const key = `${world.team}:${roleOf(n)}`;
-      byRole.set(key, [...(byRole.get(key) ?? []), contribution(n)]);
-    }
-  }
-  return Object.fromEntries(
-    [...byRole].map(([k, xs]) => {
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
-      return [k, { mean, spread: Math.max(sd, MIN_SPREAD * mean) }];
-    }),
-  );
-}
-
-/**
- * A player's points: what their node did for the team so far against what the autopilot did in the
- * same seat by this point of the all-bot run. As much scores POINTS_AT_PAR; each spread more (how far
- * nodes of the role differ from each other) adds POINTS_PER_SPREAD, each spread less takes it away,
- * never below 0. Bonuses come on top for decisions that really helped (blocking a real cheat, patching
- * a breach, restoring a lost disk). Measured against the seat itself, a quiet corner of the map can
- * top the board as well as the busiest router.
- */
-export function playerPoints(node: SimNode, team: string, match: Match, par?: Par): number {
-  const role = par?.roles[`${team}:${roleOf(node)}`];
-  const mine = contribution(node);
-  if (!par || !role || role.spread <= 0) return Math.round(node.points + mine);
-  const share = match.tick / Math.max(1, par.ticks);
-  const pace = par.seats[`${team}:${node.id}`];
-  // A node the all-bot run did not have (it joined later): a typical node of its role, at an even pace.
-  const expected = pace ? seatPace(pace, match.tick, par.ticks) : role.mean * share;
-  // Early in a round a few packets (or one file more or less) are not a trend: the spread counts as
-  // half a round at least.
-  const z = (mine - expected) / (role.spread * Math.max(share, 0.5));
-  return Math.round(node.points + Math.max(0, POINTS_AT_PAR + POINTS_PER_SPREAD * z));
-}
-
 function clampScore(x: number): number {
-  if (Number.isNaN(x)) return 0;
-  return Math.round(Math.max(0, Math.min(100, x)));
+  return Math.round(clamp100(x));
+}
+
+/** 0–100, NaN as 0. */
+function clamp100(x: number): number {
+  return Number.isNaN(x) ? 0 : Math.max(0, Math.min(100, x));
 }

@@ -335,11 +335,6 @@ export interface World {
   /** The tracker's own draws (which peers it names), apart from the world's stream. */
   trackerRng: Rng;
   stats: WorldStats;
-  /**
-   * Each node's contribution (scoring.ts), by node index, every PACE_TICKS and at the end: how the
-   * all-bot run's seats earned over time, the pace a player's live points are measured against.
-   */
-  pace: number[][];
   /** Coins spent, by category. */
   spent: { setup: number; running: number; upgrades: number; bandwidth: number; upkeep: number };
   /** Fractional running costs accumulate here until a whole coin is due. */
@@ -435,6 +430,12 @@ export interface Match {
   active: ActiveFailure[];
   log: MatchLogEntry[];
   nextPacketId: number;
+  /**
+   * Route decisions that, when they were taken, sent their destination round in a circle (following
+   * the routers' tables led back to a router already passed). They never earn points (points.ts).
+   * Derived from the record: a replay marks the same ones.
+   */
+  loopRoutes: WeakSet<Intent>;
   /** When true, packets entering links are recorded for one tick in `transits` (for the server). */
   recordTransits: boolean;
   transits: { team: Architecture; link: number; from: number; enter: number; transit: Transit }[];

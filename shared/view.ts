@@ -35,7 +35,6 @@ export interface NodeView {
   gone: boolean;
   queue: number;
   queueLimit: number;
-  points: number;
   encrypt: boolean;
   capacity: number;
   upgrades: number;
@@ -148,7 +147,12 @@ export interface PlayerView {
   node: string;
   /** False while they are away: the autopilot runs their node until they reconnect. */
   connected: boolean;
-  /** Their node's points. */
+  /** Decisions they took this round that count for points (points.ts), as they happen. */
+  decisions: number;
+  /**
+   * What their decisions added to their team's total (points.ts), counted once the round is over
+   * (by playing it again without them); 0 until then.
+   */
   points: number;
 }
 
@@ -235,7 +239,6 @@ export const PLAIN_VIEWS: ViewFactory = {
     gone: false,
     queue: 0,
     queueLimit: 0,
-    points: 0,
     encrypt: false,
     capacity: 0,
     upgrades: 0,

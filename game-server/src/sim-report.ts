@@ -46,15 +46,17 @@ function team(t: TeamResult, seconds: number): string {
 }
 
 export function formatResult(r: MatchResult): string {
-  const top = r.players.slice(0, 5).map((p) => `${pad(p.label, 18)} ${pad(p.team, 6)} ${p.points} pts`);
+  // Points are what players' decisions added (shared/points.ts): a run of bots has none to list.
+  const top = r.players
+    .filter((p) => p.points > 0)
+    .slice(0, 5)
+    .map((p) => `${pad(p.holder ?? p.label, 18)} ${pad(p.label, 6)} ${pad(p.team, 6)} ${p.points} pts`);
   return [
     `${r.scenario} — ${r.topology}, seed ${r.seed}, ${r.seconds} s of game time`,
     `par: ${r.par.goodput} useful chunks/s, typical wait for an item ${r.par.completionSeconds} s`,
     "",
     ...r.teams.map((t) => `${team(t, r.seconds)}\n`),
-    "Top players",
-    ...top.map((l) => `  ${l}`),
-    "",
+    ...(top.length ? ["Top players", ...top.map((l) => `  ${l}`), ""] : []),
     `state hash ${r.stateHash}`,
     "",
   ].join("\n");

@@ -196,14 +196,16 @@ describe("screens that fit", () => {
     for (const p of [host, ...pages.map((x) => x.page)]) await p.waitForSelector("#results #lessons");
     await w.shot(host, "38-results-projector");
     // The winner moment names a team (or a draw) and says why; the chart has a legend; the class's
-    // leaderboard lists only the students, the computer's nodes apart.
+    // leaderboard lists only the students, with the rule for points and how many seats the computer played.
     expect(await host.textContent("#winner")).toMatch(/Team (Hub|Swarm) wins!|A draw!/);
     expect(await host.textContent("#chart-legend")).toMatch(/Team Hub[\s\S]*Team Swarm/);
     const board = await host.$$eval("#leaderboard tr td:nth-child(2)", (tds) =>
       tds.map((t) => t.textContent),
     );
     expect(board.sort()).toEqual(STUDENTS.map((s) => s.name).sort());
-    expect(await host.$("#bot-board")).not.toBeNull();
+    expect(await host.textContent("#points-rule")).toMatch(
+      /playing the round again without them[\s\S]*The computer played \d+ seats/,
+    );
     await w.shot(pages[3]!.page, "39-results-phone");
     expect(w.errors.join("\n")).toBe("");
   });

@@ -1,13 +1,10 @@
 /**
- * Scripted classes (classes.ts) through the competition: sabotage never pays, neither for the team
- * nor for the saboteurs' own points. (`npm run bench:classes` prints the whole table.)
+ * Scripted classes (classes.ts) through the competition: sabotage never pays the team (the
+ * saboteurs' own points: points.test.ts). (`npm run bench:classes` prints the whole table.)
  */
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_SCENARIOS, createMatch, type MatchResult, parOf, runMatch } from "../../shared/index";
 import { playClasses } from "./classes";
-
-const points = (r: MatchResult, team: string) =>
-  r.players.filter((p) => p.team === team && p.holder).reduce((n, p) => n + p.points, 0);
 
 /**
  * Where an engaged class beats an idle one by at least 10 points against the autopilot
@@ -41,7 +38,6 @@ describe("scripted classes", () => {
       for (const team of ["hub", "swarm"] as const) {
         const of = (r: MatchResult) => r.teams.find((t) => t.team === team)!;
         expect(of(bad).againstAutopilot!, `${name} ${team}`).toBeLessThan(of(idle).againstAutopilot!);
-        expect(points(bad, team), `${name} ${team} points`).toBeLessThanOrEqual(points(idle, team));
         // Reacting to what the screen shows never does worse than doing nothing, and where a failure
         // has a response a student can make (SKILL_DECIDES), it does clearly better.
         const gap = of(good).againstAutopilot! - of(idle).againstAutopilot!;

@@ -199,8 +199,25 @@ export function playClasses(
   scenario: Scenario,
   classes: Partial<Record<Architecture, ClassKind>>,
   par: Par = parOf(runMatch(createMatch(scenario))),
-  one?: { team: Architecture; node: string; kind: Exclude<ClassKind, "autopilot"> },
+  one?: OneStudent,
 ): MatchResult {
+  const m = playClassMatch(scenario, classes, one);
+  return matchResult(m, par, runMatch(autopilotTwin(m)));
+}
+
+/** One student who plays otherwise than their class (the rest of the class as `classes` says). */
+export interface OneStudent {
+  team: Architecture;
+  node: string;
+  kind: Exclude<ClassKind, "autopilot">;
+}
+
+/** The match `playClasses` plays, played to its end (its record holds every student's decision). */
+export function playClassMatch(
+  scenario: Scenario,
+  classes: Partial<Record<Architecture, ClassKind>>,
+  one?: OneStudent,
+): Match {
   const m = createMatch(scenario);
   const seats: { world: World; me: SimNode; student: Student; id: string }[] = [];
   for (const world of m.worlds) {
@@ -230,5 +247,5 @@ export function playClasses(
       }
     stepMatch(m);
   }
-  return matchResult(m, par, runMatch(autopilotTwin(m)));
+  return m;
 }

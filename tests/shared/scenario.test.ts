@@ -31,9 +31,6 @@ describe("scenario documents", () => {
         const r = matchResult(runMatch(m), {
           goodput: 1,
           completionSeconds: 5,
-          roles: {},
-          seats: {},
-          ticks: 1,
         });
         expect(
           r.teams.map((t) => t.team),

@@ -423,7 +423,7 @@ export class GameScene extends Scene {
       left,
       state.phase,
       teams.map(([k, t]) => [k, t.speed, t.cost, t.survival, t.total]),
-      seat?.player.points,
+      seat?.player.decisions,
     ]);
     if (this.topInfo.dataset.sig !== sig) {
       this.topInfo.dataset.sig = sig;
@@ -435,10 +435,14 @@ export class GameScene extends Scene {
         seat
           ? h(
               "span",
-              { id: "my-points" },
+              {
+                id: "my-points",
+                title:
+                  "Your decisions this round: they earn points when it is over, for what they added to your team's score",
+              },
               h("span", { class: "long" }, `${seat.player.nickname}: `),
-              counted("points", seat.player.points),
-              " pts",
+              counted("decisions", seat.player.decisions),
+              seat.player.decisions === 1 ? " decision" : " decisions",
             )
           : "",
       );

@@ -1,6 +1,7 @@
 import { Scene } from "phaser";
 import { session } from "../net/app";
 import { clearUi, h, mount } from "../ui/dom";
+import { pointsWords } from "../ui/points-words";
 import { resultSections } from "../ui/results-view";
 import { levelResult } from "./level-result";
 
@@ -35,7 +36,12 @@ export class Results extends Scene {
           ? h(
               "p",
               { class: "you-badge", id: "my-result" },
-              `You (${mine.label}) scored ${mine.points} points.`,
+              pointsWords(
+                mine.label,
+                mine.team,
+                mine.points,
+                session.state?.players.get(session.sessionId)?.decisions ?? 0,
+              ),
             )
           : null,
         session.role === "host" ? this.savedLine() : null,

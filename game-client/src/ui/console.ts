@@ -209,8 +209,9 @@ export function buildConsole(send: (a: HostAction) => void): Console {
       pause.textContent = paused ? "Resume" : "Pause";
       refreshTargets(state);
       renderTimeline(timeline, state);
-      const list = [...state.players.entries()].sort((a, b) => b[1].points - a[1].points);
-      const psig = list.map(([id, p]) => `${id}:${p.points}:${p.connected}`).join("|");
+      // While the round runs, what each student has decided (points are counted when it is over).
+      const list = [...state.players.entries()].sort((a, b) => b[1].decisions - a[1].decisions);
+      const psig = list.map(([id, p]) => `${id}:${p.decisions}:${p.connected}`).join("|");
       if (players.dataset.sig !== psig) {
         players.dataset.sig = psig;
         players.replaceChildren(
@@ -223,7 +224,7 @@ export function buildConsole(send: (a: HostAction) => void): Console {
                 {},
                 h("td", {}, `${p.nickname}${p.connected ? "" : " (away)"}`),
                 h("td", {}, h("span", { class: `pill ${p.team}` }, p.team)),
-                h("td", { class: "num" }, p.points),
+                h("td", { class: "num", title: "decisions this round" }, `${p.decisions} decided`),
                 h(
                   "td",
                   {},

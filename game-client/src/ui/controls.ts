@@ -87,7 +87,7 @@ export function buildControls(
                   : "up",
         ],
         ["packets waiting", `${n.queue} of ${n.queueLimit}`],
-        ["your points", String(n.points)],
+        ["your decisions", String(decisionsAt(state, teamKey, nodeId))],
       ];
       if (you) facts.push(["team coins", String(you.coins)]);
       if (n.kind === "server")
@@ -113,4 +113,10 @@ export function buildControls(
       for (const u of updaters) u(n, team, you);
     },
   };
+}
+
+/** Decisions the player on this node has taken this round (they earn points once it is over). */
+function decisionsAt(state: MatchView, team: string, node: string): number {
+  for (const p of state.players.values()) if (p.team === team && p.node === node) return p.decisions;
+  return 0;
 }

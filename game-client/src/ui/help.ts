@@ -71,7 +71,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Your points: "),
-        "how much more you did for your team than the computer did in your seat. Doing as well as the computer is 100. Pass on more packets that arrive, send more good pieces, get your files sooner, and you earn more; block a real cheat, fix a hack or bring files back from a backup for a bonus. Clicking for nothing earns nothing.",
+        "what your decisions added to your team's score, counted when the round is over: the computer plays the round again without your decisions and compares. Each hundredth of a team point is one point. Doing nothing scores 0, and so does a click that changes nothing or a decision that hurts your team (a routing loop, refusing clients). During the round the top bar counts your decisions.",
       ),
     ),
     h("form", { method: "dialog" }, h("button", { id: "scoring-close" }, "Got it")),

@@ -2,6 +2,7 @@
 import { competitionWinner, debrief, type MatchResult, type TeamResult } from "../../../shared/index";
 import { goodputChart, scoreCard, TEAM_COLOR } from "./chart";
 import { h } from "./dom";
+import { places } from "./points-words";
 
 /** Score cards, the goodput chart, the debrief and (unless left out) the leaderboard. */
 export function resultSections(r: MatchResult, options: { leaderboard?: boolean } = {}): Element[] {
@@ -162,24 +163,31 @@ function teamDetail(t: TeamResult): string {
   return `${t.itemsCompleted} of ${t.itemsWanted} downloads finished${broken} · ${t.coinsSpent} coins spent · ${t.corruptDeliveries} broken pieces delivered${t.contentLost ? " · a file was LOST" : ""}`;
 }
 
-/** The class's own players first, ranked; the nodes the computer played apart, for comparison. */
+/**
+ * The class's players, ranked by what their decisions added to their team's score (ties share a
+ * place); the seats the computer played earn nothing and are only counted.
+ */
 function leaderboards(r: MatchResult): HTMLElement[] {
   const people = r.players.filter((p) => p.holder);
-  const bots = r.players.filter((p) => !p.holder).slice(0, 5);
+  const bots = r.players.filter((p) => !p.holder).length;
   const out = [h("h2", {}, "Leaderboard")];
   out.push(
     people.length
       ? table("leaderboard", people, (p) => p.holder ?? "")
       : h("p", { class: "muted", id: "leaderboard" }, "No student played this round."),
   );
-  if (bots.length) {
-    out.push(h("h3", {}, "Played by the computer (for comparison)"));
-    out.push(table("bot-board", bots, () => "computer"));
-  }
+  out.push(
+    h(
+      "p",
+      { class: "muted", id: "points-rule" },
+      `Points: what each student's decisions added to their team's score (one point for each hundredth), found by playing the round again without them. Doing nothing, or something that did not help, scores 0.${bots ? ` The computer played ${bots} ${bots === 1 ? "seat" : "seats"}: they earn no points.` : ""}`,
+    ),
+  );
   return out;
 }
 
 function table(id: string, rows: MatchResult["players"], who: (p: MatchResult["players"][number]) => string) {
+  const place = places(rows.map((p) => p.points));
   return h(
     "table",
     { class: "board", id },
@@ -196,7 +204,7 @@ function table(id: string, rows: MatchResult["players"], who: (p: MatchResult["p
       h(
         "tr",
         {},
-        h("td", {}, i + 1),
+        h("td", {}, place[i]!),
         h("td", {}, who(p)),
         h("td", {}, p.label),
         h("td", {}, h("span", { class: `pill ${p.team}` }, p.team)),

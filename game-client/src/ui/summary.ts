@@ -46,7 +46,8 @@ function scoreWords(state: MatchView, me: NodeView | undefined): string {
   const [first, second] = [...teams].sort((a, b) => b.total - a.total);
   const lead =
     first && second ? (first.total === second.total ? " Level pegging." : ` ${first.name} leads.`) : "";
-  const points = me ? ` Your points: ${me.points}.` : "";
+  const player = me && [...state.players.values()].find((p) => p.node === me.id);
+  const points = player ? ` Your decisions so far: ${player.decisions}.` : "";
   return `Scores: ${scores}.${lead}${points}`;
 }
 

@@ -37,6 +37,7 @@ import {
   hostActionSchema,
   initTeams,
   intentMessageSchema,
+  isDecision,
   type Match,
   type MatchResult,
   newProjection,
@@ -55,7 +56,7 @@ import {
   TICKS_PER_SECOND,
   type TickHash,
 } from "../../../shared/index";
-import { runInSlices } from "../app/headless";
+import { countPoints, runInSlices } from "../app/headless";
 import { parFor } from "../app/scenarios";
 import { services } from "../app/services";
 import type { MatchRecord } from "../db/match-store";
@@ -99,6 +100,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   /** Which teams each client sees, and when joiners get their full state (match/delivery.ts). */
   private readonly delivery = new Delivery(() => this.tickMs);
   private logSeen = 0;
+  /** How much of the match's record has been counted into players' decisions. */
+  private recordSeen = 0;
   /** The state hash every HASH_EVERY_TICKS ticks, stored with the match for its replay to check. */
   private readonly hashes: TickHash[] = [];
   private breakNextTick = false;
@@ -330,9 +333,17 @@ export abstract class MatchRoom extends Room<MatchState> {
   protected project(): void {
     this.projectionDue = false;
     projectMatch(this.state, this.match, this.projection, (p) => this.nicknames.get(p) ?? "player", this.par);
-    for (const p of this.state.players.values()) {
-      const points = this.state.teams.get(p.team)?.nodes.get(p.node)?.points ?? 0;
-      if (p.points !== points) p.points = points;
+    this.countDecisions();
+  }
+
+  /** Each player's decisions that count for points, as they are taken (the record only grows). */
+  private countDecisions(): void {
+    const record = this.match.record;
+    for (; this.recordSeen < record.length; this.recordSeen++) {
+      const r = record[this.recordSeen]!;
+      if (r.actor.kind !== "player" || !isDecision(r, r.actor.id)) continue;
+      const p = this.state.players.get(r.actor.id);
+      if (p) p.decisions = Math.min(65535, p.decisions + 1);
     }
   }
 
@@ -368,14 +379,25 @@ export abstract class MatchRoom extends Room<MatchState> {
           return undefined;
         })
       : Promise.resolve(undefined);
-    void twin.then((t) => this.publishResults(t));
+    // Then each deciding player's points: the round again without their decisions (shared/points.ts).
+    const points = twin.then(() =>
+      countPoints(this.match, this.par).catch((e: unknown) => {
+        log.error(`room ${this.roomId}: points not counted: ${errorLine(e)}`);
+        return undefined;
+      }),
+    );
+    void Promise.all([twin, points]).then(([t, p]) => this.publishResults(t, p));
   }
 
-  private publishResults(twin: Match | undefined): void {
+  private publishResults(twin: Match | undefined, points: Map<string, number> | undefined): void {
     if (this.results) return; // a shutdown stored them meanwhile
-    this.results = namedResult(this.match, this.par, this.nicknames, twin);
+    this.results = namedResult(this.match, this.par, this.nicknames, twin, points);
     this.completeResults(this.results);
     this.project();
+    for (const [id, p] of this.state.players) {
+      const mine = points?.get(id) ?? 0;
+      if (p.points !== mine) p.points = mine;
+    }
     this.state.phase = "results";
     this.broadcast(S2C.results, this.results);
     log.info(`room ${this.roomId}: round over (${this.state.scenario})`);

@@ -45,7 +45,6 @@ export class NodeState extends Schema implements NodeView {
   @type("boolean") gone = false;
   @type("uint16") queue = 0;
   @type("uint16") queueLimit = 0;
-  @type("uint32") points = 0;
   @type("boolean") encrypt = false;
   // server
   @type("uint8") capacity = 0;
@@ -119,6 +118,7 @@ export class PlayerState extends Schema implements PlayerView {
   @type("string") team = "";
   @type("string") node = "";
   @type("boolean") connected = true;
+  @type("uint16") decisions = 0;
   @type("uint32") points = 0;
 }
 

@@ -31,8 +31,9 @@ export function namedResult(
   par: Par,
   nicknames: Map<string, string>,
   twin?: Match,
+  points?: ReadonlyMap<string, number>,
 ): MatchResult {
-  const result = matchResult(match, par, twin);
+  const result = matchResult(match, par, twin, points);
   for (const p of result.players) if (p.holder) p.holder = nicknames.get(p.holder) ?? p.holder;
   return result;
 }
