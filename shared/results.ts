@@ -98,6 +98,11 @@ export interface MatchResult {
   teams: TeamResult[];
   players: PlayerResult[];
   stateHash: string;
+  /**
+   * True in the results a room sends as the round ends, while players' points are still being counted
+   * (points.ts); the same results follow with the points.
+   */
+  pointsPending?: boolean;
   /** Set by a solo room playing a level: the stars earned, counted by the server. */
   level?: LevelOutcome;
   /** In a stored match: every decision of players and the host that took effect (replay.ts). */

@@ -199,6 +199,8 @@ describe("screens that fit", () => {
     // leaderboard lists only the students, with the rule for points and how many seats the computer played.
     expect(await host.textContent("#winner")).toMatch(/Team (Hub|Swarm) wins!|A draw!/);
     expect(await host.textContent("#chart-legend")).toMatch(/Team Hub[\s\S]*Team Swarm/);
+    // The points follow the results within seconds (the round replayed without each one's decisions).
+    await host.waitForSelector("#leaderboard tr td", { timeout: 60_000 });
     const board = await host.$$eval("#leaderboard tr td:nth-child(2)", (tds) =>
       tds.map((t) => t.textContent),
     );

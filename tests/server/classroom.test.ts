@@ -448,12 +448,17 @@ describe("classroom room", () => {
       await until(() => stateOf(ann).tick > stateOf(host).tick - 5, 3000, "caught up");
     }
     // Still the same player at the end: the results carry Ann on her node.
-    const results = nextMessage<{ players: { holder: string | null; node: string; points: number }[] }>(
-      ann,
-      "results",
-    );
+    type Results = {
+      pointsPending?: boolean;
+      players: { holder: string | null; node: string; points: number }[];
+    };
+    const ended = nextMessage<Results>(ann, "results");
     host.send("host", { type: "end" });
-    const mine = (await results).players.find((p) => p.holder === "Ann");
+    // The results come at once with the points still being counted, then again with them.
+    expect((await ended).pointsPending).toBe(true);
+    const counted = await nextMessage<Results>(ann, "results");
+    expect(counted.pointsPending).toBeUndefined();
+    const mine = counted.players.find((p) => p.holder === "Ann");
     expect(mine?.node).toBe(seat.node);
     // Her points (what her one decision added, counted by playing the round again without it) are
     // the same in the results and on every screen's player list.

@@ -22,6 +22,14 @@ export class Results extends Scene {
       this.events.once("shutdown", off);
       return;
     }
+    // The points follow in a second copy of the results: shown as they arrive.
+    if (r.pointsPending) {
+      const off = session.on("results", () => {
+        off();
+        this.scene.restart();
+      });
+      this.events.once("shutdown", off);
+    }
     // After a level: its stars first; the leaderboard of one player and bots says little.
     const level = levelResult(this, r);
     const mine = r.players.find(
@@ -36,12 +44,14 @@ export class Results extends Scene {
           ? h(
               "p",
               { class: "you-badge", id: "my-result" },
-              pointsWords(
-                mine.label,
-                mine.team,
-                mine.points,
-                session.state?.players.get(session.sessionId)?.decisions ?? 0,
-              ),
+              r.pointsPending
+                ? "Counting your points: the computer is playing the round again without your decisions…"
+                : pointsWords(
+                    mine.label,
+                    mine.team,
+                    mine.points,
+                    session.state?.players.get(session.sessionId)?.decisions ?? 0,
+                  ),
             )
           : null,
         session.role === "host" ? this.savedLine() : null,

@@ -172,9 +172,15 @@ function leaderboards(r: MatchResult): HTMLElement[] {
   const bots = r.players.filter((p) => !p.holder).length;
   const out = [h("h2", {}, "Leaderboard")];
   out.push(
-    people.length
-      ? table("leaderboard", people, (p) => p.holder ?? "")
-      : h("p", { class: "muted", id: "leaderboard" }, "No student played this round."),
+    r.pointsPending && people.length
+      ? h(
+          "p",
+          { class: "muted", id: "points-pending" },
+          "Counting points: each student's round is being played again without their decisions…",
+        )
+      : people.length
+        ? table("leaderboard", people, (p) => p.holder ?? "")
+        : h("p", { class: "muted", id: "leaderboard" }, "No student played this round."),
   );
   out.push(
     h(

@@ -379,28 +379,39 @@ export abstract class MatchRoom extends Room<MatchState> {
           return undefined;
         })
       : Promise.resolve(undefined);
-    // Then each deciding player's points: the round again without their decisions (shared/points.ts).
-    const points = twin.then(() =>
-      countPoints(this.match, this.par).catch((e: unknown) => {
+    // The results go out at once; each deciding player's points follow (the round played again
+    // without their decisions, shared/points.ts: a few seconds for a class, longer for a school).
+    void twin.then(async (t) => {
+      this.publishResults(t);
+      const points = await countPoints(this.match, this.par).catch((e: unknown) => {
         log.error(`room ${this.roomId}: points not counted: ${errorLine(e)}`);
-        return undefined;
-      }),
-    );
-    void Promise.all([twin, points]).then(([t, p]) => this.publishResults(t, p));
+        return new Map<string, number>();
+      });
+      this.publishPoints(t, points);
+    });
   }
 
-  private publishResults(twin: Match | undefined, points: Map<string, number> | undefined): void {
+  /** The round's results, points still being counted; filed once the points are in. */
+  private publishResults(twin: Match | undefined): void {
     if (this.results) return; // a shutdown stored them meanwhile
-    this.results = namedResult(this.match, this.par, this.nicknames, twin, points);
+    this.results = { ...namedResult(this.match, this.par, this.nicknames, twin), pointsPending: true };
     this.completeResults(this.results);
     this.project();
-    for (const [id, p] of this.state.players) {
-      const mine = points?.get(id) ?? 0;
-      if (p.points !== mine) p.points = mine;
-    }
     this.state.phase = "results";
     this.broadcast(S2C.results, this.results);
     log.info(`room ${this.roomId}: round over (${this.state.scenario})`);
+  }
+
+  /** The results again with every player's points: on every screen, then in the database. */
+  private publishPoints(twin: Match | undefined, points: Map<string, number>): void {
+    if (!this.results?.pointsPending || this.filed.stored) return; // a shutdown filed them meanwhile
+    this.results = namedResult(this.match, this.par, this.nicknames, twin, points);
+    this.completeResults(this.results);
+    for (const [id, p] of this.state.players) {
+      const mine = points.get(id) ?? 0;
+      if (p.points !== mine) p.points = mine;
+    }
+    this.broadcast(S2C.results, this.results);
     void this.storeResults("finished");
   }
 
@@ -422,7 +433,10 @@ export abstract class MatchRoom extends Room<MatchState> {
       roomCode: this.state.code,
       match: this.match,
       status,
-      result: this.results ?? namedResult(this.match, this.par, this.nicknames),
+      // Filed while its points were still being counted (a shutdown): stored with none.
+      result: this.results
+        ? { ...this.results, pointsPending: undefined }
+        : namedResult(this.match, this.par, this.nicknames),
       hashes: this.hashes,
       names: this.seats.everyName,
     });
@@ -435,7 +449,12 @@ export abstract class MatchRoom extends Room<MatchState> {
   override onBeforeShutdown(): void {
     const running = this.state.phase === "playing" || this.state.phase === "paused";
     this.setSimulationInterval();
-    const stored = running ? this.storeResults("interrupted") : (this.filed.stored ?? Promise.resolve());
+    // A finished round whose points are still being counted is filed as it stands (0 points each).
+    const stored = running
+      ? this.storeResults("interrupted")
+      : this.results
+        ? this.storeResults("finished")
+        : (this.filed.stored ?? Promise.resolve());
     void stored.finally(() => this.disconnect(CLOSE.serverShutdown));
   }
 
