@@ -123,9 +123,12 @@ function routerOf(world: World, node: SimNode): number {
   return l.a === node.index ? l.b : l.a;
 }
 
+/** How many times its latency a student counts a link that is losing packets. */
+const LOSSY_DETOUR = 6;
+
 /**
  * For each router, the link `me` would leave by on the shortest way there over what the map shows
- * alive (links up, routers not down), by latency; -1 where there is none. Ties go to the lower link.
+ * alive (links up, routers not down), by latency (lossy links counted longer); -1 where there is none. Ties go to the lower link.
  */
 function liveWays(m: Match, world: World, me: SimNode): number[] {
   const n = world.nodes.length;
@@ -144,8 +147,10 @@ function liveWays(m: Match, world: World, me: SimNode): number[] {
       const next = l.a === at ? l.b : l.a;
       const node = world.nodes[next]!;
       if (!l.up || !node.router || isDown(node, m.tick)) continue;
-      if (cost[at]! + l.latency < cost[next]!) {
-        cost[next] = cost[at]! + l.latency;
+      // A lossy link (drawn dashed) is worth a long way round: every lost packet waits for a retry.
+      const weight = l.loss > 0 ? l.latency * LOSSY_DETOUR : l.latency;
+      if (cost[at]! + weight < cost[next]!) {
+        cost[next] = cost[at]! + weight;
         first[next] = at === me.index ? li : first[at]!;
       }
     }
