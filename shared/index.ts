@@ -75,7 +75,7 @@ export {
   POINTS_PER_TEAM_POINT,
   pointsFor,
   pointsOf,
-  replaysWithout,
+  replayWithout,
   stepWithout,
   type Without,
 } from "./points";

@@ -12,7 +12,6 @@
  * only difference is the player's own. Replays play the player's team alone (a team's network is its
  * own world). Pure.
  */
-import { TICKS_PER_SECOND } from "./constants";
 import { isHostIntent } from "./intents";
 import { type Replay, settleReplay, startReplay, stepReplay } from "./replay";
 import { type Par, teamValue } from "./scoring";
@@ -62,9 +61,13 @@ export function decidingPlayers(match: Match): Map<string, Architecture> {
   return out;
 }
 
-/** The replays that measure every deciding player of a match (played to the tick it reached). */
-export function replaysWithout(match: Match): Without[] {
-  return [...decidingPlayers(match)].map(([player, team]) => ({
+/**
+ * The replay that measures one deciding player: the round from its record without the player's
+ * decisions that earn, their team alone, to the tick the match reached. Make one at a time (a school
+ * network's replay holds a whole network).
+ */
+export function replayWithout(match: Match, player: string, team: Architecture): Without {
+  return {
     player,
     team,
     replay: startReplay(
@@ -73,7 +76,7 @@ export function replaysWithout(match: Match): Without[] {
       { teams: [team] },
     ),
     until: match.tick,
-  }));
+  };
 }
 
 /** Plays one tick of a replay; false once it has reached its end. */
@@ -96,22 +99,20 @@ export function pointsFor(added: number): number {
   return Math.max(0, Math.round(added * POINTS_PER_TEAM_POINT));
 }
 
-/**
- * Every deciding player's points, by player id, from their finished replays (`replaysWithout`, each
- * stepped to its end). A player who is not in it decided nothing: 0.
- */
-export function pointsOf(match: Match, par: Par, done: readonly Without[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const w of done)
-    out.set(w.player, pointsFor(totalOf(match, w.team, par) - totalOf(w.replay.match, w.team, par)));
-  return out;
+/** A player's points from their finished replay (`replayWithout`, stepped to its end). */
+export function pointsOf(match: Match, par: Par, done: Without): number {
+  return pointsFor(totalOf(match, done.team, par) - totalOf(done.replay.match, done.team, par));
 }
 
-/** Every deciding player's points, the replays played at once (tests, the command line). */
+/** Every deciding player's points, by player id, the replays played at once (tests, the command line). */
 export function decisionPoints(match: Match, par: Par): Map<string, number> {
-  const all = replaysWithout(match);
-  for (const w of all) while (stepWithout(w));
-  return pointsOf(match, par, all);
+  const out = new Map<string, number>();
+  for (const [player, team] of decidingPlayers(match)) {
+    const w = replayWithout(match, player, team);
+    while (stepWithout(w));
+    out.set(player, pointsOf(match, par, w));
+  }
+  return out;
 }
 
 /**
@@ -133,10 +134,5 @@ export function autopilotWorth(match: Match, par: Par, team: Architecture, node:
     until: match.tick,
   };
   while (stepWithout(w));
-  return pointsFor(totalOf(match, team, par) - totalOf(w.replay.match, team, par));
-}
-
-/** Seconds of play a set of replays has left, for a progress line ("counting points…"). */
-export function secondsLeft(all: readonly Without[]): number {
-  return all.reduce((n, w) => n + Math.max(0, w.until - w.replay.match.tick), 0) / TICKS_PER_SECOND;
+  return pointsOf(match, par, w);
 }

@@ -4,13 +4,14 @@
  * yielding between them, so a long preview delays a classroom's tick by one slice at most.
  */
 import {
+  decidingPlayers,
   type Match,
   type Par,
   type Preview,
   parMatch,
   parOf,
   pointsOf,
-  replaysWithout,
+  replayWithout,
   type Scenario,
   stepMatch,
   stepWithout,
@@ -38,8 +39,10 @@ export async function runInSlices(match: Match): Promise<Match> {
  * on a classroom map.
  */
 export async function countPoints(match: Match, par: Par): Promise<Map<string, number>> {
-  const all = replaysWithout(match);
-  for (const w of all) {
+  const out = new Map<string, number>();
+  // One replay at a time: each holds a whole network while it plays.
+  for (const [player, team] of decidingPlayers(match)) {
+    const w = replayWithout(match, player, team);
     for (;;) {
       const t0 = performance.now();
       let more = true;
@@ -47,8 +50,9 @@ export async function countPoints(match: Match, par: Par): Promise<Map<string, n
       if (!more) break;
       await yieldToRooms();
     }
+    out.set(player, pointsOf(match, par, w));
   }
-  return pointsOf(match, par, all);
+  return out;
 }
 
 /** Par of a scenario (both architectures, bots everywhere), and the finished match it came from. */
