@@ -204,7 +204,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     sendOnLink(match, world, li, node.index, packet);
   }
-  waiting.length = kept;
+  if (waiting.length !== kept) waiting.length = kept; // setting a length is dear even when unchanged
   node.queue = waiting;
 }
 

@@ -137,7 +137,7 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
       if (tick - q.since <= PEER_REQUEST_TIMEOUT) pending[kept++] = q;
       else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }
-    pending.length = kept;
+    if (pending.length !== kept) pending.length = kept;
   }
   let tries = 0;
   let counts: readonly number[] | null = null; // what the peers this one knows hold, once a tick

@@ -161,7 +161,7 @@ export function stepLinks(match: Match, world: World, arrive: (packet: Packet, a
       if (t.arrive <= tick) arrive(t.packet, t.toward);
       else list[keep++] = t;
     }
-    list.length = keep;
+    if (list.length !== keep) list.length = keep; // setting a length is dear even when unchanged
   }
 }
 
