@@ -6,7 +6,7 @@
  */
 import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
-import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink } from "./transport";
+import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink, truncate } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 
 /**
@@ -204,7 +204,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     sendOnLink(match, world, li, node.index, packet);
   }
-  if (waiting.length !== kept) waiting.length = kept; // setting a length is dear even when unchanged
+  truncate(waiting, kept);
   node.queue = waiting;
 }
 

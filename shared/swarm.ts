@@ -19,7 +19,16 @@ import { gainChunks, holdersOf, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
 import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
-import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
+import {
+  canSend,
+  createPacket,
+  deliver,
+  drop,
+  enqueue,
+  isDown,
+  sendFromEndpoint,
+  truncate,
+} from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import { completeWant, currentWant } from "./workload";
 
@@ -137,7 +146,7 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
       if (tick - q.since <= PEER_REQUEST_TIMEOUT) pending[kept++] = q;
       else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }
-    if (pending.length !== kept) pending.length = kept;
+    truncate(pending, kept);
   }
   let tries = 0;
   let counts: readonly number[] | null = null; // what the peers this one knows hold, once a tick
