@@ -44,6 +44,7 @@ import {
   resetLinkBudgets,
   sendFromEndpoint,
   stepLinks,
+  truncate,
 } from "./transport";
 import type { Actor, Architecture, Match, Packet, SimNode, World } from "./types";
 import { assignWants, currentWant, messageInterval, wantsFor } from "./workload";
@@ -109,7 +110,7 @@ export function submitIntent(match: Match, actor: Actor, intent: Intent): Intent
 /** Advances the match by one tick (nothing happens while paused or after the end). */
 export function stepMatch(match: Match): void {
   if (match.ended) return;
-  match.transits.length = 0;
+  truncate(match.transits, 0);
   applyQueued(match);
   if (match.paused) return;
   endFailures(match);
@@ -204,7 +205,7 @@ function arrive(match: Match, world: World, packet: Packet, at: number): void {
   if (packet.dst !== at) return drop(world, packet, "no-route"); // misrouted into a dead end
   if ((packet.kind === "chunk" || packet.kind === "message") && !packet.corrupt)
     for (const r of packet.via) world.nodes[r]!.counters.delivered++;
-  packet.via.length = 0; // a packet sent on again (a relayed message) is credited again for its next leg only
+  truncate(packet.via, 0); // a packet sent on again (a relayed message) is credited again for its next leg only
   switch (node.kind) {
     case "client":
       return arriveAtClient(match, world, node, packet);

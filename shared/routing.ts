@@ -6,7 +6,7 @@
  */
 import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
-import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink } from "./transport";
+import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink, truncate } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 
 /**
@@ -204,7 +204,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     sendOnLink(match, world, li, node.index, packet);
   }
-  waiting.length = kept;
+  truncate(waiting, kept);
   node.queue = waiting;
 }
 
@@ -229,20 +229,12 @@ export function arriveAtRouter(world: World, node: SimNode, packet: Packet, tick
 
 /** Whether the packet's destination is an endpoint of this router that blocks the packet's source. */
 function filteredUpstream(world: World, router: SimNode, packet: Packet): boolean {
-  // Only a destination on one of this router's own links can be filtered here: the router's links
-  // are at hand, the destination node (far away in memory) is read only for those.
-  const to = packet.dst;
-  let adjacent = false;
-  for (const li of router.links) {
-    const link = world.links[li]!;
-    if (link.a === to || link.b === to) {
-      adjacent = true;
-      break;
-    }
-  }
-  if (!adjacent) return false;
-  const dst = world.nodes[to];
-  if (!dst || dst.router || dst.blocked.size === 0 || !dst.blocked.has(packet.src)) return false;
+  // Most destinations block nobody: read the destination's own state first, and its one access link,
+  // rather than walking the router's links. A link is always in both its ends' link lists (nodes.ts),
+  // so "the access link ends at this router" is the same test as "the destination is adjacent".
+  const dst = world.nodes[packet.dst];
+  if (!dst || dst.router || dst.blocked.size === 0) return false;
   const access = dst.links[0];
-  return access !== undefined && otherEnd(world.links[access]!, dst.index) === router.index;
+  if (access === undefined || otherEnd(world.links[access]!, dst.index) !== router.index) return false;
+  return dst.blocked.has(packet.src);
 }

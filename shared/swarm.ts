@@ -19,7 +19,16 @@ import { gainChunks, holdersOf, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
 import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
-import { canSend, createPacket, deliver, drop, enqueue, isDown, sendFromEndpoint } from "./transport";
+import {
+  canSend,
+  createPacket,
+  deliver,
+  drop,
+  enqueue,
+  isDown,
+  sendFromEndpoint,
+  truncate,
+} from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import { completeWant, currentWant } from "./workload";
 
@@ -129,12 +138,15 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
   if (item < 0) return;
   if (p.have[item] === match.ctx.full) return finishItem(match, world, node, item);
   if (p.pending.length > 0) {
-    const live = [];
-    for (const q of p.pending) {
-      if (tick - q.since <= PEER_REQUEST_TIMEOUT) live.push(q);
+    // Compacted in place, in order (a request is never written ahead of the one being read).
+    const pending = p.pending;
+    let kept = 0;
+    for (let i = 0; i < pending.length; i++) {
+      const q = pending[i]!;
+      if (tick - q.since <= PEER_REQUEST_TIMEOUT) pending[kept++] = q;
       else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }
-    p.pending = live;
+    truncate(pending, kept);
   }
   let tries = 0;
   let counts: readonly number[] | null = null; // what the peers this one knows hold, once a tick

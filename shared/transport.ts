@@ -161,8 +161,18 @@ export function stepLinks(match: Match, world: World, arrive: (packet: Packet, a
       if (t.arrive <= tick) arrive(t.packet, t.toward);
       else list[keep++] = t;
     }
-    list.length = keep;
+    truncate(list, keep);
   }
+}
+
+/**
+ * Shortens a list to its first `length` items by popping the rest. Assigning `length` gives the
+ * array's storage back (all of it when emptied), so the next push allocates it anew: lists emptied
+ * and refilled every tick (queues, links in flight) churn the garbage collector. The same items
+ * remain either way.
+ */
+export function truncate<T>(list: T[], length: number): void {
+  while (list.length > length) list.pop();
 }
 
 /** Takes a link down: what is on it is lost. */
