@@ -151,7 +151,7 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
  * such spread: one decision covers every connection to a server.
  */
 export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
-  const draw = (hashString(`owner:${match.scenario.seed}:${node.id}`) >>> 0) % 1000;
+  const draw = seededDraw(ownerDraws, "owner", match, node) % 1000;
   const size = Math.min(
     1,
     Math.max(0, world.peers.length - PEER_LOOKED_AFTER) / (PEER_NEGLECT_HALF - PEER_LOOKED_AFTER),
@@ -198,5 +198,19 @@ function decidePeer(match: Match, world: World, node: SimNode, out: NodeIntent[]
  */
 export function lingerTicks(match: Match, node: SimNode): number {
   const spread = PEER_LINGER_MAX - PEER_LINGER_MIN;
-  return PEER_LINGER_MIN + (hashString(`linger:${match.scenario.seed}:${node.id}`) % (spread + 1));
+  return PEER_LINGER_MIN + (seededDraw(lingerDraws, "linger", match, node) % (spread + 1));
+}
+
+/** Each node's draws, made once: the same for the same node in the same match (a node keeps its seed). */
+const ownerDraws = new WeakMap<SimNode, number>();
+const lingerDraws = new WeakMap<SimNode, number>();
+
+/** The node's draw of a kind from the match seed and its id (unsigned), remembered per node. */
+function seededDraw(memo: WeakMap<SimNode, number>, kind: string, match: Match, node: SimNode): number {
+  let draw = memo.get(node);
+  if (draw === undefined) {
+    draw = hashString(`${kind}:${match.scenario.seed}:${node.id}`) >>> 0;
+    memo.set(node, draw);
+  }
+  return draw;
 }
