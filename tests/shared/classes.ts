@@ -207,7 +207,24 @@ export function playClasses(
   one?: OneStudent,
 ): MatchResult {
   const m = playClassMatch(scenario, classes, one);
-  return matchResult(m, par, runMatch(autopilotTwin(m)));
+  return matchResult(m, par, twinOf(m));
+}
+
+/**
+ * The class match's autopilot twin, played once per twin: a twin is a function of the scenario, the
+ * host's failures, the teams and the round's length, and every class on the same scenario shares it.
+ */
+const twins = new Map<string, Match>();
+function twinOf(m: Match): Match {
+  const twin = autopilotTwin(m);
+  const key = JSON.stringify([twin.scenario, twin.worlds.map((w) => w.team), twin.endTick]);
+  let done = twins.get(key);
+  if (!done) {
+    done = runMatch(twin);
+    if (twins.size > 64) twins.clear();
+    twins.set(key, done);
+  }
+  return done;
 }
 
 /** One student who plays otherwise than their class (the rest of the class as `classes` says). */
