@@ -78,6 +78,7 @@ export {
 export * from "./protocol";
 export { createRng, hashString } from "./random";
 export {
+  brokenRule,
   isRefusalCode,
   REFUSAL_CODES,
   type Refusal,

@@ -2,6 +2,8 @@
  * Why a decision was refused, as a code and its parameters: what crosses the wire. The words are made
  * where they are shown (refusalWords), so a screen can say them in its own language.
  */
+import type { z } from "zod";
+import { formatPath } from "./scenario";
 
 /** Parameters of a refusal: names of nodes, links, items, amounts. */
 export type RefusalParams = Record<string, string | number>;
@@ -80,6 +82,12 @@ const WORDS = {
   "no-free-seat": () => "no free seat",
   "not-holdable": (p) => `${p.node} cannot be held by a player`,
   "not-in-this-room": () => "not available in this room",
+  // A message the room could not read: its field (a path) and the rule it broke (zod's issue code).
+  "unreadable-message": () => "That message could not be read.",
+  "bad-decision": (p) => `That decision could not be read (${p.field}: ${ruleWords(p.rule)}).`,
+  "bad-host-action": (p) => `That host action could not be read (${p.field}: ${ruleWords(p.rule)}).`,
+  "bad-ping": () => "A ping needs { t: number }.",
+  "unknown-message-type": (p) => `Unknown message type ${p.type}.`,
   "too-many-messages": () => "Too many messages: slow down a little.",
   "level-as-written": () => "Not in a level: it plays as written.",
   // Joining a class or opening a solo game: said in the join form, so whole sentences.
@@ -125,6 +133,25 @@ const WORDS = {
 
 export type RefusalCode = keyof typeof WORDS;
 
+/** A broken rule (a zod issue code, sent as a parameter) in words. */
+function ruleWords(rule: string | number | undefined): string {
+  switch (rule) {
+    case "invalid_type":
+      return "wrong type or missing";
+    case "unrecognized_keys":
+      return "unknown field";
+    case "invalid_value":
+    case "invalid_union":
+      return "not one of the choices";
+    case "too_small":
+      return "too small or too short";
+    case "too_big":
+      return "too big or too long";
+    default:
+      return "not valid";
+  }
+}
+
 export interface Refusal {
   code: RefusalCode;
   params: RefusalParams;
@@ -143,4 +170,13 @@ export function refusal(code: RefusalCode, params: RefusalParams = {}): Refusal 
 /** The refusal in words, for a screen, a log or a test. */
 export function refusalWords(r: Refusal): string {
   return WORDS[r.code](r.params);
+}
+
+/**
+ * Where a message or body broke its schema, as refusal parameters: the first issue's field path
+ * ("message" for the whole) and the rule it broke (zod's issue code, worded on the screen).
+ */
+export function brokenRule(error: z.ZodError): { field: string; rule: string } {
+  const issue = error.issues[0];
+  return { field: issue?.path.length ? formatPath(issue.path) : "message", rule: issue?.code ?? "custom" };
 }
