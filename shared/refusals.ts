@@ -3,7 +3,7 @@
  * where they are shown (refusalWords), so a screen can say them in its own language.
  */
 import type { z } from "zod";
-import { formatPath } from "./scenario";
+import { type FieldIssue, fieldIssue } from "./scenario";
 
 /** Parameters of a refusal: names of nodes, links, items, amounts. */
 export type RefusalParams = Record<string, string | number>;
@@ -84,8 +84,8 @@ const WORDS = {
   "not-in-this-room": () => "not available in this room",
   // A message the room could not read: its field (a path) and the rule it broke (zod's issue code).
   "unreadable-message": () => "That message could not be read.",
-  "bad-decision": (p) => `That decision could not be read (${p.field}: ${ruleWords(p.rule)}).`,
-  "bad-host-action": (p) => `That host action could not be read (${p.field}: ${ruleWords(p.rule)}).`,
+  "bad-decision": (p) => `That decision could not be read (${p.field}: ${ruleWords(p)}).`,
+  "bad-host-action": (p) => `That host action could not be read (${p.field}: ${ruleWords(p)}).`,
   "bad-ping": () => "A ping needs { t: number }.",
   "unknown-message-type": (p) => `Unknown message type ${p.type}.`,
   "too-many-messages": () => "Too many messages: slow down a little.",
@@ -129,28 +129,50 @@ const WORDS = {
   "preview-busy": () => "Another preview is running: try again in a few seconds.",
   "no-match-in-history": () => "No such match in your history.",
   "no-shared-match": () => "No shared match with that link: ask your teacher to share it again.",
+  "scenario-not-valid": (p) => `The scenario is not valid: ${p.field}: ${ruleWords(p)}.`,
+  // One field of a scenario that is not valid (FieldIssue), as the editor lists them.
+  "scenario-field": (p) => `${p.field}: ${ruleWords(p)}`,
+  // Answers for whoever calls the API by hand.
+  "no-endpoint": (p) => `no such endpoint: ${p.method} ${p.path}`,
+  "no-file": (p) => `no such file: ${p.file}`,
+  "metrics-key-needed": () => "The metrics need the operator's key (x-metrics-key).",
 } satisfies Record<string, (p: RefusalParams) => string>;
 
 export type RefusalCode = keyof typeof WORDS;
 
-/** A broken rule (a zod issue code, sent as a parameter) in words. */
-function ruleWords(rule: string | number | undefined): string {
-  switch (rule) {
+/** A broken rule (FieldIssue's `rule`, zod's issue code, and its limit) in words. */
+function ruleWords(p: RefusalParams): string {
+  switch (p.rule) {
+    case "required":
+      return "is required";
     case "invalid_type":
-      return "wrong type or missing";
+      return p.expected === undefined
+        ? "wrong type or missing"
+        : `must be ${TYPE_WORDS[p.expected] ?? p.expected}`;
     case "unrecognized_keys":
-      return "unknown field";
+      return p.keys === undefined ? "unknown field" : `unknown field ${p.keys}`;
     case "invalid_value":
+      return p.values === undefined ? "not one of the choices" : `must be one of ${p.values}`;
     case "invalid_union":
       return "not one of the choices";
     case "too_small":
-      return "too small or too short";
+      return p.minimum === undefined ? "too small or too short" : `must be at least ${p.minimum}`;
     case "too_big":
-      return "too big or too long";
+      return p.maximum === undefined ? "too big or too long" : `must be at most ${p.maximum}`;
     default:
-      return "not valid";
+      return "is not valid";
   }
 }
+
+/** A JSON type as the rule's words say it. */
+const TYPE_WORDS: Record<string | number, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+};
 
 export interface Refusal {
   code: RefusalCode;
@@ -176,7 +198,8 @@ export function refusalWords(r: Refusal): string {
  * Where a message or body broke its schema, as refusal parameters: the first issue's field path
  * ("message" for the whole) and the rule it broke (zod's issue code, worded on the screen).
  */
-export function brokenRule(error: z.ZodError): { field: string; rule: string } {
+export function brokenRule(error: z.ZodError): FieldIssue {
   const issue = error.issues[0];
-  return { field: issue?.path.length ? formatPath(issue.path) : "message", rule: issue?.code ?? "custom" };
+  if (!issue) return { field: "message", rule: "custom" };
+  return { ...fieldIssue(issue), ...(issue.path.length ? {} : { field: "message" }) };
 }

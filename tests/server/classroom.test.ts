@@ -343,7 +343,9 @@ describe("classroom room", () => {
     // A decision that breaks its schema names the field and the rule (zod's issue code), not a sentence.
     const bad = nextMessage<{ refusal?: Refusal }>(ann, "error");
     ann.send("intent", { type: "upgrade" });
-    expect((await bad).refusal).toEqual(refusal("bad-decision", { field: "team", rule: "invalid_value" }));
+    expect((await bad).refusal).toEqual(
+      refusal("bad-decision", { field: "team", rule: "invalid_value", values: "hub, swarm" }),
+    );
     const tick = stateOf(bob).tick;
     await until(() => stateOf(bob).tick > tick + 5, 3000, "the room keeps ticking");
     // An honest decision from Bob still works.
