@@ -66,7 +66,7 @@ export interface Preview {
   /** Hub and swarm, bots in every seat: what a class would see. */
   teams: Pick<
     TeamResult,
-    "team" | "name" | "scores" | "goodputPerSecond" | "averageGoodput" | "failures" | "coinsSpent"
+    "team" | "scores" | "goodputPerSecond" | "averageGoodput" | "failures" | "coinsSpent"
   >[];
   /** Milliseconds the server took. */
   tookMs: number;
@@ -86,7 +86,7 @@ export interface MatchSummary {
   endedAt: string;
   seconds: number;
   players: number;
-  teams: { team: string; name: string; total: number }[];
+  teams: { team: string; total: number }[];
 }
 
 /** One entry of a stored match's log: its event, or (stored before events were codes) its words. */

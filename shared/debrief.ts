@@ -7,7 +7,7 @@
  */
 
 import { PRICES } from "./constants";
-import { failureWords } from "./events";
+import { failureWords, teamName } from "./events";
 import type { MatchResult, TeamResult } from "./results";
 import type { FailureKind } from "./scenario";
 import type { Architecture } from "./types";
@@ -100,9 +100,9 @@ function concept(
 }
 
 function part(t: TeamResult, r: TeamFailure | undefined): string {
-  if (!r) return `${t.name} was not touched`;
-  if (r.kept === null) return `${t.name} had nobody waiting for data`;
-  return `${t.name} kept ${pct(r.kept)} of its usual delivery`;
+  if (!r) return `${teamName(t.team)} was not touched`;
+  if (r.kept === null) return `${teamName(t.team)} had nobody waiting for data`;
+  return `${teamName(t.team)} kept ${pct(r.kept)} of its usual delivery`;
 }
 
 export function debrief(result: MatchResult): Lesson[] {
@@ -132,13 +132,13 @@ export function debrief(result: MatchResult): Lesson[] {
     lessons.push({
       concept:
         "Client-server is expensive to set up and run: servers cost money; peers are the users' own machines.",
-      text: `${dear.name} spent ${dear.coinsSpent} coins (setup ${dear.spending.setup}, running ${dear.spending.running}); ${cheap.name} spent ${cheap.coinsSpent}.`,
+      text: `${teamName(dear.team)} spent ${dear.coinsSpent} coins (setup ${dear.spending.setup}, running ${dear.spending.running}); ${teamName(cheap.team)} spent ${cheap.coinsSpent}.`,
     });
     if (a.medianCompletionSeconds !== null && b.medianCompletionSeconds !== null) {
       const [fast, slow] = a.medianCompletionSeconds <= b.medianCompletionSeconds ? [a, b] : [b, a];
       lessons.push({
         concept: "Speed depends on capacity: one server's, or the sum of every peer's uploads.",
-        text: `${fast.name} finished a download in ${fast.medianCompletionSeconds} s (median); ${slow.name} in ${slow.medianCompletionSeconds} s.`,
+        text: `${teamName(fast.team)} finished a download in ${fast.medianCompletionSeconds} s (median); ${teamName(slow.team)} in ${slow.medianCompletionSeconds} s.`,
       });
     }
   }
@@ -146,12 +146,12 @@ export function debrief(result: MatchResult): Lesson[] {
     if (t.contentLost)
       lessons.push({
         concept: CONCEPT.churn,
-        text: `${t.name} lost ${t.lostItems.length} item(s) for good: no full copy was left anywhere.`,
+        text: `${teamName(t.team)} lost ${t.lostItems.length} item(s) for good: no full copy was left anywhere.`,
       });
     if (t.corruptDeliveries > 0)
       lessons.push({
         concept: t.team === "swarm" ? CONCEPT["malicious-peer"] : CONCEPT.breach,
-        text: `${t.corruptDeliveries} corrupt chunks reached ${t.name}'s users${
+        text: `${t.corruptDeliveries} corrupt chunks reached ${teamName(t.team)}'s users${
           t.itemsCorrupt > 0
             ? `: ${t.itemsCorrupt} finished download(s) turned out broken or harmful when opened, and were fetched again`
             : ""
@@ -160,22 +160,22 @@ export function debrief(result: MatchResult): Lesson[] {
     if (t.corruptDiscarded > 0)
       lessons.push({
         concept: HASH_CHECKS,
-        text: `${t.corruptDiscarded} corrupt chunks reached ${t.name}'s peers; their hash checks caught every one and asked again, which cost time.`,
+        text: `${t.corruptDiscarded} corrupt chunks reached ${teamName(t.team)}'s peers; their hash checks caught every one and asked again, which cost time.`,
       });
     if (t.sessionsLost > 0)
       lessons.push({
         concept: SESSIONS,
-        text: `${t.sessionsLost} user(s) of ${t.name} were logged out when their server went down with the sessions in its memory: each signed in again and started their download over.`,
+        text: `${t.sessionsLost} user(s) of ${teamName(t.team)} were logged out when their server went down with the sessions in its memory: each signed in again and started their download over.`,
       });
     if ((t.cloudSeconds ?? 0) > 0)
       lessons.push({
         concept: CLOUD,
-        text: `${t.name} rented ${mmss(t.cloudSeconds)} of server time in the cloud, at ${PRICES.cloudPerMinute} coins a minute per server.`,
+        text: `${teamName(t.team)} rented ${mmss(t.cloudSeconds)} of server time in the cloud, at ${PRICES.cloudPerMinute} coins a minute per server.`,
       });
     if (t.leakedPackets > 0)
       lessons.push({
         concept: CONCEPT.wiretap,
-        text: `${t.leakedPackets} unencrypted packets of ${t.name} were copied by a wiretapped router.`,
+        text: `${t.leakedPackets} unencrypted packets of ${teamName(t.team)} were copied by a wiretapped router.`,
       });
   }
   return lessons;

@@ -91,6 +91,7 @@ export {
 export * from "./protocol";
 export { createRng, hashString } from "./random";
 export {
+  brokenRule,
   isRefusalCode,
   REFUSAL_CODES,
   type Refusal,

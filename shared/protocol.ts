@@ -123,9 +123,9 @@ export const C2S = {
 
 /** Server → client message types. */
 export const S2C = {
-  // { code, refusal: { code, params } } for a refused decision, host action or a flood (no words: the
-  // client makes them with refusalWords), or { code, message } for a frame the room could not read:
-  // something you sent was refused; nothing changed
+  // { code, refusal: { code, params } } for a refused decision or host action, a flood, or a message
+  // the room could not read (no words: the client makes them with refusalWords): something you sent
+  // was refused; nothing changed
   error: "error",
   ok: "ok", // { type }: your intent was accepted and applies next tick
   banner: "banner", // Banner { team, tick, event }: something happened (a failure, a replica online…)

@@ -2,6 +2,8 @@
  * Why a decision was refused, as a code and its parameters: what crosses the wire. The words are made
  * where they are shown (refusalWords), so a screen can say them in its own language.
  */
+import type { z } from "zod";
+import { type FieldIssue, fieldIssue } from "./scenario";
 
 /** Parameters of a refusal: names of nodes, links, items, amounts. */
 export type RefusalParams = Record<string, string | number>;
@@ -80,6 +82,12 @@ const WORDS = {
   "no-free-seat": () => "no free seat",
   "not-holdable": (p) => `${p.node} cannot be held by a player`,
   "not-in-this-room": () => "not available in this room",
+  // A message the room could not read: its field (a path) and the rule it broke (zod's issue code).
+  "unreadable-message": () => "That message could not be read.",
+  "bad-decision": (p) => `That decision could not be read (${p.field}: ${ruleWords(p)}).`,
+  "bad-host-action": (p) => `That host action could not be read (${p.field}: ${ruleWords(p)}).`,
+  "bad-ping": () => "A ping needs { t: number }.",
+  "unknown-message-type": (p) => `Unknown message type ${p.type}.`,
   "too-many-messages": () => "Too many messages: slow down a little.",
   "level-as-written": () => "Not in a level: it plays as written.",
   // Joining a class or opening a solo game: said in the join form, so whole sentences.
@@ -121,9 +129,50 @@ const WORDS = {
   "preview-busy": () => "Another preview is running: try again in a few seconds.",
   "no-match-in-history": () => "No such match in your history.",
   "no-shared-match": () => "No shared match with that link: ask your teacher to share it again.",
+  "scenario-not-valid": (p) => `The scenario is not valid: ${p.field}: ${ruleWords(p)}.`,
+  // One field of a scenario that is not valid (FieldIssue), as the editor lists them.
+  "scenario-field": (p) => `${p.field}: ${ruleWords(p)}`,
+  // Answers for whoever calls the API by hand.
+  "no-endpoint": (p) => `no such endpoint: ${p.method} ${p.path}`,
+  "no-file": (p) => `no such file: ${p.file}`,
+  "metrics-key-needed": () => "The metrics need the operator's key (x-metrics-key).",
 } satisfies Record<string, (p: RefusalParams) => string>;
 
 export type RefusalCode = keyof typeof WORDS;
+
+/** A broken rule (FieldIssue's `rule`, zod's issue code, and its limit) in words. */
+function ruleWords(p: RefusalParams): string {
+  switch (p.rule) {
+    case "required":
+      return "is required";
+    case "invalid_type":
+      return p.expected === undefined
+        ? "wrong type or missing"
+        : `must be ${TYPE_WORDS[p.expected] ?? p.expected}`;
+    case "unrecognized_keys":
+      return p.keys === undefined ? "unknown field" : `unknown field ${p.keys}`;
+    case "invalid_value":
+      return p.values === undefined ? "not one of the choices" : `must be one of ${p.values}`;
+    case "invalid_union":
+      return "not one of the choices";
+    case "too_small":
+      return p.minimum === undefined ? "too small or too short" : `must be at least ${p.minimum}`;
+    case "too_big":
+      return p.maximum === undefined ? "too big or too long" : `must be at most ${p.maximum}`;
+    default:
+      return "is not valid";
+  }
+}
+
+/** A JSON type as the rule's words say it. */
+const TYPE_WORDS: Record<string | number, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+};
 
 export interface Refusal {
   code: RefusalCode;
@@ -143,4 +192,14 @@ export function refusal(code: RefusalCode, params: RefusalParams = {}): Refusal 
 /** The refusal in words, for a screen, a log or a test. */
 export function refusalWords(r: Refusal): string {
   return WORDS[r.code](r.params);
+}
+
+/**
+ * Where a message or body broke its schema, as refusal parameters: the first issue's field path
+ * ("message" for the whole) and the rule it broke (zod's issue code, worded on the screen).
+ */
+export function brokenRule(error: z.ZodError): FieldIssue {
+  const issue = error.issues[0];
+  if (!issue) return { field: "message", rule: "custom" };
+  return { ...fieldIssue(issue), ...(issue.path.length ? {} : { field: "message" }) };
 }

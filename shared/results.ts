@@ -4,7 +4,7 @@
  */
 import { againstAutopilot } from "./competition";
 import { TICKS_PER_SECOND } from "./constants";
-import { type GameEvent, teamName } from "./events";
+import type { GameEvent } from "./events";
 import { stateHash } from "./hash";
 import { isSeat } from "./intents";
 import type { LevelOutcome } from "./levels";
@@ -43,7 +43,6 @@ export interface PlayerResult {
 
 export interface TeamResult {
   team: Architecture;
-  name: string;
   /** The networks comparison: one formula for both architectures. */
   scores: Scores;
   /** The teams competition (competition.ts): the autopilot twin's total, and this team against it (100 = as well). null: not compared. */
@@ -159,7 +158,6 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
   );
   return {
     team: world.team,
-    name: teamName(world.team),
     scores,
     autopilotTotal,
     againstAutopilot: autopilotTotal === null ? null : againstAutopilot(scores.total, autopilotTotal),

@@ -384,7 +384,15 @@ export function isGeneratedMap(map: Scenario["map"]): map is GeneratedMap {
   return "shape" in map;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/**
+ * Where a document broke its schema, as parameters a screen words: the field's path, the rule broken
+ * (zod's issue code, or "required" for a missing field) and the rule's own limit when it has one
+ * (minimum, maximum, expected, values, keys).
+ */
+export type FieldIssue = Record<string, string | number> & { field: string; rule: string };
+
+/** `errors` in English ("field: reason", for a person reading JSON), `issues` the same as codes. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[]; issues: FieldIssue[] };
 
 /** Formats a field path the way a teacher reads it: failures[2].at */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -397,12 +405,37 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parseScenario(input: unknown): ParseResult<Scenario> {
   const r = scenarioSchema.safeParse(input);
   if (r.success) return { ok: true, value: r.data };
+  const issues = mapBranchIssues(r.error.issues, input);
   return {
     ok: false,
-    errors: mapBranchIssues(r.error.issues, input).map(
-      (i) => `${formatPath(i.path)}: ${readableMessage(i, input)}`,
-    ),
+    errors: issues.map((i) => `${formatPath(i.path)}: ${readableMessage(i, input)}`),
+    issues: issues.map((i) => fieldIssue(i, input)),
   };
+}
+
+/** One schema issue as parameters (FieldIssue); `input`, when given, tells a missing field apart. */
+export function fieldIssue(issue: z.core.$ZodIssue, input?: unknown): FieldIssue {
+  const field = formatPath(issue.path);
+  const missing =
+    input !== undefined &&
+    issue.path.length > 0 &&
+    issue.code !== "custom" &&
+    valueAt(input, issue.path) === undefined;
+  if (missing) return { field, rule: "required" };
+  switch (issue.code) {
+    case "invalid_type":
+      return { field, rule: issue.code, expected: issue.expected };
+    case "too_small":
+      return { field, rule: issue.code, minimum: Number(issue.minimum) };
+    case "too_big":
+      return { field, rule: issue.code, maximum: Number(issue.maximum) };
+    case "invalid_value":
+      return { field, rule: issue.code, values: issue.values.map(String).join(", ") };
+    case "unrecognized_keys":
+      return { field, rule: issue.code, keys: issue.keys.join(", ") };
+    default:
+      return { field, rule: issue.code };
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Plain-text report of a match result, for the headless command. */
-import { failureWords, type MatchResult, type TeamResult } from "../../shared/index";
+import { failureWords, type MatchResult, type TeamResult, teamName } from "../../shared/index";
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 
@@ -22,7 +22,7 @@ function team(t: TeamResult, seconds: number): string {
     .map(([r, n]) => `${r} ${n}`)
     .join(", ");
   const lines = [
-    `${t.name}`,
+    teamName(t.team),
     `  scores      speed ${t.scores.speed}  cost ${t.scores.cost}  survival ${t.scores.survival ?? "not tested"}  total ${t.scores.total}`,
     `  vs autopilot ${t.againstAutopilot === null ? "not compared" : `${t.againstAutopilot} (autopilot's total ${t.autopilotTotal}; 100 = as well as the autopilot)`}`,
     `  goodput     ${t.averageGoodput} useful chunks/s   (per second of game time, 0–${seconds}s)`,

@@ -18,6 +18,31 @@ describe("errorWords", () => {
     });
   });
 
+  it("says a message the room could not read from its code, field and broken rule", () => {
+    expect(errorWords({ code: "malformed", refusal: refusal("unreadable-message") }).message).toBe(
+      "That message could not be read.",
+    );
+    expect(
+      errorWords({
+        code: "malformed",
+        refusal: refusal("bad-decision", { field: "team", rule: "invalid_type" }),
+      }).message,
+    ).toBe("That decision could not be read (team: wrong type or missing).");
+    expect(
+      errorWords({
+        code: "malformed",
+        refusal: refusal("bad-host-action", { field: "seconds", rule: "too_big" }),
+      }).message,
+    ).toBe("That host action could not be read (seconds: too big or too long).");
+    expect(errorWords({ code: "malformed", refusal: refusal("bad-ping") }).message).toBe(
+      "A ping needs { t: number }.",
+    );
+    expect(
+      errorWords({ code: "unknown-type", refusal: refusal("unknown-message-type", { type: '"dance"' }) })
+        .message,
+    ).toBe('Unknown message type "dance".');
+  });
+
   it("keeps the server's words for other errors, and never shows an unknown code's", () => {
     expect(errorWords({ code: "phase", message: "the round is not running" }).message).toBe(
       "the round is not running",

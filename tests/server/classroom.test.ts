@@ -332,14 +332,20 @@ describe("classroom room", () => {
       ann.send(type, body);
       const e = await err;
       expect(e.code, `${type} ${JSON.stringify(body)}`).toBe(code);
-      // A refused decision or host action travels as a code and its parameters, never as words;
-      // a frame the room cannot read is answered in words.
-      if (code === "refused" || code === "not-host") {
-        expect(e.message).toBeUndefined();
-        expect(isRefusalCode(e.refusal!.code)).toBe(true);
-        expect(refusalWords(e.refusal!).length).toBeGreaterThan(5);
-      } else expect(e.message!.length).toBeGreaterThan(5);
+      // A refused decision or host action, and a message the room cannot read, travel as a code and
+      // its parameters, never as words.
+      expect(e.message).toBeUndefined();
+      expect(isRefusalCode(e.refusal!.code)).toBe(true);
+      expect(refusalWords(e.refusal!).length).toBeGreaterThan(5);
+      if (code === "unknown-type")
+        expect(e.refusal).toEqual(refusal("unknown-message-type", { type: '"dance"' }));
     }
+    // A decision that breaks its schema names the field and the rule (zod's issue code), not a sentence.
+    const bad = nextMessage<{ refusal?: Refusal }>(ann, "error");
+    ann.send("intent", { type: "upgrade" });
+    expect((await bad).refusal).toEqual(
+      refusal("bad-decision", { field: "team", rule: "invalid_value", values: "hub, swarm" }),
+    );
     const tick = stateOf(bob).tick;
     await until(() => stateOf(bob).tick > tick + 5, 3000, "the room keeps ticking");
     // An honest decision from Bob still works.

@@ -124,6 +124,11 @@ describe("the HTTP surface", () => {
       "bad escape": await raw("GET", "/%"),
       "not allowed": await raw("DELETE", "/"),
     };
+    // An unknown endpoint is named in English for a person and as a code for a screen.
+    expect(json(answers["api 404"])).toEqual({
+      error: "no such endpoint: GET /api/nope",
+      refusal: { code: "no-endpoint", params: { method: "GET", path: "/api/nope" } },
+    });
     for (const [what, a] of Object.entries(answers))
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
         expect(a.headers[name], `${what}: ${name}`).toBe(value);
@@ -146,6 +151,7 @@ describe("the HTTP surface", () => {
       const wrong = await raw("GET", "/api/metrics", { "x-metrics-key": "operator-key-0123456789abcdeF" });
       expect(wrong.status).toBe(401);
       expect(json(wrong)).not.toHaveProperty("rooms");
+      expect(json(wrong)).toMatchObject({ refusal: { code: "metrics-key-needed", params: {} } });
       const right = await raw("GET", "/api/metrics?reset=1", { "x-metrics-key": process.env.METRICS_KEY });
       expect(right.status).toBe(200);
       expect(json(right)).toHaveProperty("rooms");

@@ -154,6 +154,21 @@ describe(`store (${url ? "PostgreSQL server" : "embedded PGlite"})`, () => {
     expect(debrief(full!.result).some((l) => l.text.includes("Server 2 crashed"))).toBe(true);
   });
 
+  it("a match stored when results named each team in words still loads, lists and words the same", async () => {
+    const rec = record();
+    // A result of then: each team carried its English name beside its code.
+    const old = structuredClone(result);
+    for (const t of old.teams) Object.assign(t, { name: t.team === "hub" ? "Team Hub" : "Team Swarm" });
+    expect(await store.matches.record({ ...rec, result: old })).toBe(true);
+    const full = await store.matches.get(rec.hostKey!, rec.id);
+    expect(full!.result.teams.map((t) => t.team)).toEqual(result.teams.map((t) => t.team));
+    expect(debrief(full!.result)).toEqual(debrief(result));
+    const [listed] = await store.matches.list(rec.hostKey!);
+    expect(listed!.teams).toEqual(result.teams.map((t) => ({ team: t.team, total: t.scores.total })));
+    const teams = await store.matches.teams(rec.hostKey!, rec.id);
+    expect(teams!.map((t) => t.name).sort()).toEqual(["Team Hub", "Team Swarm"]);
+  });
+
   it("a match stored now keeps its log as codes, read in the same words", async () => {
     const rec = record();
     await store.matches.record(rec);

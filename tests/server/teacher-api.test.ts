@@ -139,6 +139,14 @@ describe("saved scenarios", () => {
     expect(several.json.errors).toEqual(
       expect.arrayContaining([expect.stringMatching(/^duration:/), expect.stringMatching(/^budget:/)]),
     );
+    // The same fields as codes for a screen to word: the field, the rule broken and its limit.
+    expect(several.json.issues).toEqual(
+      expect.arrayContaining([
+        { field: "duration", rule: "too_small", minimum: 10 },
+        expect.objectContaining({ field: "budget", rule: "too_small" }),
+      ]),
+    );
+    expect(several.json.refusal).toMatchObject({ code: "scenario-not-valid", params: { field: "duration" } });
     const notJson = await fetch(`${h.server.url}/api/scenarios`, {
       method: "POST",
       body: JSON.stringify({ scenario: mine }),
@@ -251,6 +259,7 @@ describe("classes from saved scenarios, stored results and the history", () => {
     const hub = full.result.teams.find((t) => t.team === "hub")!;
     const hubRow = teams[1]!.split(",");
     expect(Number(hubRow[5])).toBe(Math.round(hub.scores.total));
+    expect(hubRow[1]).toBe("Team Hub"); // a spreadsheet reads the team's name in words
     // The teams competition: the class against its autopilot twin, as on the results screen.
     expect(hub.againstAutopilot).not.toBeNull();
     expect(hubRow.slice(8).map(Number)).toEqual([hub.autopilotTotal, hub.againstAutopilot]);
@@ -265,6 +274,12 @@ describe("classes from saved scenarios, stored results and the history", () => {
       params: {},
     });
     expect((await history(`/${summary.id}/players.csv`, other)).status).toBe(404);
+    const noFile = await history(`/${summary.id}/scores.csv`, made.hostKey);
+    expect(noFile.status).toBe(404);
+    expect(await noFile.json()).toEqual({
+      error: "no such file: scores.csv",
+      refusal: { code: "no-file", params: { file: "scores.csv" } },
+    });
     const noKey = await fetch(`${h.server.url}/api/history`);
     expect(noKey.status).toBe(401);
     expect(((await noKey.json()) as { error: string }).error).toMatch(/host key/);

@@ -8,6 +8,7 @@ import {
   matchResult,
   parOf,
   runMatch,
+  teamName,
 } from "../../shared/index";
 import { match } from "./helpers";
 
@@ -80,7 +81,7 @@ describe("the debrief agrees with the result", () => {
             for (const f of t.failures) {
               const line = lessons.find((l) => l.text.includes(failureWords(f)) && l.text.includes(`At `));
               expect(line, `${at}: a line for ${failureWords(f)}`).toBeDefined();
-              const quoted = kept(line!.text, t.name);
+              const quoted = kept(line!.text, teamName(t.team));
               if (f.kept === null) expect(quoted, at).toBeNull();
               else expect(quoted, `${at}: ${line!.text}`).toBeCloseTo(f.kept, 2);
             }
@@ -97,7 +98,7 @@ describe("the debrief agrees with the result", () => {
               expect(swarmKept!, `${at}: ${l.text}`).toBeGreaterThan(hubKept!);
             const lost = /(Team \w+) lost (\d+) item/.exec(l.text);
             if (lost) {
-              const team = r.teams.find((t) => t.name === lost[1])!;
+              const team = r.teams.find((t) => teamName(t.team) === lost[1])!;
               expect(team.lostItems.length, at).toBe(Number(lost[2]));
             }
             if (/nothing was lost/.test(l.concept))
@@ -107,7 +108,7 @@ describe("the debrief agrees with the result", () => {
               ).toBe(true);
             const corrupt = /(\d+) corrupt chunks reached (Team \w+)'s (users|peers)/.exec(l.text);
             if (corrupt) {
-              const t = r.teams.find((t) => t.name === corrupt[2])!;
+              const t = r.teams.find((t) => teamName(t.team) === corrupt[2])!;
               const kept = corrupt[3] === "users";
               expect(kept ? t.corruptDeliveries : t.corruptDiscarded, at).toBe(Number(corrupt[1]));
             }

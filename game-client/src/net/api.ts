@@ -1,7 +1,8 @@
 /**
  * The HTTP API for teachers' tools: saved scenarios, previews and the results history. Shapes come
  * from shared/api.ts; an error answer becomes an ApiError carrying its words (made here from the
- * refusal's code when it has one, else the server's) and its "field: reason" list.
+ * refusal's code when it has one, else the server's) and its "field: reason" list (made here from the
+ * issues' codes when it has them).
  */
 import type {
   MatchSummary,
@@ -12,7 +13,7 @@ import type {
   ScenarioListEntry,
   StoredMatch,
 } from "../../../shared/index";
-import { errorWords } from "./error-words";
+import { errorWords, fieldWords } from "./error-words";
 
 export class ApiError extends Error {
   constructor(
@@ -25,7 +26,7 @@ export class ApiError extends Error {
 }
 
 /** An error answer's body: `refusal` (a code and parameters) when the screen words it. */
-type ErrorBody = { error?: string; errors?: string[]; refusal?: unknown };
+type ErrorBody = { error?: string; errors?: string[]; refusal?: unknown; issues?: unknown };
 
 /** An error answer in words: its refusal's, else the server's `error`, else `fallback`. */
 function answerWords(body: ErrorBody | null, fallback: string): string {
@@ -45,7 +46,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     throw new ApiError(
       res.status,
       answerWords(body, fallback),
-      Array.isArray(body?.errors) ? body.errors : [],
+      fieldWords(body?.issues) ?? (Array.isArray(body?.errors) ? body.errors : []),
     );
   }
   return body as T;

@@ -29,6 +29,23 @@ export function errorWords(e: { code?: unknown; message?: unknown; refusal?: unk
 }
 
 /**
+ * Every field of a refused document (a scenario) in words, "field: reason", from its issues (field,
+ * rule and the rule's limit: FieldIssue); null when the answer carries none this page can read.
+ */
+export function fieldWords(issues: unknown): string[] | null {
+  if (!Array.isArray(issues) || issues.length === 0) return null;
+  const words: string[] = [];
+  for (const i of issues) {
+    if (typeof i !== "object" || i === null) return null;
+    const params: RefusalParams = {};
+    for (const [k, v] of Object.entries(i)) if (typeof v === "string" || typeof v === "number") params[k] = v;
+    if (typeof params.field !== "string" || typeof params.rule !== "string") return null;
+    words.push(refusalWords({ code: "scenario-field", params }));
+  }
+  return words;
+}
+
+/**
  * A failed join or solo game in words. A refusal arrives packed in the error's text (a ServerError
  * from a room, or a matchmaking answer: shared/join-refusals.ts); the SDK's own errors are reworded
  * for a student.

@@ -3,7 +3,13 @@
  * event log, its CSV files (per player, per team), its replay and its share link. The key lives in this
  * browser; a teacher on another computer pastes theirs.
  */
-import { loggedWords, type MatchSummary, type StoredMatch, TICKS_PER_SECOND } from "../../../shared/index";
+import {
+  loggedWords,
+  type MatchSummary,
+  type StoredMatch,
+  TICKS_PER_SECOND,
+  teamName,
+} from "../../../shared/index";
 import { listMatches, loadMatch, matchCsv, shareMatch } from "../net/api";
 import { keepHostKey, readHostKey } from "../net/teacher-keys";
 import { downloadBlob, h, toast } from "./dom";
@@ -175,7 +181,11 @@ function matchTable(matches: readonly MatchSummary[], open: (id: string) => void
           m.status === "interrupted" ? h("span", { class: "muted" }, " · interrupted") : "",
         ),
         h("td", { class: "num" }, m.players),
-        h("td", {}, ...m.teams.map((t) => h("span", { class: `pill ${t.team}` }, `${t.name} ${t.total}`))),
+        h(
+          "td",
+          {},
+          ...m.teams.map((t) => h("span", { class: `pill ${t.team}` }, `${teamName(t.team)} ${t.total}`)),
+        ),
         h(
           "td",
           {},

@@ -1,5 +1,11 @@
 /** A match's results as page sections: the results screen and the results history show the same. */
-import { competitionWinner, debrief, type MatchResult, type TeamResult } from "../../../shared/index";
+import {
+  competitionWinner,
+  debrief,
+  type MatchResult,
+  type TeamResult,
+  teamName,
+} from "../../../shared/index";
 import { goodputChart, scoreCard, TEAM_COLOR } from "./chart";
 import { h } from "./dom";
 import { places } from "./points-words";
@@ -14,7 +20,7 @@ export function resultSections(r: MatchResult, options: { leaderboard?: boolean 
     h(
       "div",
       { class: "results-grid" },
-      ...r.teams.map((t) => scoreCard(t.team, t.name, t.scores, teamDetail(t))),
+      ...r.teams.map((t) => scoreCard(t.team, teamName(t.team), t.scores, teamDetail(t))),
     ),
     h("h2", {}, "Useful data delivered per second"),
     chartLegend(r.teams),
@@ -42,7 +48,7 @@ function lessons(r: MatchResult): { text: string; concept: string }[] {
     const took =
       t.medianCompletionSeconds === null ? "" : `, a file took ${Math.round(t.medianCompletionSeconds)} s`;
     return {
-      text: `${t.name} finished ${t.itemsCompleted} of ${t.itemsWanted} files${took}, and spent ${Math.round(t.coinsSpent)} coins.`,
+      text: `${teamName(t.team)} finished ${t.itemsCompleted} of ${t.itemsWanted} files${took}, and spent ${Math.round(t.coinsSpent)} coins.`,
       concept:
         t.team === "hub"
           ? "Every file came from a server: the faster the server answers, the shorter each wait."
@@ -68,8 +74,12 @@ function competition(r: MatchResult): Element[] {
   const win = competitionWinner(r.teams);
   const team = win ? r.teams.find((t) => t.team === win)! : null;
   const title =
-    scored.length < 2 ? "How well did your team play?" : team ? `★ ${team.name} wins! ★` : "A draw!";
-  const why = scored.map((t) => `${t.name} ${againstWords(t.againstAutopilot!)}`).join("; ");
+    scored.length < 2
+      ? "How well did your team play?"
+      : team
+        ? `★ ${teamName(team.team)} wins! ★`
+        : "A draw!";
+  const why = scored.map((t) => `${teamName(t.team)} ${againstWords(t.againstAutopilot!)}`).join("; ");
   return [
     h(
       "div",
@@ -92,7 +102,7 @@ function competition(r: MatchResult): Element[] {
           h(
             "li",
             { "data-team": t.team },
-            h("span", { class: `pill ${t.team}` }, t.name),
+            h("span", { class: `pill ${t.team}` }, teamName(t.team)),
             " ",
             againstWords(t.againstAutopilot!),
             h("span", { class: "muted" }, ` (total ${t.scores.total}, autopilot ${t.autopilotTotal})`),
@@ -150,7 +160,7 @@ function chartLegend(teams: readonly TeamResult[]): HTMLElement {
           class: "swatch",
           style: `border-top: 0.25em ${t.team === "swarm" ? "dashed" : "solid"} ${TEAM_COLOR[t.team] ?? "#0072b2"}`,
         }),
-        t.name,
+        teamName(t.team),
       ),
     ),
     h("span", {}, h("i", { class: "swatch failure" }), "a failure"),

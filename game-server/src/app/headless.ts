@@ -74,7 +74,6 @@ export async function previewScenario(scenario: Scenario): Promise<Preview> {
       const t = teamResult(match, w, par);
       return {
         team: t.team,
-        name: t.name,
         scores: t.scores,
         goodputPerSecond: t.goodputPerSecond,
         averageGoodput: t.averageGoodput,

@@ -12,6 +12,7 @@ import type {
   Scenario,
   StoredMatch,
 } from "../../../shared/index";
+import { teamName } from "../../../shared/index";
 import { hashKey } from "../secrets/keys";
 import type { Database } from "./database";
 
@@ -57,7 +58,7 @@ function toSummary(row: MatchRow): MatchSummary {
     endedAt: new Date(row.ended_at).toISOString(),
     seconds: Number(row.seconds),
     players: row.result.players.filter((p) => p.holder !== null).length,
-    teams: row.result.teams.map((t) => ({ team: t.team, name: t.name, total: t.scores.total })),
+    teams: row.result.teams.map((t) => ({ team: t.team, total: t.scores.total })),
   };
 }
 
@@ -101,7 +102,7 @@ export class MatchStore {
           [
             m.id,
             t.team,
-            t.name,
+            teamName(t.team), // the CSV's name column: a spreadsheet reads words
             Math.round(t.scores.speed),
             Math.round(t.scores.cost),
             t.scores.survival === null ? null : Math.round(t.scores.survival),

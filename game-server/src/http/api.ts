@@ -47,7 +47,7 @@ function requireMetricsKey(req: IncomingMessage): void {
   if (!expected) throw new HttpError(404, "Metrics are not enabled on this server.");
   const sent = req.headers["x-metrics-key"];
   if (typeof sent !== "string" || !sameSecret(sent, expected))
-    throw new HttpError(401, "The metrics need the operator's key (x-metrics-key).");
+    throw new Refused(401, refusal("metrics-key-needed"));
 }
 
 /** Compares in constant time; hashing first gives equal lengths and hides the key's length. */
@@ -108,14 +108,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
     } else if (under("/api/watch/") && method === "GET") {
       await watchMatch(segment("/api/watch/"), res);
     } else {
-      throw new HttpError(404, `no such endpoint: ${method} ${path}`);
+      throw new Refused(404, refusal("no-endpoint", { method, path }));
     }
   } catch (caught) {
     // A handler that still decodes a crafted path itself: the client's mistake, not the server's.
     const e = caught instanceof URIError ? badAddress() : caught;
     if (e instanceof HttpError) {
       logRefusal(req, e.status, e.message);
-      const why = e instanceof Refused ? { refusal: e.refusal } : {};
+      const why = e instanceof Refused ? { refusal: e.refusal, ...(e.issues && { issues: e.issues }) } : {};
       sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }), ...why });
     } else {
       sendJson(res, 500, { error: "the server could not do that" });

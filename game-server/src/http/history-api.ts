@@ -7,7 +7,7 @@ import { z } from "zod";
 import { refusal, secretSchema } from "../../../shared/index";
 import { services } from "../app/services";
 import { toCsv } from "../db/csv";
-import { HttpError, Refused, readBody, readHeader, sendCsv, sendJson } from "./respond";
+import { Refused, readBody, readHeader, sendCsv, sendJson } from "./respond";
 
 const matchIdPattern = /^[A-Za-z0-9_-]{12}$/;
 
@@ -115,5 +115,5 @@ export async function history(path: string, req: IncomingMessage, res: ServerRes
       ),
     );
   }
-  throw new HttpError(404, `no such file: ${file}`);
+  throw new Refused(404, refusal("no-file", { file: String(file) }));
 }

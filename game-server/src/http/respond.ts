@@ -1,7 +1,7 @@
 /** Reading request bodies and writing answers: the HTTP edge every endpoint shares. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { formatPath, type Refusal, refusalWords } from "../../../shared/index";
+import { type FieldIssue, formatPath, type Refusal, refusalWords } from "../../../shared/index";
 import { log } from "../ops/log";
 
 /** Largest request body the API reads, in bytes (a 400-node scenario is about 40 KB). */
@@ -26,9 +26,14 @@ export class Refused extends HttpError {
   constructor(
     status: number,
     readonly refusal: Refusal,
+    /** Every field that is wrong: in English (`errors`) and as codes (`issues`, refusal parameters). */
+    fields?: { errors: string[]; issues: FieldIssue[]; error: string },
   ) {
-    super(status, refusalWords(refusal));
+    super(status, fields?.error ?? refusalWords(refusal), fields?.errors);
+    this.issues = fields?.issues;
   }
+
+  readonly issues?: FieldIssue[];
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -18,7 +18,7 @@ import {
 import { previewScenario } from "../app/headless";
 import { findBuiltIn } from "../app/scenarios";
 import { services } from "../app/services";
-import { HttpError, Refused, readBody, readHeader, sendJson } from "./respond";
+import { Refused, readBody, readHeader, sendJson } from "./respond";
 
 export function listScenarios(res: ServerResponse): void {
   const scenarios: ScenarioListEntry[] = Object.entries(BUILT_IN_SCENARIOS).map(([id, s]) => ({
@@ -33,7 +33,11 @@ export function listScenarios(res: ServerResponse): void {
 /** A scenario document from a body, or a 400 listing every field that is wrong. */
 function validScenario(raw: unknown): Scenario {
   const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new HttpError(400, `the scenario is not valid: ${parsed.errors[0]}`, parsed.errors);
+  if (!parsed.ok) {
+    const { errors, issues } = parsed;
+    const error = `the scenario is not valid: ${errors[0]}`;
+    throw new Refused(400, refusal("scenario-not-valid", issues[0]), { error, errors, issues });
+  }
   return parsed.value;
 }
 

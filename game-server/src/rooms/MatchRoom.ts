@@ -27,6 +27,7 @@ import {
   applyNow,
   autopilotTwin,
   type Banner,
+  brokenRule,
   C2S,
   CLOSE,
   clearTransits,
@@ -72,7 +73,6 @@ import {
   errorLine,
   handleMessage,
   newClientData,
-  refuse,
   refuseOtherTypes,
   refuseWith,
 } from "./match/messages";
@@ -150,7 +150,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     handleMessage(this, C2S.host, (client, raw) => this.handleHost(client, raw));
     handleMessage(this, C2S.ping, (client, raw) => {
       const ping = pingSchema.safeParse(raw);
-      if (!ping.success) return refuse(client, ERROR.malformed, "a ping needs { t: number }");
+      if (!ping.success) return refuseWith(client, ERROR.malformed, refusal("bad-ping"));
       client.send(S2C.pong, { t: ping.data.t, tick: this.match.tick, clients: this.clients.length });
     });
     if (process.env.HUB_SWARM_TEST_HOOKS === "1") {
@@ -210,12 +210,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   private handleIntent(client: Client, raw: unknown): void {
     const parsed = intentMessageSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return refuse(
-        client,
-        ERROR.malformed,
-        `not a valid decision: ${issue?.path.join(".") || "message"} ${issue?.message ?? ""}`.trim(),
-      );
+      return refuseWith(client, ERROR.malformed, refusal("bad-decision", brokenRule(parsed.error)));
     }
     if (this.state.phase !== "playing") return refuseWith(client, ERROR.phase, refusal("round-not-running"));
     const result = submitIntent(this.match, { kind: "player", id: this.data(client).player }, parsed.data);
@@ -226,7 +221,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   private handleHost(client: Client, raw: unknown): void {
     if (!this.data(client).host) return refuseWith(client, ERROR.notHost, refusal("host-only-action"));
     const parsed = hostActionSchema.safeParse(raw);
-    if (!parsed.success) return refuse(client, ERROR.malformed, "not a valid host action");
+    if (!parsed.success)
+      return refuseWith(client, ERROR.malformed, refusal("bad-host-action", brokenRule(parsed.error)));
     const problem = this.hostAction(client, parsed.data);
     if (problem) refuseWith(client, ERROR.refused, problem);
     else client.send(S2C.ok, { type: parsed.data.type });

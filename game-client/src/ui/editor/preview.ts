@@ -3,7 +3,7 @@
  * what a class would get — each team's predicted speed, cost and survival, and goodput over time
  * with the failures marked.
  */
-import type { Preview, Scenario } from "../../../../shared/index";
+import { type Preview, type Scenario, teamName } from "../../../../shared/index";
 import { previewScenario } from "../../net/api";
 import { goodputChart, scoreCard } from "../chart";
 import { h } from "../dom";
@@ -67,7 +67,7 @@ function previewSections(p: Preview): HTMLElement[] {
       ...p.teams.map((t) =>
         scoreCard(
           t.team,
-          t.name,
+          teamName(t.team),
           t.scores,
           `${t.averageGoodput.toFixed(1)} useful chunks/s on average · ${t.coinsSpent} coins spent`,
         ),

@@ -57,7 +57,7 @@ export function handleMessage(
       if (admit(client)) handler(client, raw);
     } catch (error) {
       log.warn(`room ${room.roomId}: message "${type}" failed: ${errorLine(error)}`);
-      refuse(client, ERROR.malformed, "That message could not be read.");
+      refuseWith(client, ERROR.malformed, refusal("unreadable-message"));
     }
   });
 }
@@ -69,7 +69,7 @@ export function handleMessage(
  */
 export function refuseOtherTypes(room: Room): void {
   const unknown = (client: Client, type: unknown) =>
-    refuse(client, ERROR.unknownType, `unknown message type ${describeType(type)}`);
+    refuseWith(client, ERROR.unknownType, refusal("unknown-message-type", { type: describeType(type) }));
   handleMessage(room, "*", unknown);
   handleMessage(room, "__no_message_handler", (client) => unknown(client, "__no_message_handler"));
 }
@@ -90,12 +90,10 @@ function admit(client: Client): boolean {
   return false;
 }
 
-/** A frame the room could not read: said in words (it is not a decision a screen offers). */
-export function refuse(client: Client, code: string, message: string): void {
-  client.send(S2C.error, { code, message });
-}
-
-/** A refused decision or host action goes out as its code and parameters: the screen words it. */
+/**
+ * A refused decision or host action, or a message the room could not read, goes out as its code and
+ * parameters: the screen words it.
+ */
 export function refuseWith(client: Client, code: string, why: Refusal): void {
   client.send(S2C.error, { code, refusal: why });
 }
