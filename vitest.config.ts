@@ -26,8 +26,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Each file its own process: Colyseus's matchmaker and the server's services are singletons.
-        test: { name: "server", include: ["tests/server/**/*.test.ts"] },
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          // Each file boots its own server and closes it in afterAll (Colyseus's matchmaker and the
+          // server's services are singletons, set up again by every start), so files can share one
+          // loaded copy of the server and its packages instead of loading them again each: a third
+          // of the project's CPU time. A file that changes process.env puts it back when it ends.
+          isolate: false,
+        },
       },
     ],
   },

@@ -156,7 +156,7 @@ describe("fuzzing a running class", () => {
     longestGap = 0;
     const tick0 = tickOf();
     const t0 = Date.now();
-    await Promise.all(attackers.map((a, i) => attack(a, 200 + i, 6000)));
+    await Promise.all(attackers.map((a, i) => attack(a, 200 + i, 3000)));
     const ticks = tickOf() - tick0;
     const seconds = (Date.now() - t0) / 1000;
 

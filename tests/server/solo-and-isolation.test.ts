@@ -4,14 +4,14 @@ import { roomErrorWords } from "../../game-client/src/net/error-words";
 import { ROOM_ERROR } from "../../shared/index";
 import { boot, type Harness, joinRefusal, nextMessage, quiet, stateOf, until } from "./harness";
 
-process.env.HUB_SWARM_TEST_HOOKS = "1";
-
 let h: Harness;
 beforeAll(async () => {
+  process.env.HUB_SWARM_TEST_HOOKS = "1"; // the room's test seam (put back after: files share a process)
   h = await boot("memory://", 100, { timeScale: 10 }); // rounds played to the end, ten times as fast
 });
 afterAll(async () => {
   await h.server.close();
+  delete process.env.HUB_SWARM_TEST_HOOKS;
 });
 
 describe("solo room", () => {
