@@ -88,6 +88,12 @@ export { MESSAGE_BURST, MESSAGES_PER_SECOND } from "./match/messages";
 export const RECONNECT_SECONDS = 60;
 /** Milliseconds between simulation ticks (10 per second) and between patches. */
 const TICK_MS = 1000 / TICKS_PER_SECOND;
+/**
+ * How long a shutdown waits for a finished round's comparison with its autopilot and its players'
+ * points (a class of 30 takes a few seconds) before filing the results as they stand. Within the
+ * process's own limit (main.ts), with time left to write them.
+ */
+const RESULTS_AT_SHUTDOWN_MS = 8_000;
 
 export abstract class MatchRoom extends Room<MatchState> {
   override state = new MatchState();
@@ -125,6 +131,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   );
   /** The round has ended and its results are being made (see finish). */
   private ending = false;
+  /** Settles once the ended round's results and points are out (see finish). */
+  private completed: Promise<void> = Promise.resolve();
   /** Classrooms compare each team with its autopilot twin; a solo level counts stars instead. */
   protected readonly comparesWithAutopilot: boolean = false;
 
@@ -377,7 +385,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       : Promise.resolve(undefined);
     // The results go out at once; each deciding player's points follow (the round played again
     // without their decisions, shared/points.ts: a few seconds for a class, longer for a school).
-    void twin.then(async (t) => {
+    this.completed = twin.then(async (t) => {
       this.publishResults(t);
       const points = await countPoints(this.match, this.par).catch((e: unknown) => {
         log.error(`room ${this.roomId}: points not counted: ${errorLine(e)}`);
@@ -443,15 +451,30 @@ export abstract class MatchRoom extends Room<MatchState> {
    * every client is told why the connection closes. The process waits for this before it exits.
    */
   override onBeforeShutdown(): void {
-    const running = this.state.phase === "playing" || this.state.phase === "paused";
     this.setSimulationInterval();
-    // A finished round whose points are still being counted is filed as it stands (0 points each).
-    const stored = running
-      ? this.storeResults("interrupted")
-      : this.results
-        ? this.storeResults("finished")
+    const stored = this.ending
+      ? this.finishedAtShutdown()
+      : this.state.phase === "playing" || this.state.phase === "paused"
+        ? this.storeResults("interrupted")
         : (this.filed.stored ?? Promise.resolve());
     void stored.finally(() => this.disconnect(CLOSE.serverShutdown));
+  }
+
+  /**
+   * A round that has ended is filed as finished: the class sees its results, then its points, before
+   * the connection closes, when they come within RESULTS_AT_SHUTDOWN_MS; otherwise the results are
+   * filed as they stand (points not counted: 0 each).
+   */
+  private async finishedAtShutdown(): Promise<void> {
+    let late: NodeJS.Timeout | undefined;
+    const limit = new Promise<boolean>((resolve) => {
+      late = setTimeout(() => resolve(false), RESULTS_AT_SHUTDOWN_MS);
+    });
+    const inTime = await Promise.race([this.completed.then(() => true), limit]);
+    clearTimeout(late);
+    if (!inTime)
+      log.warn(`room ${this.roomId}: shutting down before the points were counted: filed without them`);
+    return this.storeResults("finished");
   }
 
   /** What a kind of room adds to the results before everyone gets them (a level's stars). */
