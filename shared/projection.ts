@@ -150,7 +150,7 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
     put(s, "jobs", v.jobs.length);
     put(s, "cacheHits", n.counters.cacheHits);
     put(s, "cacheMisses", n.counters.cacheMisses);
-    put(s, "itemsHeld", v.content.filter((c) => c === match.ctx.full).length);
+    put(s, "itemsHeld", fullItems(v.content, match.ctx.full));
   }
   if (n.peer) {
     const p = n.peer;
@@ -161,7 +161,7 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
     put(s, "backup", p.backup !== null);
     put(s, "diskFailed", p.diskFailed);
     put(s, "restoring", p.restoreAt > 0);
-    put(s, "itemsHeld", p.have.filter((c) => c === match.ctx.full).length);
+    put(s, "itemsHeld", fullItems(p.have, match.ctx.full));
     const u = n.user;
     const item = u && u.current < u.wants.length ? u.wants[u.current]! : -1;
     const progress = item < 0 ? 100 : Math.round((100 * popcount(p.have[item]!)) / match.ctx.chunks);
@@ -175,6 +175,13 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
   }
   if (n.router) put(s, "priority", n.router.priority ?? "");
   return moved;
+}
+
+/** How many items a holder has whole (every node, every tick: counted without a new list). */
+function fullItems(masks: ArrayLike<number>, full: number): number {
+  let n = 0;
+  for (let i = 0; i < masks.length; i++) if (masks[i] === full) n++;
+  return n;
 }
 
 /** The packets that entered one of a world's links in the tick just stepped (match.recordTransits). */
