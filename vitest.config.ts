@@ -6,6 +6,8 @@ export default defineConfig({
     // Once per run: the compiled server, and one initialised embedded database for every server tests start.
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 30_000,
+    // The default report, and the longest beforeAll/afterAll of the run against hookTimeout.
+    reporters: ["default", "./tests/hook-times.ts"],
     // Vitest runs one file at a time on two cores (one core less than the machine has). Half of the
     // files mostly wait (on a server's ticks, a websocket, a child process): three at a time keeps both
     // cores busy (quiet: 133 s against 148 s with two). Each server test boots its own server on a free
