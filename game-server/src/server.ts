@@ -68,6 +68,11 @@ export interface ServerOptions {
    * faster than real time; the simulation is the same tick for tick.
    */
   timeScale?: number;
+  /**
+   * Seconds a join call holds a seat for its websocket (default 10, see ClassroomRoom). A test seam:
+   * tests of expiry wait less, and a test joining 40 clients at once on a busy machine waits more.
+   */
+  seatReservationSeconds?: number;
   /** The address students type (PUBLIC_URL), when this machine's own LAN address is not it. */
   publicUrl?: string | undefined;
 }
@@ -121,6 +126,9 @@ export const MAX_MESSAGE_BYTES = 4 * 1024;
 /** A full state (about 40 nodes with their links) for a joining client, and the district's 400, fit. */
 Encoder.BUFFER_SIZE = 256 * 1024;
 
+/** Seconds a join call holds a seat for its websocket: a browser takes well under one, a busy Chromebook on weak Wi-Fi a few. */
+export const SEAT_RESERVATION_SECONDS = 10;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Before the database opens: a port in use must not cost a migration and a stack trace first.
   // Port 0 (tests) asks the system for any free port: nothing to check.
@@ -156,6 +164,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits,
     pending,
     timeScale: options.timeScale ?? 1,
+    seatReservationSeconds: options.seatReservationSeconds ?? SEAT_RESERVATION_SECONDS,
     joinAddress: null,
   };
   setServices(services);

@@ -132,5 +132,6 @@ describe("player points", () => {
       expect(points.size, `${name}: saboteurs who decided something`).toBeGreaterThan(0);
       for (const [who, p] of points) expect(p, `${name} ${who}`).toBe(0);
     }
-  });
+    // A replay for every saboteur of a big school: 9 s quiet, three times that on a busy machine.
+  }, 90_000);
 });

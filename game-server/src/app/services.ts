@@ -20,6 +20,8 @@ export interface Services {
   joinAddress: string | null;
   /** Game seconds per real second: 1, except in tests that play whole rounds (see ServerOptions). */
   timeScale: number;
+  /** Seconds a join call holds a seat for its websocket (ServerOptions). */
+  seatReservationSeconds: number;
   /** Finished matches waiting for the database. */
   pending: PendingResults;
 }

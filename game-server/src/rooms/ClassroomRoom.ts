@@ -18,6 +18,7 @@ import {
   S2C,
   secretSchema,
 } from "../../../shared/index";
+import { services } from "../app/services";
 import { addressOfAuth } from "../edge/addresses";
 import { log } from "../ops/log";
 import { newJoinCode } from "../secrets/codes";
@@ -48,12 +49,10 @@ const createSchema = z.object({
 
 /**
  * Connections and unused seat reservations Colyseus admits before it locks the room. Far above any
- * class, so reservations nobody uses (they expire after SEAT_RESERVATION_SECONDS) cannot lock a class
+ * class, so reservations nobody uses (they expire after SEAT_RESERVATION_SECONDS, server.ts) cannot lock a class
  * out; a script would need thousands of joins a minute, past the matchmaking budget.
  */
 const ROOM_CONNECTIONS = 500;
-/** Seconds a join call holds a seat for its websocket: a browser takes well under one, a busy Chromebook on weak Wi-Fi a few. */
-const SEAT_RESERVATION_SECONDS = 10;
 
 export class ClassroomRoom extends MatchRoom {
   override maxClients = ROOM_CONNECTIONS;
@@ -83,7 +82,7 @@ export class ClassroomRoom extends MatchRoom {
     if (!checked.ok) throw new ServerError(400, `Not a valid scenario: ${checked.errors[0]}`);
     const { scenarioCode, mode, hostKey } = parsed.data;
     const scenario = checked.value;
-    this.setSeatReservationTime(SEAT_RESERVATION_SECONDS);
+    this.setSeatReservationTime(services().seatReservationSeconds);
     this.hostKey = hostKey;
     this.filing = { hostKey, scenarioCode, mode };
     this.roomId = await this.claimCode();
