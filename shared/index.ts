@@ -45,6 +45,7 @@ export {
   joinOptionsRefusal,
   readRefusalText,
   refusalText,
+  soloOptionsRefusal,
 } from "./join-refusals";
 export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {

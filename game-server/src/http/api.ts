@@ -44,7 +44,7 @@ const startedAt = Date.now();
  */
 function requireMetricsKey(req: IncomingMessage): void {
   const expected = process.env.METRICS_KEY;
-  if (!expected) throw new HttpError(404, "Metrics are not enabled on this server.");
+  if (!expected) throw new Refused(404, refusal("metrics-not-enabled"));
   const sent = req.headers["x-metrics-key"];
   if (typeof sent !== "string" || !sameSecret(sent, expected))
     throw new Refused(401, refusal("metrics-key-needed"));
