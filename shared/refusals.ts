@@ -144,6 +144,7 @@ const WORDS = {
   "no-file": (p) => `no such file: ${p.file}`,
   "metrics-key-needed": () => "The metrics need the operator's key (x-metrics-key).",
   "metrics-not-enabled": () => "Metrics are not enabled on this server.",
+  "server-failed": () => "the server could not do that",
   "bad-address": () => "The address is not valid: it has a broken %-escape or a NUL character.",
   // A request body the API could not read: its type, its size (the limit in bytes), its JSON, a field.
   "send-json": () => "send JSON (content-type: application/json)",

@@ -47,6 +47,7 @@ it("says a missing key, another site, a busy server, a bad address and metrics t
   expect(words("too-many-requests")).toBe("Too many requests from your network: wait a few minutes.");
   expect(words("bad-address")).toMatch(/^The address is not valid/);
   expect(words("metrics-not-enabled")).toBe("Metrics are not enabled on this server.");
+  expect(words("server-failed")).toBe("the server could not do that");
   // Through the teacher's API client, as a page meets them.
   answer(401, { error: "(words)", refusal: { code: "host-key-needed", params: {} } });
   await expect(loadMatch("", "m1")).rejects.toMatchObject({ status: 401, message: /host key/ });

@@ -118,7 +118,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       const why = e instanceof Refused ? { refusal: e.refusal, ...(e.issues && { issues: e.issues }) } : {};
       sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }), ...why });
     } else {
-      sendJson(res, 500, { error: "the server could not do that" });
+      const failed = refusal("server-failed");
+      sendJson(res, 500, { error: refusalWords(failed), refusal: failed });
       throw e;
     }
   }
