@@ -94,6 +94,7 @@ export { createRng, hashString } from "./random";
 export {
   brokenRule,
   isRefusalCode,
+  issueWords,
   REFUSAL_CODES,
   type Refusal,
   type RefusalCode,

@@ -165,26 +165,33 @@ function ruleWords(p: RefusalParams): string {
         ? "wrong type or missing"
         : `must be ${TYPE_WORDS[p.expected] ?? p.expected}`;
     case "unrecognized_keys":
-      return p.keys === undefined ? "unknown field" : `unknown field ${p.keys}`;
+      return p.keys === undefined
+        ? "unknown field"
+        : `unknown field ${String(p.keys)
+            .split(", ")
+            .map((k) => `"${k}"`)
+            .join(", ")}`;
     case "invalid_value":
       return p.values === undefined ? "not one of the choices" : `must be one of ${p.values}`;
     case "invalid_union":
       return "not one of the choices";
     case "too_small":
-      if (p.above !== undefined) return `must be more than ${p.above}`;
+      if (p.above !== undefined) return `must be more than ${amount(p.above, p.unit)}`;
       if (p.minimum === undefined) return "too small or too short";
       if (p.of === "characters")
         return p.minimum === 1 ? "must not be empty" : `must have at least ${p.minimum} characters`;
       if (p.of === "items") return p.minimum === 1 ? "needs at least one" : `needs at least ${p.minimum}`;
-      return `must be at least ${p.minimum}`;
+      return `must be at least ${amount(p.minimum, p.unit)}`;
     case "too_big":
-      if (p.below !== undefined) return `must be less than ${p.below}`;
+      if (p.below !== undefined) return `must be less than ${amount(p.below, p.unit)}`;
       if (p.maximum === undefined) return "too big or too long";
       if (p.of === "characters") return `must be at most ${p.maximum} characters`;
       if (p.of === "items") return `may have at most ${p.maximum}`;
-      return `must be at most ${p.maximum}`;
+      return `must be at most ${amount(p.maximum, p.unit)}`;
     case "invalid_format":
       return "is not in the right form";
+    case "id-form":
+      return `must start with a letter and use at most ${p.maximum} letters, digits or '_'`;
     // The checks of our own (shared/scenario.ts, protocol.ts): their rule names the reason.
     case "unknown-router":
       return `there is no router "${p.router}"`;
@@ -219,6 +226,20 @@ function ruleWords(p: RefusalParams): string {
   }
 }
 
+/** A limit with its unit (FieldIssue's `unit`), one or many: "1 tick", "10 seconds". */
+function amount(n: string | number, unit: string | number | undefined): string {
+  const words = unit === undefined ? undefined : UNIT_WORDS[unit];
+  if (!words) return String(n);
+  return `${n} ${Number(n) === 1 ? words[0] : words[1]}`;
+}
+
+const UNIT_WORDS: Record<string | number, [one: string, many: string]> = {
+  seconds: ["second", "seconds"],
+  ticks: ["tick", "ticks"],
+  coins: ["coin", "coins"],
+  points: ["point", "points"],
+};
+
 /** A JSON type as the rule's words say it. */
 const TYPE_WORDS: Record<string | number, string> = {
   string: "text",
@@ -242,6 +263,11 @@ export function isRefusalCode(code: string): code is RefusalCode {
 
 export function refusal(code: RefusalCode, params: RefusalParams = {}): Refusal {
   return { code, params };
+}
+
+/** Why one field is wrong (a FieldIssue: its rule and the rule's limit), in words, without the field. */
+export function issueWords(issue: FieldIssue): string {
+  return ruleWords(issue);
 }
 
 /** The refusal in words, for a screen, a log or a test. */

@@ -132,12 +132,12 @@ const generatedMapSchema = z
   })
   .strict();
 
-const idSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z][A-Za-z0-9_]{0,15}$/,
-    "must start with a letter and use at most 16 letters, digits or '_'",
-  );
+/** A node's id: a letter, then letters, digits or '_', 16 characters at most. */
+const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,15}$/;
+const idSchema = z.string().refine((id) => ID_PATTERN.test(id), {
+  message: "must start with a letter and use at most 16 letters, digits or '_'",
+  params: { rule: "id-form", maximum: 16 },
+});
 
 const explicitMapSchema = z
   .object({
@@ -469,13 +469,19 @@ export function fieldIssue(issue: z.core.$ZodIssue, input?: unknown): FieldIssue
   switch (issue.code) {
     case "invalid_type":
       return { field, rule: issue.code, expected: issue.expected };
-    case "too_small":
-      // "more than 0" (positive) is not "at least 0"; a text's or a list's limit counts characters or items.
-      if (issue.inclusive === false) return { field, rule: issue.code, above: Number(issue.minimum) };
-      return { field, rule: issue.code, minimum: Number(issue.minimum), ...sizeOf(issue.origin) };
-    case "too_big":
-      if (issue.inclusive === false) return { field, rule: issue.code, below: Number(issue.maximum) };
-      return { field, rule: issue.code, maximum: Number(issue.maximum), ...sizeOf(issue.origin) };
+    case "too_small": {
+      // "more than 0" (positive) is not "at least 0"; a limit counts characters, items or a unit.
+      const size = { ...sizeOf(issue.origin), ...unitOf(issue.path) };
+      if (issue.inclusive === false)
+        return { field, rule: issue.code, above: Number(issue.minimum), ...size };
+      return { field, rule: issue.code, minimum: Number(issue.minimum), ...size };
+    }
+    case "too_big": {
+      const size = { ...sizeOf(issue.origin), ...unitOf(issue.path) };
+      if (issue.inclusive === false)
+        return { field, rule: issue.code, below: Number(issue.maximum), ...size };
+      return { field, rule: issue.code, maximum: Number(issue.maximum), ...size };
+    }
     case "invalid_value":
       return { field, rule: issue.code, values: issue.values.map(String).join(", ") };
     case "unrecognized_keys":
@@ -492,6 +498,23 @@ function sizeOf(origin: string): { of?: "characters" | "items" } {
   if (origin === "string") return { of: "characters" };
   if (origin === "array" || origin === "set") return { of: "items" };
   return {};
+}
+
+/** The unit of a number field, by its name, wherever it stands in a document (README: scenarios). */
+const FIELD_UNITS: Record<string, "seconds" | "ticks" | "coins" | "points"> = {
+  duration: "seconds",
+  at: "seconds",
+  rampUp: "seconds",
+  thinkTime: "seconds",
+  latency: "ticks",
+  budget: "coins",
+  margin: "points",
+};
+
+function unitOf(path: readonly PropertyKey[]): { unit?: string } {
+  const name = path.at(-1);
+  const unit = typeof name === "string" ? FIELD_UNITS[name] : undefined;
+  return unit ? { unit } : {};
 }
 
 /** A custom check's parameters (its `rule` and subject) that can cross the wire: texts and numbers. */

@@ -33,7 +33,7 @@ it("says why a body could not be read: its type, its size with the limit, its JS
     "scenario: must be text",
   );
   expect(words("bad-body", { field: "body", rule: "unrecognized_keys", keys: "extra" })).toBe(
-    "body: unknown field extra",
+    'body: unknown field "extra"',
   );
 });
 
@@ -96,7 +96,7 @@ it("says a scenario's own checks by their reason and subject, not 'is not valid'
     expect.arrayContaining([
       'map.links[0].b: there is no router "R9"',
       'map: the id "R1" is used twice',
-      "budget: must be more than 0",
+      "budget: must be more than 0 coins",
       "name: must not be empty",
       "weights: must not all be 0",
       "failures[0].at: must be before the end of the round",
@@ -135,4 +135,17 @@ it("says star thresholds that do not go up, crowds over the cap, and counts past
     "level.goals: needs at least one",
   );
   expect(say({ field: "level.hints", rule: "no-hint" })).toBe("level.hints: needs at least one hint");
+  // A number's limit keeps its unit, one or many; an id says its form.
+  expect(say({ field: "duration", rule: "too_small", minimum: 10, unit: "seconds" })).toBe(
+    "duration: must be at least 10 seconds",
+  );
+  expect(say({ field: "map.latency", rule: "too_small", minimum: 1, unit: "ticks" })).toBe(
+    "map.latency: must be at least 1 tick",
+  );
+  expect(say({ field: "budget", rule: "too_small", above: 0, unit: "coins" })).toBe(
+    "budget: must be more than 0 coins",
+  );
+  expect(say({ field: "map.routers[0].id", rule: "id-form", maximum: 16 })).toBe(
+    "map.routers[0].id: must start with a letter and use at most 16 letters, digits or '_'",
+  );
 });

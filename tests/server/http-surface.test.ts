@@ -188,7 +188,7 @@ describe("the HTTP surface", () => {
         "/api/classes",
         { scenario: "calm", duration: 5 },
         /^duration: must be at least 10 seconds$/,
-        { field: "duration", rule: "too_small", minimum: 10 },
+        { field: "duration", rule: "too_small", minimum: 10, unit: "seconds" },
       ],
     ];
     for (const [path, body, message, params] of cases) {

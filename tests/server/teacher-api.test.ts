@@ -182,7 +182,7 @@ describe("saved scenarios", () => {
     // The same fields as codes for a screen to word: the field, the rule broken and its limit.
     expect(several.json.issues).toEqual(
       expect.arrayContaining([
-        { field: "duration", rule: "too_small", minimum: 10 },
+        { field: "duration", rule: "too_small", minimum: 10, unit: "seconds" },
         expect.objectContaining({ field: "budget", rule: "too_small" }),
       ]),
     );
