@@ -45,6 +45,7 @@ export {
   joinOptionsRefusal,
   readRefusalText,
   refusalText,
+  soloOptionsRefusal,
 } from "./join-refusals";
 export { checkLesson, type LessonCheck, type LessonRun, measureOf, runLesson } from "./lessons";
 export {
@@ -93,6 +94,7 @@ export { createRng, hashString } from "./random";
 export {
   brokenRule,
   isRefusalCode,
+  issueWords,
   REFUSAL_CODES,
   type Refusal,
   type RefusalCode,

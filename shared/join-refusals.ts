@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { isOffensive } from "./nickname";
 import { isRefusalCode, type Refusal, type RefusalParams, refusal } from "./refusals";
+import { fieldIssue, formatPath } from "./scenario";
 
 /** A refusal packed into a text field (an error's message). */
 export function refusalText(r: Refusal): string {
@@ -38,7 +39,24 @@ export function joinOptionsRefusal(error: z.ZodError, raw: unknown): Refusal {
   const issue = error.issues[0];
   if (issue?.path[0] === "hostKey") return refusal("wrong-host-key");
   if (issue?.path[0] !== "nickname") return refusal("unreadable-join");
-  const nickname = (raw as { nickname?: unknown }).nickname;
+  return nicknameRefusal(issue, raw);
+}
+
+/**
+ * Why a solo game's options (protocol.ts soloOptionsSchema) were refused: a nickname's as when joining
+ * a class, anything else by its field and the rule it broke (zod's issue code, or the check's own).
+ */
+export function soloOptionsRefusal(error: z.ZodError, raw: unknown): Refusal {
+  const issue = error.issues[0];
+  if (!issue) return refusal("bad-solo-options", { field: "options", rule: "custom" });
+  if (issue.path[0] === "nickname") return nicknameRefusal(issue, raw);
+  const field = issue.path.length ? formatPath(issue.path) : "options";
+  return refusal("bad-solo-options", { ...fieldIssue(issue, raw ?? {}), field });
+}
+
+/** A nickname's refusal, by the check it failed (protocol.ts nicknameSchema). */
+function nicknameRefusal(issue: z.core.$ZodIssue, raw: unknown): Refusal {
+  const nickname = (raw as { nickname?: unknown } | null | undefined)?.nickname;
   switch (issue.code) {
     case "too_big":
       return refusal("nickname-too-long", { max: Number(issue.maximum) });

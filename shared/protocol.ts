@@ -90,6 +90,7 @@ export const soloOptionsSchema = z
   .strict()
   .refine((o) => (o.scenario === undefined) !== (o.level === undefined), {
     message: "name a scenario or a level (one of the two)",
+    params: { rule: "scenario-or-level" },
   });
 export type SoloOptions = z.infer<typeof soloOptionsSchema>;
 

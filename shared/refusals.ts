@@ -109,6 +109,9 @@ const WORDS = {
     "Too many wrong codes or names from your network: wait a minute and try again.",
   "too-many-joins": () => "Too many joins from your network: wait a minute and try again.",
   "too-many-new-games": () => "Too many new games from your network: wait a few minutes.",
+  "too-many-requests": () => "Too many requests from your network: wait a few minutes.",
+  "cross-site": () => "Requests from other sites are not accepted.",
+  "server-busy": () => "The server is busy: try again in a moment.",
   "join-too-large": () => "The join request is too large.",
   "create-from-host-menu": () => "A class is created from the Host a class menu.",
   "not-matchmaking": () => "Not a matchmaking call.",
@@ -119,6 +122,8 @@ const WORDS = {
   "level-played-as": (p) => `Level ${p.level}: this level is played as ${p.topology}.`,
   "no-scenario": (p) => `There is no scenario "${p.scenario}".`,
   "no-scenario-node": (p) => `There is no node ${p.node} in this scenario.`,
+  "bad-solo-options": (p) =>
+    `That game could not be opened (${p.field}: ${ruleWords(p)}): reload the page and try again.`,
   // A teacher's tools over HTTP (classes, saved scenarios, history): said on their screens.
   "server-restarting": () => "The server is restarting: try again in a minute.",
   "class-list-unreachable": () =>
@@ -126,6 +131,8 @@ const WORDS = {
   "bad-scenario-code": () => "A scenario code is 6 letters and digits.",
   "no-saved-scenario": (p) => `No saved scenario with code ${p.code}.`,
   "wrong-edit-key": () => "That edit key does not open this scenario; save a copy instead.",
+  "edit-key-needed": () => "Changing a saved scenario needs its edit key (x-edit-key); save a copy instead.",
+  "host-key-needed": () => "The results history needs the host key of your classes (x-host-key).",
   "preview-busy": () => "Another preview is running: try again in a few seconds.",
   "no-match-in-history": () => "No such match in your history.",
   "no-shared-match": () => "No shared match with that link: ask your teacher to share it again.",
@@ -136,6 +143,14 @@ const WORDS = {
   "no-endpoint": (p) => `no such endpoint: ${p.method} ${p.path}`,
   "no-file": (p) => `no such file: ${p.file}`,
   "metrics-key-needed": () => "The metrics need the operator's key (x-metrics-key).",
+  "metrics-not-enabled": () => "Metrics are not enabled on this server.",
+  "server-failed": () => "the server could not do that",
+  "bad-address": () => "The address is not valid: it has a broken %-escape or a NUL character.",
+  // A request body the API could not read: its type, its size (the limit in bytes), its JSON, a field.
+  "send-json": () => "send JSON (content-type: application/json)",
+  "body-too-large": (p) => `the body is larger than ${p.max} bytes`,
+  "body-not-json": () => "the body is not valid JSON",
+  "bad-body": (p) => `${p.field}: ${ruleWords(p)}`,
 } satisfies Record<string, (p: RefusalParams) => string>;
 
 export type RefusalCode = keyof typeof WORDS;
@@ -150,19 +165,80 @@ function ruleWords(p: RefusalParams): string {
         ? "wrong type or missing"
         : `must be ${TYPE_WORDS[p.expected] ?? p.expected}`;
     case "unrecognized_keys":
-      return p.keys === undefined ? "unknown field" : `unknown field ${p.keys}`;
+      return p.keys === undefined
+        ? "unknown field"
+        : `unknown field ${String(p.keys)
+            .split(", ")
+            .map((k) => `"${k}"`)
+            .join(", ")}`;
     case "invalid_value":
       return p.values === undefined ? "not one of the choices" : `must be one of ${p.values}`;
     case "invalid_union":
       return "not one of the choices";
     case "too_small":
-      return p.minimum === undefined ? "too small or too short" : `must be at least ${p.minimum}`;
+      if (p.above !== undefined) return `must be more than ${amount(p.above, p.unit)}`;
+      if (p.minimum === undefined) return "too small or too short";
+      if (p.of === "characters")
+        return p.minimum === 1 ? "must not be empty" : `must have at least ${p.minimum} characters`;
+      if (p.of === "items") return p.minimum === 1 ? "needs at least one" : `needs at least ${p.minimum}`;
+      return `must be at least ${amount(p.minimum, p.unit)}`;
     case "too_big":
-      return p.maximum === undefined ? "too big or too long" : `must be at most ${p.maximum}`;
+      if (p.below !== undefined) return `must be less than ${amount(p.below, p.unit)}`;
+      if (p.maximum === undefined) return "too big or too long";
+      if (p.of === "characters") return `must be at most ${p.maximum} characters`;
+      if (p.of === "items") return `may have at most ${p.maximum}`;
+      return `must be at most ${amount(p.maximum, p.unit)}`;
+    case "invalid_format":
+      return "is not in the right form";
+    case "id-form":
+      return `must start with a letter and use at most ${p.maximum} letters, digits or '_'`;
+    // The checks of our own (shared/scenario.ts, protocol.ts): their rule names the reason.
+    case "unknown-router":
+      return `there is no router "${p.router}"`;
+    case "id-used-twice":
+      return `the id "${p.id}" is used twice`;
+    case "link-to-itself":
+      return "a link needs two different routers";
+    case "whole-up-to":
+      return `must be a whole number up to ${p.maximum}`;
+    case "more-than-items":
+      return "must be at most the number of items";
+    case "all-zero":
+      return "must not all be 0";
+    case "between":
+      return `must be between ${p.minimum} and ${p.maximum}`;
+    case "stars-go-up":
+      return "must go up: one star, two stars, three stars";
+    case "no-hint":
+      return "needs at least one hint";
+    case "choice-needs-versus":
+      return "a level where the player picks the architecture must be versus";
+    case "level-needs-architecture":
+      return "a level plays hub or swarm (or sets level.choose)";
+    case "too-many-people":
+      return `the flash crowds would bring the network to ${p.people} users: at most ${p.maximum} in all`;
+    case "after-the-end":
+      return "must be before the end of the round";
+    case "scenario-or-level":
+      return "name a scenario or a level (one of the two)";
     default:
       return "is not valid";
   }
 }
+
+/** A limit with its unit (FieldIssue's `unit`), one or many: "1 tick", "10 seconds". */
+function amount(n: string | number, unit: string | number | undefined): string {
+  const words = unit === undefined ? undefined : UNIT_WORDS[unit];
+  if (!words) return String(n);
+  return `${n} ${Number(n) === 1 ? words[0] : words[1]}`;
+}
+
+const UNIT_WORDS: Record<string | number, [one: string, many: string]> = {
+  seconds: ["second", "seconds"],
+  ticks: ["tick", "ticks"],
+  coins: ["coin", "coins"],
+  points: ["point", "points"],
+};
 
 /** A JSON type as the rule's words say it. */
 const TYPE_WORDS: Record<string | number, string> = {
@@ -187,6 +263,11 @@ export function isRefusalCode(code: string): code is RefusalCode {
 
 export function refusal(code: RefusalCode, params: RefusalParams = {}): Refusal {
   return { code, params };
+}
+
+/** Why one field is wrong (a FieldIssue: its rule and the rule's limit), in words, without the field. */
+export function issueWords(issue: FieldIssue): string {
+  return ruleWords(issue);
 }
 
 /** The refusal in words, for a screen, a log or a test. */

@@ -70,12 +70,24 @@ function checkMagnitude(
   const m = f.magnitude;
   if (m === undefined) return;
   const fraction = f.kind === "congestion" || f.kind === "packet-loss";
-  if (fraction && m > 1) ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 1" });
+  const path = ["magnitude"];
+  if (fraction && m > 1)
+    ctx.addIssue({ code: "custom", path, message: "must be at most 1", params: atMost(1) });
   const count = f.kind === "flash-crowd" || f.kind === "churn" || f.kind === "malicious-peer";
   if (count && (!Number.isInteger(m) || m > 100))
-    ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be a whole number up to 100" });
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: "must be a whole number up to 100",
+      params: { rule: "whole-up-to", maximum: 100 },
+    });
   if (f.kind === "ddos" && m > 50)
-    ctx.addIssue({ code: "custom", path: ["magnitude"], message: "must be at most 50" });
+    ctx.addIssue({ code: "custom", path, message: "must be at most 50", params: atMost(50) });
+}
+
+/** A check of our own that is a plain upper limit, as its FieldIssue parameters. */
+function atMost(maximum: number): { rule: string; maximum: number } {
+  return { rule: "too_big", maximum };
 }
 
 export const failureSchema = failureFields.superRefine(checkMagnitude);
@@ -120,12 +132,12 @@ const generatedMapSchema = z
   })
   .strict();
 
-const idSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z][A-Za-z0-9_]{0,15}$/,
-    "must start with a letter and use at most 16 letters, digits or '_'",
-  );
+/** A node's id: a letter, then letters, digits or '_', 16 characters at most. */
+const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,15}$/;
+const idSchema = z.string().refine((id) => ID_PATTERN.test(id), {
+  message: "must start with a letter and use at most 16 letters, digits or '_'",
+  params: { rule: "id-form", maximum: 16 },
+});
 
 const explicitMapSchema = z
   .object({
@@ -163,25 +175,39 @@ const explicitMapSchema = z
     const routers = new Set(m.routers.map((r) => r.id));
     const all = [...m.routers.map((r) => r.id), ...m.servers.map((s) => s.id), ...m.users.map((u) => u.id)];
     all.forEach((id) => {
-      if (ids.has(id)) ctx.addIssue({ code: "custom", path: [], message: `id "${id}" is used twice` });
+      if (ids.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path: [],
+          message: `id "${id}" is used twice`,
+          params: { rule: "id-used-twice", id },
+        });
       ids.add(id);
     });
+    const noRouter = (path: (string | number)[], router: string) =>
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `no router "${router}"`,
+        params: { rule: "unknown-router", router },
+      });
     m.links.forEach((l, i) => {
-      if (!routers.has(l.a))
-        ctx.addIssue({ code: "custom", path: ["links", i, "a"], message: `no router "${l.a}"` });
-      if (!routers.has(l.b))
-        ctx.addIssue({ code: "custom", path: ["links", i, "b"], message: `no router "${l.b}"` });
+      if (!routers.has(l.a)) noRouter(["links", i, "a"], l.a);
+      if (!routers.has(l.b)) noRouter(["links", i, "b"], l.b);
       if (l.a === l.b)
-        ctx.addIssue({ code: "custom", path: ["links", i, "b"], message: "a link needs two routers" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["links", i, "b"],
+          message: "a link needs two routers",
+          params: { rule: "link-to-itself" },
+        });
     });
     for (const group of ["servers", "users"] as const) {
       m[group].forEach((n, i) => {
-        if (!routers.has(n.router))
-          ctx.addIssue({ code: "custom", path: [group, i, "router"], message: `no router "${n.router}"` });
+        if (!routers.has(n.router)) noRouter([group, i, "router"], n.router);
       });
     }
-    if (m.origin && !routers.has(m.origin.router))
-      ctx.addIssue({ code: "custom", path: ["origin", "router"], message: `no router "${m.origin.router}"` });
+    if (m.origin && !routers.has(m.origin.router)) noRouter(["origin", "router"], m.origin.router);
   });
 
 export const workloadSchema = z
@@ -206,6 +232,7 @@ export const workloadSchema = z
   .refine((w) => w.itemsPerUser <= w.items, {
     path: ["itemsPerUser"],
     message: "must be at most the number of items",
+    params: { rule: "more-than-items" },
   });
 export type Workload = z.infer<typeof workloadSchema>;
 
@@ -216,13 +243,22 @@ export const weightsSchema = z
     survival: z.number().min(0, "must be 0 or more"),
   })
   .strict()
-  .refine((w) => w.speed + w.cost + w.survival > 0, { message: "must not all be 0" });
+  .refine((w) => w.speed + w.cost + w.survival > 0, {
+    message: "must not all be 0",
+    params: { rule: "all-zero" },
+  });
 
 /** Three star thresholds on a 0–100 part score, lowest first: one star, two stars, three stars. */
 const starThresholdsSchema = z
   .tuple([z.number(), z.number(), z.number()], { message: "must be three numbers" })
-  .refine((t) => t.every((x) => x >= 0 && x <= 100), { message: "must be between 0 and 100" })
-  .refine((t) => t[0] < t[1] && t[1] < t[2], { message: "must go up: one star, two stars, three stars" });
+  .refine((t) => t.every((x) => x >= 0 && x <= 100), {
+    message: "must be between 0 and 100",
+    params: { rule: "between", minimum: 0, maximum: 100 },
+  })
+  .refine((t) => t[0] < t[1] && t[1] < t[2], {
+    message: "must go up: one star, two stars, three stars",
+    params: { rule: "stars-go-up" },
+  });
 
 const lineSchema = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
@@ -266,7 +302,10 @@ export const levelSchema = z
       .object({ speed: lineSchema(200), cost: lineSchema(200), survival: lineSchema(200) })
       .partial()
       .strict()
-      .refine((x) => Object.keys(x).length > 0, { message: "needs at least one hint" }),
+      .refine((x) => Object.keys(x).length > 0, {
+        message: "needs at least one hint",
+        params: { rule: "no-hint" },
+      }),
     /** The player's node, as it is set up when the round begins. */
     setup: peerSetupSchema.optional(),
     /**
@@ -331,12 +370,14 @@ export const scenarioSchema = z
         code: "custom",
         path: ["level", "choose"],
         message: "a level where the player picks the architecture must be versus",
+        params: { rule: "choice-needs-versus" },
       });
     if (s.level && !s.level.choose && s.topology === "versus")
       ctx.addIssue({
         code: "custom",
         path: ["topology"],
         message: "a level plays hub or swarm (or sets level.choose)",
+        params: { rule: "level-needs-architecture" },
       });
     const busiest = peopleAtBusiest(s);
     if (busiest > MAX_PEOPLE)
@@ -344,6 +385,7 @@ export const scenarioSchema = z
         code: "custom",
         path: ["failures"],
         message: `the flash crowds would bring the network to ${busiest} users: at most ${MAX_PEOPLE} in all, counting everyone who joins`,
+        params: { rule: "too-many-people", people: busiest, maximum: MAX_PEOPLE },
       });
     s.failures.forEach((f, i) => {
       if (f.at >= s.duration)
@@ -351,6 +393,7 @@ export const scenarioSchema = z
           code: "custom",
           path: ["failures", i, "at"],
           message: "must be before the end of the round",
+          params: { rule: "after-the-end" },
         });
     });
   });
@@ -386,8 +429,9 @@ export function isGeneratedMap(map: Scenario["map"]): map is GeneratedMap {
 
 /**
  * Where a document broke its schema, as parameters a screen words: the field's path, the rule broken
- * (zod's issue code, or "required" for a missing field) and the rule's own limit when it has one
- * (minimum, maximum, expected, values, keys).
+ * (zod's issue code, "required" for a missing field, or one of our own checks' rules, which they pass
+ * as the issue's `params`) and the rule's own limit or subject when it has one (minimum, maximum,
+ * above, below, of, expected, values, keys, router, id, people).
  */
 export type FieldIssue = Record<string, string | number> & { field: string; rule: string };
 
@@ -425,17 +469,60 @@ export function fieldIssue(issue: z.core.$ZodIssue, input?: unknown): FieldIssue
   switch (issue.code) {
     case "invalid_type":
       return { field, rule: issue.code, expected: issue.expected };
-    case "too_small":
-      return { field, rule: issue.code, minimum: Number(issue.minimum) };
-    case "too_big":
-      return { field, rule: issue.code, maximum: Number(issue.maximum) };
+    case "too_small": {
+      // "more than 0" (positive) is not "at least 0"; a limit counts characters, items or a unit.
+      const size = { ...sizeOf(issue.origin), ...unitOf(issue.path) };
+      if (issue.inclusive === false)
+        return { field, rule: issue.code, above: Number(issue.minimum), ...size };
+      return { field, rule: issue.code, minimum: Number(issue.minimum), ...size };
+    }
+    case "too_big": {
+      const size = { ...sizeOf(issue.origin), ...unitOf(issue.path) };
+      if (issue.inclusive === false)
+        return { field, rule: issue.code, below: Number(issue.maximum), ...size };
+      return { field, rule: issue.code, maximum: Number(issue.maximum), ...size };
+    }
     case "invalid_value":
       return { field, rule: issue.code, values: issue.values.map(String).join(", ") };
     case "unrecognized_keys":
       return { field, rule: issue.code, keys: issue.keys.join(", ") };
+    case "custom":
+      return { field, rule: issue.code, ...plainParams(issue.params) };
     default:
       return { field, rule: issue.code };
   }
+}
+
+/** What a length limit counts: characters of a text, items of a list (a number's limit counts itself). */
+function sizeOf(origin: string): { of?: "characters" | "items" } {
+  if (origin === "string") return { of: "characters" };
+  if (origin === "array" || origin === "set") return { of: "items" };
+  return {};
+}
+
+/** The unit of a number field, by its name, wherever it stands in a document (README: scenarios). */
+const FIELD_UNITS: Record<string, "seconds" | "ticks" | "coins" | "points"> = {
+  duration: "seconds",
+  at: "seconds",
+  rampUp: "seconds",
+  thinkTime: "seconds",
+  latency: "ticks",
+  budget: "coins",
+  margin: "points",
+};
+
+function unitOf(path: readonly PropertyKey[]): { unit?: string } {
+  const name = path.at(-1);
+  const unit = typeof name === "string" ? FIELD_UNITS[name] : undefined;
+  return unit ? { unit } : {};
+}
+
+/** A custom check's parameters (its `rule` and subject) that can cross the wire: texts and numbers. */
+function plainParams(params: Record<string, unknown> | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params ?? {}))
+    if (k !== "field" && (typeof v === "string" || typeof v === "number")) out[k] = v;
+  return out;
 }
 
 /**

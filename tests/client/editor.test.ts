@@ -26,6 +26,24 @@ describe("the editor's draft", () => {
     expect(model.valid?.failures).toEqual([{ kind: "crash", at: 30 }]);
   });
 
+  it("says a map's own checks by their reason, made from their codes", () => {
+    const model = new EditorModel(blankScenario(1), { kind: "new" });
+    model.change((d) => {
+      d.map = {
+        routers: [{ id: "R1", region: "north", x: 0, y: 0 }],
+        links: [{ a: "R1", b: "R7", latency: 0, bandwidth: 4 }],
+        servers: [{ id: "S1", router: "R1" }],
+        users: [{ id: "U1", router: "R1" }],
+      };
+    });
+    expect(model.errors).toEqual(
+      expect.arrayContaining([
+        { path: "map.links[0].b", reason: 'there is no router "R7"' },
+        { path: "map.links[0].latency", reason: "must be at least 1 tick" },
+      ]),
+    );
+  });
+
   it("shows seconds as the game's clock does", () => {
     expect(mmss(0)).toBe("0:00");
     expect(mmss(95)).toBe("1:35");

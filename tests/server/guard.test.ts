@@ -10,7 +10,8 @@ import {
   stampAddress,
 } from "../../game-server/src/edge/addresses";
 import { AddressLimiter, BUDGETS, SharedLimits } from "../../game-server/src/edge/limits";
-import { originAllowed } from "../../game-server/src/http/guard";
+import { guardRequests, originAllowed } from "../../game-server/src/http/guard";
+import { readRefusalText } from "../../shared/index";
 
 const request = (headers: Record<string, string>, remote = "10.0.0.9") =>
   ({ headers, socket: { remoteAddress: remote } }) as unknown as IncomingMessage;
@@ -97,5 +98,43 @@ describe("addresses and origins", () => {
     expect(
       originAllowed(request({ ...host, origin: "http://localhost:5173" }), ["http://localhost:5173"]),
     ).toBe(true);
+  });
+
+  it("answers a budget it cannot check (its store away) with a busy server's code, never a hang", async () => {
+    const failing = {
+      take: async () => Promise.reject(new Error("the store is away")),
+      has: async () => Promise.reject(new Error("the store is away")),
+    } as unknown as SharedLimits;
+    const handler = guardRequests(
+      () => {},
+      { allowedOrigins: [], trustProxy: false, limitScale: 1 },
+      failing,
+    );
+    const answer = (method: string, url: string) =>
+      new Promise<{ status: number; body: Record<string, unknown> }>((resolve) => {
+        let status = 0;
+        const res = {
+          headersSent: false,
+          writeHead: (s: number) => {
+            status = s;
+          },
+          end: (text: string) => resolve({ status, body: JSON.parse(text) }),
+        };
+        const req = { method, url, headers: {}, socket: { remoteAddress: "10.0.0.9" } };
+        handler(req as unknown as IncomingMessage, res as never);
+      });
+    // An API call: words for a person and the code beside them.
+    expect(await answer("POST", "/api/classes")).toEqual({
+      status: 503,
+      body: {
+        code: 503,
+        error: "The server is busy: try again in a moment.",
+        refusal: { code: "server-busy", params: {} },
+      },
+    });
+    // A matchmaking call: the code packed in `error`, which colyseus.js shows.
+    const join = await answer("POST", "/matchmake/create/solo");
+    expect(join.status).toBe(503);
+    expect(readRefusalText(String(join.body.error))).toEqual({ code: "server-busy", params: {} });
   });
 });

@@ -72,6 +72,7 @@ describe("the HTTP surface", () => {
       const a = await raw(method, path, { "content-type": "application/json" }, body);
       expect(a.status, `${method} ${path}`).toBe(400);
       expect(json(a).error, `${method} ${path}`).toMatch(/address is not valid/);
+      expect(json(a).refusal, `${method} ${path}`).toEqual({ code: "bad-address", params: {} });
     }
     for (const path of ["/%", "/%ff", "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/%00.js", "//:", "//[x"]) {
       const a = await raw("GET", path);
@@ -143,7 +144,12 @@ describe("the HTTP surface", () => {
     const before = process.env.METRICS_KEY;
     try {
       delete process.env.METRICS_KEY;
-      expect((await raw("GET", "/api/metrics")).status).toBe(404);
+      const off = await raw("GET", "/api/metrics");
+      expect(off.status).toBe(404);
+      expect(json(off)).toEqual({
+        error: "Metrics are not enabled on this server.",
+        refusal: { code: "metrics-not-enabled", params: {} },
+      });
       expect((await raw("GET", "/api/metrics?reset=1", { "x-metrics-key": "" })).status).toBe(404);
       process.env.METRICS_KEY = "operator-key-0123456789abcdef";
       expect((await raw("GET", "/api/metrics")).status).toBe(401);
@@ -161,18 +167,36 @@ describe("the HTTP surface", () => {
     }
   });
 
-  it("a body without a required field names the field in words", async () => {
-    const cases: [string, unknown, RegExp][] = [
-      ["/api/classes", {}, /^scenario: is required$/],
-      ["/api/scenarios", {}, /^scenario: is required$/],
-      ["/api/preview", {}, /^scenario: is required$/],
-      ["/api/classes", { scenario: 5 }, /^scenario: must be text$/],
-      ["/api/classes", { scenario: "calm", extra: 1 }, /^body: unknown field "extra"$/],
+  it("a body without a required field names the field in words, and as a code with the rule broken", async () => {
+    const cases: [string, unknown, RegExp, Record<string, string | number>][] = [
+      ["/api/classes", {}, /^scenario: is required$/, { field: "scenario", rule: "required" }],
+      ["/api/scenarios", {}, /^scenario: is required$/, { field: "scenario", rule: "required" }],
+      ["/api/preview", {}, /^scenario: is required$/, { field: "scenario", rule: "required" }],
+      [
+        "/api/classes",
+        { scenario: 5 },
+        /^scenario: must be text$/,
+        { field: "scenario", rule: "invalid_type", expected: "string" },
+      ],
+      [
+        "/api/classes",
+        { scenario: "calm", extra: 1 },
+        /^body: unknown field "extra"$/,
+        { field: "body", rule: "unrecognized_keys", keys: "extra" },
+      ],
+      [
+        "/api/classes",
+        { scenario: "calm", duration: 5 },
+        /^duration: must be at least 10 seconds$/,
+        { field: "duration", rule: "too_small", minimum: 10, unit: "seconds" },
+      ],
     ];
-    for (const [path, body, message] of cases) {
+    for (const [path, body, message, params] of cases) {
       const a = await raw("POST", path, { "content-type": "application/json" }, JSON.stringify(body));
       expect(a.status, `${path} ${JSON.stringify(body)}`).toBe(400);
       expect(json(a).error, `${path} ${JSON.stringify(body)}`).toMatch(message);
+      expect(json(a).refusal, `${path} ${JSON.stringify(body)}`).toEqual({ code: "bad-body", params });
+      expect(json(a).issues, `${path} ${JSON.stringify(body)}`).toEqual([params]);
       expect(a.body).not.toMatch(/nonoptional|received undefined/);
     }
   });

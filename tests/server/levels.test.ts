@@ -55,9 +55,23 @@ describe("a level in a solo room", () => {
     const unpicked = await joinRefusal(h.client().create("solo", { level: "fifty" }));
     expect(unpicked.code).toBe("level-needs-choice");
     expect(unpicked.words).toMatch(/needs a choice/);
-    await expect(h.client().create("solo", { level: "calm", scenario: "calm" })).rejects.toThrow(
-      /one of the two/,
+    // Options that break the schema: a code with the field and the rule, worded by the join screen.
+    const both = await joinRefusal(h.client().create("solo", { level: "calm", scenario: "calm" }));
+    expect(both).toMatchObject({
+      code: "bad-solo-options",
+      params: { field: "options", rule: "scenario-or-level" },
+    });
+    expect(both.words).toMatch(/one of the two/);
+    const long = await joinRefusal(h.client().create("solo", { scenario: "calm", node: "N".repeat(30) }));
+    expect(long).toMatchObject({
+      code: "bad-solo-options",
+      params: { field: "node", rule: "too_big", maximum: 24, of: "characters" },
+    });
+    expect(long.words).toBe(
+      "That game could not be opened (node: must be at most 24 characters): reload the page and try again.",
     );
+    const name = await joinRefusal(h.client().create("solo", { scenario: "calm", nickname: "x".repeat(20) }));
+    expect(name).toMatchObject({ code: "nickname-too-long", params: { max: 16 } });
   });
 
   it("plays the architecture the player picks, and ending early earns no stars", async () => {

@@ -149,6 +149,10 @@ describe("threats and what stops them", () => {
       statuses.push((await post("/api/classes", { scenario: "calm" }, from)).status);
     expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
+    expect((await post("/api/classes", { scenario: "calm" }, from)).json).toMatchObject({
+      error: "Too many requests from your network: wait a few minutes.",
+      refusal: { code: "too-many-requests", params: {} },
+    });
     // Another address (another school) is not affected.
     expect((await post("/api/classes", { scenario: "calm" }, { "x-forwarded-for": address() })).status).toBe(
       201,
@@ -214,10 +218,13 @@ describe("threats and what stops them", () => {
     expect(right.status).toBe(429);
     // The join screen's code check counts too.
     const checker = { "x-forwarded-for": address() };
-    let last = 0;
-    for (let i = 0; i < 31; i++)
-      last = (await fetch(`${h.server.url}/api/join/QQQQQ`, { headers: checker })).status;
-    expect(last).toBe(429);
+    let last = new Response();
+    for (let i = 0; i < 31; i++) last = await fetch(`${h.server.url}/api/join/QQQQQ`, { headers: checker });
+    expect(last.status).toBe(429);
+    expect(((await last.json()) as { refusal: unknown }).refusal).toEqual({
+      code: "too-many-wrong-codes",
+      params: {},
+    });
     // A class behind another address joins as usual.
     const ok = await post(
       `/matchmake/joinById/${made.code}`,
@@ -349,13 +356,23 @@ describe("threats and what stops them", () => {
       mode: "versus",
       hostKey: newSecret(),
     });
-    await expect(matchMaker.createRoom("classroom", options({}))).rejects.toThrow(/Not a valid scenario: \w/);
-    await expect(
-      matchMaker.createRoom("classroom", options({ ...calm, map: { ...calm.map, users: 5000 } })),
-    ).rejects.toThrow(/map.users: must be at most 400/);
-    await expect(matchMaker.createRoom("classroom", { ...options(calm), hostKey: "short" })).rejects.toThrow(
-      /Host a class menu/,
-    );
+    // Refused as codes in the error's text (a ServerError), like any refused join.
+    const refusedWith = async (options: unknown) =>
+      readRefusalText(
+        await matchMaker.createRoom("classroom", options).then(
+          () => "created",
+          (e: Error) => e.message,
+        ),
+      );
+    expect(await refusedWith(options({}))).toMatchObject({ code: "scenario-not-valid" });
+    expect(await refusedWith(options({ ...calm, map: { ...calm.map, users: 5000 } }))).toEqual({
+      code: "scenario-not-valid",
+      params: { field: "map.users", rule: "too_big", maximum: 400 },
+    });
+    expect(await refusedWith({ ...options(calm), hostKey: "short" })).toEqual({
+      code: "create-from-host-menu",
+      params: {},
+    });
   });
 
   it("T23 solo games: a cap on open games per address, and on new ones", async () => {
@@ -477,10 +494,18 @@ describe("threats and what stops them", () => {
 
   it("T10 cross-site requests: another site's page cannot create classes, join or open a websocket", async () => {
     const evil = { origin: "https://evil.example" };
-    expect((await post("/api/classes", { scenario: "calm" }, evil)).status).toBe(403);
+    const api = await post("/api/classes", { scenario: "calm" }, evil);
+    expect(api.status).toBe(403);
+    expect(api.json).toMatchObject({
+      error: "Requests from other sites are not accepted.",
+      refusal: { code: "cross-site", params: {} },
+    });
     expect((await post("/api/scenarios", { scenario: {} }, evil)).status).toBe(403);
     const made = await h.createClass();
-    expect((await post(`/matchmake/joinById/${made.code}`, { nickname: "Gus" }, evil)).status).toBe(403);
+    const join = await post(`/matchmake/joinById/${made.code}`, { nickname: "Gus" }, evil);
+    expect(join.status).toBe(403);
+    // A matchmaking call's refusal travels packed in `error`, as colyseus.js shows it.
+    expect(readRefusalText(String(join.json.error))?.code).toBe("cross-site");
     // The same site's own page is fine.
     const own = { origin: h.server.url };
     const seat = await post(`/matchmake/joinById/${made.code}`, { nickname: "Gus" }, own);

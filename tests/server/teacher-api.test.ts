@@ -86,6 +86,7 @@ describe("saved scenarios", () => {
     const noKey = await send("PUT", `/api/scenarios/${id}`, { scenario: changed });
     expect(noKey.status).toBe(401);
     expect(noKey.json.error).toMatch(/edit key/);
+    expect(noKey.json.refusal).toEqual({ code: "edit-key-needed", params: {} });
     const wrongKey = await send(
       "PUT",
       `/api/scenarios/${id}`,
@@ -133,7 +134,46 @@ describe("saved scenarios", () => {
       const r = await send("POST", "/api/scenarios", body);
       expect(r.status, JSON.stringify(body)?.slice(0, 80)).toBe(status);
       expect(r.json.error, JSON.stringify(r.json)).toMatch(message);
+      expect(r.json.refusal, JSON.stringify(r.json)).toEqual(
+        expect.objectContaining({ code: expect.any(String) }),
+      );
     }
+    // The same refusals as codes: the JSON, a body's field, the scenario's own checks with their subject.
+    expect((await send("POST", "/api/scenarios", "{oops")).json.refusal).toEqual({
+      code: "body-not-json",
+      params: {},
+    });
+    expect((await send("POST", "/api/scenarios", {})).json.refusal).toEqual({
+      code: "bad-body",
+      params: { field: "scenario", rule: "required" },
+    });
+    expect((await send("POST", "/api/scenarios", { scenario: mine, extra: 1 })).json.refusal).toEqual({
+      code: "bad-body",
+      params: { field: "body", rule: "unrecognized_keys", keys: "extra" },
+    });
+    const late = await send("POST", "/api/scenarios", {
+      scenario: { ...mine, failures: [{ kind: "crash", at: 99 }] },
+    });
+    expect(late.json.refusal).toEqual({
+      code: "scenario-not-valid",
+      params: { field: "failures[0].at", rule: "after-the-end" },
+    });
+    const nowhere = {
+      ...mine,
+      map: {
+        routers: [{ id: "R1", region: "north", x: 0, y: 0 }],
+        links: [{ a: "R1", b: "R9", latency: 1, bandwidth: 4 }],
+        servers: [{ id: "S1", router: "R1" }],
+        users: [{ id: "U1", router: "R1" }],
+      },
+    };
+    const unknownRouter = await send("POST", "/api/scenarios", { scenario: nowhere });
+    expect(unknownRouter.json.errors).toContain('map.links[0].b: no router "R9"');
+    expect(unknownRouter.json.issues).toContainEqual({
+      field: "map.links[0].b",
+      rule: "unknown-router",
+      router: "R9",
+    });
     // Every field that is wrong is listed, not just the first.
     const several = await send("POST", "/api/scenarios", { scenario: { ...mine, duration: 5, budget: -1 } });
     expect(several.json.errors).toEqual(
@@ -142,7 +182,7 @@ describe("saved scenarios", () => {
     // The same fields as codes for a screen to word: the field, the rule broken and its limit.
     expect(several.json.issues).toEqual(
       expect.arrayContaining([
-        { field: "duration", rule: "too_small", minimum: 10 },
+        { field: "duration", rule: "too_small", minimum: 10, unit: "seconds" },
         expect.objectContaining({ field: "budget", rule: "too_small" }),
       ]),
     );
@@ -152,10 +192,18 @@ describe("saved scenarios", () => {
       body: JSON.stringify({ scenario: mine }),
     });
     expect(notJson.status).toBe(415);
+    expect(await notJson.json()).toEqual({
+      error: "send JSON (content-type: application/json)",
+      refusal: { code: "send-json", params: {} },
+    });
     const huge = await send("POST", "/api/scenarios", {
       scenario: { ...mine, description: "x".repeat(400_000) },
     });
     expect(huge.status).toBe(413);
+    expect(huge.json).toEqual({
+      error: `the body is larger than ${256 * 1024} bytes`,
+      refusal: { code: "body-too-large", params: { max: 256 * 1024 } },
+    });
     expect(await savedCount()).toBe(before);
   });
 });
@@ -282,7 +330,10 @@ describe("classes from saved scenarios, stored results and the history", () => {
     });
     const noKey = await fetch(`${h.server.url}/api/history`);
     expect(noKey.status).toBe(401);
-    expect(((await noKey.json()) as { error: string }).error).toMatch(/host key/);
+    expect(await noKey.json()).toMatchObject({
+      error: expect.stringMatching(/host key/),
+      refusal: { code: "host-key-needed", params: {} },
+    });
     expect((await history("/not-an-id", made.hostKey)).status).toBe(404);
     expect((await h.post("/api/classes", { scenario: "calm", hostKey: "short" })).status).toBe(400);
     expect((await h.post("/api/classes", { scenario: "QQQQQQ" })).status).toBe(404);

@@ -44,7 +44,7 @@ const startedAt = Date.now();
  */
 function requireMetricsKey(req: IncomingMessage): void {
   const expected = process.env.METRICS_KEY;
-  if (!expected) throw new HttpError(404, "Metrics are not enabled on this server.");
+  if (!expected) throw new Refused(404, refusal("metrics-not-enabled"));
   const sent = req.headers["x-metrics-key"];
   if (typeof sent !== "string" || !sameSecret(sent, expected))
     throw new Refused(401, refusal("metrics-key-needed"));
@@ -118,7 +118,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       const why = e instanceof Refused ? { refusal: e.refusal, ...(e.issues && { issues: e.issues }) } : {};
       sendJson(res, e.status, { error: e.message, ...(e.errors && { errors: e.errors }), ...why });
     } else {
-      sendJson(res, 500, { error: "the server could not do that" });
+      const failed = refusal("server-failed");
+      sendJson(res, 500, { error: refusalWords(failed), refusal: failed });
       throw e;
     }
   }

@@ -7,12 +7,12 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
-import { joinCodeSchema, refusal, refusalText } from "../../../shared/index";
+import { joinCodeSchema, type Refusal, refusal, refusalText, refusalWords } from "../../../shared/index";
 import { stampAddress } from "../edge/addresses";
 import type { BudgetName, SharedLimits } from "../edge/limits";
 import type { GuardOptions } from "../edge/options";
 import { log } from "../ops/log";
-import { HttpError, within } from "./respond";
+import { Refused, within } from "./respond";
 
 /** Largest matchmaking body (join options: a nickname and a key). */
 const MAX_MATCHMAKE_BODY = 4 * 1024;
@@ -44,10 +44,17 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
   }
 }
 
-/** An answer in the matchmaker's own shape ({ code, error }), which colyseus.js shows as the error. */
-function refuse(res: ServerResponse, status: number, error: string): void {
+/**
+ * A refusal in the matchmaker's own shape ({ code, error }). colyseus.js shows `error` as the error's
+ * text, so a matchmaking call gets the refusal packed there (shared/join-refusals.ts); an API call gets
+ * words in `error` for a person and the refusal beside it, as the API answers (respond.ts Refused).
+ */
+function refuse(res: ServerResponse, status: number, why: Refusal, matchmaking: boolean): void {
+  const body = matchmaking
+    ? { code: status, error: refusalText(why) }
+    : { code: status, error: refusalWords(why), refusal: why };
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify({ code: status, error }));
+  res.end(JSON.stringify(body));
 }
 
 /** Which per-address budget an API request spends, if any. */
@@ -92,23 +99,22 @@ async function checkMatchmake(
   path: string,
   address: string,
   limits: SharedLimits,
-): Promise<[number, string] | null> {
+): Promise<[number, Refusal] | null> {
   const method = req.method ?? "GET";
   if (method === "OPTIONS") return null;
   const call = method === "POST" ? MATCHMAKE_CALLS.exec(path) : null;
   if (!call) {
     const creating = /\/(create|joinOrCreate|join)\/classroom\b/.test(path);
-    return [403, refusalText(refusal(creating ? "create-from-host-menu" : "not-matchmaking"))];
+    return [403, refusal(creating ? "create-from-host-menu" : "not-matchmaking")];
   }
   if (Number(req.headers["content-length"] ?? 0) > MAX_MATCHMAKE_BODY)
-    return [413, refusalText(refusal("join-too-large"))];
+    return [413, refusal("join-too-large")];
   const joining = call[3] !== undefined;
   const reconnecting = call[5] !== undefined;
   if ((joining || reconnecting) && !(await limits.has("failures", address)))
-    return [429, refusalText(refusal("too-many-wrong-codes"))];
-  if (!(await limits.take("matchmake", address))) return [429, refusalText(refusal("too-many-joins"))];
-  if (call[1] && !(await limits.take("solos", address)))
-    return [429, refusalText(refusal("too-many-new-games"))];
+    return [429, refusal("too-many-wrong-codes")];
+  if (!(await limits.take("matchmake", address))) return [429, refusal("too-many-joins")];
+  if (call[1] && !(await limits.take("solos", address))) return [429, refusal("too-many-new-games")];
   if (joining) {
     const code = call[4]!;
     const [room] = joinCodeSchema.safeParse(code).success
@@ -116,9 +122,9 @@ async function checkMatchmake(
       : [];
     if (!room) {
       void limits.spend("failures", address);
-      return [404, refusalText(refusal("no-class", { code }))];
+      return [404, refusal("no-class", { code })];
     }
-    if (room.locked) return [403, refusalText(refusal("class-locked"))];
+    if (room.locked) return [403, refusal("class-locked")];
   }
   return null;
 }
@@ -146,14 +152,14 @@ export function guardRequests(
       !originAllowed(req, options.allowedOrigins)
     ) {
       log.warn(`refused a cross-site ${method} ${path.slice(0, 80)} from ${address}`);
-      return refuse(res, 403, "Requests from other sites are not accepted.");
+      return refuse(res, 403, refusal("cross-site"), isMatchmake);
     }
     const budget = isApi ? apiBudget(method, path) : null;
     const checkingJoin = isApi && method === "GET" && path.startsWith("/api/join/");
     if (!isMatchmake && !budget && !checkingJoin) return inner(req, res);
     within(decide())
-      .then((refusal) => {
-        if (refusal) return refuse(res, refusal[0], refusal[1]);
+      .then((refused) => {
+        if (refused) return refuse(res, refused[0], refused[1], isMatchmake);
         if (isMatchmake) {
           // Colyseus reads the body itself, without a limit: cut off a body that grows past the cap.
           let size = 0;
@@ -170,16 +176,15 @@ export function guardRequests(
       .catch((e: unknown) => {
         log.error(`guard ${method} ${path.slice(0, 80)}: ${e instanceof Error ? e.message : "failed"}`);
         if (res.headersSent) return;
-        if (e instanceof HttpError) refuse(res, e.status, e.message);
-        else refuse(res, 503, "The server is busy: try again in a moment.");
+        if (e instanceof Refused) refuse(res, e.status, e.refusal, isMatchmake);
+        else refuse(res, 503, refusal("server-busy"), isMatchmake);
       });
 
-    async function decide(): Promise<[number, string] | null> {
+    async function decide(): Promise<[number, Refusal] | null> {
       if (isMatchmake) return checkMatchmake(req, path, address, limits);
       if (checkingJoin && !(await limits.has("failures", address)))
-        return [429, "Too many wrong codes from your network: wait a minute and try again."];
-      if (budget && !(await limits.take(budget, address)))
-        return [429, "Too many requests from your network: wait a few minutes."];
+        return [429, refusal("too-many-wrong-codes")];
+      if (budget && !(await limits.take(budget, address))) return [429, refusal("too-many-requests")];
       return null;
     }
   };

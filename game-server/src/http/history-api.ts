@@ -12,13 +12,7 @@ import { Refused, readBody, readHeader, sendCsv, sendJson } from "./respond";
 const matchIdPattern = /^[A-Za-z0-9_-]{12}$/;
 
 function hostKey(req: IncomingMessage): string {
-  return readHeader(
-    req,
-    "x-host-key",
-    secretSchema,
-    401,
-    "The results history needs the host key of your classes (x-host-key).",
-  );
+  return readHeader(req, "x-host-key", secretSchema, 401, refusal("host-key-needed"));
 }
 
 const shareSchema = z.object({ shared: z.boolean({ message: "must be true or false" }) }).strict();

@@ -1,7 +1,14 @@
 /** Reading request bodies and writing answers: the HTTP edge every endpoint shares. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { type FieldIssue, formatPath, type Refusal, refusalWords } from "../../../shared/index";
+import {
+  type FieldIssue,
+  fieldIssue,
+  formatPath,
+  type Refusal,
+  refusal,
+  refusalWords,
+} from "../../../shared/index";
 import { log } from "../ops/log";
 
 /** Largest request body the API reads, in bytes (a 400-node scenario is about 40 KB). */
@@ -53,33 +60,37 @@ export function sendCsv(res: ServerResponse, filename: string, text: string): vo
 
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
-  if (!type.startsWith("application/json"))
-    throw new HttpError(415, "send JSON (content-type: application/json)");
+  if (!type.startsWith("application/json")) throw new Refused(415, refusal("send-json"));
+  const tooLarge = () => new Refused(413, refusal("body-too-large", { max: MAX_BODY_BYTES }));
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
   } catch {
-    throw new HttpError(400, "the body is not valid JSON");
+    throw new Refused(400, refusal("body-not-json"));
   }
 }
 
-/** Reads a JSON body and checks it with a schema; a mismatch is a 400 naming the field. */
+/**
+ * Reads a JSON body and checks it with a schema; a mismatch is a 400 naming the field: in English
+ * for a person (`error`, `errors`: the schema's own messages) and as codes (`refusal` bad-body with the
+ * field and the rule it broke, `issues` for every field).
+ */
 export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
   const input = await readJson(req);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map(
-    (i) => `${i.path.length ? formatPath(i.path) : "body"}: ${issueInWords(i, input)}`,
-  );
-  throw new HttpError(400, errors[0]!, errors);
+  const field = (i: z.core.$ZodIssue) => (i.path.length ? formatPath(i.path) : "body");
+  const errors = parsed.error.issues.map((i) => `${field(i)}: ${issueInWords(i, input)}`);
+  const issues = parsed.error.issues.map((i) => ({ ...fieldIssue(i, input), field: field(i) }));
+  throw new Refused(400, refusal("bad-body", issues[0]), { error: errors[0]!, errors, issues });
 }
 
 /** The value at a field path of the raw body, or undefined when it is missing. */
@@ -132,8 +143,7 @@ export function tryDecode(raw: string): string | null {
 }
 
 /** The answer to an address that does not decode. */
-export const badAddress = () =>
-  new HttpError(400, "The address is not valid: it has a broken %-escape or a NUL character.");
+export const badAddress = () => new Refused(400, refusal("bad-address"));
 
 /** A path segment of the API, decoded once here so no handler decodes (and throws) again. */
 export function decodeSegment(raw: string): string {
@@ -151,17 +161,17 @@ export function logRefusal(req: IncomingMessage, status: number, reason: string)
   else log.warn(line);
 }
 
-/** A header's value, checked by a schema; missing or malformed is a 4xx with `message`. */
+/** A header's value, checked by a schema; missing or malformed is a 4xx with `why`. */
 export function readHeader<T>(
   req: IncomingMessage,
   name: string,
   schema: z.ZodType<T>,
   status: number,
-  message: string,
+  why: Refusal,
 ): T {
   const raw = req.headers[name];
   const parsed = schema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  if (!parsed.success) throw new HttpError(status, message);
+  if (!parsed.success) throw new Refused(status, why);
   return parsed.data;
 }
 
@@ -175,7 +185,7 @@ export const SHARED_STATE_TIMEOUT_MS = 3000;
 export function within<T>(work: Promise<T>, ms = SHARED_STATE_TIMEOUT_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Refused(503, { code: "class-list-unreachable", params: {} })), ms);
+    timer = setTimeout(() => reject(new Refused(503, refusal("class-list-unreachable"))), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

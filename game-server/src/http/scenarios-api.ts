@@ -67,13 +67,7 @@ export async function saveScenario(req: IncomingMessage, res: ServerResponse): P
 
 export async function updateScenario(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const code = shareCode(id);
-  const editKey = readHeader(
-    req,
-    "x-edit-key",
-    secretSchema,
-    401,
-    "Changing a saved scenario needs its edit key (x-edit-key); save a copy instead.",
-  );
+  const editKey = readHeader(req, "x-edit-key", secretSchema, 401, refusal("edit-key-needed"));
   const body = await readBody(req, saveScenarioSchema);
   const outcome = await services().store.scenarios.update(code, editKey, validScenario(body.scenario));
   if (!outcome.ok && outcome.reason === "not-found")

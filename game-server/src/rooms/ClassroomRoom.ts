@@ -4,7 +4,6 @@
  * results. Students are seated on bots' nodes, balanced; bots hold every seat without a human.
  */
 import type { AuthContext, Client } from "@colyseus/core";
-import { ServerError } from "@colyseus/core";
 import { z } from "zod";
 import {
   CLOSE,
@@ -77,9 +76,9 @@ export class ClassroomRoom extends MatchRoom {
 
   override async onCreate(options: unknown): Promise<void> {
     const parsed = createSchema.safeParse(options);
-    if (!parsed.success) throw new ServerError(400, "Create a class from the Host a class menu.");
+    if (!parsed.success) throw refusedJoin(400, "create-from-host-menu");
     const checked = parseScenario(parsed.data.scenario);
-    if (!checked.ok) throw new ServerError(400, `Not a valid scenario: ${checked.errors[0]}`);
+    if (!checked.ok) throw refusedJoin(400, "scenario-not-valid", checked.issues[0]);
     const { scenarioCode, mode, hostKey } = parsed.data;
     const scenario = checked.value;
     this.setSeatReservationTime(services().seatReservationSeconds);

@@ -15,8 +15,10 @@ import {
   type MatchResult,
   type Refusal,
   refusal,
+  refusalText,
   type Scenario,
   type SoloOptions,
+  soloOptionsRefusal,
   soloOptionsSchema,
 } from "../../../shared/index";
 import { findScenario, withDuration } from "../app/scenarios";
@@ -39,8 +41,7 @@ export class SoloRoom extends MatchRoom {
 
   override async onCreate(raw: unknown): Promise<void> {
     const parsed = soloOptionsSchema.safeParse(raw ?? {});
-    if (!parsed.success)
-      throw new ServerError(400, parsed.error.issues[0]?.message ?? "invalid solo options");
+    if (!parsed.success) throw new ServerError(400, refusalText(soloOptionsRefusal(parsed.error, raw)));
     const options = parsed.data;
     const { scenario, node, code } = options.level
       ? this.levelScenario(options.level, options)

@@ -1,9 +1,10 @@
 /**
  * The scenario being edited. The draft has the shape of a scenario but may break its rules while the
  * teacher types (an empty number field is NaN, a start time past the end); every change re-runs the
- * shared `parseScenario`, so the errors a teacher sees are the ones the server would give.
+ * shared `parseScenario`, so the errors a teacher sees are the ones the server would give (worded
+ * here from their codes).
  */
-import { BUILT_IN_SCENARIOS, parseScenario, type Scenario } from "../../../../shared/index";
+import { BUILT_IN_SCENARIOS, issueWords, parseScenario, type Scenario } from "../../../../shared/index";
 
 /** Where the draft came from, which decides what Save does. */
 export type Origin =
@@ -81,17 +82,13 @@ export class EditorModel {
   private validate(): void {
     const r = parseScenario(this.draft);
     this.valid = r.ok ? r.value : null;
-    this.errors = r.ok ? [] : r.errors.map(splitError);
+    // Words made here from each field's rule and limit (FieldIssue), as for a server's answer.
+    this.errors = r.ok ? [] : r.issues.map((i) => ({ path: i.field, reason: issueWords(i) }));
   }
 
   private emit(change: Change): void {
     for (const fn of this.listeners) fn(change);
   }
-}
-
-function splitError(line: string): FieldError {
-  const i = line.indexOf(": ");
-  return i < 0 ? { path: "(scenario)", reason: line } : { path: line.slice(0, i), reason: line.slice(i + 2) };
 }
 
 /** A fresh scenario: the classroom map, a steady workload, no failures yet. */

@@ -2,7 +2,7 @@
  * Scenario files: the draft as a JSON document and back. A file is read through the shared
  * parseScenario, like anything else from outside; a broken one is explained and changes nothing.
  */
-import { parseScenario, type Scenario } from "../../../../shared/index";
+import { issueWords, parseScenario, type Scenario } from "../../../../shared/index";
 
 /** Largest scenario file read, in bytes (the biggest valid document is far smaller). */
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -27,7 +27,7 @@ export function readScenarioText(text: string, fileName: string): FileRead {
     return {
       ok: false,
       message: `"${fileName}" is not a valid scenario, so nothing was changed:`,
-      errors: r.errors,
+      errors: r.issues.map((i) => `${i.field}: ${issueWords(i)}`),
     };
   return { ok: true, scenario: r.value };
 }
