@@ -64,8 +64,10 @@ export interface LevelOutcome {
   topology: Architecture;
   stars: Stars;
   passed: boolean;
-  /** For an attempt that missed a star somewhere: what to try next. */
+  /** For an attempt that missed a star somewhere: what to try next (the level's own hints). */
   hints: string[];
+  /** The player ended the level before its time was up: no stars for that attempt. */
+  gaveUp?: true;
 }
 
 export function levelOutcome(info: LevelInfo, topology: Architecture, scores: Scores): LevelOutcome {

@@ -6,6 +6,9 @@ import { h } from "../ui/dom";
 import { starTable } from "../ui/stars";
 import { startLevel } from "./level-flow";
 
+/** For a level ended before its time was up. */
+const GAVE_UP_HINT = "Stars come only for a level played to the end. Try again and see it through!";
+
 /** Saves the attempt's stars in this browser and builds the level's result panel. */
 export function levelResult(scene: Scene, r: MatchResult): HTMLElement | null {
   const outcome = r.level;
@@ -44,7 +47,9 @@ export function levelResult(scene: Scene, r: MatchResult): HTMLElement | null {
       h("span", { id: "level-verdict" }, outcome.passed ? "passed!" : "not yet"),
     ),
     starTable(outcome.stars, team.scores, info.scenario.level),
-    ...outcome.hints.map((hint) => h("p", { class: "hint" }, h("b", {}, "Hint: "), hint)),
+    ...(outcome.gaveUp ? [GAVE_UP_HINT] : outcome.hints).map((hint) =>
+      h("p", { class: "hint" }, h("b", {}, "Hint: "), hint),
+    ),
     outcome.passed && !next
       ? h("p", { class: "you-badge" }, "That was the last level. You can build a network — and say why.")
       : null,

@@ -98,7 +98,8 @@ export class SoloRoom extends MatchRoom {
           ...outcome,
           stars: { speed: 0, cost: 0, survival: 0 },
           passed: false,
-          hints: ["Stars come only for a level played to the end. Try again and see it through!"],
+          hints: [],
+          gaveUp: true,
         }
       : outcome;
   }
