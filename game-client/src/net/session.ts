@@ -2,7 +2,7 @@
  * The connection to the game server: the only code that imports colyseus.js. Scenes read
  * `session.state` and subscribe to events; they never touch the SDK.
  */
-import { Client, getStateCallbacks, type Room } from "colyseus.js";
+import { Client, ErrorCode, getStateCallbacks, type Room } from "colyseus.js";
 import type { Banner, JoinCheck, MatchView, PrivateView } from "../../../shared/index";
 import {
   C2S,
@@ -262,7 +262,7 @@ export class Session {
         // Right after a drop the server may not have opened the seat for us yet: keep trying for a
         // few seconds; after that, a refused token means the seat is really gone.
         const settled = Date.now() - started > RECONNECT_GRACE_MS;
-        if (settled && /not found|expired|invalid/i.test(joinErrorWords(e))) break;
+        if (settled && codeOf(e) === ErrorCode.MATCHMAKE_EXPIRED) break;
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
@@ -298,6 +298,12 @@ export class Session {
 
 /** The server says the class's room no longer exists: it closed, or its server restarted without it. */
 function classGone(e: unknown): boolean {
-  const message = e instanceof Error ? e.message : String(e);
-  return /room ".*" (not found|has been disposed)/i.test(message);
+  // Colyseus answers a reconnection to a room that is no more with this code ("has been disposed").
+  return codeOf(e) === ErrorCode.MATCHMAKE_INVALID_ROOM_ID;
+}
+
+/** The matchmaker's error code of a failed reconnection (colyseus.js's ServerError), if any. */
+function codeOf(e: unknown): number | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "number" ? code : undefined;
 }
