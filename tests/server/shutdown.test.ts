@@ -23,13 +23,7 @@ it("SIGTERM during a match stores its results as interrupted and tells the clien
   const env = { DATA_DIR: join(dir, "db"), DATABASE_URL: undefined, REDIS_URL: undefined };
   const first = await spawnServer(env);
   running.push(first);
-  const made = (await (
-    await fetch(`${first.url}/api/classes`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenario: "server-crash" }),
-    })
-  ).json()) as { code: string; hostKey: string };
+  const made = await newClass(first.url, "server-crash");
   const client = new Client(first.url);
   const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
   const ann = quiet(await client.joinById(made.code, { nickname: "Ann" }));
@@ -45,16 +39,10 @@ it("SIGTERM during a match stores its results as interrupted and tells the clien
 
   const second = await spawnServer(env);
   running.push(second);
-  const headers = { "x-host-key": made.hostKey };
-  const list = (await (await fetch(`${second.url}/api/history`, { headers })).json()) as {
-    matches: MatchSummary[];
-  };
+  const { list, full } = await history(second.url, made.hostKey);
   expect(list.matches).toHaveLength(1);
   expect(list.matches[0]).toMatchObject({ status: "interrupted", roomCode: made.code, players: 1 });
   expect(list.matches[0]!.seconds).toBeGreaterThanOrEqual(2);
-  const full = (await (
-    await fetch(`${second.url}/api/history/${list.matches[0]!.id}`, { headers })
-  ).json()) as StoredMatch;
   expect(full.result.players.some((p) => p.holder === "Ann")).toBe(true);
   second.child.kill("SIGTERM");
   expect(await second.exited).toBe(0);
@@ -66,13 +54,7 @@ it("SIGTERM while the points are being counted: everyone gets them, and they are
     const env = { DATA_DIR: join(home, "db"), DATABASE_URL: undefined, REDIS_URL: undefined };
     const server = await spawnServer(env);
     running.push(server);
-    const made = (await (
-      await fetch(`${server.url}/api/classes`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scenario: "big-school" }),
-      })
-    ).json()) as { code: string; hostKey: string };
+    const made = await newClass(server.url, "big-school");
     const client = new Client(server.url);
     const host = quiet(await client.joinById(made.code, { hostKey: made.hostKey }));
     const names = ["Ann", "Bob", "Cy"];
@@ -116,15 +98,9 @@ it("SIGTERM while the points are being counted: everyone gets them, and they are
 
     const again = await spawnServer(env);
     running.push(again);
-    const headers = { "x-host-key": made.hostKey };
-    const list = (await (await fetch(`${again.url}/api/history`, { headers })).json()) as {
-      matches: MatchSummary[];
-    };
+    const { list, full } = await history(again.url, made.hostKey);
     expect(list.matches).toHaveLength(1);
     expect(list.matches[0]).toMatchObject({ status: "finished", players: names.length });
-    const full = (await (
-      await fetch(`${again.url}/api/history/${list.matches[0]!.id}`, { headers })
-    ).json()) as StoredMatch;
     const points = (r: { players: Results["players"] }) =>
       Object.fromEntries(r.players.filter((p) => p.holder).map((p) => [p.holder, p.points]));
     expect(points(full.result)).toEqual(points(counted!));
@@ -135,3 +111,25 @@ it("SIGTERM while the points are being counted: everyone gets them, and they are
     await rm(home, { recursive: true, force: true });
   }
 }, 90_000);
+
+/** A class on a server process, made as the host menu makes it. */
+async function newClass(url: string, scenario: string): Promise<{ code: string; hostKey: string }> {
+  const res = await fetch(`${url}/api/classes`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenario }),
+  });
+  return (await res.json()) as { code: string; hostKey: string };
+}
+
+/** A host's Past classes on a server process, and the newest match in full. */
+async function history(
+  url: string,
+  hostKey: string,
+): Promise<{ list: { matches: MatchSummary[] }; full: StoredMatch }> {
+  const headers = { "x-host-key": hostKey };
+  const list = (await (await fetch(`${url}/api/history`, { headers })).json()) as { matches: MatchSummary[] };
+  const id = list.matches[0]?.id ?? "none";
+  const full = (await (await fetch(`${url}/api/history/${id}`, { headers })).json()) as StoredMatch;
+  return { list, full };
+}
