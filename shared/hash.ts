@@ -172,9 +172,9 @@ function hashWorld(h: Hasher, w: World): void {
     h.num(l.carried);
     h.end();
     h.bool(l.up);
-    for (const t of l.inFlight) {
-      h.num(t.arrive);
-      hashPacket(h, t.packet);
+    for (const p of l.inFlight) {
+      h.num(p.arrive);
+      hashPacket(h, p);
     }
   }
   const st = w.stats;

@@ -182,13 +182,15 @@ export function crossingsOf(world: World, match: Match): Crossing[] {
   const list: Crossing[] = [];
   for (const rec of match.transits) {
     if (rec.team !== world.team) continue;
-    const p = rec.transit.packet;
+    // A packet enters at most one link a tick (it arrives a tick later at the soonest), so until the
+    // next step its `arrive` is this crossing's.
+    const p = rec.packet;
     list.push({
       enter: rec.enter,
       link: rec.link,
       reverse: world.links[rec.link]!.a !== rec.from,
       kind: p.kind,
-      arrive: rec.transit.arrive,
+      arrive: p.arrive,
       corrupt: p.corrupt,
       encrypted: p.encrypted,
     });
@@ -294,7 +296,7 @@ function watchDrops(world: World, match: Match, proj: Projection): void {
     for (const [r, { packets, via }] of held) {
       const router = world.nodes[r]!;
       const kept = new Set<Packet>(router.queue);
-      for (const li of router.links) for (const t of world.links[li]!.inFlight) kept.add(t.packet);
+      for (const li of router.links) for (const p of world.links[li]!.inFlight) kept.add(p);
       packets.forEach((p, k) => {
         if (kept.has(p) || cut.has(via[k]!)) return;
         if (router.blocked.has(p.src) || world.nodes[p.dst]?.blocked.has(p.src)) return;
@@ -313,10 +315,10 @@ function watchDrops(world: World, match: Match, proj: Projection): void {
       if (!l.up) continue;
       // A link's packets are in the order they entered it, so the ones arriving next come first (only
       // a latency that fell meanwhile, as congestion ends, could put one later: it goes uncounted).
-      for (const t of l.inFlight) {
-        if (t.arrive > match.tick) break;
-        if (t.toward !== node.index) continue;
-        packets.push(t.packet);
+      for (const p of l.inFlight) {
+        if (p.arrive > match.tick) break;
+        if (p.toward !== node.index) continue;
+        packets.push(p);
         via.push(li);
       }
     }

@@ -53,6 +53,8 @@ export function createPacket(
     encrypted: connectionEncrypted(world, src.index, dst),
     via: [],
     since: match.tick,
+    arrive: -1,
+    toward: -1,
   };
 }
 
@@ -118,10 +120,11 @@ export function sendOnLink(
   if (link.loss > 0 && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");
   link.carried++;
   world.stats.hopsCarried++;
-  const transit = { packet, arrive: match.tick + link.latency, toward: otherEnd(link, from) };
-  link.inFlight.push(transit);
+  packet.arrive = match.tick + link.latency;
+  packet.toward = otherEnd(link, from);
+  link.inFlight.push(packet);
   if (match.recordTransits)
-    match.transits.push({ team: world.team, link: linkIndex, from, enter: match.tick, transit });
+    match.transits.push({ team: world.team, link: linkIndex, from, enter: match.tick, packet });
 }
 
 /** Sends from an endpoint over its access link, if there is room now. Returns false when it could not. */
@@ -157,9 +160,9 @@ export function stepLinks(match: Match, world: World, arrive: (packet: Packet, a
     if (list.length === 0) continue;
     let keep = 0;
     for (let i = 0; i < list.length; i++) {
-      const t = list[i]!;
-      if (t.arrive <= tick) arrive(t.packet, t.toward);
-      else list[keep++] = t;
+      const p = list[i]!;
+      if (p.arrive <= tick) arrive(p, p.toward);
+      else list[keep++] = p;
     }
     truncate(list, keep);
   }
@@ -179,7 +182,7 @@ export function truncate<T>(list: T[], length: number): void {
 export function cutLink(world: World, link: Link, tick: number): void {
   link.up = false;
   link.downSince = tick;
-  for (const t of link.inFlight) drop(world, t.packet, "link-down");
+  for (const p of link.inFlight) drop(world, p, "link-down");
   link.inFlight.length = 0;
 }
 
