@@ -22,6 +22,14 @@ export function isDataPacket(kind: PacketKind): boolean {
   return DATA_KINDS.has(kind);
 }
 
+/**
+ * Whether the routers a packet passes are credited when it arrives (a clean chunk or message): only
+ * those packets keep a list of them (`via`). Kind and damage are set when a packet is made.
+ */
+export function creditsRouters(packet: Packet): boolean {
+  return (packet.kind === "chunk" || packet.kind === "message") && !packet.corrupt;
+}
+
 export function isDown(node: SimNode, tick: number): boolean {
   return node.gone || tick < node.downUntil;
 }

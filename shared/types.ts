@@ -57,7 +57,10 @@ export interface Packet {
    */
   forged: boolean;
   encrypted: boolean;
-  /** Routers that forwarded it (each once), credited when it arrives where it was going. */
+  /**
+   * Routers that forwarded it (each once), credited when it arrives where it was going; kept only for
+   * the packets that credit them (transport.ts: creditsRouters), empty for the rest.
+   */
   via: number[];
   /** Tick it joined the queue it is in; for waiting limits and approvals. */
   since: number;
