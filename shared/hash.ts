@@ -17,6 +17,34 @@ const SMALLEST_INT = -2147483648;
 const digits = new Uint8Array(10);
 
 /**
+ * FNV-1a of `String(x)` and the field's closing comma, from `h`, for a 32-bit integer x other than
+ * -2^31 (-0 reads "0", as String gives). Returns a 32-bit integer (signed: callers store it >>> 0).
+ */
+function mixInteger(hash: number, x: number): number {
+  let h = hash;
+  let v = x;
+  if (v < 0) {
+    h = Math.imul(h ^ MINUS, FNV_PRIME);
+    v = -v;
+  }
+  if (v < 10) h = Math.imul(h ^ (ZERO + v), FNV_PRIME);
+  else if (v < 100) {
+    const tens = (v / 10) | 0;
+    h = Math.imul(h ^ (ZERO + tens), FNV_PRIME);
+    h = Math.imul(h ^ (ZERO + v - tens * 10), FNV_PRIME);
+  } else {
+    let k = 0;
+    while (v > 0) {
+      const q = (v / 10) | 0;
+      digits[k++] = ZERO + v - q * 10;
+      v = q;
+    }
+    while (k > 0) h = Math.imul(h ^ digits[--k]!, FNV_PRIME);
+  }
+  return Math.imul(h ^ FIELD_END, FNV_PRIME);
+}
+
+/**
  * Hashes numbers as their decimal text without making the text: the hash is read every few seconds
  * of a live match over every node and link, and building a string per number made it the slowest
  * step of those ticks (and garbage for the collector). Same digest as hashing `String(x)`.
@@ -28,29 +56,8 @@ class Hasher {
     if ((x | 0) === x && x !== SMALLEST_INT) this.integer(x);
     else this.str(Number.isInteger(x) ? String(x) : x.toPrecision(12));
   }
-  /** `str(String(x))` for a 32-bit integer x other than -2^31 (-0 reads "0", as String gives). */
   private integer(x: number): void {
-    let h = this.h;
-    let v = x;
-    if (v < 0) {
-      h = Math.imul(h ^ MINUS, FNV_PRIME);
-      v = -v;
-    }
-    if (v < 10) h = Math.imul(h ^ (ZERO + v), FNV_PRIME);
-    else if (v < 100) {
-      const tens = (v / 10) | 0;
-      h = Math.imul(h ^ (ZERO + tens), FNV_PRIME);
-      h = Math.imul(h ^ (ZERO + v - tens * 10), FNV_PRIME);
-    } else {
-      let k = 0;
-      while (v > 0) {
-        const q = (v / 10) | 0;
-        digits[k++] = ZERO + v - q * 10;
-        v = q;
-      }
-      while (k > 0) h = Math.imul(h ^ digits[--k]!, FNV_PRIME);
-    }
-    this.h = Math.imul(h ^ FIELD_END, FNV_PRIME) >>> 0;
+    this.h = mixInteger(this.h, x) >>> 0;
   }
   str(s: string): void {
     this.strs(s, "");
@@ -73,7 +80,18 @@ class Hasher {
     this.integer(b ? 1 : 0);
   }
   nums(xs: readonly number[]): void {
-    for (let i = 0; i < xs.length; i++) this.num(xs[i]!);
+    // Router tables make most of a hash: their integers are mixed here without a call each.
+    let h = this.h;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      if ((x | 0) === x && x !== SMALLEST_INT) h = mixInteger(h, x);
+      else {
+        this.h = h >>> 0;
+        this.num(x);
+        h = this.h;
+      }
+    }
+    this.h = h >>> 0;
     this.end();
   }
   /** Closes a list of numbers (the text "|"). */
