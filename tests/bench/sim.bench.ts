@@ -11,16 +11,9 @@
  *
  *   npm run bench:sim [-- --runs N --school-runs N]   (--school-runs 0 skips the school network)
  */
-import {
-  BUILT_IN_SCENARIOS,
-  createMatch,
-  isSeat,
-  type Match,
-  type Scenario,
-  stepMatch,
-  submitIntent,
-} from "../../shared/index";
+import { BUILT_IN_SCENARIOS, createMatch, type Match, type Scenario, stepMatch } from "../../shared/index";
 import { median } from "../../shared/scoring";
+import { idleSeats } from "../shared/helpers";
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
@@ -47,19 +40,6 @@ interface Row {
   tickP50: number;
   tickP99: number;
   tickMax: number;
-}
-
-/** Hands every seat to a player who never acts, as a school-wide room of students does. */
-function idleSeats(match: Match): Match {
-  for (const w of match.worlds)
-    for (const n of w.nodes)
-      if (isSeat(n))
-        submitIntent(
-          match,
-          { kind: "host" },
-          { type: "assign", team: w.team, node: n.id, player: `idle-${n.id}` },
-        );
-  return match;
 }
 
 /** The q-quantile of a list of tick times (nearest rank). */
