@@ -11,7 +11,7 @@
  */
 import { DV_DETECT_TICKS, DV_INFINITY } from "./constants";
 import { isDown, otherEnd } from "./transport";
-import type { RouterState, World } from "./types";
+import type { Link, RouterState, SimNode, World } from "./types";
 
 /** What a world's last round saw. */
 interface RoundNote {
@@ -52,14 +52,6 @@ export function stepDistanceVector(world: World, tick: number): void {
   const nodes = world.nodes;
   const links = world.links;
   const n = nodes.length;
-  const usable = (li: number) => {
-    const link = links[li]!;
-    return link.up || tick - link.downSince < DV_DETECT_TICKS;
-  };
-  const alive = (i: number) => {
-    const nb = nodes[i]!;
-    return !isDown(nb, tick) || tick - nb.downSince < DV_DETECT_TICKS;
-  };
   // Routers (destinations that advertise) and endpoints (reached through their access router), each
   // in index order. What a router computes for one kind never reads what it computes for the other
   // in the same pass, so the two passes give what one pass over every index gave.
@@ -105,10 +97,10 @@ export function stepDistanceVector(world: World, tick: number): void {
     let k = 0;
     const inputs: number[] = [0];
     for (const li of node.links) {
-      if (!usable(li)) continue;
+      if (!usable(links[li]!, tick)) continue;
       const nb = otherEnd(links[li]!, from);
       const nrs = nodes[nb]!.router;
-      if (!nrs || !alive(nb)) continue;
+      if (!nrs || !alive(nodes[nb]!, tick)) continue;
       viaLink[k] = li;
       viaLatency[k] = links[li]!.latency;
       viaNeighbour[k] = nb;
@@ -202,6 +194,16 @@ export function stepDistanceVector(world: World, tick: number): void {
       rs.splits = 0;
     }
   }
+}
+
+/** Whether a link still carries routes: up, or down too recently for its ends to have noticed. */
+function usable(link: Link, tick: number): boolean {
+  return link.up || tick - link.downSince < DV_DETECT_TICKS;
+}
+
+/** Whether a neighbour still seems alive: up, or down too recently to have missed its hellos. */
+function alive(node: SimNode, tick: number): boolean {
+  return !isDown(node, tick) || tick - node.downSince < DV_DETECT_TICKS;
 }
 
 /**

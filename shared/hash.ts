@@ -2,165 +2,106 @@
  * The state hash: a 32-bit FNV-1a digest of everything that decides the future of a match. Same
  * scenario, seed and intents ⇒ the same hash at every tick, on the server and in tests.
  */
-import type { Match, Packet, RouterState, World } from "./types";
+import type { Match, Packet, World } from "./types";
 
+/** FNV-1a's 32-bit prime. */
 const FNV_PRIME = 0x01000193;
-/** Character codes of "0" and "-". */
-const ZERO = 48;
-const MINUS = 45;
-/** Integers below this enter digit by digit, without making their text (exact: far below 2^53). */
-const DIGITS_BELOW = 2 ** 48;
+/** Closes every field: a comma, so "1","23" and "12","3" differ. */
+const FIELD_END = 0x2c;
+const MINUS = 0x2d;
+const ZERO = 0x30;
 
-class Hasher {
-  h = 0x811c9dc5;
-  /** A reused buffer for an integer's digits, least significant first. */
-  private readonly digits = new Uint8Array(16);
-  num(x: number): void {
-    // Numbers enter as their decimal text, so fractions (coins, credits) hash exactly. Most are
-    // integers (ids, ticks, bit masks): their text's characters are hashed straight from the digits,
-    // the same bytes as String(x), since a whole match's state is hashed every few seconds.
-    if (Number.isInteger(x) && Math.abs(x) < DIGITS_BELOW) this.int(x);
-    else this.str(Number.isInteger(x) ? String(x) : x.toPrecision(12));
+/** -2^31: the one 32-bit integer whose negation is not one. */
+const SMALLEST_INT = -2147483648;
+/** Scratch for an integer's decimal digits, least significant first. */
+const digits = new Uint8Array(10);
+
+/**
+ * FNV-1a of `String(x)` and the field's closing comma, from `h`, for a 32-bit integer x other than
+ * -2^31 (-0 reads "0", as String gives). Returns a 32-bit integer (signed: callers store it >>> 0).
+ */
+function mixInteger(hash: number, x: number): number {
+  let h = hash;
+  let v = x;
+  if (v < 0) {
+    h = Math.imul(h ^ MINUS, FNV_PRIME);
+    v = -v;
   }
-  /** The same as str(String(x)) for an integer below DIGITS_BELOW in size (-0 is "0"). */
-  private int(x: number): void {
-    let h = this.h;
-    if (x < 0) {
-      h ^= MINUS;
-      h = Math.imul(h, FNV_PRIME);
-      x = -x;
+  if (v < 10) h = Math.imul(h ^ (ZERO + v), FNV_PRIME);
+  else if (v < 100) {
+    const tens = (v / 10) | 0;
+    h = Math.imul(h ^ (ZERO + tens), FNV_PRIME);
+    h = Math.imul(h ^ (ZERO + v - tens * 10), FNV_PRIME);
+  } else {
+    let k = 0;
+    while (v > 0) {
+      const q = (v / 10) | 0;
+      digits[k++] = ZERO + v - q * 10;
+      v = q;
     }
-    if (x < 10) {
-      h ^= ZERO + x; // one digit: most ticks, counts and flags
-      h = Math.imul(h, FNV_PRIME);
-    } else {
-      let n = 0;
-      if (x < 2 ** 31) {
-        // Small integers divide exactly in 32-bit arithmetic, far faster than in floating point.
-        let v = x | 0;
-        do {
-          const q = (v / 10) | 0;
-          this.digits[n++] = v - q * 10;
-          v = q;
-        } while (v > 0);
-      } else {
-        do {
-          this.digits[n++] = x % 10;
-          x = Math.floor(x / 10);
-        } while (x > 0);
-      }
-      while (n > 0) {
-        h ^= ZERO + this.digits[--n]!;
-        h = Math.imul(h, FNV_PRIME);
-      }
-    }
-    h ^= 0x2c;
-    this.h = Math.imul(h, FNV_PRIME) >>> 0;
+    while (k > 0) h = Math.imul(h ^ digits[--k]!, FNV_PRIME);
   }
-  str(s: string): void {
-    let h = this.h;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, FNV_PRIME);
-    }
-    h ^= 0x2c;
-    this.h = Math.imul(h, FNV_PRIME) >>> 0;
-  }
-  bool(b: boolean): void {
-    this.num(b ? 1 : 0);
-  }
-  nums(xs: ArrayLike<number>): void {
-    for (let i = 0; i < xs.length; i++) this.num(xs[i]!);
-    this.str("|");
-  }
-  /** Characters as they were hashed once before (see tablesText). */
-  text(codes: Uint8Array): void {
-    let h = this.h;
-    for (let i = 0; i < codes.length; i++) {
-      h ^= codes[i]!;
-      h = Math.imul(h, FNV_PRIME);
-    }
-    this.h = h >>> 0;
-  }
+  return Math.imul(h ^ FIELD_END, FNV_PRIME);
 }
 
 /**
- * A router's tables as nums() hashes them (each number's text and a comma, then "|,"), kept with a
- * copy of the tables they came from. Routing tables are most of a big network's state and change only
- * when routes do: hashing their characters again is several times cheaper than making them again.
+ * Hashes numbers as their decimal text without making the text: the hash is read every few seconds
+ * of a live match over every node and link, and building a string per number made it the slowest
+ * step of those ticks (and garbage for the collector). Same digest as hashing `String(x)`.
  */
-interface TablesText {
-  tables: Float64Array;
-  codes: Uint8Array;
-}
-const tablesTexts = new WeakMap<RouterState, TablesText>();
-
-function tablesText(r: RouterState): Uint8Array {
-  const { table, split, dvCost } = r;
-  const size = table.length + split.length + dvCost.length;
-  let kept = tablesTexts.get(r);
-  if (kept && kept.tables.length === size && sameTables(kept.tables, table, split, dvCost)) return kept.codes;
-  const tables = new Float64Array(size);
-  tables.set(table, 0);
-  tables.set(split, table.length);
-  tables.set(dvCost, table.length + split.length);
-  const out = encoder;
-  out.length = 0;
-  for (const xs of [table, split, dvCost]) {
-    for (let i = 0; i < xs.length; i++) out.num(xs[i]!);
-    out.str("|");
-  }
-  kept = { tables, codes: out.codes.slice(0, out.length) };
-  tablesTexts.set(r, kept);
-  return kept.codes;
-}
-
-function sameTables(kept: Float64Array, table: number[], split: number[], dvCost: number[]): boolean {
-  let at = 0;
-  for (const xs of [table, split, dvCost])
-    for (let i = 0; i < xs.length; i++) if (kept[at++] !== xs[i]) return false;
-  return true;
-}
-
-/** Writes the characters Hasher would hash for numbers and strings (ASCII), each followed by a comma. */
-class TextCodes {
-  codes = new Uint8Array(1 << 16);
-  length = 0;
-  private readonly digits = new Uint8Array(24);
+class Hasher {
+  h = 0x811c9dc5;
   num(x: number): void {
-    if (!Number.isInteger(x) || Math.abs(x) >= DIGITS_BELOW) {
-      this.str(Number.isInteger(x) ? String(x) : x.toPrecision(12));
-      return;
-    }
-    this.room(24);
-    if (x < 0) {
-      this.codes[this.length++] = MINUS;
-      x = -x;
-    }
-    let n = 0;
-    do {
-      this.digits[n++] = x % 10;
-      x = Math.floor(x / 10);
-    } while (x > 0);
-    while (n > 0) this.codes[this.length++] = ZERO + this.digits[--n]!;
-    this.codes[this.length++] = 0x2c;
+    // Numbers enter as their decimal text, so fractions (coins, credits) hash exactly.
+    if ((x | 0) === x && x !== SMALLEST_INT) this.integer(x);
+    else this.str(Number.isInteger(x) ? String(x) : x.toPrecision(12));
+  }
+  private integer(x: number): void {
+    this.h = mixInteger(this.h, x) >>> 0;
   }
   str(s: string): void {
-    this.room(s.length + 1);
-    for (let i = 0; i < s.length; i++) this.codes[this.length++] = s.charCodeAt(i);
-    this.codes[this.length++] = 0x2c;
+    this.strs(s, "");
   }
-  private room(more: number): void {
-    if (this.length + more <= this.codes.length) return;
-    const bigger = new Uint8Array(2 * (this.length + more));
-    bigger.set(this.codes.subarray(0, this.length));
-    this.codes = bigger;
+  /** `str(a + b)` without joining them. */
+  strs(a: string, b: string): void {
+    let h = this.h;
+    for (let i = 0; i < a.length; i++) {
+      h ^= a.charCodeAt(i);
+      h = Math.imul(h, FNV_PRIME);
+    }
+    for (let i = 0; i < b.length; i++) {
+      h ^= b.charCodeAt(i);
+      h = Math.imul(h, FNV_PRIME);
+    }
+    h ^= FIELD_END;
+    this.h = Math.imul(h, FNV_PRIME) >>> 0;
+  }
+  bool(b: boolean): void {
+    this.integer(b ? 1 : 0);
+  }
+  nums(xs: readonly number[]): void {
+    // Router tables make most of a hash: their integers are mixed here without a call each.
+    let h = this.h;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      if ((x | 0) === x && x !== SMALLEST_INT) h = mixInteger(h, x);
+      else {
+        this.h = h >>> 0;
+        this.num(x);
+        h = this.h;
+      }
+    }
+    this.h = h >>> 0;
+    this.end();
+  }
+  /** Closes a list of numbers (the text "|"). */
+  end(): void {
+    this.str("|");
   }
 }
-const encoder = new TextCodes();
 
+// Per packet, node and link (the bulk of a hash) the fields go in one by one, with no list made.
 function hashPacket(h: Hasher, p: Packet): void {
-  // As nums([...]) hashes them, without making the list: a big network has thousands in flight.
   h.num(p.id);
   h.num(p.src);
   h.num(p.dst);
@@ -171,7 +112,7 @@ function hashPacket(h: Hasher, p: Packet): void {
   h.num(p.created);
   h.num(p.hops);
   h.num(p.since);
-  h.str("|");
+  h.end();
   h.str(p.kind);
   h.bool(p.corrupt);
   h.bool(p.forged);
@@ -184,23 +125,24 @@ function hashWorld(h: Hasher, w: World): void {
   for (const n of w.nodes) {
     h.str(n.id);
     h.bool(n.crashed);
-    h.nums([
-      n.downUntil,
-      n.credit,
-      n.points,
-      n.counters.work,
-      n.counters.chunksServed,
-      n.counters.cleanServed,
-    ]);
+    h.num(n.downUntil);
+    h.num(n.credit);
+    h.num(n.points);
+    h.num(n.counters.work);
+    h.num(n.counters.chunksServed);
+    h.num(n.counters.cleanServed);
+    h.end();
     h.bool(n.gone);
     h.bool(n.autopilot);
     h.bool(n.encrypt);
     h.str(n.holder ?? "-");
-    if (n.blocked.size === 0) h.str("|");
+    if (n.blocked.size === 0) h.end();
     else h.nums([...n.blocked].sort((a, b) => a - b));
     for (const p of n.queue) hashPacket(h, p);
     if (n.router) {
-      h.text(tablesText(n.router));
+      h.nums(n.router.table);
+      h.nums(n.router.split);
+      h.nums(n.router.dvCost);
       h.str(n.router.priority ?? "-");
     }
     if (n.server) {
@@ -218,7 +160,7 @@ function hashWorld(h: Hasher, w: World): void {
       h.nums(p.corrupt);
       h.nums(p.forged);
       h.bool(p.breached);
-      h.str(p.policy + p.strategy);
+      h.strs(p.policy, p.strategy);
       h.bool(p.verify);
       h.bool(p.malicious);
       for (const q of p.pending) h.nums([q.item, q.chunk, q.from, q.since]);
@@ -242,11 +184,15 @@ function hashWorld(h: Hasher, w: World): void {
       ]);
   }
   for (const l of w.links) {
-    h.nums([l.latency, l.bandwidth, l.loss, l.carried]);
+    h.num(l.latency);
+    h.num(l.bandwidth);
+    h.num(l.loss);
+    h.num(l.carried);
+    h.end();
     h.bool(l.up);
-    for (const t of l.inFlight) {
-      h.num(t.arrive);
-      hashPacket(h, t.packet);
+    for (const p of l.inFlight) {
+      h.num(p.arrive);
+      hashPacket(h, p);
     }
   }
   const st = w.stats;

@@ -8,7 +8,7 @@
 import { TICKS_PER_SECOND } from "./constants";
 import { teamName, writeEventView } from "./events";
 import { coinsLeft } from "./intents";
-import { type Crossing, packTransitTick } from "./protocol";
+import { type Crossing, crossingHead, packHeads } from "./protocol";
 import { type Par, scoreTeam } from "./scoring";
 import { isDown } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
@@ -123,6 +123,13 @@ function projectNodes(team: TeamView, world: World, match: Match, names: Names, 
   return moved;
 }
 
+/** Items held whole: masks equal to `full` (counted without a list, for every node every tick). */
+function countFull(masks: readonly number[], full: number): number {
+  let n = 0;
+  for (const m of masks) if (m === full) n++;
+  return n;
+}
+
 /** Writes one node's view; true when it moved (a server going to the cloud or coming back). */
 function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boolean {
   let moved = false;
@@ -150,7 +157,7 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
     put(s, "jobs", v.jobs.length);
     put(s, "cacheHits", n.counters.cacheHits);
     put(s, "cacheMisses", n.counters.cacheMisses);
-    put(s, "itemsHeld", fullItems(v.content, match.ctx.full));
+    put(s, "itemsHeld", countFull(v.content, match.ctx.full));
   }
   if (n.peer) {
     const p = n.peer;
@@ -161,7 +168,7 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
     put(s, "backup", p.backup !== null);
     put(s, "diskFailed", p.diskFailed);
     put(s, "restoring", p.restoreAt > 0);
-    put(s, "itemsHeld", fullItems(p.have, match.ctx.full));
+    put(s, "itemsHeld", countFull(p.have, match.ctx.full));
     const u = n.user;
     const item = u && u.current < u.wants.length ? u.wants[u.current]! : -1;
     const progress = item < 0 ? 100 : Math.round((100 * popcount(p.have[item]!)) / match.ctx.chunks);
@@ -177,25 +184,20 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
   return moved;
 }
 
-/** How many items a holder has whole (every node, every tick: counted without a new list). */
-function fullItems(masks: ArrayLike<number>, full: number): number {
-  let n = 0;
-  for (let i = 0; i < masks.length; i++) if (masks[i] === full) n++;
-  return n;
-}
-
 /** The packets that entered one of a world's links in the tick just stepped (match.recordTransits). */
 export function crossingsOf(world: World, match: Match): Crossing[] {
   const list: Crossing[] = [];
   for (const rec of match.transits) {
     if (rec.team !== world.team) continue;
-    const p = rec.transit.packet;
+    // A packet enters at most one link a tick (it arrives a tick later at the soonest), so until the
+    // next step its `arrive` is this crossing's.
+    const p = rec.packet;
     list.push({
       enter: rec.enter,
       link: rec.link,
       reverse: world.links[rec.link]!.a !== rec.from,
       kind: p.kind,
-      arrive: rec.transit.arrive,
+      arrive: p.arrive,
       corrupt: p.corrupt,
       encrypted: p.encrypted,
     });
@@ -203,14 +205,25 @@ export function crossingsOf(world: World, match: Match): Crossing[] {
   return list;
 }
 
-/** Appends this tick's link crossings to each team's packed `transits` (cleared after each patch). */
+/** This tick's crossings of one team as crossingHead numbers (reused from tick to tick). */
+const heads: number[] = [];
+
+/**
+ * Appends this tick's link crossings to each team's packed `transits` (cleared after each patch):
+ * what `packTransitTick(crossingsOf(...))` gives, without an object per crossing.
+ */
 function projectTransits(team: TeamView, world: World, match: Match): void {
-  const list = crossingsOf(world, match);
-  if (list.length === 0) return;
-  const packed = packTransitTick(
-    list[list.length - 1]!.enter,
-    list.map(({ enter: _enter, ...rest }) => rest),
-  );
+  let count = 0;
+  let enter = 0;
+  for (const rec of match.transits) {
+    if (rec.team !== world.team) continue;
+    const p = rec.packet; // its `arrive` is this crossing's (crossingsOf)
+    const reverse = world.links[rec.link]!.a !== rec.from;
+    heads[count++] = crossingHead(rec.link, p.kind, reverse, p.corrupt, p.encrypted, p.arrive - rec.enter);
+    enter = rec.enter;
+  }
+  if (count === 0) return;
+  const packed = packHeads(enter, heads, count);
   team.transits = team.transits ? `${team.transits} ${packed}` : packed;
 }
 
@@ -266,8 +279,18 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
 interface DropWatch {
   /** The tick of the last look. */
   tick: number;
-  /** Per router (node index): the packets it held, and the link each was arriving by (-1: queued). */
-  held: Map<number, { packets: Packet[]; via: number[] }>;
+  /**
+   * The packets routers held, router by router in node order: `heldRouter[g]` (node index) held
+   * `heldPackets[k]` for k from `heldFrom[g]` to `heldFrom[g + 1]`, each arriving by link `heldVia[k]`
+   * (-1: queued). Flat lists reused from tick to tick: they are rebuilt at every projection.
+   */
+  heldRouter: number[];
+  heldFrom: number[];
+  /** Past the last look's packets: empty (undefined), so packets that are gone can be collected. */
+  heldPackets: (Packet | undefined)[];
+  heldVia: number[];
+  /** Routers in `heldRouter` at the last look. */
+  routersHeld: number;
   /** Per link index: packets on it, and whether it was up, at the last look. */
   flying: number[];
   up: boolean[];
@@ -283,11 +306,22 @@ const LOSSES = ["queue-full", "link-down", "node-down", "no-route", "ttl", "loss
 function watchDrops(world: World, match: Match, proj: Projection): void {
   let watch = proj.drops.get(world.team);
   if (!watch) {
-    watch = { tick: -1, held: new Map(), flying: [], up: [], lost: [], droppedBefore: 0 };
+    watch = {
+      tick: -1,
+      heldRouter: [],
+      heldFrom: [0],
+      heldPackets: [],
+      heldVia: [],
+      routersHeld: 0,
+      flying: [],
+      up: [],
+      lost: [],
+      droppedBefore: 0,
+    };
     proj.drops.set(world.team, watch);
   }
   if (watch.tick === match.tick) return; // this tick is counted already (a second projection of it)
-  const { held, flying, up, lost } = watch;
+  const { heldRouter, heldFrom, heldPackets, heldVia, flying, up, lost } = watch;
   const dropped = LOSSES.reduce((sum, reason) => sum + world.stats.dropped[reason], 0);
   // Nothing lost anywhere in the world since the last look (most ticks): nothing to find.
   if (watch.tick === match.tick - 1 && dropped !== watch.droppedBefore) {
@@ -298,37 +332,48 @@ function watchDrops(world: World, match: Match, proj: Projection): void {
         lost[i] = (lost[i] ?? 0) + (flying[i] ?? 0);
       }
     });
-    for (const [r, { packets, via }] of held) {
-      const router = world.nodes[r]!;
+    for (let g = 0; g < watch.routersHeld; g++) {
+      const router = world.nodes[heldRouter[g]!]!;
       const kept = new Set<Packet>(router.queue);
-      for (const li of router.links) for (const t of world.links[li]!.inFlight) kept.add(t.packet);
-      packets.forEach((p, k) => {
-        if (kept.has(p) || cut.has(via[k]!)) return;
-        if (router.blocked.has(p.src) || world.nodes[p.dst]?.blocked.has(p.src)) return;
+      for (const li of router.links) for (const p of world.links[li]!.inFlight) kept.add(p);
+      for (let k = heldFrom[g]!; k < heldFrom[g + 1]!; k++) {
+        const p = heldPackets[k]!;
+        if (kept.has(p) || cut.has(heldVia[k]!)) continue;
+        if (router.blocked.has(p.src) || world.nodes[p.dst]?.blocked.has(p.src)) continue;
         const li = router.router!.table[p.dst] ?? -1;
         if (li >= 0) lost[li] = (lost[li] ?? 0) + 1;
-      });
+      }
     }
   }
-  held.clear();
+  let routers = 0;
+  let k = 0;
   for (const node of world.nodes) {
     if (!node.router || node.gone) continue;
-    const packets = node.queue.slice();
-    const via = packets.map(() => -1);
+    const from = k;
+    for (const p of node.queue) {
+      heldPackets[k] = p;
+      heldVia[k++] = -1;
+    }
     for (const li of node.links) {
       const l = world.links[li]!;
       if (!l.up) continue;
       // A link's packets are in the order they entered it, so the ones arriving next come first (only
       // a latency that fell meanwhile, as congestion ends, could put one later: it goes uncounted).
-      for (const t of l.inFlight) {
-        if (t.arrive > match.tick) break;
-        if (t.toward !== node.index) continue;
-        packets.push(t.packet);
-        via.push(li);
+      for (const p of l.inFlight) {
+        if (p.arrive > match.tick) break;
+        if (p.toward !== node.index) continue;
+        heldPackets[k] = p;
+        heldVia[k++] = li;
       }
     }
-    if (packets.length) held.set(node.index, { packets, via });
+    if (k === from) continue;
+    heldRouter[routers] = node.index;
+    heldFrom[routers++] = from;
+    heldFrom[routers] = k;
   }
+  watch.routersHeld = routers;
+  // Packets no longer held are let go (the list keeps its length: no storage made again next tick).
+  for (let i = k; i < heldPackets.length && heldPackets[i] !== undefined; i++) heldPackets[i] = undefined;
   world.links.forEach((l, i) => {
     flying[i] = l.inFlight.length;
     up[i] = l.up;

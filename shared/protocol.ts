@@ -160,6 +160,9 @@ export interface Crossing {
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** B64's character codes, and "=": four characters of a record made as one string. */
+const B64_CODES = Array.from(B64, (c) => c.charCodeAt(0));
+const PAD = "=".charCodeAt(0);
 
 /** Flag bit: a count byte follows the record (several identical crossings in one). */
 const MANY = 64;
@@ -173,33 +176,73 @@ const MANY = 64;
  * holds every tick since the last patch, so no crossing is lost when two ticks fall between two patches.
  */
 export function packTransitTick(enter: number, transits: readonly Omit<Crossing, "enter">[]): string {
+  const heads = transits.map((t) =>
+    crossingHead(t.link, t.kind, t.reverse, t.corrupt, t.encrypted, t.arrive - enter),
+  );
+  return packHeads(enter, heads, heads.length);
+}
+
+/**
+ * A crossing's record without its count, as one number: link index (two bytes), kind with direction
+ * and flags (one), ticks to arrival (one, 1 to 255). Equal numbers are identical crossings.
+ */
+export function crossingHead(
+  link: number,
+  kind: Crossing["kind"],
+  reverse: boolean,
+  corrupt: boolean,
+  encrypted: boolean,
+  ticks: number,
+): number {
+  const flags = PACKET_KINDS.indexOf(kind) | (reverse ? 8 : 0) | (corrupt ? 16 : 0) | (encrypted ? 32 : 0);
+  return ((link & 0xffff) << 16) | (flags << 8) | Math.max(1, Math.min(255, ticks));
+}
+
+// Scratch of packHeads, reused: a room packs every tick, and a crowded network's crossings made a
+// few objects each per tick for the collector. `groupOf` is not emptied between calls (emptying a
+// Map gives its table back): an entry counts only if it names a group of this call with that head.
+const groupOf = new Map<number, number>();
+/** Distinct heads `groupOf` may remember before it is emptied. */
+const GROUPS_REMEMBERED = 4096;
+const groupHeads: number[] = [];
+const groupCounts: number[] = [];
+const bytes: number[] = [];
+
+/** packTransitTick for the first `count` crossings of a tick given as their heads (crossingHead). */
+export function packHeads(enter: number, heads: readonly number[], count: number): string {
   // Identical crossings, counted (at most 255 to a record), in the order each first appears.
-  const groups: { head: number; count: number }[] = [];
-  const open = new Map<number, { head: number; count: number }>();
-  for (const t of transits) {
-    const kind = PACKET_KINDS.indexOf(t.kind);
-    const flags = kind | (t.reverse ? 8 : 0) | (t.corrupt ? 16 : 0) | (t.encrypted ? 32 : 0);
-    const head = ((t.link & 0xffff) << 16) | (flags << 8) | Math.max(1, Math.min(255, t.arrive - enter));
-    const g = open.get(head);
-    if (g && g.count < 255) g.count++;
+  if (groupOf.size > GROUPS_REMEMBERED) groupOf.clear();
+  let groups = 0;
+  for (let i = 0; i < count; i++) {
+    const head = heads[i]!;
+    const g = groupOf.get(head);
+    if (g !== undefined && g < groups && groupHeads[g] === head && groupCounts[g]! < 255) groupCounts[g]!++;
     else {
-      const fresh = { head, count: 1 };
-      groups.push(fresh);
-      open.set(head, fresh);
+      groupHeads[groups] = head;
+      groupCounts[groups] = 1;
+      groupOf.set(head, groups++);
     }
   }
-  const bytes: number[] = [];
-  for (const { head, count } of groups) {
+  let n = 0;
+  for (let g = 0; g < groups; g++) {
+    const head = groupHeads[g]!;
+    const many = groupCounts[g]! > 1;
     const flags = (head >>> 8) & 0xff;
-    bytes.push((head >>> 16) & 0xff, (head >>> 24) & 0xff, count > 1 ? flags | MANY : flags, head & 0xff);
-    if (count > 1) bytes.push(count);
+    bytes[n++] = (head >>> 16) & 0xff;
+    bytes[n++] = (head >>> 24) & 0xff;
+    bytes[n++] = many ? flags | MANY : flags;
+    bytes[n++] = head & 0xff;
+    if (many) bytes[n++] = groupCounts[g]!;
   }
   let out = `${enter}:`;
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : "=";
-    out += i + 2 < bytes.length ? B64[n & 63]! : "=";
+  for (let i = 0; i < n; i += 3) {
+    const v = (bytes[i]! << 16) | ((i + 1 < n ? bytes[i + 1]! : 0) << 8) | (i + 2 < n ? bytes[i + 2]! : 0);
+    out += String.fromCharCode(
+      B64_CODES[(v >> 18) & 63]!,
+      B64_CODES[(v >> 12) & 63]!,
+      i + 1 < n ? B64_CODES[(v >> 6) & 63]! : PAD,
+      i + 2 < n ? B64_CODES[v & 63]! : PAD,
+    );
   }
   return out;
 }

@@ -6,7 +6,16 @@
  */
 import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
-import { drop, enqueue, isDataPacket, linkRoom, otherEnd, sendOnLink, truncate } from "./transport";
+import {
+  creditsRouters,
+  drop,
+  enqueue,
+  isDataPacket,
+  linkRoom,
+  otherEnd,
+  sendOnLink,
+  truncate,
+} from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 
 /**
@@ -197,7 +206,7 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     }
     budget--;
     node.counters.work++;
-    if (!packet.via.includes(node.index)) packet.via.push(node.index);
+    if (creditsRouters(packet) && !packet.via.includes(node.index)) packet.via.push(node.index);
     if (wiretapped && !packet.encrypted && isDataPacket(packet.kind)) {
       rs.leaked++;
       world.stats.leaked++;

@@ -22,6 +22,14 @@ export function isDataPacket(kind: PacketKind): boolean {
   return DATA_KINDS.has(kind);
 }
 
+/**
+ * Whether the routers a packet passes are credited when it arrives (a clean chunk or message): only
+ * those packets keep a list of them (`via`). Kind and damage are set when a packet is made.
+ */
+export function creditsRouters(packet: Packet): boolean {
+  return (packet.kind === "chunk" || packet.kind === "message") && !packet.corrupt;
+}
+
 export function isDown(node: SimNode, tick: number): boolean {
   return node.gone || tick < node.downUntil;
 }
@@ -53,6 +61,8 @@ export function createPacket(
     encrypted: connectionEncrypted(world, src.index, dst),
     via: [],
     since: match.tick,
+    arrive: -1,
+    toward: -1,
   };
 }
 
@@ -118,10 +128,11 @@ export function sendOnLink(
   if (link.loss > 0 && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");
   link.carried++;
   world.stats.hopsCarried++;
-  const transit = { packet, arrive: match.tick + link.latency, toward: otherEnd(link, from) };
-  link.inFlight.push(transit);
+  packet.arrive = match.tick + link.latency;
+  packet.toward = otherEnd(link, from);
+  link.inFlight.push(packet);
   if (match.recordTransits)
-    match.transits.push({ team: world.team, link: linkIndex, from, enter: match.tick, transit });
+    match.transits.push({ team: world.team, link: linkIndex, from, enter: match.tick, packet });
 }
 
 /** Sends from an endpoint over its access link, if there is room now. Returns false when it could not. */
@@ -157,9 +168,9 @@ export function stepLinks(match: Match, world: World, arrive: (packet: Packet, a
     if (list.length === 0) continue;
     let keep = 0;
     for (let i = 0; i < list.length; i++) {
-      const t = list[i]!;
-      if (t.arrive <= tick) arrive(t.packet, t.toward);
-      else list[keep++] = t;
+      const p = list[i]!;
+      if (p.arrive <= tick) arrive(p, p.toward);
+      else list[keep++] = p;
     }
     truncate(list, keep);
   }
@@ -179,7 +190,7 @@ export function truncate<T>(list: T[], length: number): void {
 export function cutLink(world: World, link: Link, tick: number): void {
   link.up = false;
   link.downSince = tick;
-  for (const t of link.inFlight) drop(world, t.packet, "link-down");
+  for (const p of link.inFlight) drop(world, p, "link-down");
   link.inFlight.length = 0;
 }
 

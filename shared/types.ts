@@ -57,16 +57,19 @@ export interface Packet {
    */
   forged: boolean;
   encrypted: boolean;
-  /** Routers that forwarded it (each once), credited when it arrives where it was going. */
+  /**
+   * Routers that forwarded it (each once), credited when it arrives where it was going; kept only for
+   * the packets that credit them (transport.ts: creditsRouters), empty for the rest.
+   */
   via: number[];
   /** Tick it joined the queue it is in; for waiting limits and approvals. */
   since: number;
-}
-
-export interface Transit {
-  packet: Packet;
+  /**
+   * While it is on a link (in the link's `inFlight`): the tick it arrives and the node index it
+   * travels towards. A packet is on one link at a time, so it carries these itself rather than in a
+   * wrapper made at every hop (-1 until its first link; stale once it has arrived).
+   */
   arrive: number;
-  /** Index of the node it travels towards. */
   toward: number;
 }
 
@@ -89,7 +92,8 @@ export interface Link {
   /** Packets that entered this tick, per direction (a→b, b→a), for the bandwidth limit. */
   usedAB: number;
   usedBA: number;
-  inFlight: Transit[];
+  /** Packets on the link, in the order they entered it. */
+  inFlight: Packet[];
   /** Packets ever carried: "busiest" and utilisation. */
   carried: number;
 }
@@ -438,7 +442,7 @@ export interface Match {
   loopRoutes: WeakSet<Intent>;
   /** When true, packets entering links are recorded for one tick in `transits` (for the server). */
   recordTransits: boolean;
-  transits: { team: Architecture; link: number; from: number; enter: number; transit: Transit }[];
+  transits: { team: Architecture; link: number; from: number; enter: number; packet: Packet }[];
 }
 
 export type Actor = { kind: "player"; id: string } | { kind: "host" } | { kind: "bot" };

@@ -4,10 +4,16 @@
  * network of about 4,000 nodes (`district` with 400 routers, 100 content holders and 1,500 users a
  * side, 30 s of play) at ≥ 100×.
  *
+ * Also each tick's `stepMatch` time (p50, p99 and the slowest tick of each run, medians over the
+ * runs): a room's tick budget (simulation + encoding ≤ 5 ms) is broken by slow ticks, not by the
+ * mean. `district-idle` is `district` with every seat held by a player who never acts, as in a
+ * school-wide room (a player's routers keep their tables: no distance-vector adoption).
+ *
  *   npm run bench:sim [-- --runs N --school-runs N]   (--school-runs 0 skips the school network)
  */
-import { BUILT_IN_SCENARIOS, createMatch, runMatch, type Scenario } from "../../shared/index";
+import { BUILT_IN_SCENARIOS, createMatch, type Match, type Scenario, stepMatch } from "../../shared/index";
 import { median } from "../../shared/scoring";
+import { idleSeats } from "../shared/helpers";
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
@@ -30,18 +36,44 @@ interface Row {
   factor: number;
   hopsPerSecond: number;
   msPerRun: number;
+  /** Per-tick stepMatch time, ms: each run's p50, p99 and slowest tick, median over the runs. */
+  tickP50: number;
+  tickP99: number;
+  tickMax: number;
 }
 
-function measure(name: string, scenario: Scenario, runs = RUNS): Row {
+/** The q-quantile of a list of tick times (nearest rank). */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+}
+
+/** Steps a match to its end, timing each tick; returns the ticks' times in ms. */
+function timeTicks(match: Match): number[] {
+  const ticks: number[] = [];
+  while (!match.ended) {
+    const t0 = performance.now();
+    stepMatch(match);
+    ticks.push(performance.now() - t0);
+  }
+  return ticks;
+}
+
+function measure(name: string, scenario: Scenario, runs = RUNS, setUp = (m: Match) => m): Row {
   const times: number[] = [];
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  const maxes: number[] = [];
   let hops = 0;
   let nodes = 0;
-  if (runs > 1) runMatch(createMatch(scenario)); // warm-up: let the JIT settle
+  if (runs > 1) timeTicks(setUp(createMatch(scenario))); // warm-up: let the JIT settle
   for (let i = 0; i < runs; i++) {
-    const match = createMatch(scenario); // building the map is not simulation time
-    const t0 = performance.now();
-    const m = runMatch(match);
-    times.push(performance.now() - t0);
+    const m = setUp(createMatch(scenario)); // building the map is not simulation time
+    const ticks = timeTicks(m);
+    times.push(ticks.reduce((a, b) => a + b, 0));
+    ticks.sort((a, b) => a - b);
+    p50s.push(quantile(ticks, 0.5));
+    p99s.push(quantile(ticks, 0.99));
+    maxes.push(ticks[ticks.length - 1] ?? 0);
     hops = m.worlds.reduce((a, w) => a + w.stats.hopsCarried, 0);
     nodes = m.worlds.reduce((a, w) => a + w.nodes.filter((n) => n.kind !== "botnet").length, 0);
   }
@@ -52,11 +84,15 @@ function measure(name: string, scenario: Scenario, runs = RUNS): Row {
     factor: (scenario.duration * 1000) / ms,
     hopsPerSecond: (hops / ms) * 1000,
     msPerRun: ms,
+    tickP50: median(p50s),
+    tickP99: median(p99s),
+    tickMax: median(maxes),
   };
 }
 
 const rows: Row[] = [];
 for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) rows.push(measure(name, sc));
+rows.push(measure("district-idle", district, RUNS, idleSeats));
 const school = SCHOOL_RUNS > 0 ? measure("school-4000", SCHOOL, SCHOOL_RUNS) : null;
 if (school) rows.push(school);
 
@@ -65,14 +101,17 @@ console.log(
   `Simulation benchmark — versus, bots in every seat, median of ${RUNS} runs, node ${process.version}\n`,
 );
 console.log(
-  `${"scenario".padEnd(16)}${"nodes".padStart(7)}${"ms/run".padStart(10)}${"× real time".padStart(14)}${"hops/s".padStart(14)}`,
+  `${"scenario".padEnd(16)}${"nodes".padStart(7)}${"ms/run".padStart(10)}${"× real time".padStart(14)}${"hops/s".padStart(14)}${"tick p50".padStart(10)}${"p99".padStart(8)}${"max".padStart(8)}`,
 );
+const tickMs = (x: number) => x.toFixed(2).padStart(8);
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(16)}${String(r.nodes).padStart(7)}${r.msPerRun.toFixed(1).padStart(10)}${fmt(r.factor).padStart(14)}${fmt(r.hopsPerSecond).padStart(14)}`,
+    `${r.name.padEnd(16)}${String(r.nodes).padStart(7)}${r.msPerRun.toFixed(1).padStart(10)}${fmt(r.factor).padStart(14)}${fmt(r.hopsPerSecond).padStart(14)}${tickMs(r.tickP50).padStart(10)}${tickMs(r.tickP99)}${tickMs(r.tickMax)}`,
   );
 }
-const classroom = rows.filter((r) => r.name !== "district" && r.name !== "school-4000");
+console.log("(tick: stepMatch per tick in ms, each run's p50, p99 and slowest, median over the runs)");
+const large = new Set(["district", "district-idle", "school-4000"]);
+const classroom = rows.filter((r) => !large.has(r.name));
 const worst = Math.min(...classroom.map((r) => r.factor));
 const med = median(classroom.map((r) => r.factor));
 console.log(

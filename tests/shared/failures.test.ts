@@ -509,7 +509,7 @@ describe("congestion", () => {
         for (const tr of m.transits) {
           const w = world(m, tr.team);
           if (w.links[tr.link]!.id !== "R1-R2") continue;
-          delays.add(tr.transit.arrive - (m.tick - 1));
+          delays.add(tr.packet.arrive - (m.tick - 1));
           const key = `${tr.team}:${tr.from}`;
           here.set(key, (here.get(key) ?? 0) + 1);
         }

@@ -56,6 +56,8 @@ describe("wire protocol", () => {
     expect(
       unpackTransits(packTransitTick(50, [...at(7, "chunk", 53, 3), ...at(7, "chunk", 54, 1)].map(rest))),
     ).toEqual([...at(7, "chunk", 53, 3), ...at(7, "chunk", 54, 1)]);
+    // Packing again after others gives the same text: nothing of one tick's packing leaks into the next.
+    expect(packTransitTick(50, crowd.map(rest))).toBe(packed);
   });
 
   it("ignores garbage instead of throwing", () => {

@@ -26,8 +26,7 @@ describe("the tracker", () => {
     while (m.tick < 40 * TICKS_PER_SECOND) {
       stepMatch(m);
       for (const l of swarm.links)
-        for (const f of l.inFlight)
-          if (f.packet.kind === "chunk-request") asked.push([f.packet.src, f.packet.dst]);
+        for (const p of l.inFlight) if (p.kind === "chunk-request") asked.push([p.src, p.dst]);
     }
     expect(asked.length).toBeGreaterThan(100);
     for (const [from, to] of asked) expect(swarm.nodes[from]!.peer!.known.has(to)).toBe(true);
