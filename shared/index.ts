@@ -104,6 +104,8 @@ export {
 } from "./refusals";
 export {
   HASH_EVERY_TICKS,
+  HASH_TICK_OFFSET,
+  hashDue,
   matchRecordSchema,
   type Replay,
   recordedIntentSchema,

@@ -20,6 +20,18 @@ import type { Architecture, Match, RecordedIntent } from "./types";
  * goes wrong is caught at the first such tick, not only at the end.
  */
 export const HASH_EVERY_TICKS = 50;
+/**
+ * Where in those 50 ticks the hash is taken: tick 7, 57, 107, … On a big network hashing costs a
+ * millisecond or two, and so do the per-second ticks (scores and link loads, every 10th), the private
+ * views (every 10th, at 5), the checkpoints (every 50th) and the routing rounds (every 40th): on its
+ * own tick the hash adds to none of them. A replay checks the ticks a match stored, whatever they are.
+ */
+export const HASH_TICK_OFFSET = 7;
+
+/** Whether a room takes the state hash after this tick's step. */
+export function hashDue(tick: number): boolean {
+  return tick % HASH_EVERY_TICKS === HASH_TICK_OFFSET;
+}
 
 /** One recorded decision, as a stored match carries it (`result.intents`): checked at the edge. */
 export const recordedIntentSchema = z

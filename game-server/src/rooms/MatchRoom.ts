@@ -4,7 +4,7 @@
  * the simulation at 10 ticks per second and projects the result into state. Order inside a tick:
  *
  *   1. stepMatch (applies the intents queued since the last tick, then simulates; see shared/match.ts);
- *      every HASH_EVERY_TICKS ticks the state hash, stored with the match for its replay
+ *      every HASH_EVERY_TICKS ticks (hashDue) the state hash, stored with the match for its replay
  *   2. project into state, patched to clients every 100 ms (one patch per tick); each packet's link
  *      crossing goes out once, packed with its enter and arrive ticks
  *   3. banners for what happened, private "you" views once per second (match/private-view.ts)
@@ -33,8 +33,8 @@ import {
   clearTransits,
   createMatch,
   ERROR,
-  HASH_EVERY_TICKS,
   type HostAction,
+  hashDue,
   hostActionSchema,
   initTeams,
   intentMessageSchema,
@@ -108,7 +108,7 @@ export abstract class MatchRoom extends Room<MatchState> {
   private logSeen = 0;
   /** How much of the match's record has been counted into players' decisions. */
   private recordSeen = 0;
-  /** The state hash every HASH_EVERY_TICKS ticks, stored with the match for its replay to check. */
+  /** The state hash every HASH_EVERY_TICKS ticks (hashDue), stored with the match for its replay to check. */
   private readonly hashes: TickHash[] = [];
   private breakNextTick = false;
   private simMs = 0;
@@ -285,8 +285,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
       const t0 = performance.now();
       stepMatch(this.match);
-      if (this.match.tick % HASH_EVERY_TICKS === 0)
-        this.hashes.push({ tick: this.match.tick, hash: stateHash(this.match) });
+      if (hashDue(this.match.tick)) this.hashes.push({ tick: this.match.tick, hash: stateHash(this.match) });
       this.project();
       this.simMs = performance.now() - t0;
       recordSim(this.simMs);
