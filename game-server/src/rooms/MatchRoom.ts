@@ -469,7 +469,12 @@ export abstract class MatchRoom extends Room<MatchState> {
     const limit = new Promise<boolean>((resolve) => {
       late = setTimeout(() => resolve(false), RESULTS_AT_SHUTDOWN_MS);
     });
-    const inTime = await Promise.race([this.completed.then(() => true), limit]);
+    // A round whose results failed to be made (logged where it failed) is filed as it stands, too.
+    const done = this.completed.then(
+      () => true,
+      () => true,
+    );
+    const inTime = await Promise.race([done, limit]);
     clearTimeout(late);
     if (!inTime)
       log.warn(`room ${this.roomId}: shutting down before the points were counted: filed without them`);
