@@ -13,13 +13,14 @@ import {
   RESTORE_TICKS,
   SERVER_MAX_JOBS,
   TICKS_PER_SECOND,
+  UPDATE_CLEAN_TICKS,
   UPGRADE_CAPACITY,
 } from "./constants";
 import { gameEvent } from "./events";
 import { startFailure, takeDown } from "./failures";
 import { chooseServer } from "./hub";
 import type { HostIntent, NodeIntent } from "./intents";
-import { linkIndexOf, worldOf } from "./intents";
+import { linkIndexOf, updatesCovered, worldOf } from "./intents";
 import { addEndpoint, attachedTo, newServer, reattach } from "./nodes";
 import { addRoutesTo } from "./routing";
 import { assignSeat } from "./seats";
@@ -136,6 +137,15 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       takeDown(match, world, node, match.tick + PATCH_TICKS);
       s!.breached = false;
       node.points += POINTS.breachPatched;
+      break;
+    case "update":
+      for (const n of updatesCovered(world, node)) {
+        n.updates = world.holes;
+        if (!n.infected) continue;
+        // Cleaned: back once the update is in and the machine has started again.
+        n.infected = false;
+        n.downUntil = match.tick + UPDATE_CLEAN_TICKS;
+      }
       break;
     case "cache":
       if (canSend(world, node) && s!.jobs.length < SERVER_MAX_JOBS) {

@@ -10,12 +10,13 @@ import {
   BOT_FLOOD_DETECT_TICKS,
   BOT_JUNK_BLOCK_THRESHOLD,
   BOT_RESTART_DETECT_TICKS,
+  BOT_UPDATE_TICKS,
   PRICES,
   SERVER_MAX_JOBS,
   TICKS_PER_SECOND,
 } from "./constants";
 import type { NodeIntent } from "./intents";
-import { coinsLeft } from "./intents";
+import { coinsLeft, updatesCovered } from "./intents";
 import { keptStill } from "./level-setup";
 import { hashString } from "./random";
 import type { FailureKind } from "./scenario";
@@ -58,6 +59,7 @@ export function decideBots(match: Match, world: World): NodeIntent[] {
   const out: NodeIntent[] = [];
   for (const node of world.nodes) {
     if (!node.autopilot || node.gone || keptStill(match.scenario, node)) continue;
+    decideUpdate(match, world, node, out);
     if (isDown(node, match.tick)) {
       if (node.crashed && match.tick - node.downSince >= restartDelayTicks(match, world, node))
         out.push({ type: "restart", ...base(world, node) });
@@ -67,6 +69,31 @@ export function decideBots(match: Match, world: World): NodeIntent[] {
     else if (node.kind === "peer" && !node.peer!.malicious) decidePeer(match, world, node, out);
   }
   return out;
+}
+
+/**
+ * Security updates: a hub's servers are centrally managed, and the admin rolls each one out to every
+ * server and client soon after it is published (BOT_UPDATE_TICKS); clients leave it to them. A peer's
+ * owner installs their own in their own time (ownerDelayTicks), or never. An infected machine is
+ * cleaned the same way, by installing the update.
+ */
+function decideUpdate(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
+  if (world.holes === 0 || node.kind === "client") return;
+  const since = lastHoleAt(match, world);
+  if (since < 0) return;
+  const delay = node.peer ? ownerDelayTicks(match, world, node) : BOT_UPDATE_TICKS;
+  if (match.tick - since < delay) return;
+  if (updatesCovered(world, node).some((n) => n.updates < world.holes || n.infected))
+    out.push({ type: "update", ...base(world, node) });
+}
+
+/** The tick the latest security hole of this world was published, or -1. */
+function lastHoleAt(match: Match, world: World): number {
+  for (let i = match.failureLog.length - 1; i >= 0; i--) {
+    const f = match.failureLog[i]!;
+    if (f.kind === "exploit" && f.effects.some((e) => e.team === world.team)) return f.startTick;
+  }
+  return -1;
 }
 
 function base(world: World, node: SimNode) {

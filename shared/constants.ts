@@ -42,6 +42,15 @@ export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
 export const PATCH_TICKS = 4 * TICKS_PER_SECOND;
 /** A crashed machine restarted by hand is back after this long (booting, services starting). */
 export const RESTART_TICKS = 8 * TICKS_PER_SECOND;
+/**
+ * A security hole (`exploit`): attackers need a while to turn a published hole into an attack (the
+ * time a machine has to install its update unharmed), then reach the open machines over the next
+ * EXPLOIT_SPREAD_TICKS. Cleaning a machine that was got into (installing the update) keeps it offline
+ * for UPDATE_CLEAN_TICKS.
+ */
+export const EXPLOIT_GRACE_TICKS = 15 * TICKS_PER_SECOND;
+export const EXPLOIT_SPREAD_TICKS = 30 * TICKS_PER_SECOND;
+export const UPDATE_CLEAN_TICKS = 5 * TICKS_PER_SECOND;
 /** The region a server moves to in the cloud: a data centre of its own, outside the map's regions. */
 export const CLOUD_REGION = "Cloud";
 /** Extra latency of a server's uplink once it has moved to a cloud region, in ticks. */
@@ -112,6 +121,8 @@ export const BOT_PERIOD = 5;
 export const BOT_BREACH_DETECT_TICKS = 10 * TICKS_PER_SECOND;
 /** Centrally monitored machines (routers, servers, a hub's clients): a crash is restarted after this. */
 export const BOT_RESTART_DETECT_TICKS = 15 * TICKS_PER_SECOND;
+/** Central management rolls a published security update out to every machine after this long. */
+export const BOT_UPDATE_TICKS = 5 * TICKS_PER_SECOND;
 /**
  * Ticks before a hub's central admin notices a flood of junk at a server (the monitoring alarm, then
  * the call to the provider) and has every source filtered upstream. A player who reads the banner

@@ -40,6 +40,8 @@ const CONCEPT: Record<FailureKind, string> = {
     "A peer-to-peer network has no central check: a cheat's harmful file passes every hash check, and each peer must block cheats on its own.",
   outage: "Spreading nodes over regions keeps a network alive when one region goes dark.",
   wiretap: "Encryption protects data crossing routers you do not control.",
+  exploit:
+    "Every computer is a way in for attackers until its security update is installed: central management updates every machine at once, in a peer-to-peer network each owner must do their own.",
 };
 
 /** Downloads that started again after a stateful server went down. */
@@ -171,6 +173,11 @@ export function debrief(result: MatchResult): Lesson[] {
       lessons.push({
         concept: CLOUD,
         text: `${teamName(t.team)} rented ${mmss(t.cloudSeconds)} of server time in the cloud, at ${PRICES.cloudPerMinute} coins a minute per server.`,
+      });
+    if ((t.infections ?? 0) > 0)
+      lessons.push({
+        concept: CONCEPT.exploit,
+        text: `${t.infections} computer(s) of ${teamName(t.team)} were taken over through a security hole before their update was installed, and stayed down until someone installed it.`,
       });
     if (t.leakedPackets > 0)
       lessons.push({

@@ -48,6 +48,7 @@ const WORDS = {
   "malicious-peer-joined": () => "A malicious peer joined the swarm",
   "power-outage": (p) => `Power outage in the ${p.region} region`,
   wiretapped: (p) => `${p.node} is wiretapped: unencrypted data leaks`,
+  "security-hole": () => "A security hole is out: install the update before attackers use it",
   "no-target": (p) => `${teamName(String(p.team))}: nothing matches "${p.target}" (no effect)`,
   // A player's or the host's doing.
   "replica-online": (p) => `${p.node} is online`,

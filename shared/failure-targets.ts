@@ -33,6 +33,7 @@ export const DEFAULT_TARGET: Record<FailureKind, string> = {
   "malicious-peer": "",
   outage: "random",
   wiretap: "busiest",
+  exploit: "",
 };
 
 /** Which kinds of node a failure can hit. */

@@ -1,22 +1,22 @@
 /**
- * Failure events: what each of the twelve kinds does, to whom, and how it ends. A failure is applied to
+ * Failure events: what each of the thirteen kinds does, to whom, and how it ends. A failure is applied to
  * every team's world at the same tick with the same magnitude; random choices come from a stream
  * derived from the match seed and the event's number, so both teams meet the same failure (the same
  * router, the same region, the same number of leavers). Where a failure lands is failure-targets.ts;
  * the newcomers some bring (a crowd, a botnet, strangers) are failure-spawners.ts.
  */
 
-import { TICKS_PER_SECOND } from "./constants";
+import { EXPLOIT_GRACE_TICKS, EXPLOIT_SPREAD_TICKS, TICKS_PER_SECOND } from "./constants";
 import { type GameEvent, gameEvent, listParams } from "./events";
 import { addFlashCrowd, addMaliciousPeers, launchBotnet } from "./failure-spawners";
 import { DEFAULT_DURATION, DEFAULT_TARGET, regionsOf, resolveLink, resolveNodes } from "./failure-targets";
 import { forgetHolders } from "./holders";
 import { loseSessions } from "./hub";
-import { createRng, pick, type Rng } from "./random";
+import { createRng, hashString, pick, type Rng } from "./random";
 import { DEFAULT_MAGNITUDE, type FailureEvent } from "./scenario";
 import { recountAvailability } from "./swarm";
 import { clearQueue, cutLink, dropAll } from "./transport";
-import type { Architecture, Match, SimNode, World } from "./types";
+import type { Architecture, Attack, Match, SimNode, World } from "./types";
 
 export { teamName } from "./events";
 export { canHit, DEFAULT_DURATION, DEFAULT_MAGNITUDE, DEFAULT_TARGET, hasRole } from "./failure-targets";
@@ -222,12 +222,64 @@ function applyFailure(
         node.router!.wiretapUntil = until;
         return { target: node.id, event: gameEvent("wiretapped", { node: node.label }) };
       }
+      case "exploit": {
+        publishHole(match, world, m, until, log);
+        return { target: "network", event: gameEvent("security-hole") };
+      }
     }
   })();
   if (effect.undo && until < Number.POSITIVE_INFINITY) {
     match.active.push({ log, team: world.team, kind, endTick: until, undo: effect.undo });
   }
   return effect;
+}
+
+/**
+ * Computers that take security updates: servers, clients and peers (not routers, the tracker, an
+ * origin elsewhere, or strangers and botnets, which nobody here looks after).
+ */
+export function takesUpdates(node: SimNode): boolean {
+  if (node.gone || node.botnet) return false;
+  if (node.peer) return !node.peer.malicious;
+  return node.kind === "server" || node.kind === "client";
+}
+
+/**
+ * A security hole is published: every machine of the world lacks one more update. Attackers reach
+ * a share `share` of the machines (the same ones for the same seed), each at its own moment between
+ * EXPLOIT_GRACE_TICKS and that plus EXPLOIT_SPREAD_TICKS after now, until the exploit's duration is
+ * over (without one, for the rest of the round); a machine that has installed the update by then is
+ * safe (spreadInfections).
+ */
+function publishHole(match: Match, world: World, share: number, until: number, log: number): void {
+  const hole = ++world.holes;
+  const attacks: Attack[] = [];
+  for (const node of world.nodes) {
+    if (!takesUpdates(node)) continue;
+    const draw = hashString(`exploit:${match.scenario.seed}:${log}:${node.id}`) >>> 0;
+    if (draw % 1000 >= share * 1000) continue;
+    const tick = match.tick + EXPLOIT_GRACE_TICKS + (Math.floor(draw / 1000) % EXPLOIT_SPREAD_TICKS);
+    if (tick < until) attacks.push({ tick, node: node.index, hole, until });
+  }
+  world.attacks = [...world.attacks, ...attacks].sort((a, b) => a.tick - b.tick || a.node - b.node);
+}
+
+/**
+ * Attacks that are due land: a machine still without the hole's update is taken over, and stays
+ * down until its update is installed (the "update" decision cleans it).
+ */
+export function spreadInfections(match: Match, world: World): void {
+  const attacks = world.attacks;
+  let done = 0;
+  while (done < attacks.length && attacks[done]!.tick <= match.tick) {
+    const a = attacks[done++]!;
+    const node = world.nodes[a.node]!;
+    if (node.gone || node.infected || node.updates >= a.hole || match.tick >= a.until) continue;
+    takeDown(match, world, node, Number.POSITIVE_INFINITY);
+    node.infected = true;
+    world.stats.infections++;
+  }
+  if (done > 0) world.attacks = attacks.slice(done);
 }
 
 function none(team: Architecture, target: string): Effect {

@@ -122,8 +122,15 @@ function hashPacket(h: Hasher, p: Packet): void {
 function hashWorld(h: Hasher, w: World): void {
   h.str(w.team);
   h.nums(w.rng.s);
+  // Security holes are hashed only once one is out: a match without any hashes as it always did.
+  const holes = w.holes > 0;
+  if (holes) h.nums([w.holes, w.attacks.length, w.stats.infections]);
   for (const n of w.nodes) {
     h.str(n.id);
+    if (holes) {
+      h.num(n.updates);
+      h.bool(n.infected);
+    }
     h.bool(n.crashed);
     h.num(n.downUntil);
     h.num(n.credit);

@@ -37,6 +37,7 @@ export {
   intentSchema,
   isSeat,
   nodeIntentSchema,
+  updatesCovered,
   validateIntent,
   worldOf,
 } from "./intents";
@@ -165,5 +166,7 @@ export {
   isSeatKind,
   patchRefusal,
   restoreRefusal,
+  updateRefusal,
+  updatesAll,
   upgradeRefusal,
 } from "./view-rules";

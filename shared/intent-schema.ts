@@ -49,6 +49,7 @@ export const nodeIntentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("autopilot"), ...base, on }).strict(),
   z.object({ type: z.literal("server"), ...base, server: nodeId }).strict(),
   z.object({ type: z.literal("restart"), ...base }).strict(),
+  z.object({ type: z.literal("update"), ...base }).strict(),
 ]);
 
 export const hostIntentSchema = z.discriminatedUnion("type", [

@@ -4,6 +4,7 @@
  * it is possible now, and returns the reason when not. A refused intent changes nothing.
  */
 import { PEER_DOWNLOAD_SLOTS, PRICES } from "./constants";
+import { takesUpdates } from "./failures";
 import {
   type HostIntent,
   type Intent,
@@ -14,7 +15,14 @@ import {
 import { type Refusal, type RefusalCode, type RefusalParams, refusalWords } from "./refusals";
 import { isDown } from "./transport";
 import type { Actor, Architecture, Match, SimNode, World } from "./types";
-import { isSeatKind, patchRefusal, restoreRefusal, upgradeRefusal } from "./view-rules";
+import {
+  isSeatKind,
+  patchRefusal,
+  restoreRefusal,
+  updateRefusal,
+  updatesAll,
+  upgradeRefusal,
+} from "./view-rules";
 
 export {
   type HostIntent,
@@ -51,10 +59,14 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   autopilot: ["router", "server", "peer", "client"],
   server: ["client"],
   restart: ["router", "server", "peer", "client"],
+  update: ["server", "peer", "client"],
 };
 
-/** Decisions a node may take while it is down: restarting after a crash, handing over to the autopilot. */
-const WHILE_DOWN: ReadonlySet<string> = new Set(["autopilot", "restart"]);
+/**
+ * Decisions a node may take while it is down: restarting after a crash, installing the update that
+ * cleans an infected machine, handing over to the autopilot.
+ */
+const WHILE_DOWN: ReadonlySet<string> = new Set(["autopilot", "restart", "update"]);
 
 export function worldOf(match: Match, team: Architecture): World | undefined {
   return match.worlds.find((w) => w.team === team);
@@ -207,6 +219,16 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       return node.crashed && isDown(node, match.tick)
         ? OK
         : fail(isDown(node, match.tick) ? "not-crashed" : "running", { node: node.label });
+    case "update":
+      return refused(
+        updateRefusal(
+          node,
+          updatesCovered(world, node).map((n) => ({
+            updateDue: n.updates < world.holes,
+            infected: n.infected,
+          })),
+        ),
+      );
     case "server": {
       const to = other(intent.server);
       if (!to || !world.servers.includes(to.index)) return fail("not-our-server", { node: intent.server });
@@ -242,6 +264,15 @@ function validateHostIntent(match: Match, actor: Actor, intent: HostIntent): Int
 /** Nodes a player can hold: routers, servers, clients and peers of the team (not attackers). */
 export function isSeat(node: SimNode): boolean {
   return !node.gone && isSeatKind(node.kind, node.id);
+}
+
+/**
+ * The machines one "install the update" covers: a hub's server updates every server and client of
+ * its network (central management), anyone else only their own machine.
+ */
+export function updatesCovered(world: World, node: SimNode): SimNode[] {
+  if (!updatesAll(world.team, node.kind)) return takesUpdates(node) ? [node] : [];
+  return world.nodes.filter((n) => (n.kind === "server" || n.kind === "client") && takesUpdates(n));
 }
 
 /** The link id a route intent names, in either direction. */

@@ -48,6 +48,7 @@ function emptyStats(): World["stats"] {
     messageLatencyTicks: [],
     chunksDelivered: 0,
     hopsCarried: 0,
+    infections: 0,
   };
 }
 
@@ -73,6 +74,8 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     stats: emptyStats(),
     spent: { setup: 0, running: 0, upgrades: 0, bandwidth: 0, upkeep: 0 },
     runningDebt: 0,
+    holes: 0,
+    attacks: [],
   };
   const { items, chunksPerItem, serverHolds } = scenario.workload;
   const full = fullMask(chunksPerItem);

@@ -3,7 +3,8 @@
  * is the whole simulation step; its sub-step order is a contract that the server and tests rely on:
  *
  *   1. apply intents queued since the last tick (re-validated: the state may have moved on)
- *   2. end failures whose time is up, start scheduled ones that are due
+ *   2. end failures whose time is up, start scheduled ones that are due; attacks through open
+ *      security holes land
  *   3. per world: refill link budgets, land arriving packets, step every node in index order,
  *      botnets last; distance-vector round every DV_PERIOD; running costs; goodput bookkeeping
  *   4. bots decide (every BOT_PERIOD), queued for the next tick like anyone's intents
@@ -25,7 +26,7 @@ import {
 } from "./constants";
 import { stepDistanceVector } from "./distance-vector";
 import { refusedEvent } from "./events";
-import { endFailures, startFailure } from "./failures";
+import { endFailures, spreadInfections, startFailure } from "./failures";
 import { arriveAtClient, arriveAtServer, stepClient, stepServer } from "./hub";
 import { type Intent, type IntentResult, isHostIntent, validateIntent } from "./intents";
 import { setUpLevel } from "./level-setup";
@@ -121,7 +122,10 @@ export function stepMatch(match: Match): void {
     startFailure(match, event, "scheduled");
     match.nextScheduled++;
   }
-  for (const world of match.worlds) stepWorld(match, world);
+  for (const world of match.worlds) {
+    if (world.attacks.length > 0) spreadInfections(match, world);
+    stepWorld(match, world);
+  }
   if (match.tick % BOT_PERIOD === 0) {
     for (const world of match.worlds)
       for (const intent of decideBots(match, world)) submitIntent(match, { kind: "bot" }, intent);

@@ -52,6 +52,8 @@ export function newNode(
     downSince: 0,
     crashed: false,
     gone: false,
+    updates: 0,
+    infected: false,
     queue: [],
     queueLimit: DEFAULT_QUEUE_LIMIT,
     credit: 0,

@@ -7,6 +7,7 @@
 
 import { TICKS_PER_SECOND } from "./constants";
 import { teamName, writeEventView } from "./events";
+import { takesUpdates } from "./failures";
 import { coinsLeft } from "./intents";
 import { type Crossing, crossingHead, packHeads } from "./protocol";
 import { type Par, scoreTeam } from "./scoring";
@@ -118,7 +119,7 @@ function projectNodes(team: TeamView, world: World, match: Match, names: Names, 
       s.y = Math.round(n.y);
       team.nodes.set(n.id, s);
     }
-    if (projectNode(s, n, match, names)) moved = true;
+    if (projectNode(s, n, match, names, world.holes)) moved = true;
   }
   return moved;
 }
@@ -131,7 +132,7 @@ function countFull(masks: readonly number[], full: number): number {
 }
 
 /** Writes one node's view; true when it moved (a server going to the cloud or coming back). */
-function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boolean {
+function projectNode(s: NodeView, n: SimNode, match: Match, names: Names, holes: number): boolean {
   let moved = false;
   put(s, "holder", n.holder ? names(n.holder) : "");
   put(s, "autopilot", n.autopilot);
@@ -140,6 +141,8 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names): boole
   put(s, "queue", n.queue.length);
   put(s, "queueLimit", n.queueLimit);
   put(s, "encrypt", n.encrypt);
+  put(s, "updateDue", n.updates < holes && takesUpdates(n));
+  put(s, "infected", n.infected);
   if (n.server) {
     const v = n.server;
     // A server moving to the cloud (and back) changes region and place.

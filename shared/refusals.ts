@@ -65,6 +65,7 @@ const WORDS = {
   "already-off-autopilot": () => "already off autopilot",
   "not-crashed": (p) => `${p.node} did not crash: wait until it is back`,
   running: (p) => `${p.node} is running`,
+  "up-to-date": (p) => `${p.node} has every update already`,
   "not-our-server": (p) => `${p.node} is not one of your team's servers`,
   "server-down": (p) => `${p.node} is down: pick another server`,
   "host-only": (p) => `only the host can ${p.decision}`,

@@ -13,6 +13,7 @@ import type { Scenario } from "./scenario";
 import {
   coinsSpent,
   deliveryKept,
+  failureWindow,
   failureWindows,
   goodputOf,
   lostItems,
@@ -78,6 +79,8 @@ export interface TeamResult {
   /** Hub: seconds of server time rented in the cloud (two servers for a minute: 120). */
   cloudSeconds: number;
   leakedPackets: number;
+  /** Machines attackers got into through a security hole whose update was not installed in time. */
+  infections?: number;
   /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
   dataPackets: number;
   contentLost: boolean;
@@ -163,14 +166,18 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
     againstAutopilot: autopilotTotal === null ? null : againstAutopilot(scores.total, autopilotTotal),
     goodputPerSecond: st.goodput.slice(),
     averageGoodput: round2(goodputOf(match, world)),
-    failures: hits.map((f, i) => ({
-      kind: f.kind,
-      target: f.effects.find((e) => e.team === world.team)!.target,
-      event: f.effects.find((e) => e.team === world.team)!.event,
-      startSecond: round2(windows[i]!.start / TICKS_PER_SECOND),
-      endSecond: round2(windows[i]!.end / TICKS_PER_SECOND),
-      kept: keptOrNull(deliveryKept(world, [windows[i]!], windows, par)),
-    })),
+    failures: hits.map((f) => {
+      const w = failureWindow(match, f);
+      return {
+        kind: f.kind,
+        target: f.effects.find((e) => e.team === world.team)!.target,
+        event: f.effects.find((e) => e.team === world.team)!.event,
+        startSecond: round2(w.start / TICKS_PER_SECOND),
+        endSecond: round2(w.end / TICKS_PER_SECOND),
+        // A security hole's cost is the machines it took, not a dip in delivery (failureWindows).
+        kept: f.kind === "exploit" ? null : keptOrNull(deliveryKept(world, [w], windows, par)),
+      };
+    }),
     itemsCompleted: st.itemsCompleted,
     itemsCorrupt: st.itemsCorrupt,
     itemsWanted: world.users.reduce((n, u) => n + world.nodes[u]!.user!.wants.length, 0),
@@ -188,6 +195,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
     sessionsLost: st.sessionsLost,
     cloudSeconds: Math.round(st.cloudTicks / TICKS_PER_SECOND),
     leakedPackets: st.leaked,
+    ...(st.infections > 0 && { infections: st.infections }),
     dataPackets: st.dataPackets,
     contentLost: lost.length > 0,
     lostItems: lost,

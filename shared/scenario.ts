@@ -19,6 +19,7 @@ export const FAILURE_KINDS = [
   "malicious-peer",
   "outage",
   "wiretap",
+  "exploit",
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -60,6 +61,7 @@ export const DEFAULT_MAGNITUDE: Record<FailureKind, number> = {
   "malicious-peer": 1, // malicious peers who join
   outage: 1,
   wiretap: 1,
+  exploit: 0.5, // share of the machines still without the update that attackers get into
 };
 
 /** Each kind's magnitude has its own unit and range (README: failures). */
@@ -69,7 +71,7 @@ function checkMagnitude(
 ): void {
   const m = f.magnitude;
   if (m === undefined) return;
-  const fraction = f.kind === "congestion" || f.kind === "packet-loss";
+  const fraction = f.kind === "congestion" || f.kind === "packet-loss" || f.kind === "exploit";
   const path = ["magnitude"];
   if (fraction && m > 1)
     ctx.addIssue({ code: "custom", path, message: "must be at most 1", params: atMost(1) });

@@ -100,14 +100,21 @@ function costValue(match: Match, world: World): number {
   return clamp100(100 * (1 - coinsSpent(world) / match.scenario.budget));
 }
 
-/** Failure windows that hit this team, in ticks [start, end), clipped to the time played. */
+/** A failure's window in ticks [start, end), clipped to the time played (a hole's: to the end). */
+export function failureWindow(match: Match, f: Match["failureLog"][number]): { start: number; end: number } {
+  const end = f.kind === "exploit" ? match.tick : (f.endTick ?? f.startTick + DEFAULT_FAILURE_WINDOW_TICKS);
+  return { start: f.startTick, end: Math.min(match.tick, end) };
+}
+
+/**
+ * Failure windows that hit this team, that survival measures. A security hole is not one of them:
+ * what it costs is the machines it took (they deliver nothing until their update is installed),
+ * counted in speed; the other failures are measured against the team's usual delivery.
+ */
 export function failureWindows(match: Match, world: World): { start: number; end: number }[] {
   return match.failureLog
-    .filter((f) => f.effects.some((e) => e.team === world.team && e.target !== ""))
-    .map((f) => ({
-      start: f.startTick,
-      end: Math.min(match.tick, f.endTick ?? f.startTick + DEFAULT_FAILURE_WINDOW_TICKS),
-    }));
+    .filter((f) => f.kind !== "exploit" && f.effects.some((e) => e.team === world.team && e.target !== ""))
+    .map((f) => failureWindow(match, f));
 }
 
 /**

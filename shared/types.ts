@@ -153,6 +153,10 @@ export interface SimNode {
   crashed: boolean;
   /** Left the network for good (churn, a peer that stopped seeding, a finished botnet). */
   gone: boolean;
+  /** Security updates installed (failures.ts: each `exploit` publishes one, world.holes counts them). */
+  updates: number;
+  /** Taken over through a hole it had no update for: down until its update is installed (failures.ts). */
+  infected: boolean;
   queue: Packet[];
   queueLimit: number;
   /** Fractional work carried over between ticks (rates × encryption factors are not whole). */
@@ -343,6 +347,20 @@ export interface World {
   spent: { setup: number; running: number; upgrades: number; bandwidth: number; upkeep: number };
   /** Fractional running costs accumulate here until a whole coin is due. */
   runningDebt: number;
+  /** Security holes published so far (`exploit` failures): a machine with fewer updates is open. */
+  holes: number;
+  /** Attacks still to come through open holes, in tick order (failures.ts: spreadInfections). */
+  attacks: Attack[];
+}
+
+/** An attacker reaching one machine through a hole, if the machine has not installed its update by then. */
+export interface Attack {
+  tick: number;
+  node: number;
+  /** The hole's number (1 for the first): a machine with at least this many updates is safe. */
+  hole: number;
+  /** The end of the exploit's window: no attack lands after it. */
+  until: number;
 }
 
 export interface WorldStats {
@@ -372,6 +390,8 @@ export interface WorldStats {
   itemsCompleted: number;
   /** Items a user finished with a corrupt chunk in them: not finished items (a broken file). */
   itemsCorrupt: number;
+  /** Machines attackers got into through a hole with no update installed. */
+  infections: number;
   messagesDelivered: number;
   messageLatencyTicks: number[];
   chunksDelivered: number;

@@ -28,6 +28,23 @@ export function patchRefusal(node: Pick<NodeView, "label" | "breached">): Refusa
   return node.breached ? null : refusal("not-breached", { node: node.label });
 }
 
+/**
+ * Why installing the security update does nothing now (every machine it covers has it and none is
+ * infected), or null when it does. It covers the node itself, or, from a hub's server, every server
+ * and client of the network (central management): `updatesCovered`.
+ */
+export function updateRefusal(
+  node: Pick<NodeView, "label">,
+  covered: readonly Pick<NodeView, "updateDue" | "infected">[],
+): Refusal | null {
+  return covered.some((n) => n.updateDue || n.infected) ? null : refusal("up-to-date", { node: node.label });
+}
+
+/** Whether a node's "install the update" covers every server and client of its team (a hub's server). */
+export function updatesAll(team: string, kind: string): boolean {
+  return team === "hub" && kind === "server";
+}
+
 /** The seat rule: nodes a player can hold are routers, servers, clients and the team's own peers. */
 export function isSeatKind(kind: string, id: string): boolean {
   if (kind === "router" || kind === "server" || kind === "client") return true;

@@ -44,6 +44,10 @@ export interface NodeView {
   stateless: boolean;
   breached: boolean;
   diskFailed: boolean;
+  /** A security hole is out that this machine has no update for. */
+  updateDue: boolean;
+  /** Taken over through a hole: down until its update is installed. */
+  infected: boolean;
   restoring: boolean;
   jobs: number;
   cacheHits: number;
@@ -247,6 +251,8 @@ export const PLAIN_VIEWS: ViewFactory = {
     stateless: false,
     breached: false,
     diskFailed: false,
+    updateDue: false,
+    infected: false,
     restoring: false,
     jobs: 0,
     cacheHits: 0,

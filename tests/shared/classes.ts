@@ -30,6 +30,7 @@ import {
   stepMatch,
   submitIntent,
   TICKS_PER_SECOND,
+  updatesCovered,
   type World,
 } from "../../shared/index";
 
@@ -50,6 +51,9 @@ const running = (m: Match, world: World, kind: string) =>
 const engaged: Student = (m, world, me, act) => {
   // The panel says DOWN with a Restart button after a crash.
   if (me.crashed && isDown(me, m.tick)) act({ type: "restart" });
+  // The panel offers "Install update" while a security hole is open on a machine it covers (a hub
+  // server's covers every server and client: the map marks each machine still without it).
+  if (updatesCovered(world, me).some((n) => n.updates < world.holes || n.infected)) act({ type: "update" });
   const wiretap = running(m, world, "wiretap");
   if (me.kind === "router") {
     // Re-route around trouble at once (the protocol takes a while). The map shows every link that is

@@ -2,7 +2,14 @@
  * The role panel: every decision of DESIGN.md's table for the player's own node, one tap each. The
  * panel is built once and updated in place (so a half-chosen select is never reset under a finger).
  */
-import type { MatchView, PrivateView } from "../../../shared/index";
+import {
+  type MatchView,
+  type NodeView,
+  type PrivateView,
+  type TeamView,
+  updateRefusal,
+  updatesAll,
+} from "../../../shared/index";
 import { h } from "./dom";
 import { clientPanel } from "./panels/client";
 import { type Panel, type PanelContext, type Send, toggle, type Updater } from "./panels/common";
@@ -55,12 +62,19 @@ export function buildControls(
     { id: "restart", class: "warn", hidden: true, onclick: () => send({ type: "restart", ...base }) },
     "It crashed: restart it now",
   );
+  const update = h("button", {
+    id: "update",
+    class: "warn",
+    hidden: true,
+    onclick: () => send({ type: "update", ...base }),
+  });
   const element = h(
     "div",
     { id: "controls" },
     h("h2", {}, h("span", { class: "you-badge" }, "You: "), node.label),
     status,
     restart,
+    update,
     ...sections,
     h("h3", {}, "Autopilot (the computer plays for you)"),
     autopilot.el,
@@ -73,18 +87,23 @@ export function buildControls(
       if (!team || !n) return;
       autopilot.set(n.autopilot);
       restart.hidden = !you?.crashed;
+      const covered = updateCovered(team, teamKey, n);
+      update.hidden = updateRefusal(n, covered) !== null;
+      update.textContent = updateWords(teamKey, n, covered);
       const facts: [string, string][] = [
         [
           "status",
           n.gone
             ? "left the network"
-            : n.down
-              ? "DOWN"
-              : n.breached
-                ? "HACKED"
-                : n.diskFailed
-                  ? "disk lost"
-                  : "up",
+            : n.infected
+              ? "TAKEN OVER (no security update)"
+              : n.down
+                ? "DOWN"
+                : n.breached
+                  ? "HACKED"
+                  : n.diskFailed
+                    ? "disk lost"
+                    : "up",
         ],
         ["packets waiting", `${n.queue} of ${n.queueLimit}`],
         ["your decisions", String(decisionsAt(state, teamKey, nodeId))],
@@ -113,6 +132,23 @@ export function buildControls(
       for (const u of updaters) u(n, team, you);
     },
   };
+}
+
+/** The machines this node's "install the update" covers: a hub server's covers every server and client. */
+function updateCovered(team: TeamView, teamKey: string, n: NodeView): NodeView[] {
+  if (!updatesAll(teamKey, n.kind)) return [n];
+  return [...team.nodes.values()].filter((x) => (x.kind === "server" || x.kind === "client") && !x.gone);
+}
+
+/** The update button's words: what it does for this machine, or for the whole network from a hub server. */
+function updateWords(teamKey: string, n: NodeView, covered: NodeView[]): string {
+  if (updatesAll(teamKey, n.kind)) {
+    const open = covered.filter((x) => x.updateDue || x.infected).length;
+    return `Security hole: install the update on all ${open} computer${open === 1 ? "" : "s"} now`;
+  }
+  return n.infected
+    ? "Taken over by attackers: install the update to clean it"
+    : "Security hole: install the update now";
 }
 
 /** Decisions the player on this node has taken this round (they earn points once it is over). */

@@ -52,5 +52,7 @@ export function decisionWords(intent: NodeIntent, label: (id: string) => string)
       return `asks ${label(intent.server)} for files`;
     case "restart":
       return "restarts the machine";
+    case "update":
+      return "installs the security update";
   }
 }

@@ -1,5 +1,5 @@
 /**
- * How the twelve failure kinds are presented to a teacher: plain names, what each one aims at, the
+ * How the thirteen failure kinds are presented to a teacher: plain names, what each one aims at, the
  * unit of its magnitude, and the target choices worth offering. Which node a kind can really hit is
  * the simulation's rule (shared `canHit`); the editor filters these choices through it.
  */
@@ -21,6 +21,7 @@ export const FAILURE_AIM: Record<FailureKind, Aim> = {
   "malicious-peer": "none",
   outage: "region",
   wiretap: "node",
+  exploit: "none",
 };
 
 export const FAILURE_LABEL: Record<FailureKind, string> = {
@@ -36,6 +37,7 @@ export const FAILURE_LABEL: Record<FailureKind, string> = {
   "malicious-peer": "Malicious peer joins",
   outage: "Regional outage",
   wiretap: "Wiretap a router",
+  exploit: "Security hole",
 };
 
 /** The magnitude's unit, for kinds that have one (README: failures). */
@@ -46,6 +48,7 @@ export const MAGNITUDE_UNIT: Partial<Record<FailureKind, { unit: string; step: n
   ddos: { unit: "junk packets / tick", step: 1 },
   churn: { unit: "users leaving", step: 1 },
   "malicious-peer": { unit: "peers joining", step: 1 },
+  exploit: { unit: "share of unupdated machines attacked (0–1)", step: 0.05 },
 };
 
 export function magnitudeHint(kind: FailureKind): string {
@@ -56,6 +59,7 @@ export function magnitudeHint(kind: FailureKind): string {
 export function durationHint(kind: FailureKind): string {
   const d = DEFAULT_DURATION[kind];
   if (d !== undefined) return `default ${d} s`;
+  if (kind === "exploit") return "empty: attacks until the end";
   return kind === "churn" ? "empty: for good" : "instant";
 }
 

@@ -31,6 +31,7 @@ const FAILURE_NAME: Record<string, string> = {
   "malicious-peer": "Malicious peer",
   outage: "Regional outage",
   wiretap: "Wiretap",
+  exploit: "Security hole",
 };
 
 export interface ReplayUi {

@@ -55,6 +55,8 @@ export class NodeState extends Schema implements NodeView {
   @type("boolean") breached = false;
   @type("boolean") diskFailed = false;
   @type("boolean") restoring = false;
+  @type("boolean") updateDue = false;
+  @type("boolean") infected = false;
   @type("uint16") jobs = 0;
   @type("uint32") cacheHits = 0;
   @type("uint32") cacheMisses = 0;
