@@ -184,6 +184,26 @@ describe("screens that fit", () => {
     await w.shot(host, "35-banner-projector");
     await w.shot(pages[3]!.page, "36-banner-phone");
 
+    // A security hole from the console: every student whose computer takes updates (all but routers)
+    // gets the button that installs it, on a Chromebook too; one tap and it is gone.
+    await host.selectOption("#failure-kind", "exploit");
+    await host.click("#trigger");
+    const updateShown = () => !(document.querySelector("#update") as HTMLButtonElement | null)?.hidden;
+    const holders = [];
+    for (const p of pages) {
+      const shown = await p.page
+        .waitForFunction(updateShown, undefined, { timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) holders.push(p);
+    }
+    expect(holders.length, "students offered the update").toBeGreaterThan(0);
+    const first = holders.find((p) => p.size === "chromebook") ?? holders[0]!;
+    expect(await first.page.textContent("#update")).toMatch(/install the update/);
+    await w.shot(first.page, `35b-update-${first.size}-${first.name}`);
+    await first.page.click("#update");
+    await first.page.waitForFunction(() => (document.querySelector("#update") as HTMLButtonElement).hidden);
+
     // Ending asks in the page, and "Keep playing" keeps playing.
     await host.click("#end");
     await host.waitForSelector("#end-confirm:not([hidden])");

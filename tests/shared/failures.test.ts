@@ -1,5 +1,5 @@
 /**
- * The twelve failure kinds: what each does to a team's network (the effect a player notices) and how
+ * The thirteen failure kinds: what each does to a team's network (the effect a player notices) and how
  * it ends (the recovery, or what the design says happens for the kinds that do not end by themselves).
  * Every match is a built-in scenario whose timeline is replaced by the single event under test.
  */
