@@ -142,9 +142,9 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       for (const n of updatesCovered(world, node)) {
         n.updates = world.holes;
         if (!n.infected) continue;
-        // Cleaned: back once the update is in and the machine has started again.
+        // Cleaned: the attacker is out once the update is in and the machine has started again.
         n.infected = false;
-        n.downUntil = match.tick + UPDATE_CLEAN_TICKS;
+        takeDown(match, world, n, match.tick + UPDATE_CLEAN_TICKS);
       }
       break;
     case "cache":

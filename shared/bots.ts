@@ -51,6 +51,11 @@ function restartDelayTicks(match: Match, world: World, node: SimNode): number {
   return node.peer ? ownerDelayTicks(match, world, node) : BOT_RESTART_DETECT_TICKS;
 }
 
+/** The longest a peer's owner who acts at all takes to install a security update (10 s). */
+const PEER_UPDATE_TICKS = 10 * TICKS_PER_SECOND;
+/** Share of owners who never install an update once the swarm is PEER_NEGLECT_HALF big. */
+const PEER_UPDATE_NEGLECT = 0.25;
+
 /** Share of the budget a server bot keeps in reserve before it pays for an upgrade. */
 const BOT_UPGRADE_RESERVE = 0.35;
 
@@ -81,7 +86,11 @@ function decideUpdate(match: Match, world: World, node: SimNode, out: NodeIntent
   if (world.holes === 0 || node.kind === "client") return;
   const since = lastHoleAt(match, world);
   if (since < 0) return;
-  const delay = node.peer ? ownerDelayTicks(match, world, node) : BOT_UPDATE_TICKS;
+  // A security update is one click in a message the computer itself shows its owner (or installs on
+  // its own): those who act at all act soon, and half as many never do as for a warning.
+  const delay = node.peer
+    ? Math.min(ownerDelayTicks(match, world, node, PEER_UPDATE_NEGLECT), PEER_UPDATE_TICKS)
+    : BOT_UPDATE_TICKS;
   if (match.tick - since < delay) return;
   if (updatesCovered(world, node).some((n) => n.updates < world.holes || n.infected))
     out.push({ type: "update", ...base(world, node) });
@@ -177,13 +186,13 @@ function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[
  * Some never do, more of them the bigger the swarm (PEER_NEGLECT_HALF). Central management has no
  * such spread: one decision covers every connection to a server.
  */
-export function ownerDelayTicks(match: Match, world: World, node: SimNode): number {
+export function ownerDelayTicks(match: Match, world: World, node: SimNode, neglect = 0.5): number {
   const draw = seededDraw(ownerDraws, "owner", match, node) % 1000;
   const size = Math.min(
     1,
     Math.max(0, world.peers.length - PEER_LOOKED_AFTER) / (PEER_NEGLECT_HALF - PEER_LOOKED_AFTER),
   );
-  const act = 1 - 0.5 * size ** 1.1;
+  const act = 1 - neglect * size ** 1.1;
   // Word travels fast in a small network; in a big one a warning takes a while to reach every owner.
   return draw >= act * 1000
     ? Number.POSITIVE_INFINITY

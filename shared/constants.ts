@@ -45,8 +45,8 @@ export const RESTART_TICKS = 8 * TICKS_PER_SECOND;
 /**
  * A security hole (`exploit`): attackers need a while to turn a published hole into an attack (the
  * time a machine has to install its update unharmed), then reach the open machines over the next
- * EXPLOIT_SPREAD_TICKS. Cleaning a machine that was got into (installing the update) keeps it offline
- * for UPDATE_CLEAN_TICKS.
+ * EXPLOIT_SPREAD_TICKS. Cleaning a machine that was got into (installing the update) restarts it:
+ * offline for UPDATE_CLEAN_TICKS.
  */
 export const EXPLOIT_GRACE_TICKS = 15 * TICKS_PER_SECOND;
 export const EXPLOIT_SPREAD_TICKS = 30 * TICKS_PER_SECOND;

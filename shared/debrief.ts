@@ -103,6 +103,10 @@ function concept(
 
 function part(t: TeamResult, r: TeamFailure | undefined): string {
   if (!r) return `${teamName(t.team)} was not touched`;
+  if (r.kind === "exploit")
+    return t.infections
+      ? `attackers got into ${t.infections} computer(s) of ${teamName(t.team)}`
+      : `${teamName(t.team)} had every computer updated in time`;
   if (r.kept === null) return `${teamName(t.team)} had nobody waiting for data`;
   return `${teamName(t.team)} kept ${pct(r.kept)} of its usual delivery`;
 }
@@ -121,9 +125,10 @@ export function debrief(result: MatchResult): Lesson[] {
       const parts = teams.map((t) => part(t, records.get(t.team)));
       // Each team's own target: the hub's server and the swarm's seed are different machines.
       const notes = [...new Set([...records.values()].flatMap((r) => (r ? [failureWords(r)] : [])))];
+      const when = f.kind === "exploit" ? "Then" : `For the next ${Math.round(window)} s,`;
       lessons.push({
         concept: concept(f, records, teams),
-        text: `At ${mmss(f.startSecond)}: ${notes.join("; ")}. For the next ${Math.round(window)} s, ${parts.join("; ")}.`,
+        text: `At ${mmss(f.startSecond)}: ${notes.join("; ")}. ${when} ${parts.join("; ")}.`,
         second: f.startSecond,
       });
     }
@@ -177,12 +182,13 @@ export function debrief(result: MatchResult): Lesson[] {
     if ((t.infections ?? 0) > 0)
       lessons.push({
         concept: CONCEPT.exploit,
-        text: `${t.infections} computer(s) of ${teamName(t.team)} were taken over through a security hole before their update was installed, and stayed down until someone installed it.`,
+        text: `Attackers got into ${t.infections} computer(s) of ${teamName(t.team)} through a security hole before their update was installed: ${t.stolenPackets ?? 0} packets those computers sent or received leaked.`,
       });
-    if (t.leakedPackets > 0)
+    const tapped = t.leakedPackets - (t.stolenPackets ?? 0);
+    if (tapped > 0)
       lessons.push({
         concept: CONCEPT.wiretap,
-        text: `${t.leakedPackets} unencrypted packets of ${teamName(t.team)} were copied by a wiretapped router.`,
+        text: `${tapped} unencrypted packets of ${teamName(t.team)} were copied by a wiretapped router.`,
       });
   }
   return lessons;

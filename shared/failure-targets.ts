@@ -15,6 +15,7 @@ export const DEFAULT_DURATION: Partial<Record<FailureKind, number>> = {
   ddos: 20,
   outage: 25,
   wiretap: 60,
+  exploit: 60,
 };
 
 export { DEFAULT_MAGNITUDE } from "./scenario";

@@ -247,9 +247,8 @@ export function takesUpdates(node: SimNode): boolean {
 /**
  * A security hole is published: every machine of the world lacks one more update. Attackers reach
  * a share `share` of the machines (the same ones for the same seed), each at its own moment between
- * EXPLOIT_GRACE_TICKS and that plus EXPLOIT_SPREAD_TICKS after now, until the exploit's duration is
- * over (without one, for the rest of the round); a machine that has installed the update by then is
- * safe (spreadInfections).
+ * EXPLOIT_GRACE_TICKS and that plus EXPLOIT_SPREAD_TICKS after now, while the exploit lasts; a machine
+ * that has installed the update by then is safe (spreadInfections).
  */
 function publishHole(match: Match, world: World, share: number, until: number, log: number): void {
   const hole = ++world.holes;
@@ -265,8 +264,8 @@ function publishHole(match: Match, world: World, share: number, until: number, l
 }
 
 /**
- * Attacks that are due land: a machine still without the hole's update is taken over, and stays
- * down until its update is installed (the "update" decision cleans it).
+ * Attacks that are due land: a machine still without the hole's update is got into, and leaks every
+ * data packet it sends or is sent until its update is installed (the "update" decision cleans it).
  */
 export function spreadInfections(match: Match, world: World): void {
   const attacks = world.attacks;
@@ -275,7 +274,6 @@ export function spreadInfections(match: Match, world: World): void {
     const a = attacks[done++]!;
     const node = world.nodes[a.node]!;
     if (node.gone || node.infected || node.updates >= a.hole || match.tick >= a.until) continue;
-    takeDown(match, world, node, Number.POSITIVE_INFINITY);
     node.infected = true;
     world.stats.infections++;
   }

@@ -49,6 +49,7 @@ function emptyStats(): World["stats"] {
     chunksDelivered: 0,
     hopsCarried: 0,
     infections: 0,
+    stolen: 0,
   };
 }
 

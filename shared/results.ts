@@ -81,6 +81,8 @@ export interface TeamResult {
   leakedPackets: number;
   /** Machines attackers got into through a security hole whose update was not installed in time. */
   infections?: number;
+  /** Of `leakedPackets`, those the attackers inside those machines copied (the rest: wiretaps). */
+  stolenPackets?: number;
   /** Data packets (requests, chunks, messages) the team's network carried: what a wiretap could copy. */
   dataPackets: number;
   contentLost: boolean;
@@ -174,7 +176,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
         event: f.effects.find((e) => e.team === world.team)!.event,
         startSecond: round2(w.start / TICKS_PER_SECOND),
         endSecond: round2(w.end / TICKS_PER_SECOND),
-        // A security hole's cost is the machines it took, not a dip in delivery (failureWindows).
+        // A security hole is not measured by delivery: what it cost is the data that leaked.
         kept: f.kind === "exploit" ? null : keptOrNull(deliveryKept(world, [w], windows, par)),
       };
     }),
@@ -195,7 +197,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
     sessionsLost: st.sessionsLost,
     cloudSeconds: Math.round(st.cloudTicks / TICKS_PER_SECOND),
     leakedPackets: st.leaked,
-    ...(st.infections > 0 && { infections: st.infections }),
+    ...(st.infections > 0 && { infections: st.infections, stolenPackets: st.stolen }),
     dataPackets: st.dataPackets,
     contentLost: lost.length > 0,
     lostItems: lost,

@@ -207,7 +207,8 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     budget--;
     node.counters.work++;
     if (creditsRouters(packet) && !packet.via.includes(node.index)) packet.via.push(node.index);
-    if (wiretapped && !packet.encrypted && isDataPacket(packet.kind)) {
+    // One an attacker inside an end copied has leaked already.
+    if (wiretapped && !packet.encrypted && !packet.leaked && isDataPacket(packet.kind)) {
       rs.leaked++;
       world.stats.leaked++;
     }

@@ -100,20 +100,28 @@ function costValue(match: Match, world: World): number {
   return clamp100(100 * (1 - coinsSpent(world) / match.scenario.budget));
 }
 
-/** A failure's window in ticks [start, end), clipped to the time played (a hole's: to the end). */
+/** A failure's window in ticks [start, end), clipped to the time played. */
 export function failureWindow(match: Match, f: Match["failureLog"][number]): { start: number; end: number } {
-  const end = f.kind === "exploit" ? match.tick : (f.endTick ?? f.startTick + DEFAULT_FAILURE_WINDOW_TICKS);
-  return { start: f.startTick, end: Math.min(match.tick, end) };
+  return {
+    start: f.startTick,
+    end: Math.min(match.tick, f.endTick ?? f.startTick + DEFAULT_FAILURE_WINDOW_TICKS),
+  };
+}
+
+/** The failures that hit this team (a security hole included). */
+function hitsOn(match: Match, world: World): Match["failureLog"] {
+  return match.failureLog.filter((f) => f.effects.some((e) => e.team === world.team && e.target !== ""));
 }
 
 /**
- * Failure windows that hit this team, that survival measures. A security hole is not one of them:
- * what it costs is the machines it took (they deliver nothing until their update is installed),
- * counted in speed; the other failures are measured against the team's usual delivery.
+ * Windows of the failures that hit this team, in ticks [start, end), clipped to the time played:
+ * where survival compares delivery with the team's usual. A security hole has none: a well-run
+ * network delivers through it as usual, so it would only blur the others; what it costs is the
+ * data that leaked from the machines attackers got into (scoreSurvival).
  */
 export function failureWindows(match: Match, world: World): { start: number; end: number }[] {
-  return match.failureLog
-    .filter((f) => f.kind !== "exploit" && f.effects.some((e) => e.team === world.team && e.target !== ""))
+  return hitsOn(match, world)
+    .filter((f) => f.kind !== "exploit")
     .map((f) => failureWindow(match, f));
 }
 
@@ -123,7 +131,8 @@ export function failureWindows(match: Match, world: World): { start: number; end
  */
 export function deliveryUnderFailure(match: Match, world: World, par: Par): number | null {
   const windows = failureWindows(match, world);
-  if (windows.length === 0) return null;
+  // Only a security hole hit: nothing to compare, everything delivered as usual (its leaks count).
+  if (windows.length === 0) return hitsOn(match, world).length > 0 ? 1 : null;
   return deliveryKept(world, windows, windows, par) ?? 1;
 }
 

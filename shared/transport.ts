@@ -44,7 +44,14 @@ export function createPacket(
 ): Packet {
   world.stats.created++;
   world.stats.inFlight++;
-  if (DATA_KINDS.has(kind)) world.stats.dataPackets++;
+  const data = DATA_KINDS.has(kind);
+  if (data) world.stats.dataPackets++;
+  // An attacker inside either end copies it, encrypted or not: it is read before or after the cipher.
+  const leaked = data && (src.infected || world.nodes[dst]?.infected === true);
+  if (leaked) {
+    world.stats.leaked++;
+    world.stats.stolen++;
+  }
   return {
     id: match.nextPacketId++,
     kind,
@@ -59,6 +66,7 @@ export function createPacket(
     corrupt: fields.corrupt ?? false,
     forged: fields.forged ?? false,
     encrypted: connectionEncrypted(world, src.index, dst),
+    leaked,
     via: [],
     since: match.tick,
     arrive: -1,

@@ -57,6 +57,8 @@ export interface Packet {
    */
   forged: boolean;
   encrypted: boolean;
+  /** Leaked already: an attacker inside one of its ends copied it (a wiretap then adds nothing). */
+  leaked: boolean;
   /**
    * Routers that forwarded it (each once), credited when it arrives where it was going; kept only for
    * the packets that credit them (transport.ts: creditsRouters), empty for the rest.
@@ -155,7 +157,10 @@ export interface SimNode {
   gone: boolean;
   /** Security updates installed (failures.ts: each `exploit` publishes one, world.holes counts them). */
   updates: number;
-  /** Taken over through a hole it had no update for: down until its update is installed (failures.ts). */
+  /**
+   * Got into through a hole it had no update for: the attacker copies every data packet it sends or
+   * is sent (a leak), until its update is installed (failures.ts).
+   */
   infected: boolean;
   queue: Packet[];
   queueLimit: number;
@@ -392,6 +397,8 @@ export interface WorldStats {
   itemsCorrupt: number;
   /** Machines attackers got into through a hole with no update installed. */
   infections: number;
+  /** Of the leaked packets, those an attacker inside one of their ends copied (the rest: wiretaps). */
+  stolen: number;
   messagesDelivered: number;
   messageLatencyTicks: number[];
   chunksDelivered: number;

@@ -46,7 +46,7 @@ export interface NodeView {
   diskFailed: boolean;
   /** A security hole is out that this machine has no update for. */
   updateDue: boolean;
-  /** Taken over through a hole: down until its update is installed. */
+  /** Got into through a hole: its data leaks until its update is installed. */
   infected: boolean;
   restoring: boolean;
   jobs: number;

@@ -32,14 +32,30 @@ const classroom: Omit<Scenario, "name" | "description" | "failures"> = {
   },
 };
 
+/**
+ * A security hole published early in every classroom scenario with failures: whatever else goes
+ * wrong, every computer needs its update (one decision from a hub's server covers them all; each
+ * peer installs its own), and a team that leaves its machines open leaks their data.
+ */
+const HOLE: Scenario["failures"][number] = { kind: "exploit", at: 20 };
+const HOLE_WORDS = " At 0:20 a security hole is published: every computer needs its update.";
+
 function scenario(
   name: string,
   description: string,
   failures: Scenario["failures"],
   lesson: Lesson,
   over: Partial<Scenario> = {},
+  hole = failures.length > 0,
 ): Scenario {
-  return { ...classroom, name, description, failures, lesson, ...over };
+  return {
+    ...classroom,
+    name,
+    description: hole ? description + HOLE_WORDS : description,
+    failures: hole ? [HOLE, ...failures] : failures,
+    lesson,
+    ...over,
+  };
 }
 
 type Lesson = NonNullable<Scenario["lesson"]>;
@@ -232,6 +248,7 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
       duration: 120,
       budget: 12000,
     },
+    false, // a school-sized network keeps to its own failures (its benchmarks measure these)
   ),
 };
 

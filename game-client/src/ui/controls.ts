@@ -96,7 +96,7 @@ export function buildControls(
           n.gone
             ? "left the network"
             : n.infected
-              ? "TAKEN OVER (no security update)"
+              ? "ATTACKER INSIDE: its data leaks"
               : n.down
                 ? "DOWN"
                 : n.breached
@@ -147,7 +147,7 @@ function updateWords(teamKey: string, n: NodeView, covered: NodeView[]): string 
     return `Security hole: install the update on all ${open} computer${open === 1 ? "" : "s"} now`;
   }
   return n.infected
-    ? "Taken over by attackers: install the update to clean it"
+    ? "Attackers got in: install the update to throw them out"
     : "Security hole: install the update now";
 }
 

@@ -59,7 +59,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Survival: "),
-        "when something breaks, does your network keep delivering? That is most of it (60 %). The rest (40 %): does every file still exist somewhere? Each broken piece of data a user gets, and each packet a spy copies, takes a little off.",
+        "when something breaks, does your network keep delivering? That is most of it (60 %). The rest (40 %): does every file still exist somewhere? Each broken piece of data a user gets, and each packet a spy copies, takes a little off: a computer attackers got into through a security hole copies everything it sends and receives, until its update is installed.",
       ),
       h(
         "li",
