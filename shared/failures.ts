@@ -12,6 +12,7 @@ import { addFlashCrowd, addMaliciousPeers, launchBotnet } from "./failure-spawne
 import { DEFAULT_DURATION, DEFAULT_TARGET, regionsOf, resolveLink, resolveNodes } from "./failure-targets";
 import { forgetHolders } from "./holders";
 import { loseSessions } from "./hub";
+import { takesUpdates } from "./nodes";
 import { createRng, hashString, pick, type Rng } from "./random";
 import { DEFAULT_MAGNITUDE, type FailureEvent } from "./scenario";
 import { recountAvailability } from "./swarm";
@@ -235,16 +236,6 @@ function applyFailure(
 }
 
 /**
- * Computers that take security updates: servers, clients and peers (not routers, the tracker, an
- * origin elsewhere, or strangers and botnets, which nobody here looks after).
- */
-export function takesUpdates(node: SimNode): boolean {
-  if (node.gone || node.botnet) return false;
-  if (node.peer) return !node.peer.malicious;
-  return node.kind === "server" || node.kind === "client";
-}
-
-/**
  * A security hole is published: every machine of the world lacks one more update. Attackers reach
  * a share `share` of the machines (the same ones for the same seed), each at its own moment between
  * EXPLOIT_GRACE_TICKS and that plus EXPLOIT_SPREAD_TICKS after now, while the exploit lasts; a machine
@@ -266,6 +257,8 @@ function publishHole(match: Match, world: World, share: number, until: number, l
 /**
  * Attacks that are due land: a machine still without the hole's update is got into, and leaks every
  * data packet it sends or is sent until its update is installed (the "update" decision cleans it).
+ * Counts the machine time attackers hold (survival's share for security holes). Called every tick
+ * once a hole is out.
  */
 export function spreadInfections(match: Match, world: World): void {
   const attacks = world.attacks;
@@ -278,6 +271,7 @@ export function spreadInfections(match: Match, world: World): void {
     world.stats.infections++;
   }
   if (done > 0) world.attacks = attacks.slice(done);
+  for (const node of world.nodes) if (node.infected && !node.gone) world.stats.infectedTicks++;
 }
 
 function none(team: Architecture, target: string): Effect {

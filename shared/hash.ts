@@ -124,7 +124,7 @@ function hashWorld(h: Hasher, w: World): void {
   h.nums(w.rng.s);
   // Security holes are hashed only once one is out: a match without any hashes as it always did.
   const holes = w.holes > 0;
-  if (holes) h.nums([w.holes, w.attacks.length, w.stats.infections, w.stats.stolen]);
+  if (holes) h.nums([w.holes, w.attacks.length, w.stats.infections, w.stats.stolen, w.stats.infectedTicks]);
   for (const n of w.nodes) {
     h.str(n.id);
     if (holes) {

@@ -4,7 +4,6 @@
  * it is possible now, and returns the reason when not. A refused intent changes nothing.
  */
 import { PEER_DOWNLOAD_SLOTS, PRICES } from "./constants";
-import { takesUpdates } from "./failures";
 import {
   type HostIntent,
   type Intent,
@@ -12,6 +11,7 @@ import {
   isHostIntent,
   type NodeIntent,
 } from "./intent-schema";
+import { takesUpdates } from "./nodes";
 import { type Refusal, type RefusalCode, type RefusalParams, refusalWords } from "./refusals";
 import { isDown } from "./transport";
 import type { Actor, Architecture, Match, SimNode, World } from "./types";
@@ -59,7 +59,7 @@ const ROLE_OF: Record<NodeIntent["type"], readonly SimNode["kind"][]> = {
   autopilot: ["router", "server", "peer", "client"],
   server: ["client"],
   restart: ["router", "server", "peer", "client"],
-  update: ["server", "peer", "client"],
+  update: ["server", "peer", "client", "router"],
 };
 
 /**

@@ -50,6 +50,7 @@ function emptyStats(): World["stats"] {
     hopsCarried: 0,
     infections: 0,
     stolen: 0,
+    infectedTicks: 0,
   };
 }
 

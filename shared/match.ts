@@ -123,7 +123,7 @@ export function stepMatch(match: Match): void {
     match.nextScheduled++;
   }
   for (const world of match.worlds) {
-    if (world.attacks.length > 0) spreadInfections(match, world);
+    if (world.holes > 0) spreadInfections(match, world);
     stepWorld(match, world);
   }
   if (match.tick % BOT_PERIOD === 0) {

@@ -295,3 +295,13 @@ export function newPeer(items: number, mask: number, seed: boolean): NonNullable
     starved: false,
   };
 }
+
+/**
+ * Computers that take security updates: servers, clients, peers and routers (not the tracker, an
+ * origin elsewhere, or strangers and botnets, which nobody here looks after).
+ */
+export function takesUpdates(node: SimNode): boolean {
+  if (node.gone || node.botnet) return false;
+  if (node.peer) return !node.peer.malicious;
+  return node.kind === "server" || node.kind === "client" || node.kind === "router";
+}

@@ -7,8 +7,8 @@
 
 import { TICKS_PER_SECOND } from "./constants";
 import { teamName, writeEventView } from "./events";
-import { takesUpdates } from "./failures";
 import { coinsLeft } from "./intents";
+import { takesUpdates } from "./nodes";
 import { type Crossing, crossingHead, packHeads } from "./protocol";
 import { type Par, scoreTeam } from "./scoring";
 import { isDown } from "./transport";

@@ -207,7 +207,13 @@ export function stepRouter(match: Match, world: World, node: SimNode): void {
     budget--;
     node.counters.work++;
     if (creditsRouters(packet) && !packet.via.includes(node.index)) packet.via.push(node.index);
-    // One an attacker inside an end copied has leaked already.
+    // A router an attacker is inside reads what it forwards in the clear, as a wiretap does (what is
+    // encrypted stays unreadable); a packet copied once has leaked already.
+    if (node.infected && !packet.encrypted && !packet.leaked && isDataPacket(packet.kind)) {
+      world.stats.leaked++;
+      world.stats.stolen++;
+      packet.leaked = true;
+    }
     if (wiretapped && !packet.encrypted && !packet.leaked && isDataPacket(packet.kind)) {
       rs.leaked++;
       world.stats.leaked++;

@@ -4,6 +4,7 @@
  * explains every number here in plain words; keep the two in step.
  */
 import { DEFAULT_FAILURE_WINDOW_TICKS, TICKS_PER_SECOND } from "./constants";
+import { takesUpdates } from "./nodes";
 import type { Match, SimNode, World } from "./types";
 
 /** What an all-bot run of the scenario achieved: the bar for "speed". */
@@ -197,8 +198,9 @@ export function lostItems(match: Match, world: World): number[] {
 }
 
 /**
- * Survival: 60 % delivery under failure, 40 % data still available; then corrupt deliveries and
- * leaked packets take away their share. null (not tested) when no failure hit the team.
+ * Survival: 60 % delivery under failure, 40 % data still available; then corrupt deliveries, packets
+ * a wiretap copied and the machine time attackers held take away their share. null (not tested) when
+ * no failure hit the team.
  */
 export function scoreSurvival(match: Match, world: World, par: Par): number | null {
   const x = survivalValue(match, world, par);
@@ -213,8 +215,12 @@ function survivalValue(match: Match, world: World, par: Par): number | null {
   const available = 1 - lostItems(match, world).length / match.ctx.items;
   const base = SURVIVAL_DELIVERY_SHARE * kept + (1 - SURVIVAL_DELIVERY_SHARE) * available;
   const corrupt = st.corruptDelivered / Math.max(1, st.chunksDelivered);
-  const leaked = st.leaked / Math.max(1, st.dataPackets);
-  return clamp100(100 * (base - corrupt - leaked));
+  // A wiretap's copies, as a share of the data; machines attackers got into, as the share of the
+  // network's machine time they held (sending less from a machine they are inside does not hide it).
+  const leaked = (st.leaked - st.stolen) / Math.max(1, st.dataPackets);
+  const machines = world.nodes.reduce((n, x) => n + (takesUpdates(x) ? 1 : 0), 0);
+  const held = st.infectedTicks / Math.max(1, machines * match.tick);
+  return clamp100(100 * (base - corrupt - leaked - held));
 }
 
 /** The weighted total of the parts; a part that was not tested (survival: null) is left out. */

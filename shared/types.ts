@@ -57,7 +57,7 @@ export interface Packet {
    */
   forged: boolean;
   encrypted: boolean;
-  /** Leaked already: an attacker inside one of its ends copied it (a wiretap then adds nothing). */
+  /** Leaked already: an attacker inside one of its ends, or a router it crossed, copied it. */
   leaked: boolean;
   /**
    * Routers that forwarded it (each once), credited when it arrives where it was going; kept only for
@@ -399,6 +399,8 @@ export interface WorldStats {
   infections: number;
   /** Of the leaked packets, those an attacker inside one of their ends copied (the rest: wiretaps). */
   stolen: number;
+  /** Ticks of machine time in attackers' hands: each tick, one per machine they are inside. */
+  infectedTicks: number;
   messagesDelivered: number;
   messageLatencyTicks: number[];
   chunksDelivered: number;

@@ -1,7 +1,8 @@
 /**
  * Security holes (`exploit`) and the "install the update" decision: every computer is a way in until
- * its update is installed; a hub's server installs it on every machine at once (central management),
- * each peer only on its own; a machine taken over stays down until someone installs it.
+ * its update is installed; a hub's server installs it on every server and client at once (central
+ * management), a peer or a router only on itself; a machine attackers got into leaks what it sends,
+ * receives or forwards until someone installs it.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -21,6 +22,7 @@ import {
   UPDATE_CLEAN_TICKS,
   type World,
 } from "../../shared/index";
+import { takesUpdates } from "../../shared/nodes";
 import { idleSeats, runUntil, scenario, world } from "./helpers";
 
 /** Calm's map with one security hole published at 10 s, every open machine attacked (magnitude 1). */
@@ -28,8 +30,9 @@ function holeAt10(over: Partial<Scenario> = {}): Scenario {
   return scenario("calm", { failures: [{ kind: "exploit", at: 10, magnitude: 1 }], ...over });
 }
 
-const machines = (w: World) =>
-  w.nodes.filter((n) => n.kind === "server" || n.kind === "client" || (n.kind === "peer" && !n.gone));
+/** Every computer that takes updates: servers, clients, peers and routers. */
+const machines = (w: World) => w.nodes.filter(takesUpdates);
+const peers = (w: World) => w.nodes.filter((n) => n.kind === "peer" && !n.gone);
 /** The game second by which every attack of a hole published at 10 s has landed. */
 const ATTACKS_DONE = 10 + (EXPLOIT_GRACE_TICKS + EXPLOIT_SPREAD_TICKS) / TICKS_PER_SECOND + 1;
 
@@ -44,7 +47,7 @@ function send(m: Match, team: Architecture, n: SimNode) {
 }
 
 describe("security holes", () => {
-  it("let attackers into every machine nobody updates: all their data leaks, encrypted or not", () => {
+  it("let attackers into every machine nobody updates, routers too: what they send and receive leaks", () => {
     const m = idleSeats(createMatch(holeAt10()));
     runUntil(m, 10);
     for (const team of ["hub", "swarm"] as const) expect(world(m, team).stats.leaked).toBe(0);
@@ -58,7 +61,7 @@ describe("security holes", () => {
         team,
       ).toBe(true);
       expect(w.stats.infections).toBe(open.length);
-      // Every data packet now starts or ends at a machine an attacker is inside.
+      // Every data packet now starts or ends at a machine an attacker is inside (encrypted or not).
       const [leaked, data] = [w.stats.leaked, w.stats.dataPackets];
       runUntil(m, m.tick / TICKS_PER_SECOND + 10);
       expect(w.stats.dataPackets).toBeGreaterThan(data);
@@ -82,11 +85,33 @@ describe("security holes", () => {
     expect(hub.stats.infections).toBe(0);
     // In the swarm only the owner who installed it is safe: every other peer was got into.
     expect(peer!.infected).toBe(false);
-    expect(swarm.stats.infections).toBe(machines(swarm).length - 1);
+    expect(swarm.stats.infections).toBe(peers(swarm).length - 1);
     // Nothing left to install: the decision is refused with its reason, and changes nothing.
     const again = send(m, "hub", server);
     expect(again.ok).toBe(false);
     expect(again.ok ? "" : again.refusal.code).toBe("up-to-date");
+  });
+
+  it("a router attackers got into copies what it forwards in the clear, whatever the ends did", () => {
+    const m = createMatch(holeAt10());
+    // Only the routers are held, by players who never act: every other machine's autopilot updates.
+    for (const w of m.worlds)
+      for (const n of w.nodes)
+        if (n.kind === "router")
+          submitIntent(
+            m,
+            { kind: "host" },
+            { type: "assign", team: w.team, node: n.id, player: `p-${n.id}` },
+          );
+    runUntil(m, ATTACKS_DONE + 10);
+    for (const w of m.worlds) {
+      expect(
+        w.nodes.filter((n) => n.infected).every((n) => n.kind === "router"),
+        w.team,
+      ).toBe(true);
+      expect(w.stats.infections, w.team).toBeGreaterThan(0);
+      expect(w.stats.stolen, w.team).toBeGreaterThan(0);
+    }
   });
 
   it("installing the update throws the attacker out: the machine restarts, and leaks no more", () => {
