@@ -37,8 +37,8 @@ const classroom: Omit<Scenario, "name" | "description" | "failures"> = {
  * wrong, every computer needs its update (one decision from a hub's server covers them all; each
  * peer installs its own), and a team that leaves its machines open leaks their data.
  */
-const HOLE: Scenario["failures"][number] = { kind: "exploit", at: 20 };
-const HOLE_WORDS = " At 0:20 a security hole is published: every computer needs its update.";
+const HOLE: Scenario["failures"][number] = { kind: "exploit", at: 30 };
+const HOLE_WORDS = " At 0:30 a security hole is published: every computer needs its update.";
 
 function scenario(
   name: string,

@@ -47,7 +47,7 @@ it("lists each failure once, each player's own decisions, and the debrief line o
   const failures = failureMoments(result);
   expect(failures.map((f) => [f.kind, f.tick])).toEqual([
     ["link-cut", 150],
-    ["exploit", 200], // the scenario's own: a security hole at 0:20, and a crash at 1:00
+    ["exploit", 300], // the scenario's own: a security hole at 0:30, and a crash at 1:00
     ["crash", 600],
   ]);
   // Both teams' records of the cut, together.
@@ -58,8 +58,8 @@ it("lists each failure once, each player's own decisions, and the debrief line o
   const lessons = debrief(result);
   expect(lessonAt(lessons, 10)).toBeNull();
   expect(lessonAt(lessons, 16)?.text).toMatch(/^At 0:15: /);
-  expect(lessonAt(lessons, 19)?.text).toMatch(/^At 0:15: /);
-  expect(lessonAt(lessons, 59)?.text).toMatch(/^At 0:20: A security hole/);
+  expect(lessonAt(lessons, 29)?.text).toMatch(/^At 0:15: /);
+  expect(lessonAt(lessons, 59)?.text).toMatch(/^At 0:30: A security hole/);
   expect(lessonAt(lessons, 61)?.text).toMatch(/^At 1:00: /);
 });
 
