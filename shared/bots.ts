@@ -78,9 +78,10 @@ export function decideBots(match: Match, world: World): NodeIntent[] {
 
 /**
  * Security updates: a hub's servers are centrally managed, and the admin rolls each one out to every
- * server and client soon after it is published (BOT_UPDATE_TICKS); clients leave it to them. A peer's
- * owner installs their own in their own time (ownerDelayTicks), or never. An infected machine is
- * cleaned the same way, by installing the update.
+ * server and client soon after it is published (BOT_UPDATE_TICKS); clients leave it to them. Each
+ * router is updated by whoever runs it, as soon. A peer's owner installs their own within
+ * PEER_UPDATE_TICKS, or never (ownerDelayTicks, with fewer who never do than for a warning). An
+ * infected machine is cleaned the same way, by installing the update.
  */
 function decideUpdate(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
   if (world.holes === 0 || node.kind === "client") return;

@@ -176,7 +176,7 @@ export function teamResult(match: Match, world: World, par: Par, twin?: Match): 
         event: f.effects.find((e) => e.team === world.team)!.event,
         startSecond: round2(w.start / TICKS_PER_SECOND),
         endSecond: round2(w.end / TICKS_PER_SECOND),
-        // A security hole is not measured by delivery: what it cost is the data that leaked.
+        // A security hole is not measured by delivery: what it cost is the machine time attackers held.
         kept: f.kind === "exploit" ? null : keptOrNull(deliveryKept(world, [w], windows, par)),
       };
     }),

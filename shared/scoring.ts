@@ -118,7 +118,7 @@ function hitsOn(match: Match, world: World): Match["failureLog"] {
  * Windows of the failures that hit this team, in ticks [start, end), clipped to the time played:
  * where survival compares delivery with the team's usual. A security hole has none: a well-run
  * network delivers through it as usual, so it would only blur the others; what it costs is the
- * data that leaked from the machines attackers got into (scoreSurvival).
+ * machine time attackers held (scoreSurvival).
  */
 export function failureWindows(match: Match, world: World): { start: number; end: number }[] {
   return hitsOn(match, world)
@@ -132,7 +132,8 @@ export function failureWindows(match: Match, world: World): { start: number; end
  */
 export function deliveryUnderFailure(match: Match, world: World, par: Par): number | null {
   const windows = failureWindows(match, world);
-  // Only a security hole hit: nothing to compare, everything delivered as usual (its leaks count).
+  // Only a security hole hit: nothing to compare, everything delivered as usual (the machine time
+  // attackers held is what counts).
   if (windows.length === 0) return hitsOn(match, world).length > 0 ? 1 : null;
   return deliveryKept(world, windows, windows, par) ?? 1;
 }

@@ -57,9 +57,11 @@ describe("Past classes: watching a match again", () => {
     await teacher.click("#history-watch");
     await teacher.waitForSelector("#replay-bar");
     expect(await clockText(teacher)).toBe("0:00 / 1:30");
-    // Every moment to jump to: both failures, each student's decision, in words.
+    // Every moment to jump to: the failures (the scenario's security hole too), each student's
+    // decision, in words.
     expect(await teacher.textContent("#replay-failure-0")).toContain("0:20 Link cut");
-    expect(await teacher.textContent("#replay-failure-1")).toContain("1:00 Crash");
+    expect(await teacher.textContent("#replay-failure-1")).toContain("0:30 Security hole");
+    expect(await teacher.textContent("#replay-failure-2")).toContain("1:00 Crash");
     expect(await teacher.textContent("[data-player='Ann']")).toContain("0:06 lets chunk packets go first");
     expect(await teacher.textContent("[data-player='Bob']")).toContain("0:09 downloads in sequential order");
     expect(await teacher.textContent("#replay-lesson")).toContain("No failure yet");
@@ -79,7 +81,7 @@ describe("Past classes: watching a match again", () => {
 
     // The host's link cut: the link is drawn down, and the debrief says what it did.
     const lessons = debrief(stored.result);
-    const [cut, crash] = stored.result.teams[0]!.failures;
+    const [cut, , crash] = stored.result.teams[0]!.failures; // the security hole between them
     await teacher.click("#replay-failure-0");
     expect(await clockText(teacher)).toBe("0:20 / 1:30");
     expect(await teacher.getAttribute("#replay-failure-0", "class")).toContain("now");
@@ -88,7 +90,7 @@ describe("Past classes: watching a match again", () => {
     await w.shot(teacher, "replay-link-cut");
 
     // The scheduled crash: the server is down.
-    await teacher.click("#replay-failure-1");
+    await teacher.click("#replay-failure-2");
     expect(await clockText(teacher)).toBe("1:00 / 1:30");
     expect((await viewOf(teacher, "hub")).down).toContain(crash!.target);
     expect(await teacher.textContent("#replay-lesson")).toBe(lessons.find((l) => l.second === 60)!.text);

@@ -1,7 +1,8 @@
 /**
  * A finished class match stored straight into a running server's database, as a room would have
  * filed it: two students (Ann on the hub's Router 1, Bob on a swarm peer) each decide, the host cuts a
- * link at 20 s, and the scenario's own crash happens on schedule. What the replay viewer's tests open.
+ * link at 20 s, and the scenario's own security hole and crash happen on schedule. What the replay
+ * viewer's tests open.
  */
 import type { RunningServer } from "../../game-server/src/server";
 import {
