@@ -168,5 +168,6 @@ export {
   restoreRefusal,
   updateRefusal,
   updatesAll,
+  updatesCoveredView,
   upgradeRefusal,
 } from "./view-rules";

@@ -16,6 +16,7 @@ import { type Refusal, type RefusalCode, type RefusalParams, refusalWords } from
 import { isDown } from "./transport";
 import type { Actor, Architecture, Match, SimNode, World } from "./types";
 import {
+  centrallyUpdated,
   isSeatKind,
   patchRefusal,
   restoreRefusal,
@@ -272,7 +273,7 @@ export function isSeat(node: SimNode): boolean {
  */
 export function updatesCovered(world: World, node: SimNode): SimNode[] {
   if (!updatesAll(world.team, node.kind)) return takesUpdates(node) ? [node] : [];
-  return world.nodes.filter((n) => (n.kind === "server" || n.kind === "client") && takesUpdates(n));
+  return world.nodes.filter((n) => centrallyUpdated(n.kind) && takesUpdates(n));
 }
 
 /** The link id a route intent names, in either direction. */

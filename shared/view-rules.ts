@@ -45,6 +45,17 @@ export function updatesAll(team: string, kind: string): boolean {
   return team === "hub" && kind === "server";
 }
 
+/** The machines central management updates: a hub's servers and clients. */
+export function centrallyUpdated(kind: string): boolean {
+  return kind === "server" || kind === "client";
+}
+
+/** The nodes of a team's view one "install the update" from `node` covers (the screen's updatesCovered). */
+export function updatesCoveredView(nodes: Iterable<NodeView>, team: string, node: NodeView): NodeView[] {
+  if (!updatesAll(team, node.kind)) return [node];
+  return [...nodes].filter((x) => centrallyUpdated(x.kind) && !x.gone);
+}
+
 /** The seat rule: nodes a player can hold are routers, servers, clients and the team's own peers. */
 export function isSeatKind(kind: string, id: string): boolean {
   if (kind === "router" || kind === "server" || kind === "client") return true;

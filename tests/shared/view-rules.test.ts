@@ -21,6 +21,9 @@ import {
   restoreRefusal,
   type SimNode,
   stepMatch,
+  updateRefusal,
+  updatesCovered,
+  updatesCoveredView,
   upgradeRefusal,
   validateIntent,
 } from "../../shared/index";
@@ -49,12 +52,44 @@ function seated(name: string, topology: "hub" | "swarm", pick: (n: SimNode) => b
     } as NodeIntent);
     return r.ok ? null : r.refusal;
   };
-  return { m, node, seen, allowed };
+  return { m, node, seen, allowed, view };
 }
 
 const codeOf = (r: Refusal | null) => r?.code ?? "ok";
 
 describe("rules over the view agree with the simulation", () => {
+  it("installing the update: from a hub server (every server and client), a peer, a router", () => {
+    const cases = [
+      ["hub", (n: SimNode) => !!n.server && !n.server.origin],
+      ["hub", (n: SimNode) => n.kind === "client"],
+      ["swarm", (n: SimNode) => n.kind === "peer"],
+      ["swarm", (n: SimNode) => n.kind === "router"],
+    ] as const;
+    for (const [topology, pick] of cases) {
+      const { m, node, seen, allowed, view } = seated("calm", topology, pick);
+      const world = m.worlds[0]!;
+      const words = `${topology} ${node.kind}`;
+      const check = () => {
+        const me = seen();
+        const covered = updatesCoveredView(view.teams.get(world.team)!.nodes.values(), world.team, me);
+        expect(codeOf(updateRefusal(me, covered)), words).toBe(codeOf(allowed({ type: "update" })));
+        return covered;
+      };
+      expect(check().length, words).toBeGreaterThan(0); // nothing published: "up-to-date" both ways
+      world.holes = 1; // a hole is out: now it does something
+      const covered = check();
+      // The same machines the simulation's decision covers: many from a hub server, else itself.
+      expect(covered.map((n) => n.id).sort(), words).toEqual(
+        updatesCovered(world, node)
+          .map((n) => n.id)
+          .sort(),
+      );
+      expect(covered.length > 1, words).toBe(node.kind === "server");
+      for (const n of world.nodes) n.updates = 1;
+      check();
+    }
+  });
+
   it("a server's restore, upgrade and patch", () => {
     const { node, seen, allowed } = seated("calm", "hub", (n) => !!n.server && !n.server.origin);
     const s = node.server!;

@@ -6,9 +6,9 @@ import {
   type MatchView,
   type NodeView,
   type PrivateView,
-  type TeamView,
   updateRefusal,
   updatesAll,
+  updatesCoveredView,
 } from "../../../shared/index";
 import { h } from "./dom";
 import { clientPanel } from "./panels/client";
@@ -87,7 +87,7 @@ export function buildControls(
       if (!team || !n) return;
       autopilot.set(n.autopilot);
       restart.hidden = !you?.crashed;
-      const covered = updateCovered(team, teamKey, n);
+      const covered = updatesCoveredView(team.nodes.values(), teamKey, n);
       update.hidden = updateRefusal(n, covered) !== null;
       update.textContent = updateWords(teamKey, n, covered);
       const facts: [string, string][] = [
@@ -132,12 +132,6 @@ export function buildControls(
       for (const u of updaters) u(n, team, you);
     },
   };
-}
-
-/** The machines this node's "install the update" covers: a hub server's covers every server and client. */
-function updateCovered(team: TeamView, teamKey: string, n: NodeView): NodeView[] {
-  if (!updatesAll(teamKey, n.kind)) return [n];
-  return [...team.nodes.values()].filter((x) => (x.kind === "server" || x.kind === "client") && !x.gone);
 }
 
 /** The update button's words: what it does for this machine, or for the whole network from a hub server. */
