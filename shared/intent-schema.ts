@@ -16,7 +16,14 @@ const base = { team, node: nodeId };
 
 export const nodeIntentSchema = z.discriminatedUnion("type", [
   z
-    .object({ type: z.literal("route"), ...base, dest: nodeId, link: nodeId, alt: nodeId.optional() })
+    // A link of the router, or null: no route, drop them here (a destination that cannot be reached).
+    .object({
+      type: z.literal("route"),
+      ...base,
+      dest: nodeId,
+      link: nodeId.nullable(),
+      alt: nodeId.optional(),
+    })
     .strict(),
   z.object({ type: z.literal("block"), ...base, source: nodeId }).strict(),
   z.object({ type: z.literal("unblock"), ...base, source: nodeId }).strict(),

@@ -129,6 +129,7 @@ function validateNodeIntent(match: Match, world: World, node: SimNode, intent: N
       const dest = other(intent.dest);
       if (!dest) return fail("no-node", { node: intent.dest });
       if (dest.index === node.index) return fail("route-to-self");
+      if (intent.link === null) return intent.alt === undefined ? OK : fail("drop-no-split");
       const ids = intent.alt === undefined ? [intent.link] : [intent.link, intent.alt];
       const links = ids.map((id) => linkIndexOf(world, id));
       for (const [k, li] of links.entries()) {

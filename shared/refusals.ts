@@ -23,6 +23,7 @@ const WORDS = {
   "route-to-self": () => "a router does not route to itself",
   "not-my-link": (p) => `${p.link} is not a link of ${p.node}`,
   "split-needs-two-links": () => "a split needs two different links",
+  "drop-no-split": () => "packets dropped here are not sent on by a second link",
   "block-self": () => "a node cannot block itself",
   "already-blocked": (p) => `${p.node} is already blocked`,
   "not-blocked": (p) => `${p.node} is not blocked`,

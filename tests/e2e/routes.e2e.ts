@@ -1,7 +1,8 @@
 /**
  * A router player in a real browser (level 2, Router 3, on a Chromebook): the routes are drawn on the
  * map and listed in the panel; tapping a destination and then one of the router's links re-routes it,
- * and both the map and the panel show the new route; the keyboard does the same through the panel;
+ * and both the map and the panel show the new route; the keyboard does the same through the panel,
+ * which also drops a destination's packets at the router ("nowhere", a null route) and sends them again;
  * the screen reader's summary names the node and the cut link, and the packets lost on it are counted
  * on the map and in the panel. The score counts and flashes on change. On a touch tablet, a mouse drag
  * and a finger's drag re-route too.
@@ -111,6 +112,16 @@ describe("a router's routes", () => {
         document.querySelector("#routes")?.textContent ?? "",
       ),
     );
+
+    // "Nowhere": a null route. The panel says the router drops those packets; a link sends them again.
+    await page.selectOption("#route-link", "");
+    await page.click("#route-set");
+    await routesSay(page, /Dropped here \(no route\): packets to Server 1\./);
+    await w.shot(page, "40b-router-null-route");
+    await page.selectOption("#route-link", "R3-S1");
+    await page.click("#route-set");
+    await routesSay(page, /Link to Server 1: carries packets to Server 1/);
+    expect(await page.textContent("#routes")).not.toMatch(/Dropped here/);
 
     // At 0:20 the link to Router 2 is cut: the panel says what is stuck, the map tags the link, and the
     // summary for screen readers names the failure.

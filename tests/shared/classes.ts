@@ -58,14 +58,19 @@ const engaged: Student = (m, world, me, act) => {
   if (me.kind === "router") {
     // Re-route around trouble at once (the protocol takes a while). The map shows every link that is
     // cut and every router that is down: the student follows the shortest way round them to each
-    // destination's router. A destination that is down itself is waited for, not routed around.
+    // destination's router. A destination that is down itself is waited for, not routed around; one
+    // whose router is dark (greyed out on the map) cannot be reached at all: its packets are dropped
+    // here (no route) rather than carried across the network to die at the edge of the outage.
     const ways = liveWays(m, world, me);
     const table = me.router!.table;
     for (let dest = 0; dest < table.length; dest++) {
       const node = world.nodes[dest]!;
       if (node.kind === "router" || dest === me.index) continue;
-      const way = ways[routerOf(world, node)] ?? -1;
+      const at = routerOf(world, node);
+      const way = ways[at] ?? -1;
       if (way >= 0 && way !== table[dest]) act({ type: "route", dest: node.id, link: world.links[way]!.id });
+      else if (at !== me.index && isDown(world.nodes[at]!, m.tick) && table[dest] !== -1)
+        act({ type: "route", dest: node.id, link: null });
     }
   }
   if (me.server) {

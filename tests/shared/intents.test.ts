@@ -574,6 +574,43 @@ describe("accepted intents take effect on the next tick", () => {
     expect(hub.links[detour]!.carried).toBeGreaterThan(carried);
   });
 
+  it("a null route drops a destination's packets at the router at once; a link sends them again", () => {
+    const m = seated();
+    const hub = world(m, "hub");
+    const r1 = node(hub, "R1").router!;
+    const dest = node(hub, "S1").index;
+    const before = r1.table[dest]!;
+    runUntil(m, 20);
+    const noRoute = () => hub.stats.dropped["no-route"];
+    expect(noRoute()).toBe(0);
+    apply(m, player("p2"), { type: "route", team: "hub", node: "R1", dest: "S1", link: null });
+    expect(r1.table[dest]).toBe(-1);
+    expect(r1.split[dest]).toBe(-1);
+    runUntil(m, 40);
+    // R1's own users' requests to S1 die at R1, as the protocol drops what it cannot route.
+    expect(noRoute()).toBeGreaterThan(0);
+    apply(m, player("p2"), {
+      type: "route",
+      team: "hub",
+      node: "R1",
+      dest: "S1",
+      link: hub.links[before]!.id,
+    });
+    expect(r1.table[dest]).toBe(before);
+    const dropped = noRoute();
+    runUntil(m, 60);
+    expect(noRoute()).toBe(dropped);
+  });
+
+  it("a null route with a second link is refused", () => {
+    expectRefused(
+      seated,
+      player("p2"),
+      { type: "route", team: "hub", node: "R1", dest: "S1", link: null, alt: "R1-R2" },
+      "packets dropped here are not sent on by a second link",
+    );
+  });
+
   it('"approve" holds chunk requests until the peer allows the requester', () => {
     const m = seated();
     const swarm = world(m, "swarm");

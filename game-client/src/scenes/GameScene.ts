@@ -511,7 +511,7 @@ function doneWords(type: string): string {
 }
 
 const DONE_WORDS: Record<string, string> = {
-  route: "Route changed: watch the packets take it",
+  route: "Route changed: watch where the packets go now",
   block: "Blocked: nothing from there gets through you now",
   prioritise: "Priority set",
   upgrade: "Upgraded: you can serve more each second",

@@ -5,6 +5,7 @@ import type { NodeIntent } from "../../../shared/index";
 export function decisionWords(intent: NodeIntent, label: (id: string) => string): string {
   switch (intent.type) {
     case "route":
+      if (intent.link === null) return `drops traffic for ${label(intent.dest)} (no route)`;
       return intent.alt
         ? `splits traffic for ${label(intent.dest)} over two links`
         : `routes traffic for ${label(intent.dest)} over ${label(intent.link)}`;

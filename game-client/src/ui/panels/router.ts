@@ -20,11 +20,14 @@ export function routerPanel({ base, nodeId, send }: PanelContext): Panel {
     ...PACKET_KINDS.map((k) => option(k, PACKET_STYLE[k]?.label ?? k)),
   );
   const routes = h("ul", { id: "routes", class: "routes", "aria-label": "Your routes now" });
+  /** The link select's value for a null route: no link, the router drops those packets at once. */
+  const DROP = "";
+
   /** Shows the chosen destination's current route in the link selects. */
   const showRoute = (you: PrivateView | null) => {
     const now = you?.routes?.dests.find((d) => d.dest === dest.value);
     if (!now) return;
-    if (document.activeElement !== link && [...link.options].some((o) => o.value === now.link))
+    if (document.activeElement !== link && [...link.options].some((o) => o.value === (now.link || DROP)))
       link.value = now.link;
     if (document.activeElement !== alt) alt.value = now.alt ?? "";
   };
@@ -50,8 +53,10 @@ export function routerPanel({ base, nodeId, send }: PanelContext): Panel {
             type: "route",
             ...base,
             dest: dest.value,
-            link: link.value,
-            ...(alt.value ? { alt: alt.value } : {}),
+            // Nowhere: a null route, for a destination nobody can reach now (its region is dark).
+            ...(link.value === DROP
+              ? { link: null }
+              : { link: link.value, ...(alt.value ? { alt: alt.value } : {}) }),
           }),
       },
       "Set route",
@@ -93,7 +98,7 @@ export function routerPanel({ base, nodeId, send }: PanelContext): Panel {
         string,
       ];
     };
-    fillSelect(link, mine.map(name));
+    fillSelect(link, [...mine.map(name), [DROP, "nowhere: drop them here"]]);
     fillSelect(alt, [["", "no split"], ...mine.map(name)]);
     fillSelect(
       blockSel,
@@ -120,12 +125,19 @@ function renderRoutes(box: HTMLElement, team: TeamView, you: PrivateView | null)
     const rank = (id: string) =>
       ["server", "origin", "seed"].includes(team.nodes.get(id)?.role ?? "") ? 0 : 1;
     const dests = [...view.dests].sort((a, b) => rank(a.dest) - rank(b.dest));
-    const down = (link: string) => !link || team.links.get(link)?.up === false;
+    const down = (link: string) => team.links.get(link)?.up === false;
     const stuck = dests.filter((d) => down(d.link)).map((d) => label(d.dest));
+    // No link at all: a null route the player set (or no way there when the round began).
+    const dropped = dests.filter((d) => !d.link).map((d) => label(d.dest));
     const stuckUsers = view.links.filter((o) => down(o.link)).reduce((sum, o) => sum + o.users, 0);
     if (stuckUsers) stuck.push(`${stuckUsers} computer${stuckUsers === 1 ? "" : "s"}`);
     if (stuck.length)
       lines.push(["warn", `Stuck: packets to ${stuck.join(", ")} have no working link. Pick another!`]);
+    if (dropped.length)
+      lines.push([
+        "",
+        `Dropped here (no route): packets to ${dropped.join(", ")}. Pick a link to send them again.`,
+      ]);
     // Links to single computers carry only their own packets: one line says they are there.
     const isUser = (id: string) => {
       const n = team.nodes.get(id);
