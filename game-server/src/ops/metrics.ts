@@ -37,9 +37,20 @@ lag.enable();
 let cpuSince = process.cpuUsage();
 let wallSince = performance.now();
 
-/** Records one room tick's simulation time; the encode of the next patch completes the sample. */
-export function recordSim(ms: number): void {
-  sim.add(ms);
+/** The simulation's three parts: the step, the state hash (every few seconds) and the projection. */
+const step = new Ring();
+const hash = new Ring();
+const projection = new Ring();
+
+/**
+ * Records one room tick's simulation time, and its parts (they add up to it); the encode of the next
+ * patch completes the sample.
+ */
+export function recordSim(stepMs: number, hashMs: number, projectMs: number): void {
+  sim.add(stepMs + hashMs + projectMs);
+  step.add(stepMs);
+  hash.add(hashMs);
+  projection.add(projectMs);
 }
 
 /** One room tick: its simulation, the encoding of its patch, and the writes of that patch to sockets. */
@@ -54,6 +65,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export interface MetricsSnapshot {
   samples: number;
   simMs: { p50: number; p99: number };
+  /** The simulation's parts, p99 each: the step, the state hash, the projection into the room's state. */
+  simPartsMs: { step: number; hash: number; project: number };
   encodeMs: { p50: number; p99: number };
   /** Simulation + encoding. */
   tickMs: { p50: number; p99: number };
@@ -70,6 +83,11 @@ export function snapshot(reset = false): MetricsSnapshot {
   const out: MetricsSnapshot = {
     samples: tick.size,
     simMs: { p50: round(sim.percentile(50)), p99: round(sim.percentile(99)) },
+    simPartsMs: {
+      step: round(step.percentile(99)),
+      hash: round(hash.percentile(99)),
+      project: round(projection.percentile(99)),
+    },
     encodeMs: { p50: round(encode.percentile(50)), p99: round(encode.percentile(99)) },
     tickMs: { p50: round(tick.percentile(50)), p99: round(tick.percentile(99)) },
     sendMs: { p50: round(send.percentile(50)), p99: round(send.percentile(99)) },
@@ -84,6 +102,9 @@ export function snapshot(reset = false): MetricsSnapshot {
   };
   if (reset) {
     sim.reset();
+    step.reset();
+    hash.reset();
+    projection.reset();
     encode.reset();
     tick.reset();
     send.reset();

@@ -285,10 +285,13 @@ export abstract class MatchRoom extends Room<MatchState> {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
       const t0 = performance.now();
       stepMatch(this.match);
+      const t1 = performance.now();
       if (hashDue(this.match.tick)) this.hashes.push({ tick: this.match.tick, hash: stateHash(this.match) });
+      const t2 = performance.now();
       this.project();
-      this.simMs = performance.now() - t0;
-      recordSim(this.simMs);
+      const t3 = performance.now();
+      this.simMs = t3 - t0;
+      recordSim(t1 - t0, t2 - t1, t3 - t2);
       this.announce();
       // Private views go out half a second after the scores are projected: two small spikes, not one.
       if (this.match.tick % TICKS_PER_SECOND === TICKS_PER_SECOND / 2)
