@@ -166,8 +166,10 @@ export {
   isSeatKind,
   patchRefusal,
   restoreRefusal,
+  swarmUpkeepPerMinute,
   updateRefusal,
   updatesAll,
   updatesCoveredView,
   upgradeRefusal,
+  upkeepSavedByLeaving,
 } from "./view-rules";

@@ -19,8 +19,6 @@ import {
   CLIENT_UPKEEP_PER_MINUTE,
   DV_PERIOD,
   HUB_ADMIN_PER_MINUTE,
-  PEER_UPKEEP_PEERS,
-  PEER_UPKEEP_PER_MINUTE,
   PRICES,
   TICKS_PER_SECOND,
 } from "./constants";
@@ -49,6 +47,7 @@ import {
   truncate,
 } from "./transport";
 import type { Actor, Architecture, Match, Packet, SimNode, World } from "./types";
+import { swarmUpkeepPerMinute } from "./view-rules";
 import { assignWants, currentWant, messageInterval, wantsFor } from "./workload";
 
 /** The architectures a scenario's topology plays. */
@@ -271,7 +270,7 @@ function isUpkept(n: SimNode): boolean {
 function upkeepOf(world: World, machines: number): number {
   if (world.team === "hub")
     return machines * CLIENT_UPKEEP_PER_MINUTE + (world.servers.length > 0 ? HUB_ADMIN_PER_MINUTE : 0);
-  return machines * PEER_UPKEEP_PER_MINUTE * (1 + machines / PEER_UPKEEP_PEERS);
+  return swarmUpkeepPerMinute(machines);
 }
 
 /** At each whole second, records that second's goodput and demand. */

@@ -4,9 +4,22 @@
  * screen to what it sees (the view types, view.ts, have these fields), so both give the same answer
  * as the same refusal codes (tests/shared/view-rules.test.ts). Pure functions of their arguments.
  */
-import { MAX_UPGRADES } from "./constants";
+import { MAX_UPGRADES, PEER_UPKEEP_PEERS, PEER_UPKEEP_PER_MINUTE } from "./constants";
 import { type Refusal, refusal } from "./refusals";
 import type { NodeView } from "./view";
+
+/**
+ * A swarm's upkeep of its peers, coins a minute (constants.ts): each peer on its own, dearer the more
+ * peers there are. The simulation charges it (match.ts); a done peer's panel says what leaving saves.
+ */
+export function swarmUpkeepPerMinute(peers: number): number {
+  return peers * PEER_UPKEEP_PER_MINUTE * (1 + peers / PEER_UPKEEP_PEERS);
+}
+
+/** Coins a minute the swarm's upkeep falls by when one of its `peers` leaves (more than its own share). */
+export function upkeepSavedByLeaving(peers: number): number {
+  return peers > 0 ? swarmUpkeepPerMinute(peers) - swarmUpkeepPerMinute(peers - 1) : 0;
+}
 
 /** The id every peer a malicious-peer failure brings into a swarm starts with (X1, X2, …). */
 export const INTRUDER_ID_PREFIX = "X";

@@ -94,15 +94,21 @@ const engaged: Student = (m, world, me, act) => {
   if (me.peer) {
     const p = me.peer;
     if (!p.verify) act({ type: "verify", on: true });
-    // A seed holds files nobody else has yet (its panel says "seed"): its owner backs it up, and
-    // restores when the disk fails (the panel then says the disk failed, with a Restore button).
-    if (p.seed && !p.backup) act({ type: "backup", on: true });
+    // A seed holds files nobody else has yet (its panel says "seed"): when the briefing in the lobby
+    // warns of a failing disk, its owner backs it up (a backup costs coins every minute and helps
+    // only then), and restores when the disk fails (the panel says so, with a Restore button).
+    const diskWarned = m.scenario.failures.some((f) => f.kind === "disk-failure");
+    if (p.seed && diskWarned && !p.backup) act({ type: "backup", on: true });
     if (p.diskFailed && p.backup && p.restoreAt === 0) act({ type: "restore" });
     if (p.strategy !== "rarest") act({ type: "strategy", strategy: "rarest" });
     if (p.policy !== "allow") act({ type: "policy", policy: "allow" });
     for (const src of new Set(p.awaiting.map((q) => q.src)))
       act({ type: "access", peer: world.nodes[src]!.id, allow: true });
     if (me.encrypt !== wiretap) act({ type: "encrypt", on: wiretap });
+    // Done with everything they wanted (the panel says so, and what staying costs the team), they
+    // share for half a minute more, then leave.
+    const u = me.user;
+    if (u && u.current >= u.wants.length && m.tick >= u.wantFrom + SHARE_AFTER_DONE) act({ type: "leave" });
   }
   if (me.user && !me.peer) {
     // A client: the panel says which server it asks and whether it answers; the map shows every
@@ -131,6 +137,9 @@ function routerOf(world: World, node: SimNode): number {
   const l = world.links[node.links[0]!]!;
   return l.a === node.index ? l.b : l.a;
 }
+
+/** How long an engaged peer keeps sharing once it has everything it wanted (30 s). */
+const SHARE_AFTER_DONE = 30 * TICKS_PER_SECOND;
 
 /** How many times its latency a student counts a link that is losing packets. */
 const LOSSY_DETOUR = 6;

@@ -17,7 +17,9 @@ import {
   withUsers as schoolWithUsers,
   stepMatch,
   submitIntent,
+  swarmUpkeepPerMinute,
   TICKS_PER_SECOND,
+  upkeepSavedByLeaving,
 } from "../../shared/index";
 import { upkeepPerMinute } from "../../shared/match";
 import { lostItems } from "../../shared/scoring";
@@ -114,6 +116,23 @@ describe("upkeep of the users' computers", () => {
     // Fifty unmanaged computers cost more than running the hub's two servers and managing them all.
     expect(small.swarmTotal).toBeLessThan(small.hubTotal / 4);
     expect(big.swarmTotal).toBeGreaterThan(2 * PRICES.serverRunningPerMinute + big.hubTotal);
+  });
+
+  it("what a done peer's panel says leaving saves is what the swarm's upkeep falls by when it leaves", () => {
+    const m = match("calm");
+    const swarm = world(m, "swarm");
+    const peers = swarm.nodes.filter((n) => n.peer && !n.gone).length;
+    const before = upkeepPerMinute(swarm);
+    expect(before).toBeCloseTo(swarmUpkeepPerMinute(peers), 9);
+    const leaver = swarm.nodes.find((n) => n.peer && !n.peer.seed)!;
+    expect(submitIntent(m, { kind: "bot" }, { type: "leave", team: "swarm", node: leaver.id })).toEqual({
+      ok: true,
+    });
+    stepMatch(m);
+    expect(leaver.gone).toBe(true);
+    expect(before - upkeepPerMinute(swarm)).toBeCloseTo(upkeepSavedByLeaving(peers), 9);
+    // More than its own share: every other peer now has one fewer to guard against.
+    expect(upkeepSavedByLeaving(peers)).toBeGreaterThan(before / peers);
   });
 });
 

@@ -5,7 +5,6 @@
  * from the browser.
  */
 import type { AuthContext, Client } from "@colyseus/core";
-import { ServerError } from "@colyseus/core";
 import {
   findLevel,
   type HostAction,
@@ -15,7 +14,6 @@ import {
   type MatchResult,
   type Refusal,
   refusal,
-  refusalText,
   type Scenario,
   type SoloOptions,
   soloOptionsRefusal,
@@ -41,7 +39,10 @@ export class SoloRoom extends MatchRoom {
 
   override async onCreate(raw: unknown): Promise<void> {
     const parsed = soloOptionsSchema.safeParse(raw ?? {});
-    if (!parsed.success) throw new ServerError(400, refusalText(soloOptionsRefusal(parsed.error, raw)));
+    if (!parsed.success) {
+      const why = soloOptionsRefusal(parsed.error, raw);
+      throw refusedJoin(400, why.code, why.params);
+    }
     const options = parsed.data;
     const { scenario, node, code } = options.level
       ? this.levelScenario(options.level, options)

@@ -2,7 +2,7 @@
  * A peer's (or seed's) panel: trust (hash checks, encryption), the order of pieces, sharing and approvals,
  * its own backup, blocking a peer, leaving.
  */
-import { PRICES, restoreRefusal } from "../../../../shared/index";
+import { PRICES, restoreRefusal, upkeepSavedByLeaving } from "../../../../shared/index";
 import { armOnFirstClick, h, option } from "../dom";
 import {
   blockRow,
@@ -43,6 +43,8 @@ export function peerPanel({ base, nodeId, send }: PanelContext): Panel {
   );
   policy.addEventListener("change", () => send({ type: "policy", ...base, policy: policy.value as "allow" }));
   const approvals = h("div", { id: "approvals", class: "stack" });
+  /** Once the peer has everything it wanted: what staying gives, and what leaving saves. */
+  const leaveHint = h("p", { id: "leave-hint", class: "muted", hidden: true });
   const blockSel = h("select", { id: "block-source", "aria-label": "Peer to block" });
   const backup = toggle(
     "peer-backup",
@@ -67,6 +69,7 @@ export function peerPanel({ base, nodeId, send }: PanelContext): Panel {
     h("div", { class: "row" }, backup.el, restore),
     h("h3", {}, "Block a peer"),
     blockRow(blockSel, () => send({ type: "block", ...base, source: blockSel.value })),
+    leaveHint,
     h(
       "div",
       { class: "row" },
@@ -78,6 +81,15 @@ export function peerPanel({ base, nodeId, send }: PanelContext): Panel {
     ),
   );
   updaters.push((n, team, you) => {
+    const done = n.progress === 100 && !n.seed && !n.gone;
+    leaveHint.hidden = !done;
+    if (done) {
+      let peers = 0;
+      for (const x of team.nodes.values()) if (x.kind === "peer" && !x.gone) peers++;
+      const saves = Math.round(upkeepSavedByLeaving(peers));
+      const text = `You have everything you wanted. Staying shares your pieces with peers still downloading; leaving saves your team about ${saves} coins a minute of upkeep.`;
+      if (leaveHint.textContent !== text) leaveHint.textContent = text;
+    }
     encrypt.set(n.encrypt);
     verify.set(n.verify);
     backup.set(n.backup);
