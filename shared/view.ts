@@ -181,13 +181,13 @@ export interface MatchView extends NetworkView {
 }
 
 /**
- * A player's private view of their own node, sent to them alone about once a second: what others
- * must not see (their coins, who they wait for, who sent them bad chunks, a router's routes).
+ * A player's private view of their own node, sent to them alone when it changes (looked at once a
+ * second): who they wait for, who sent them bad chunks, a client's server, a router's routes. The
+ * team's coins are in its team state: they change every second, and would send every view again.
  */
 export interface PrivateView {
   team: Architecture;
   node: string;
-  coins: number;
   /** Peers this peer waits on for chunks. */
   awaiting: string[];
   /** Peers that sent this peer bad chunks, and how many. */

@@ -108,7 +108,7 @@ export function buildControls(
         ["packets waiting", `${n.queue} of ${n.queueLimit}`],
         ["your decisions", String(decisionsAt(state, teamKey, nodeId))],
       ];
-      if (you) facts.push(["team coins", String(you.coins)]);
+      facts.push(["team coins", String(team.coinsLeft)]);
       if (n.kind === "server")
         facts.push(
           ["stands in", n.cloud ? "the cloud (a data centre far away)" : `the ${n.region} region`],

@@ -12,8 +12,10 @@ export function routeView(world: World, router: SimNode): RouteView {
   const rs = router.router!;
   const linkId = (i: number | undefined) => (i === undefined || i < 0 ? "" : (world.links[i]?.id ?? ""));
   const links = new Map<number, RouteView["links"][number]>();
-  for (const [i, l] of world.links.entries()) {
-    if (l.a !== router.index && l.b !== router.index) continue;
+  // The router's own links, in the network's order (not every link of the network: a school network's
+  // eighty router players each looked at all thousand of them every second).
+  for (const i of [...router.links].sort((a, b) => a - b)) {
+    const l = world.links[i]!;
     const other = world.nodes[l.a === router.index ? l.b : l.a]!;
     if (other.gone) continue;
     links.set(i, { link: l.id, to: other.id, waiting: 0, users: 0 });
@@ -32,7 +34,9 @@ export function routeView(world: World, router: SimNode): RouteView {
       continue;
     }
     const alt = rs.split[n.index] ?? -1;
-    dests.push({ dest: n.id, link: linkId(via), ...(alt >= 0 ? { alt: linkId(alt) } : {}) });
+    const dest: RouteView["dests"][number] = { dest: n.id, link: linkId(via) };
+    if (alt >= 0) dest.alt = linkId(alt);
+    dests.push(dest);
   }
   return { links: [...links.values()], dests };
 }
