@@ -2,7 +2,7 @@
  * A peer's (or seed's) panel: trust (hash checks, encryption), the order of pieces, sharing and approvals,
  * its own backup, blocking a peer, leaving.
  */
-import { PRICES, restoreRefusal, upkeepSavedByLeaving } from "../../../../shared/index";
+import { isIntruder, PRICES, restoreRefusal, upkeepSavedByLeaving } from "../../../../shared/index";
 import { armOnFirstClick, h, option } from "../dom";
 import {
   blockRow,
@@ -85,7 +85,8 @@ export function peerPanel({ base, nodeId, send }: PanelContext): Panel {
     leaveHint.hidden = !done;
     if (done) {
       let peers = 0;
-      for (const x of team.nodes.values()) if (x.kind === "peer" && !x.gone) peers++;
+      // The swarm's own peers: strangers a malicious-peer failure brought in are nobody's upkeep.
+      for (const x of team.nodes.values()) if (x.kind === "peer" && !x.gone && !isIntruder(x)) peers++;
       const saves = Math.round(upkeepSavedByLeaving(peers));
       const text = `You have everything you wanted. Staying shares your pieces with peers still downloading; leaving saves your team about ${saves} coins a minute of upkeep.`;
       if (leaveHint.textContent !== text) leaveHint.textContent = text;

@@ -27,8 +27,9 @@ export function routerPanel({ base, nodeId, send }: PanelContext): Panel {
   const showRoute = (you: PrivateView | null) => {
     const now = you?.routes?.dests.find((d) => d.dest === dest.value);
     if (!now) return;
-    if (document.activeElement !== link && [...link.options].some((o) => o.value === (now.link || DROP)))
-      link.value = now.link;
+    const shown = now.link || DROP; // no link: the null route's "nowhere"
+    if (document.activeElement !== link && [...link.options].some((o) => o.value === shown))
+      link.value = shown;
     if (document.activeElement !== alt) alt.value = now.alt ?? "";
   };
   let lastYou: PrivateView | null = null;
