@@ -15,7 +15,15 @@ describe("errorWords", () => {
     ).toEqual({
       code: "refused",
       message: "you do not hold Router 3",
+      refusal: "not-yours",
     });
+  });
+
+  it("keeps the refusal's code, so a screen can tell an update already installed from a mistake", () => {
+    const e = errorWords({ code: "refused", refusal: refusal("up-to-date", { node: "Client 4" }) });
+    expect(e.refusal).toBe("up-to-date");
+    expect(e.message).toBe("Client 4 has every update already");
+    expect(errorWords({ code: "refused", message: "no code" }).refusal).toBeUndefined();
   });
 
   it("says a message the room could not read from its code, field and broken rule", () => {

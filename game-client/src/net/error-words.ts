@@ -5,6 +5,7 @@
 import {
   CLOSE,
   isRefusalCode,
+  type RefusalCode,
   type RefusalParams,
   ROOM_ERROR,
   readRefusalText,
@@ -15,6 +16,8 @@ export interface ServerError {
   code: string;
   /** In words: the server's, or made here from a refused decision's code (refusalWords). */
   message: string;
+  /** A refused decision's own code ("up-to-date", …), when the server sent one. */
+  refusal?: RefusalCode;
 }
 
 /** An error as it arrives: a refused decision carries a code and parameters, not words. */
@@ -23,7 +26,7 @@ export function errorWords(e: { code?: unknown; message?: unknown; refusal?: unk
   const r = e.refusal as { code?: unknown; params?: unknown } | undefined;
   if (r && typeof r.code === "string" && isRefusalCode(r.code)) {
     const params = r.params && typeof r.params === "object" ? (r.params as RefusalParams) : {};
-    return { code, message: refusalWords({ code: r.code, params }) };
+    return { code, message: refusalWords({ code: r.code, params }), refusal: r.code };
   }
   return { code, message: typeof e.message === "string" ? e.message : "that was refused" };
 }

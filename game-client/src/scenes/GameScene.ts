@@ -185,6 +185,9 @@ export class GameScene extends Scene {
         this.cue("failure");
       }),
       session.on("error", (e) => {
+        // An update the admin's roll-out installed a moment before the student's tap: the student
+        // did the right thing, and the machine is safe. Said as done, not as a refusal.
+        if (e.refusal === "up-to-date") return void toast(e.message, "ok", 1500);
         toast(e.message, "error");
         this.cue("refused");
       }),
