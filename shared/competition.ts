@@ -26,7 +26,13 @@ export function autopilotTwin(match: Match): Match {
     ...match.scenario.failures,
     ...match.hostFailures.map(({ tick, failure }) => ({ ...failure, at: tick / TICKS_PER_SECOND })),
   ];
-  const twin = createMatch({ ...match.scenario, failures }, { teams: match.worlds.map((w) => w.team) });
+  const twin = createMatch(
+    { ...match.scenario, failures },
+    {
+      teams: match.worlds.map((w) => w.team),
+      rules: match.ctx.rules,
+    },
+  );
   // An ended match has stepped `tick` ticks (an early end or added time moved its end there).
   twin.endTick = Math.max(1, match.ended ? match.tick : match.endTick);
   return twin;

@@ -36,6 +36,21 @@ export const ORIGIN_CAPACITY = 16;
  * a few per cent of a machine's work (the handshake once per connection, then cheap bulk ciphers).
  */
 export const ENCRYPTION_FACTOR = 0.95;
+
+/**
+ * The simulation's rules, numbered: a stored match carries the number it was played under and replays
+ * under it (a match stored without one was played under 1), so changing a rule never changes what an
+ * old match shows. Bots in every seat play the same under every version.
+ * - 1: the first rules.
+ * - 2: a hub client that encrypts its own connection costs its server the cipher for what the server
+ *   sends it (it was free: only a server's own encryption lowered its rate).
+ */
+export const SIM_RULES = 2;
+
+/** The rules a stored result was played under: its own, or 1 for a match stored before they were numbered. */
+export function rulesOf(result: { rules?: number }): number {
+  return result.rules ?? 1;
+}
 /** Ticks between a restore-from-backup order and the content being back. */
 export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
 /** Ticks a server is offline while it is isolated and patched after a breach. */

@@ -208,6 +208,18 @@ export function arriveAtServer(match: Match, world: World, node: SimNode, packet
   enqueue(world, node, packet, match.tick);
 }
 
+/**
+ * Work units a server spends sending one packet to `to`. Encryption belongs to the connection
+ * (transport.ts): a server that encrypts pays for all of it through a lower rate (serverRate); one that
+ * does not still runs the cipher on a connection its client encrypts, so each packet to that client
+ * costs it as much more (from rules 2: before, a client's own encryption was free).
+ */
+function sendCost(match: Match, world: World, node: SimNode, to: number): number {
+  if (node.encrypt || match.ctx.rules < 2) return 1;
+  const other = world.nodes[to];
+  return other?.kind === "client" && other.encrypt ? 1 / ENCRYPTION_FACTOR : 1;
+}
+
 /** A server's work rate this tick: capacity, less for encryption, doubled in the cloud when busy. */
 function serverRate(node: SimNode): number {
   const s = node.server!;
@@ -241,7 +253,7 @@ export function stepServer(match: Match, world: World, node: SimNode): void {
       packet.dst = packet.to;
       packet.encrypted = connectionEncrypted(world, node.index, packet.to);
       sendFromEndpoint(match, world, node, packet);
-      node.credit--;
+      node.credit -= sendCost(match, world, node, packet.to);
     } else {
       node.queue.shift();
       // Junk (or a stray packet) costs a full unit like a real request: that is why a DDoS hurts.
@@ -308,7 +320,7 @@ function sendJobChunks(match: Match, world: World, node: SimNode, full: number):
       corrupt: s.breached,
     });
     sendFromEndpoint(match, world, node, packet);
-    node.credit--;
+    node.credit -= sendCost(match, world, node, job.to);
     node.counters.chunksServed++;
     if (!s.breached) node.counters.cleanServed++;
     node.counters.work++;

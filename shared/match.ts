@@ -20,6 +20,7 @@ import {
   DV_PERIOD,
   HUB_ADMIN_PER_MINUTE,
   PRICES,
+  SIM_RULES,
   TICKS_PER_SECOND,
 } from "./constants";
 import { stepDistanceVector } from "./distance-vector";
@@ -55,7 +56,17 @@ export function teamsOf(topology: Scenario["topology"]): Architecture[] {
   return topology === "versus" ? ["hub", "swarm"] : [topology];
 }
 
-export function createMatch(scenario: Scenario, options: { teams?: Architecture[] } = {}): Match {
+/**
+ * A match of `scenario` at its first tick. `rules` replays a stored match under the rules it was played
+ * under (SIM_RULES when new).
+ */
+export function createMatch(
+  scenario: Scenario,
+  options: { teams?: Architecture[]; rules?: number } = {},
+): Match {
+  const rules = options.rules ?? SIM_RULES;
+  if (!Number.isInteger(rules) || rules < 1 || rules > SIM_RULES)
+    throw new Error(`rules ${rules}: this server plays rules 1 to ${SIM_RULES}`);
   const w = scenario.workload;
   const match: Match = {
     scenario,
@@ -65,6 +76,7 @@ export function createMatch(scenario: Scenario, options: { teams?: Architecture[
       full: fullMask(w.chunksPerItem),
       thinkTicks: Math.round(w.thinkTime * TICKS_PER_SECOND),
       messageEvery: messageInterval(scenario),
+      rules,
     },
     tick: 0,
     endTick: Math.round(scenario.duration * TICKS_PER_SECOND),

@@ -73,7 +73,7 @@ export function replayWithout(match: Match, player: string, team: Architecture):
     replay: startReplay(
       match.scenario,
       match.record.filter((r) => !earnsPoints(match, r, player)),
-      { teams: [team] },
+      { teams: [team], rules: match.ctx.rules },
     ),
     until: match.tick,
   };
@@ -130,7 +130,10 @@ export function autopilotWorth(match: Match, par: Par, team: Architecture, node:
   const w: Without = {
     player: "idle seat",
     team,
-    replay: startReplay(match.scenario, [idle, ...match.record], { teams: [team] }),
+    replay: startReplay(match.scenario, [idle, ...match.record], {
+      teams: [team],
+      rules: match.ctx.rules,
+    }),
     until: match.tick,
   };
   while (stepWithout(w));

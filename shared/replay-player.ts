@@ -26,6 +26,8 @@ export class ReplayPlayer {
     /** The last tick to play: where the stored match ended (or was interrupted). */
     readonly lastTick: number,
     private readonly names: (player: string) => string,
+    /** The rules the match was played under (replay.ts: rulesOf). */
+    private readonly rules: number,
   ) {
     this.restart();
   }
@@ -40,7 +42,7 @@ export class ReplayPlayer {
 
   /** Back to the first tick, with a fresh view (a map drawing the old one must be made again). */
   restart(): void {
-    this.replay = startReplay(this.scenario, this.record);
+    this.replay = startReplay(this.scenario, this.record, { rules: this.rules });
     this.replay.match.recordTransits = true;
     // The seats taken in the lobby: the class as it stood when the round started.
     settleReplay(this.replay);

@@ -75,12 +75,21 @@ export interface Replay {
   next: number;
 }
 
+/**
+ * A replay at its first tick. `rules`: the rules the match was played under (a stored result's
+ * `rules`; absent there: 1, constants.ts rulesOf).
+ */
 export function startReplay(
   scenario: Scenario,
   record: readonly RecordedIntent[],
-  options: { teams?: Architecture[] } = {},
+  options: { teams?: Architecture[]; rules?: number } = {},
 ): Replay {
-  return { match: createMatch(scenario, options.teams ? { teams: options.teams } : {}), record, next: 0 };
+  const { teams, rules } = options;
+  return {
+    match: createMatch(scenario, { ...(teams && { teams }), ...(rules && { rules }) }),
+    record,
+    next: 0,
+  };
 }
 
 /** Applies the decisions taken at once at the current tick (before its step, or the match was stored). */
@@ -117,7 +126,12 @@ export function stepReplay(replay: Replay): boolean {
 export function replayMatch(
   scenario: Scenario,
   record: readonly RecordedIntent[],
-  options: { teams?: Architecture[]; ticks?: number; afterStep?: (match: Match) => void } = {},
+  options: {
+    teams?: Architecture[];
+    rules?: number;
+    ticks?: number;
+    afterStep?: (match: Match) => void;
+  } = {},
 ): Match {
   const replay = startReplay(scenario, record, options);
   const m = replay.match;

@@ -103,6 +103,11 @@ export interface MatchResult {
   players: PlayerResult[];
   stateHash: string;
   /**
+   * The simulation's rules the match was played under (SIM_RULES when it was played); a stored match
+   * without it was played under rules 1. A replay plays under the same.
+   */
+  rules?: number;
+  /**
    * True in the results a room sends as the round ends, while players' points are still being counted
    * (points.ts); the same results follow with the points.
    */
@@ -261,5 +266,6 @@ export function matchResult(
     teams: match.worlds.map((w) => teamResult(match, w, par, twin)),
     players: playerResults(match, points),
     stateHash: stateHash(match),
+    rules: match.ctx.rules,
   };
 }

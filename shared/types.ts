@@ -442,6 +442,8 @@ export interface SimContext {
   thinkTicks: number;
   /** Ticks between a user's messages; 0 for none. */
   messageEvery: number;
+  /** The rules the match plays under (SIM_RULES, or a stored match's own). */
+  rules: number;
 }
 
 export interface Match {

@@ -14,6 +14,7 @@ import {
   type RecordedIntent,
   replayMatch,
   type Scenario,
+  SIM_RULES,
   stateHash,
   TICKS_PER_SECOND,
   type TickHash,
@@ -32,6 +33,8 @@ export interface StoredReplay {
   hashes: TickHash[];
   /** "finished" or "interrupted", when the file says. */
   status: string | null;
+  /** The simulation's rules it was played under (constants.ts SIM_RULES; 1 when the file has none). */
+  rules: number;
 }
 
 export interface ReplayCheck {
@@ -94,6 +97,15 @@ export function loadStoredMatch(path: string): StoredReplay {
     throw new UsageError(`${path}: result.seconds must be the seconds the match was stored at`);
   if (typeof hash !== "string" || !/^[0-9a-f]{8}$/.test(hash))
     throw new UsageError(`${path}: result.stateHash must be the match's state hash (8 hex digits)`);
+  const rules = result.rules ?? 1;
+  if (typeof rules !== "number" || !Number.isInteger(rules) || rules < 1)
+    throw new UsageError(
+      `${path}: result.rules must be the simulation's rules it was played under (1, 2, …)`,
+    );
+  if (rules > SIM_RULES)
+    throw new UsageError(
+      `${path} was played under rules ${rules}, newer than this version of the game knows (${SIM_RULES}): replay it with the version that stored it or a later one`,
+    );
   const hashes = tickHashesSchema.safeParse(result.hashes ?? []);
   if (!hashes.success) {
     const issue = hashes.error.issues[0]!;
@@ -106,6 +118,7 @@ export function loadStoredMatch(path: string): StoredReplay {
     tick: Math.round(seconds * TICKS_PER_SECOND),
     stateHash: hash,
     status: typeof doc.status === "string" ? doc.status : null,
+    rules,
   };
 }
 
@@ -115,6 +128,7 @@ export function checkReplay(stored: StoredReplay): ReplayCheck {
   let checkedHashes = 0;
   let firstDifference: ReplayCheck["firstDifference"] = null;
   const match = replayMatch(stored.scenario, stored.record, {
+    rules: stored.rules,
     ticks: stored.tick,
     afterStep: (m) => {
       const hash = due.get(m.tick);

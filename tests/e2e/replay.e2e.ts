@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { debrief } from "../../shared/index";
+import { debrief, SIM_RULES } from "../../shared/index";
 import { launch, type World } from "./browser";
 import { type StoredClass, storeClassMatch } from "./stored-match";
 
@@ -140,6 +140,23 @@ describe("Past classes: watching a match again", () => {
     const never = await fetch(`${w.server.url}/api/watch/noSuchMatch0`);
     expect([gone.status, never.status]).toEqual([404, 404]);
     expect(await gone.json()).toEqual(await never.json());
+    expect(w.errors).toEqual([]);
+  });
+
+  it("a match played by a newer version of the game says to reload the page, instead of replaying wrongly", {
+    timeout: 120_000,
+  }, async () => {
+    const newer = await storeClassMatch(w.server, HOST_KEY, { id: "replayTest02", rules: SIM_RULES + 1 });
+    const teacher = await w.open("teacher-newer", { width: 1366, height: 768 });
+    await teacher.evaluate((k) => localStorage.setItem("hubSwarm.hostKey", k), HOST_KEY);
+    await teacher.click("#history");
+    await teacher.click(`tr[data-match='${newer.id}'] button`);
+    await teacher.click("#history-watch");
+    await teacher.waitForSelector("#watch-error");
+    expect(await teacher.textContent("#watch-error")).toMatch(
+      /played by a newer version of the game: reload the page/,
+    );
+    await w.shot(teacher, "replay-newer-rules");
     expect(w.errors).toEqual([]);
   });
 });

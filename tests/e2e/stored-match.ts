@@ -25,7 +25,15 @@ export interface StoredClass {
   scenario: Scenario;
 }
 
-export async function storeClassMatch(server: RunningServer, hostKey: string): Promise<StoredClass> {
+/**
+ * `as` files it under another id, as if played under other rules (a newer version's: what an old
+ * page cannot replay).
+ */
+export async function storeClassMatch(
+  server: RunningServer,
+  hostKey: string,
+  as: { id: string; rules: number } = { id: "replayTest01", rules: 0 },
+): Promise<StoredClass> {
   const scenario: Scenario = { ...BUILT_IN_SCENARIOS["server-crash"]!, topology: "versus", duration: 90 };
   const m = createMatch(scenario);
   const host = { kind: "host" } as const;
@@ -60,8 +68,9 @@ export async function storeClassMatch(server: RunningServer, hostKey: string): P
   const par = computePar(BUILT_IN_SCENARIOS["server-crash"]!);
   const names = { "p-ann": "Ann", "p-bob": "Bob" };
   const result: MatchResult = { ...matchResult(m, par), intents: m.record.slice(), hashes: [], names };
+  if (as.rules) result.rules = as.rules;
   for (const p of result.players) if (p.holder) p.holder = names[p.holder as keyof typeof names] ?? p.holder;
-  const id = "replayTest01";
+  const { id } = as;
   await server.store.matches.record({
     id,
     hostKey,

@@ -5,7 +5,7 @@ import type { Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStoredMatch } from "../../game-server/src/replay-file";
 import { main } from "../../game-server/src/sim-cli";
-import { BUILT_IN_SCENARIOS, type StoredMatch } from "../../shared/index";
+import { BUILT_IN_SCENARIOS, SIM_RULES, type StoredMatch } from "../../shared/index";
 import { inOwnProcess, inThisProcess } from "./command";
 import {
   boot,
@@ -195,6 +195,11 @@ describe("npm run sim -- --replay", () => {
       (r) => r.actor.kind === "player" && ["encrypt", "prioritise"].includes(r.intent.type),
     );
     expect(theirs).toHaveLength(2);
+    // Stored with the simulation's rules it was played under, which its replay plays under.
+    expect(finished.result.rules).toBe(SIM_RULES);
+    expect(loadStoredMatch(file("finished.json", finished)).rules).toBe(SIM_RULES);
+    const { rules: _r, ...beforeRules } = finished.result;
+    expect(loadStoredMatch(file("before-rules.json", { ...finished, result: beforeRules })).rules).toBe(1);
     // The host's link cut hit both networks.
     expect(finished.result.teams.map((t) => t.failures.map((f) => f.kind))).toEqual([
       ["link-cut"],
@@ -286,6 +291,14 @@ describe("npm run sim -- --replay", () => {
           scenarioDocument: { ...finished.scenarioDocument, duration: 5 },
         }),
         /its scenario is not valid:\n {2}duration: must be at least 10 seconds/,
+      ],
+      [
+        file("bad-rules.json", { ...finished, result: { ...finished.result, rules: 0 } }),
+        /result\.rules must be the simulation's rules/,
+      ],
+      [
+        file("new-rules.json", { ...finished, result: { ...finished.result, rules: SIM_RULES + 1 } }),
+        new RegExp(`played under rules ${SIM_RULES + 1}, newer than this version of the game knows`),
       ],
     ];
     // The messages, read where the command makes them; then the command itself, end to end.

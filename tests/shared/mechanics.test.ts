@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ownerDelayTicks } from "../../shared/bots";
 import {
   BUILT_IN_SCENARIOS,
+  createMatch,
   HUB_ADMIN_PER_MINUTE,
   PEER_UPLOAD_SLOTS,
   PRICES,
@@ -31,7 +32,7 @@ import {
   packetSize,
   sendFromEndpoint,
 } from "../../shared/transport";
-import { match, node, runUntil, world } from "./helpers";
+import { idleSeats, match, node, runUntil, scenario, world } from "./helpers";
 
 const withUsers = (users: number): Partial<Scenario> => ({
   topology: "hub",
@@ -220,6 +221,29 @@ describe("encryption per connection", () => {
     expect(connectionEncrypted(swarm, p2.index, p1.index)).toBe(false);
     p2.encrypt = true;
     expect(connectionEncrypted(swarm, p2.index, p1.index)).toBe(true);
+  });
+
+  it("a hub client's own encryption costs its server the cipher, as the server's own does (rules 2)", () => {
+    // A busy hub, every seat held by a player; some players turn encryption on through their panel.
+    const served = (who: "nobody" | "clients" | "servers", rules?: number) => {
+      const m = createMatch(scenario("calm", withUsers(40)), rules ? { rules } : {});
+      const hub = idleSeats(m).worlds[0]!;
+      stepMatch(m);
+      for (const n of hub.nodes)
+        if (n.kind === (who === "clients" ? "client" : who === "servers" ? "server" : "none")) {
+          const intent = { type: "encrypt" as const, team: hub.team, node: n.id, on: true };
+          expect(submitIntent(m, { kind: "player", id: `idle-${n.id}` }, intent).ok).toBe(true);
+        }
+      runUntil(m, 60);
+      return hub.servers.reduce((a, s) => a + hub.nodes[s]!.counters.chunksServed, 0);
+    };
+    const clear = served("nobody");
+    const byClients = served("clients");
+    const byServers = served("servers");
+    expect(byClients).toBeLessThan(clear);
+    expect(Math.abs(byClients - byServers) / byServers).toBeLessThan(0.02);
+    // Under rules 1 (a match stored before) the clients' encryption was free, and replays so.
+    expect(served("clients", 1)).toBe(clear);
   });
 });
 

@@ -65,7 +65,14 @@ it("lists each failure once, each player's own decisions, and the debrief line o
 
 it("plays to the class's own scores, and a jump back shows the moment as it was", () => {
   const { m, par, result } = playedClass();
-  const player = new ReplayPlayer(m.scenario, m.record, par, m.tick, (id) => (id === "ann" ? "Ann" : "?"));
+  const player = new ReplayPlayer(
+    m.scenario,
+    m.record,
+    par,
+    m.tick,
+    (id) => (id === "ann" ? "Ann" : "?"),
+    m.ctx.rules,
+  );
   // The lobby's seats are there before the first tick.
   expect(player.view.teams.get("hub")!.nodes.get("R1")!.holder).toBe("Ann");
   let crossings = 0;

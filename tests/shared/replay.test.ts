@@ -6,14 +6,18 @@
 import { expect, it } from "vitest";
 import {
   applyNow,
+  createMatch,
   hashDue,
+  matchResult,
   replayMatch,
+  rulesOf,
   runMatch,
+  SIM_RULES,
   stateHash,
   stepMatch,
   submitIntent,
 } from "../../shared/index";
-import { match, runUntil } from "./helpers";
+import { idleSeats, match, runUntil, scenario } from "./helpers";
 
 it("a round with late joiners, players away, added time and live failures replays to the same hash", () => {
   const m = match("server-crash");
@@ -106,4 +110,32 @@ it("a pause, with a late joiner, a leaver and time added during it, replays to t
   const noResume = m.record.filter((r) => r.intent.type !== "resume");
   const stuck = replayMatch(m.scenario, noResume);
   expect([stuck.paused, stuck.tick, stuck.ended]).toEqual([true, pausedAt, false]);
+});
+
+it("a match replays under the rules it was played under, whatever this version's are", () => {
+  // A busy hub where students encrypt their own clients: rules 2 charged the servers for it, rules 1 did not.
+  const play = (rules: number) => {
+    const m = createMatch(scenario("flash-crowd", { topology: "hub" }), { rules });
+    const hub = idleSeats(m).worlds[0]!;
+    runUntil(m, 5);
+    for (const n of hub.nodes.filter((x) => x.kind === "client"))
+      submitIntent(
+        m,
+        { kind: "player", id: `idle-${n.id}` },
+        { type: "encrypt", team: "hub", node: n.id, on: true },
+      );
+    return runUntil(m, 40);
+  };
+  const old = play(1);
+  const now = play(SIM_RULES);
+  expect(matchResult(old).rules).toBe(1);
+  expect(matchResult(now).rules).toBe(SIM_RULES);
+  expect(stateHash(now)).not.toBe(stateHash(old));
+  for (const m of [old, now]) {
+    const again = replayMatch(m.scenario, m.record, { rules: m.ctx.rules, ticks: m.tick });
+    expect(stateHash(again)).toBe(stateHash(m));
+  }
+  // A result stored before rules were numbered was played under rules 1.
+  expect(rulesOf({})).toBe(1);
+  expect(() => createMatch(old.scenario, { rules: SIM_RULES + 1 })).toThrow(/plays rules 1 to/);
 });

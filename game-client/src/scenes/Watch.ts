@@ -5,6 +5,8 @@ import {
   lessonAt,
   playerDecisions,
   type ReplayPlayer,
+  rulesOf,
+  SIM_RULES,
   type StoredMatch,
   TICKS_PER_SECOND,
 } from "../../../shared/index";
@@ -75,13 +77,20 @@ export class Watch extends Scene {
 
   private open(m: StoredMatch, readOnly: boolean, Player: typeof ReplayPlayer): void {
     const intents = m.result.intents;
-    if (!intents) {
+    const rules = rulesOf(m.result);
+    if (!intents || rules > SIM_RULES) {
       mount(
         h(
           "section",
           { class: "card stack", id: "watch-error" },
           h("h1", {}, "No replay for this match"),
-          h("p", {}, "It was stored before matches kept every decision, so it cannot be played again."),
+          h(
+            "p",
+            {},
+            intents
+              ? "It was played by a newer version of the game: reload the page to get it, then watch again."
+              : "It was stored before matches kept every decision, so it cannot be played again.",
+          ),
           h("button", { type: "button", onclick: () => this.leave(readOnly, m.id) }, "Back"),
         ),
       );
@@ -93,7 +102,7 @@ export class Watch extends Scene {
     // The bar the room scored against, as stored: the team scores on screen are the class's own.
     // (Player points would need the server's per-seat bars; the map does not show them.)
     const par = { ...m.result.par, roles: {}, seats: {}, ticks: lastTick };
-    this.player = new Player(m.scenarioDocument, intents, par, lastTick, nameOf);
+    this.player = new Player(m.scenarioDocument, intents, par, lastTick, nameOf, rules);
     this.lessons = debrief(m.result);
     const labelOf = (team: string, id: string) => {
       const t = this.player?.view.teams.get(team);
