@@ -236,6 +236,12 @@ export function clearTransits(state: NetworkView): void {
 }
 
 /** Link states; with `rates`, also each link's load over the second just done. */
+/**
+ * A link's load is shown in steps of 5 % (rounded up, so a link carrying anything shows it): a load
+ * that wobbles by a per cent from one second to the next is not sent to every screen again.
+ */
+const LOAD_STEP = 5;
+
 function projectLinks(team: TeamView, world: World, proj: Projection, rates: boolean): void {
   let carried = proj.carriedAt.get(world.team);
   if (!carried) {
@@ -262,11 +268,9 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
     if (lost) put(s, "dropped", Math.min(65535, lost));
     const perSecond = l.carried - (carried[i] ?? l.carried);
     carried[i] = l.carried;
-    put(
-      s,
-      "utilisation",
-      Math.min(100, Math.round((100 * perSecond) / (2 * l.bandwidth * TICKS_PER_SECOND))),
-    );
+    const load = (100 * perSecond) / (2 * l.bandwidth * TICKS_PER_SECOND);
+    const steps = Math.max(0, Math.ceil(load / LOAD_STEP - 1e-9)); // 10.000001 % is 10 %
+    put(s, "utilisation", Math.min(100, steps * LOAD_STEP));
   });
 }
 

@@ -81,3 +81,31 @@ describe("each link's dropped packets", () => {
     expect(total).toBeLessThanOrEqual(world(m, "hub").stats.dropped["link-down"]);
   });
 });
+
+describe("each link's load", () => {
+  it("is shown in steps of 5 %, and a link that carried anything in the last second shows it", () => {
+    const m = match("flash-crowd");
+    const par = computePar(m.scenario);
+    const view = plainNetworkView();
+    initTeams(view, m, PLAIN_VIEWS);
+    const proj = newProjection(PLAIN_VIEWS);
+    let carried: number[] = [];
+    let checked = 0;
+    while (m.tick < 30 * TICKS_PER_SECOND) {
+      stepMatch(m);
+      projectMatch(view, m, proj, () => "", par);
+      if (m.tick % TICKS_PER_SECOND !== 0) continue;
+      const hub = world(m, "hub");
+      for (const [i, l] of hub.links.entries()) {
+        const shown = [...view.teams.get("hub")!.links.values()].find((x) => x.index === i)!.utilisation;
+        expect(shown % 5, l.id).toBe(0);
+        if (carried.length > 0 && l.carried > carried[i]!) {
+          expect(shown, l.id).toBeGreaterThan(0);
+          checked++;
+        }
+      }
+      carried = hub.links.map((l) => l.carried);
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
