@@ -43,11 +43,20 @@ const hash = new Ring();
 const projection = new Ring();
 
 /**
+ * Which tick a sample is: the once-a-second one (scores and every link's load are written), one that
+ * takes the state hash, or any other. A room's slowest ticks are read against their kind: a tick slow
+ * for its kind is the collector's or the machine's, not the work's.
+ */
+export type TickKind = "second" | "hash" | "other";
+const byKind: Record<TickKind, Ring> = { second: new Ring(), hash: new Ring(), other: new Ring() };
+
+/**
  * Records one room tick's simulation time, and its parts (they add up to it); the encode of the next
  * patch completes the sample.
  */
-export function recordSim(stepMs: number, hashMs: number, projectMs: number): void {
+export function recordSim(stepMs: number, hashMs: number, projectMs: number, kind: TickKind = "other"): void {
   sim.add(stepMs + hashMs + projectMs);
+  byKind[kind].add(stepMs + hashMs + projectMs);
   step.add(stepMs);
   hash.add(hashMs);
   projection.add(projectMs);
@@ -67,6 +76,8 @@ export interface MetricsSnapshot {
   simMs: { p50: number; p99: number };
   /** The simulation's parts, p99 each: the step, the state hash, the projection into the room's state. */
   simPartsMs: { step: number; hash: number; project: number };
+  /** The simulation's time by kind of tick (p50 and p99 of each kind's own ticks). */
+  simByTickMs: Record<TickKind, { p50: number; p99: number }>;
   encodeMs: { p50: number; p99: number };
   /** Simulation + encoding. */
   tickMs: { p50: number; p99: number };
@@ -88,6 +99,11 @@ export function snapshot(reset = false): MetricsSnapshot {
       hash: round(hash.percentile(99)),
       project: round(projection.percentile(99)),
     },
+    simByTickMs: {
+      second: { p50: round(byKind.second.percentile(50)), p99: round(byKind.second.percentile(99)) },
+      hash: { p50: round(byKind.hash.percentile(50)), p99: round(byKind.hash.percentile(99)) },
+      other: { p50: round(byKind.other.percentile(50)), p99: round(byKind.other.percentile(99)) },
+    },
     encodeMs: { p50: round(encode.percentile(50)), p99: round(encode.percentile(99)) },
     tickMs: { p50: round(tick.percentile(50)), p99: round(tick.percentile(99)) },
     sendMs: { p50: round(send.percentile(50)), p99: round(send.percentile(99)) },
@@ -105,6 +121,7 @@ export function snapshot(reset = false): MetricsSnapshot {
     step.reset();
     hash.reset();
     projection.reset();
+    for (const r of Object.values(byKind)) r.reset();
     encode.reset();
     tick.reset();
     send.reset();

@@ -291,7 +291,13 @@ export abstract class MatchRoom extends Room<MatchState> {
       this.project();
       const t3 = performance.now();
       this.simMs = t3 - t0;
-      recordSim(t1 - t0, t2 - t1, t3 - t2);
+      const tick = this.match.tick;
+      recordSim(
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        hashDue(tick) ? "hash" : tick % TICKS_PER_SECOND === 0 ? "second" : "other",
+      );
       this.announce();
       // Private views go out half a second after the scores are projected: two small spikes, not one.
       if (this.match.tick % TICKS_PER_SECOND === TICKS_PER_SECOND / 2)
