@@ -51,6 +51,7 @@ export const SIM_RULES = 2;
 export function rulesOf(result: { rules?: number }): number {
   return result.rules ?? 1;
 }
+
 /** Ticks between a restore-from-backup order and the content being back. */
 export const RESTORE_TICKS = 3 * TICKS_PER_SECOND;
 /** Ticks a server is offline while it is isolated and patched after a breach. */

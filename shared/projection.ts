@@ -235,13 +235,13 @@ export function clearTransits(state: NetworkView): void {
   for (const team of state.teams.values()) if (team.transits !== "") team.transits = "";
 }
 
-/** Link states; with `rates`, also each link's load over the second just done. */
 /**
  * A link's load is shown in steps of 5 % (rounded up, so a link carrying anything shows it): a load
  * that wobbles by a per cent from one second to the next is not sent to every screen again.
  */
 const LOAD_STEP = 5;
 
+/** Link states; with `rates`, also each link's load over the second just done. */
 function projectLinks(team: TeamView, world: World, proj: Projection, rates: boolean): void {
   let carried = proj.carriedAt.get(world.team);
   if (!carried) {

@@ -286,17 +286,18 @@ export abstract class MatchRoom extends Room<MatchState> {
       const t0 = performance.now();
       stepMatch(this.match);
       const t1 = performance.now();
-      if (hashDue(this.match.tick)) this.hashes.push({ tick: this.match.tick, hash: stateHash(this.match) });
+      const tick = this.match.tick;
+      const hashed = hashDue(tick);
+      if (hashed) this.hashes.push({ tick, hash: stateHash(this.match) });
       const t2 = performance.now();
       this.project();
       const t3 = performance.now();
       this.simMs = t3 - t0;
-      const tick = this.match.tick;
       recordSim(
         t1 - t0,
         t2 - t1,
         t3 - t2,
-        hashDue(tick) ? "hash" : tick % TICKS_PER_SECOND === 0 ? "second" : "other",
+        hashed ? "hash" : tick % TICKS_PER_SECOND === 0 ? "second" : "other",
       );
       this.announce();
       // Private views go out half a second after the scores are projected: two small spikes, not one.

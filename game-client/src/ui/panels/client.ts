@@ -3,13 +3,12 @@
  * encryption, with what it costs: a server that does not encrypt does the cipher's work for a client
  * that does (shared/hub.ts sendCost).
  */
-
-/** How much more work a server does for what it sends a client that encrypts, in per cent (5). */
-const CIPHER_PERCENT = Math.round(100 * (1 / ENCRYPTION_FACTOR - 1));
-
 import { ENCRYPTION_FACTOR } from "../../../../shared/index";
 import { h } from "../dom";
 import { fillSelect, type Panel, type PanelContext, panel, toggle, type Updater } from "./common";
+
+/** How much more work a server does for what it sends a client that encrypts, in per cent (5). */
+const CIPHER_PERCENT = Math.round(100 * (1 / ENCRYPTION_FACTOR - 1));
 
 export function clientPanel({ base, send }: PanelContext): Panel {
   const sections: HTMLElement[] = [];
