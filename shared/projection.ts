@@ -53,7 +53,7 @@ export function initTeams(state: NetworkView, match: Match, make: ViewFactory): 
 
 export interface Projection {
   make: ViewFactory;
-  /** Per link: carried count at the start of the current second, for utilisation. */
+  /** Per link: carried count when its load was last written (a second ago), for utilisation. */
   carriedAt: Map<string, number[]>;
   usefulAt: Map<string, number>;
   /** Whether link crossings are packed into `transits` (a replay in the browser reads them from the match). */
@@ -96,8 +96,7 @@ export function projectMatch(
     watchDrops(world, match, proj);
     const moved = projectNodes(team, world, match, names, proj.make);
     if (proj.transits) projectTransits(team, world, match);
-    const rates = secondDone || team.links.size === 0;
-    if (rates || proj.linksNow || moved) projectLinks(team, world, proj, rates);
+    projectLinks(team, world, proj, match.tick, proj.linksNow || moved);
     if (secondDone) projectScores(team, world, match, proj, par);
   }
   proj.linksNow = false;
@@ -241,14 +240,25 @@ export function clearTransits(state: NetworkView): void {
  */
 const LOAD_STEP = 5;
 
-/** Link states; with `rates`, also each link's load over the second just done. */
-function projectLinks(team: TeamView, world: World, proj: Projection, rates: boolean): void {
+/**
+ * Links are written a tenth at a time: each tick the links whose index falls on it (index modulo
+ * TICKS_PER_SECOND), so each link's state and its load over the second just done go out once a second,
+ * and no tick writes every link of both networks at once (in a school's room that tick was the slowest
+ * of the second). With `all`, every link's state is written now too (a server moved, a replay jumped);
+ * loads stay on their own tick. The first projection writes every link.
+ */
+function projectLinks(team: TeamView, world: World, proj: Projection, tick: number, all: boolean): void {
   let carried = proj.carriedAt.get(world.team);
   if (!carried) {
     carried = [];
     proj.carriedAt.set(world.team, carried);
   }
-  world.links.forEach((l, i) => {
+  const first = team.links.size === 0;
+  const phase = tick % TICKS_PER_SECOND;
+  const n = world.links.length;
+  const step = first || all ? 1 : TICKS_PER_SECOND;
+  for (let i = first || all ? 0 : phase; i < n; i += step) {
+    const l = world.links[i]!;
     let s = team.links.get(l.id);
     if (!s) {
       s = proj.make.link();
@@ -262,7 +272,7 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
     put(s, "latency", Math.min(255, l.latency));
     put(s, "bandwidth", Math.min(255, l.bandwidth));
     put(s, "lossPercent", Math.round(l.loss * 100));
-    if (!rates) return;
+    if (!first && i % TICKS_PER_SECOND !== phase) continue;
     // Written once a link has lost a packet: a link that never did stays at the default 0, unsent.
     const lost = proj.drops.get(world.team)?.lost[i];
     if (lost) put(s, "dropped", Math.min(65535, lost));
@@ -271,7 +281,7 @@ function projectLinks(team: TeamView, world: World, proj: Projection, rates: boo
     const load = (100 * perSecond) / (2 * l.bandwidth * TICKS_PER_SECOND);
     const steps = Math.max(0, Math.ceil(load / LOAD_STEP - 1e-9)); // 10.000001 % is 10 %
     put(s, "utilisation", Math.min(100, steps * LOAD_STEP));
-  });
+  }
 }
 
 /**

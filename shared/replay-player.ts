@@ -65,8 +65,10 @@ export class ReplayPlayer {
     const target = Math.max(0, Math.min(this.lastTick, Math.round(tick)));
     if (target < this.tick) this.restart();
     while (this.tick < target && this.advance()) {
-      // Scores and link loads are per-second figures: project each second, and where the seek lands.
-      if (this.tick % TICKS_PER_SECOND === 0) this.project();
+      // Scores are per-second figures: project each second. Each link's load is written on its own
+      // tick of the second (projection.ts): the last two seconds are projected tick by tick, so every
+      // link's load where the seek lands is over the second before it.
+      if (this.tick % TICKS_PER_SECOND === 0 || target - this.tick < 2 * TICKS_PER_SECOND) this.project();
     }
     // Where it lands, links as they are now (a live class sees them within the second).
     this.projection.linksNow = true;

@@ -108,6 +108,11 @@ export const FLOW_THRESHOLD = 300;
 const FLOW_DOTS = 4;
 /** Ticks a flow dot takes to run along its link. */
 const FLOW_TICKS = 10;
+/**
+ * A link's load arrives on its own tick of the second (a tenth of the links each tick: projection.ts):
+ * the links are redrawn for new loads at most this often, not ten times a second.
+ */
+const LOAD_REDRAW_MS = 1000;
 
 const ICON_OF: Record<string, string> = {
   client: "client",
@@ -136,6 +141,9 @@ export class MapView {
   private span = { x: 0, y: 0, w: MAP_WIDTH, h: MAP_HEIGHT, nodes: -1 };
   private labelsDirty = true;
   private linkSignature = "";
+  /** The links' loads as last drawn (in steps of 16 %), and when they were read. */
+  private loadSignature = "";
+  private loadsReadAt = Number.NEGATIVE_INFINITY;
   /** Pixels under the title kept free of nodes: banners show there. */
   bannerRoom = 0;
   /** Extra link or node to outline (the host's current failure target). */
@@ -420,8 +428,15 @@ export class MapView {
 
   private drawLinks(team: TeamState): void {
     let sig = `${this.highlight}|`;
-    for (const l of team.links.values())
-      sig += `${l.up ? 1 : 0}${l.utilisation >> 4}${l.lossPercent > 0 ? "L" : ""};`;
+    for (const l of team.links.values()) sig += `${l.up ? 1 : 0}${l.lossPercent > 0 ? "L" : ""};`;
+    const now = performance.now();
+    if (now - this.loadsReadAt >= LOAD_REDRAW_MS) {
+      let loads = "";
+      for (const l of team.links.values()) loads += l.utilisation >> 4;
+      this.loadSignature = loads;
+      this.loadsReadAt = now;
+    }
+    sig += this.loadSignature;
     for (const n of team.nodes.values()) if (n.kind === "router") sig += n.down ? "d" : "u";
     if (this.routes) {
       sig += this.routes.sig;
