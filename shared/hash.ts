@@ -225,3 +225,13 @@ export function stateHash(match: Match): string {
   for (const w of match.worlds) hashWorld(h, w);
   return h.h.toString(16).padStart(8, "0");
 }
+
+/**
+ * FNV-1a of a list of numbers as the state hash mixes one (each number's decimal text and a comma,
+ * then "|,"): what a stored match's hashes were taken with, so a faster mixing must give the same.
+ */
+export function numbersDigest(xs: readonly number[]): number {
+  const h = new Hasher();
+  h.nums(xs);
+  return h.h;
+}
