@@ -141,7 +141,7 @@ export class MapView {
   private span = { x: 0, y: 0, w: MAP_WIDTH, h: MAP_HEIGHT, nodes: -1 };
   private labelsDirty = true;
   private linkSignature = "";
-  /** The links' loads as last drawn (in steps of 16 %), and when they were read. */
+  /** The links' loads as last read (in steps of 16 %, with the routes' loss counts), and when. */
   private loadSignature = "";
   private loadsReadAt = Number.NEGATIVE_INFINITY;
   /** Pixels under the title kept free of nodes: banners show there. */
@@ -433,15 +433,15 @@ export class MapView {
     if (now - this.loadsReadAt >= LOAD_REDRAW_MS) {
       let loads = "";
       for (const l of team.links.values()) loads += l.utilisation >> 4;
+      // The routes' loss counts arrive with their links' loads: read as seldom.
+      if (this.routes)
+        for (const out of this.routes.view.links) loads += `,${team.links.get(out.link)?.dropped ?? 0}`;
       this.loadSignature = loads;
       this.loadsReadAt = now;
     }
     sig += this.loadSignature;
     for (const n of team.nodes.values()) if (n.kind === "router") sig += n.down ? "d" : "u";
-    if (this.routes) {
-      sig += this.routes.sig;
-      for (const out of this.routes.view.links) sig += `${team.links.get(out.link)?.dropped ?? 0},`;
-    }
+    if (this.routes) sig += this.routes.sig;
     if (sig === this.linkSignature) return;
     this.linkSignature = sig;
     const g = this.links;
