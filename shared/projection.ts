@@ -65,6 +65,12 @@ export interface Projection {
   linksNow: boolean;
   /** Per team: what its routers held at the last projection, to count per link what they lost. */
   drops: Map<string, DropWatch>;
+  /**
+   * The tick last projected. A tick projected again (the room does when someone joins between two
+   * ticks) writes its states, not its per-second figures (a load or goodput measured since the first
+   * projection of the same tick would read nothing) nor its link crossings (they would go out twice).
+   */
+  projectedTick: number;
 }
 
 export function newProjection(make: ViewFactory, options: { transits?: boolean } = {}): Projection {
@@ -75,6 +81,7 @@ export function newProjection(make: ViewFactory, options: { transits?: boolean }
     transits: options.transits ?? true,
     linksNow: false,
     drops: new Map(),
+    projectedTick: -1,
   };
 }
 
@@ -90,13 +97,15 @@ export function projectMatch(
 ): void {
   put(state, "tick", match.tick);
   put(state, "endTick", match.endTick);
-  const secondDone = match.tick % TICKS_PER_SECOND === 0;
+  const again = proj.projectedTick === match.tick;
+  proj.projectedTick = match.tick;
+  const secondDone = match.tick % TICKS_PER_SECOND === 0 && !again;
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
     watchDrops(world, match, proj);
     const moved = projectNodes(team, world, match, names, proj.make);
-    if (proj.transits) projectTransits(team, world, match);
-    projectLinks(team, world, proj, match.tick, proj.linksNow || moved);
+    if (proj.transits && !again) projectTransits(team, world, match);
+    projectLinks(team, world, proj, match.tick, proj.linksNow || moved, !again);
     if (secondDone) projectScores(team, world, match, proj, par);
   }
   proj.linksNow = false;
@@ -245,9 +254,17 @@ const LOAD_STEP = 5;
  * TICKS_PER_SECOND), so each link's state and its load over the second just done go out once a second,
  * and no tick writes every link of both networks at once (in a school's room that tick was the slowest
  * of the second). With `all`, every link's state is written now too (a server moved, a replay jumped);
- * loads stay on their own tick. The first projection writes every link.
+ * loads stay on their own tick, and without `loads` (the tick projected again) none is written. The
+ * first projection writes every link.
  */
-function projectLinks(team: TeamView, world: World, proj: Projection, tick: number, all: boolean): void {
+function projectLinks(
+  team: TeamView,
+  world: World,
+  proj: Projection,
+  tick: number,
+  all: boolean,
+  loads: boolean,
+): void {
   let carried = proj.carriedAt.get(world.team);
   if (!carried) {
     carried = [];
@@ -272,7 +289,7 @@ function projectLinks(team: TeamView, world: World, proj: Projection, tick: numb
     put(s, "latency", Math.min(255, l.latency));
     put(s, "bandwidth", Math.min(255, l.bandwidth));
     put(s, "lossPercent", Math.round(l.loss * 100));
-    if (!first && i % TICKS_PER_SECOND !== phase) continue;
+    if (!first && (!loads || i % TICKS_PER_SECOND !== phase)) continue;
     // Written once a link has lost a packet: a link that never did stays at the default 0, unsent.
     const lost = proj.drops.get(world.team)?.lost[i];
     if (lost) put(s, "dropped", Math.min(65535, lost));

@@ -67,7 +67,9 @@ export class ReplayPlayer {
     while (this.tick < target && this.advance()) {
       // Scores are per-second figures: project each second. Each link's load is written on its own
       // tick of the second (projection.ts): the last two seconds are projected tick by tick, so every
-      // link's load where the seek lands is over the second before it.
+      // link's load where the seek lands is over the second before it. The landing tick is projected
+      // once, below (a second projection of a tick would read a load of nothing since the first).
+      if (this.tick === target) break;
       if (this.tick % TICKS_PER_SECOND === 0 || target - this.tick < 2 * TICKS_PER_SECOND) this.project();
     }
     // Where it lands, links as they are now (a live class sees them within the second).

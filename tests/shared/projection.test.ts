@@ -114,6 +114,35 @@ describe("each link's load", () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it("and the team's figures stay as they were when a tick is projected again (someone joined)", () => {
+    const m = match("flash-crowd");
+    const par = computePar(m.scenario);
+    const once = plainNetworkView();
+    const twice = plainNetworkView();
+    initTeams(once, m, PLAIN_VIEWS);
+    initTeams(twice, m, PLAIN_VIEWS);
+    const p1 = newProjection(PLAIN_VIEWS);
+    const p2 = newProjection(PLAIN_VIEWS);
+    const seen = (v: NetworkView) =>
+      [...v.teams.values()].map((t) => ({
+        links: [...t.links.values()].map((l) => `${l.id}:${l.utilisation}:${l.dropped}`),
+        goodput: t.goodput,
+        total: t.total,
+        transits: t.transits,
+      }));
+    let busy = 0;
+    while (m.tick < 25 * TICKS_PER_SECOND) {
+      stepMatch(m);
+      projectMatch(once, m, p1, () => "", par);
+      projectMatch(twice, m, p2, () => "", par);
+      if (m.tick % 3 === 0) projectMatch(twice, m, p2, () => "", par);
+      expect(seen(twice), `tick ${m.tick}`).toEqual(seen(once));
+      busy += [...twice.teams.values()].filter((t) => t.goodput > 0).length;
+      for (const v of [once, twice]) for (const t of v.teams.values()) t.transits = "";
+    }
+    expect(busy).toBeGreaterThan(20);
+  });
+
   it("is written a tenth of the links a tick, never every link in one tick", () => {
     const m = match("district");
     const par = computePar(m.scenario);

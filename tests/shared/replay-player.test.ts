@@ -95,3 +95,28 @@ it("plays to the class's own scores, and a jump back shows the moment as it was"
   // And plain view objects have every field the server's state has.
   expect(Object.keys(PLAIN_VIEWS.node()).length).toBeGreaterThan(30);
 });
+
+it("a jump shows every link's load as playing there tick by tick does", () => {
+  const { m, par } = playedClass();
+  const open = () => new ReplayPlayer(m.scenario, m.record, par, m.tick, () => "?", m.ctx.rules);
+  const loads = (p: ReplayPlayer) =>
+    [...p.view.teams.values()].flatMap((t) => [...t.links.values()].map((l) => `${l.id}:${l.utilisation}`));
+  const played = open();
+  const jumped = open();
+  let busy = 0;
+  // On a whole second and between seconds, forward and back.
+  for (const target of [120, 257, 300, 90]) {
+    if (target < played.tick) {
+      const again = open();
+      while (again.tick < target) again.step();
+      jumped.seek(target);
+      expect(loads(jumped), `back to ${target}`).toEqual(loads(again));
+      continue;
+    }
+    while (played.tick < target) played.step();
+    jumped.seek(target);
+    expect(loads(jumped), `to ${target}`).toEqual(loads(played));
+    busy += loads(played).filter((x) => !x.endsWith(":0")).length;
+  }
+  expect(busy).toBeGreaterThan(10);
+});
