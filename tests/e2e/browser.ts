@@ -118,6 +118,16 @@ export async function hostClass(host: Page, scenario: string): Promise<string> {
   return ((await host.textContent("#join-code")) ?? "").trim();
 }
 
+/** A student's page joins a class by its code and waits in the lobby until its seat is shown. */
+export async function joinClass(page: Page, code: string, nickname: string): Promise<void> {
+  await page.click("#join");
+  await page.fill("#code", code);
+  await page.fill("#nickname", nickname);
+  await page.click("#join-go");
+  // The seat's sentence is written once the room has seated them (more than a few characters).
+  await page.locator("#lobby-seat", { hasText: /.{11}/ }).waitFor();
+}
+
 /** A player who has passed level 1 opens level 2 ("detour", a router's level) from the levels page. */
 export async function openDetour(page: Page): Promise<void> {
   await page.evaluate(() =>

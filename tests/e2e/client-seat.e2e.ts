@@ -4,7 +4,7 @@
  * encrypt does the cipher's work for what it sends them (simulation rules 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostClass, launch, type World } from "./browser";
+import { hostClass, joinClass, launch, type World } from "./browser";
 
 let w: World;
 beforeAll(async () => {
@@ -22,11 +22,7 @@ describe("a hub client's own encryption", () => {
     const host = await w.open("host", { width: 1920, height: 1080 });
     const code = await hostClass(host, "calm");
     const dee = await w.open("Dee", { width: 1366, height: 768 });
-    await dee.click("#join");
-    await dee.fill("#code", code);
-    await dee.fill("#nickname", "Dee");
-    await dee.click("#join-go");
-    await dee.waitForSelector("#lobby-seat");
+    await joinClass(dee, code, "Dee");
     // The teacher puts Dee on a client of the hub.
     await host.waitForFunction(() =>
       (document.querySelector("#lobby-teams")?.textContent ?? "").includes("Dee"),

@@ -4,7 +4,7 @@
  * that and returns to the menu.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, type World } from "./browser";
+import { hostClass, joinClass, launch, type World } from "./browser";
 
 let w: World;
 beforeAll(async () => {
@@ -17,18 +17,10 @@ afterAll(async () => {
 describe("connection handling in the browser", () => {
   it("reconnects a dropped student to the same node, and sends them to the menu when the class is gone", async () => {
     const host = await w.open("host");
-    await host.click("#host");
-    await host.waitForSelector("#host-scenario option[value='calm']", { state: "attached" });
-    await host.click("#host-go");
-    await host.waitForSelector("#join-code");
-    const code = ((await host.textContent("#join-code")) ?? "").trim();
+    const code = await hostClass(host, "calm");
 
     const ann = await w.open("Ann", { width: 1366, height: 768 });
-    await ann.click("#join");
-    await ann.fill("#code", code);
-    await ann.fill("#nickname", "Ann");
-    await ann.click("#join-go");
-    await ann.waitForSelector("#lobby-seat");
+    await joinClass(ann, code, "Ann");
     await host.click("#start");
     await ann.waitForSelector("#controls");
     const before = await ann.textContent("#controls h2");

@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostClass, launch, type World } from "./browser";
+import { hostClass, joinClass, launch, type World } from "./browser";
 import {
   box,
   expectBannersClear,
@@ -34,14 +34,6 @@ const STUDENTS: { name: string; size: keyof typeof SIZES; dpr: number }[] = [
   { name: "Eva", size: "phone", dpr: 1 },
 ];
 
-async function join(page: Page, code: string, name: string): Promise<void> {
-  await page.click("#join");
-  await page.fill("#code", code);
-  await page.fill("#nickname", name);
-  await page.click("#join-go");
-  await page.waitForFunction(() => (document.querySelector("#lobby-seat")?.textContent ?? "").length > 10);
-}
-
 describe("screens that fit", () => {
   it("projector, Chromebook, laptop, tablet and phone", { timeout: 300_000 }, async () => {
     const host = await w.open("host", SIZES.projector);
@@ -49,7 +41,7 @@ describe("screens that fit", () => {
     const pages: { page: Page; name: string; size: keyof typeof SIZES }[] = [];
     for (const s of STUDENTS) {
       const page = await w.open(s.name, SIZES[s.size], s.dpr);
-      await join(page, code, s.name);
+      await joinClass(page, code, s.name);
       pages.push({ page, name: s.name, size: s.size });
     }
     await host.waitForFunction(() => (document.querySelector("#lobby")?.textContent ?? "").includes("Eva"));
