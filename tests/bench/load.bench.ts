@@ -14,12 +14,17 @@
  * students, --big-scenario NAME, --big-seconds S measured, 60 by default; --big 0 skips it), alone on
  * the process.
  *
+ * With --server-first every server process runs at real-time priority (SCHED_FIFO, through `chrt`;
+ * Linux, as root or with CAP_SYS_NICE): the bots then only run while the servers wait, about as if
+ * they were on machines of their own, and the tick figures are the servers' own.
+ *
  * Budgets: room tick (simulation + encoding) p99 ≤ 5 ms; event-loop lag p99 ≤ 20 ms in every
  * process; ≤ 16 KB/s downstream per client; every join succeeds, no errors; in the school step, host
  * trigger → banner on every client p95 ≤ 150 ms. Writing patches to sockets is printed apart from the
  * tick (it grows with the clients, not with the work). The bot clients run on the same machine and take
  * CPU from the servers: the figures are a floor for what a dedicated machine holds.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "colyseus.js";
 import WebSocket from "ws";
@@ -46,6 +51,9 @@ const SCENARIO = arg("scenario", "stormy-day");
 const STUDENTS = Number(arg("students", "40"));
 const BIG = Number(arg("big", "400"));
 const BIG_SCENARIO = arg("big-scenario", "district");
+const SERVER_FIRST = process.argv.includes("--server-first");
+/** The real-time priority --server-first gives the servers (1–99; any is above every ordinary process). */
+const SERVER_PRIORITY = 10;
 const WARMUP_SECONDS = 5;
 /** Protocol.ROOM_DATA, and the "banner" message type as msgpack writes it (a fixstr). */
 const ROOM_DATA = 13;
@@ -139,7 +147,26 @@ async function startCluster(): Promise<ServerProcess[]> {
   // server works out every built-in's par when it starts, as `npm start` does (tests skip it): the
   // simulation's code is compiled before the first class, not during the first minute of it.
   Object.assign(env, { RATE_LIMIT_SCALE: "1000", METRICS_KEY, WARM_PAR: "1" });
-  return Promise.all(Array.from({ length: PROCESSES }, () => spawnServer(env)));
+  const servers = await Promise.all(Array.from({ length: PROCESSES }, () => spawnServer(env)));
+  const refused = SERVER_FIRST ? servers.map(serverFirst).find((why) => why !== null) : null;
+  if (refused) {
+    for (const s of servers) s.child.kill("SIGTERM");
+    console.error(`--server-first: a server could not be given real-time priority (${refused}).`);
+    console.error("It needs Linux's chrt, and root or CAP_SYS_NICE; run without --server-first otherwise.");
+    process.exit(2);
+  }
+  return servers;
+}
+
+/** Puts every thread of a server process ahead of the bots (--server-first); why not, if it cannot. */
+function serverFirst(server: ServerProcess): string | null {
+  const args = ["--all-tasks", "--fifo", "--pid", String(SERVER_PRIORITY), String(server.child.pid)];
+  try {
+    execFileSync("chrt", args, { stdio: "pipe" });
+    return null;
+  } catch (e) {
+    return (e as { stderr?: Buffer }).stderr?.toString().trim() || String(e);
+  }
 }
 
 interface Step {
@@ -299,7 +326,7 @@ async function main(): Promise<void> {
     return () => bases[i++ % bases.length]!;
   })();
   console.log(
-    `bench:load: ${PROCESSES} process(es), rooms of ${STUDENTS} students + host, scenario ${SCENARIO}, ${SECONDS} s per step${BIG ? `; then one room of ${BIG} on ${BIG_SCENARIO} for ${BIG_SECONDS} s` : ""}`,
+    `bench:load: ${PROCESSES} process(es), rooms of ${STUDENTS} students + host, scenario ${SCENARIO}, ${SECONDS} s per step${BIG ? `; then one room of ${BIG} on ${BIG_SCENARIO} for ${BIG_SECONDS} s` : ""}${SERVER_FIRST ? `; servers at real-time priority ${SERVER_PRIORITY} (SCHED_FIFO), ahead of the bots` : ""}`,
   );
   const classes: Step = { label: "classes", hosts: [], students: [], joins: [], attempted: 0, failed: 0 };
   const onRoomError = () => hostErrors++;
