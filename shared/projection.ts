@@ -19,13 +19,25 @@ import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
  * Writes a field only when it changed. The last written values are kept in a plain object beside each
  * schema instance: comparing against it is much cheaper than reading through schema accessors.
  */
-const written = new WeakMap<object, Record<PropertyKey, unknown>>();
-function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): boolean {
+type Written = Record<PropertyKey, unknown>;
+const written = new WeakMap<object, Written>();
+
+/** The values last written to a view (looked up once for all of a node's fields: see putTo). */
+function writtenTo(target: object): Written {
   let last = written.get(target);
   if (!last) {
     last = {};
     written.set(target, last);
   }
+  return last;
+}
+
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): boolean {
+  return putTo(target, writtenTo(target), key, value);
+}
+
+/** `put` with the view's last values already at hand: a node's twenty fields, one lookup. */
+function putTo<T extends object, K extends keyof T>(target: T, last: Written, key: K, value: T[K]): boolean {
   if (last[key] === value) return false;
   last[key] = value;
   target[key] = value;
@@ -112,10 +124,21 @@ export function projectMatch(
   projectFailures(state, match, proj.make);
 }
 
+/**
+ * Each team view's node views by node index: reading them from the schema's map costs a lookup per
+ * node per tick. Views are only ever added (a node that leaves stays, marked gone).
+ */
+const nodeViews = new WeakMap<TeamView, NodeView[]>();
+
 function projectNodes(team: TeamView, world: World, match: Match, names: Names, make: ViewFactory): boolean {
   let moved = false;
+  let views = nodeViews.get(team);
+  if (!views) {
+    views = [];
+    nodeViews.set(team, views);
+  }
   for (const n of world.nodes) {
-    let s = team.nodes.get(n.id);
+    let s = views[n.index] ?? team.nodes.get(n.id);
     if (!s) {
       s = make.node();
       s.id = n.id;
@@ -127,6 +150,7 @@ function projectNodes(team: TeamView, world: World, match: Match, names: Names, 
       s.y = Math.round(n.y);
       team.nodes.set(n.id, s);
     }
+    views[n.index] = s;
     if (projectNode(s, n, match, names, world.holes)) moved = true;
   }
   return moved;
@@ -142,56 +166,57 @@ function countFull(masks: readonly number[], full: number): number {
 /** Writes one node's view; true when it moved (a server going to the cloud or coming back). */
 function projectNode(s: NodeView, n: SimNode, match: Match, names: Names, holes: number): boolean {
   let moved = false;
-  put(s, "holder", n.holder ? names(n.holder) : "");
-  put(s, "autopilot", n.autopilot);
-  put(s, "down", isDown(n, match.tick) && !n.gone);
-  put(s, "gone", n.gone);
-  put(s, "queue", n.queue.length);
-  put(s, "queueLimit", n.queueLimit);
-  put(s, "encrypt", n.encrypt);
-  put(s, "updateDue", n.updates < holes && takesUpdates(n));
-  put(s, "infected", n.infected);
+  const w = writtenTo(s);
+  putTo(s, w, "holder", n.holder ? names(n.holder) : "");
+  putTo(s, w, "autopilot", n.autopilot);
+  putTo(s, w, "down", isDown(n, match.tick) && !n.gone);
+  putTo(s, w, "gone", n.gone);
+  putTo(s, w, "queue", n.queue.length);
+  putTo(s, w, "queueLimit", n.queueLimit);
+  putTo(s, w, "encrypt", n.encrypt);
+  putTo(s, w, "updateDue", n.updates < holes && takesUpdates(n));
+  putTo(s, w, "infected", n.infected);
   if (n.server) {
     const v = n.server;
     // A server moving to the cloud (and back) changes region and place.
-    put(s, "region", n.region);
-    if (put(s, "x", Math.round(n.x))) moved = true;
-    if (put(s, "y", Math.round(n.y))) moved = true;
-    put(s, "capacity", Math.min(255, v.capacity));
-    put(s, "upgrades", v.upgrades);
-    put(s, "backup", v.backup);
-    put(s, "cloud", v.cloud);
-    put(s, "stateless", v.stateless);
-    put(s, "breached", v.breached);
-    put(s, "diskFailed", v.diskFailed);
-    put(s, "restoring", v.restoreAt > 0);
-    put(s, "jobs", v.jobs.length);
-    put(s, "cacheHits", n.counters.cacheHits);
-    put(s, "cacheMisses", n.counters.cacheMisses);
-    put(s, "itemsHeld", countFull(v.content, match.ctx.full));
+    putTo(s, w, "region", n.region);
+    if (putTo(s, w, "x", Math.round(n.x))) moved = true;
+    if (putTo(s, w, "y", Math.round(n.y))) moved = true;
+    putTo(s, w, "capacity", Math.min(255, v.capacity));
+    putTo(s, w, "upgrades", v.upgrades);
+    putTo(s, w, "backup", v.backup);
+    putTo(s, w, "cloud", v.cloud);
+    putTo(s, w, "stateless", v.stateless);
+    putTo(s, w, "breached", v.breached);
+    putTo(s, w, "diskFailed", v.diskFailed);
+    putTo(s, w, "restoring", v.restoreAt > 0);
+    putTo(s, w, "jobs", v.jobs.length);
+    putTo(s, w, "cacheHits", n.counters.cacheHits);
+    putTo(s, w, "cacheMisses", n.counters.cacheMisses);
+    putTo(s, w, "itemsHeld", countFull(v.content, match.ctx.full));
   }
   if (n.peer) {
     const p = n.peer;
-    put(s, "seed", p.seed);
-    put(s, "policy", p.policy);
-    put(s, "strategy", p.strategy);
-    put(s, "verify", p.verify);
-    put(s, "backup", p.backup !== null);
-    put(s, "diskFailed", p.diskFailed);
-    put(s, "restoring", p.restoreAt > 0);
-    put(s, "itemsHeld", countFull(p.have, match.ctx.full));
+    putTo(s, w, "seed", p.seed);
+    putTo(s, w, "policy", p.policy);
+    putTo(s, w, "strategy", p.strategy);
+    putTo(s, w, "verify", p.verify);
+    putTo(s, w, "backup", p.backup !== null);
+    putTo(s, w, "diskFailed", p.diskFailed);
+    putTo(s, w, "restoring", p.restoreAt > 0);
+    putTo(s, w, "itemsHeld", countFull(p.have, match.ctx.full));
     const u = n.user;
     const item = u && u.current < u.wants.length ? u.wants[u.current]! : -1;
     const progress = item < 0 ? 100 : Math.round((100 * popcount(p.have[item]!)) / match.ctx.chunks);
-    put(s, "progress", progress);
+    putTo(s, w, "progress", progress);
   } else if (n.user) {
     const u = n.user;
     const progress =
       u.current >= u.wants.length ? 100 : Math.round((100 * popcount(u.got)) / match.ctx.chunks);
-    put(s, "progress", progress);
-    put(s, "itemsHeld", u.completed);
+    putTo(s, w, "progress", progress);
+    putTo(s, w, "itemsHeld", u.completed);
   }
-  if (n.router) put(s, "priority", n.router.priority ?? "");
+  if (n.router) putTo(s, w, "priority", n.router.priority ?? "");
   return moved;
 }
 

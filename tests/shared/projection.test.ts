@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   computePar,
   initTeams,
+  isDown,
   type Match,
   type NetworkView,
   newProjection,
@@ -170,5 +171,40 @@ describe("each link's load", () => {
     const most = Math.max(...[...written].filter(([t]) => t > TICKS_PER_SECOND).map(([, n]) => n));
     expect(most).toBeGreaterThan(0);
     expect(most).toBeLessThanOrEqual(Math.ceil(links / TICKS_PER_SECOND) + 2);
+  });
+});
+
+describe("each node's view", () => {
+  it("shows its own node through a flash crowd: its queue, whether it is down or gone, who holds it", () => {
+    const m = match("flash-crowd");
+    const par = computePar(m.scenario);
+    const view = plainNetworkView();
+    initTeams(view, m, PLAIN_VIEWS);
+    const proj = newProjection(PLAIN_VIEWS);
+    m.worlds[0]!.nodes.find((n) => n.kind === "router")!.holder = "p1";
+    let checked = 0;
+    while (!m.ended) {
+      stepMatch(m);
+      projectMatch(view, m, proj, (p) => `name of ${p}`, par);
+      if (m.tick % 7 !== 0) continue;
+      for (const w of m.worlds)
+        for (const n of w.nodes) {
+          const s = view.teams.get(w.team)!.nodes.get(n.id)!;
+          const shown = { id: s.id, queue: s.queue, down: s.down, holder: s.holder, gone: s.gone };
+          const truth = {
+            id: n.id,
+            queue: n.queue.length,
+            down: isDown(n, m.tick) && !n.gone,
+            holder: n.holder ? `name of ${n.holder}` : "",
+            gone: n.gone,
+          };
+          expect(shown, `${w.team} ${n.id} at tick ${m.tick}`).toEqual(truth);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    // The crowd's newcomers have views of their own too.
+    for (const w of m.worlds) expect(view.teams.get(w.team)!.nodes.size).toBe(w.nodes.length);
+    expect(m.worlds[0]!.nodes.length).toBeGreaterThan(match("flash-crowd").worlds[0]!.nodes.length);
   });
 });
