@@ -18,18 +18,24 @@ import {
 } from "../../shared/index";
 import { match, world } from "./helpers";
 
-/** Plays a match to its end, projecting after every `every`-th tick (1: each tick, as a room does). */
-function played(m: Match, every = 1): NetworkView {
+/** A screen's view of a match and its projection, as a room keeps them: `project()` after a tick. */
+function projector(m: Match, names: (player: string) => string = () => "") {
   const par = computePar(m.scenario);
   const view = plainNetworkView();
   initTeams(view, m, PLAIN_VIEWS);
   const proj = newProjection(PLAIN_VIEWS);
+  return { view, project: () => projectMatch(view, m, proj, names, par) };
+}
+
+/** Plays a match to its end, projecting after every `every`-th tick (1: each tick, as a room does). */
+function played(m: Match, every = 1): NetworkView {
+  const { view, project } = projector(m);
   while (!m.ended) {
     stepMatch(m);
-    if (m.tick % every === 0 || m.ended) projectMatch(view, m, proj, () => "", par);
+    if (m.tick % every === 0 || m.ended) project();
   }
   // A second projection of the same tick (seats changing between two ticks) counts nothing twice.
-  projectMatch(view, m, proj, () => "", par);
+  project();
   return view;
 }
 
@@ -86,10 +92,7 @@ describe("each link's dropped packets", () => {
 describe("each link's load", () => {
   it("is shown in steps of 5 %, and a link that carried anything in its last second shows it", () => {
     const m = match("flash-crowd");
-    const par = computePar(m.scenario);
-    const view = plainNetworkView();
-    initTeams(view, m, PLAIN_VIEWS);
-    const proj = newProjection(PLAIN_VIEWS);
+    const { view, project } = projector(m);
     const hub = world(m, "hub");
     const shownOf = (i: number) =>
       [...view.teams.get("hub")!.links.values()].find((x) => x.index === i)!.utilisation;
@@ -98,7 +101,7 @@ describe("each link's load", () => {
     let checked = 0;
     while (m.tick < 30 * TICKS_PER_SECOND) {
       stepMatch(m);
-      projectMatch(view, m, proj, () => "", par);
+      project();
       history[m.tick] = hub.links.map((l) => l.carried);
       const before = history[m.tick - TICKS_PER_SECOND];
       if (!before) continue;
@@ -177,15 +180,12 @@ describe("each link's load", () => {
 describe("each node's view", () => {
   it("shows its own node through a flash crowd: its queue, whether it is down or gone, who holds it", () => {
     const m = match("flash-crowd");
-    const par = computePar(m.scenario);
-    const view = plainNetworkView();
-    initTeams(view, m, PLAIN_VIEWS);
-    const proj = newProjection(PLAIN_VIEWS);
+    const { view, project } = projector(m, (p) => `name of ${p}`);
     m.worlds[0]!.nodes.find((n) => n.kind === "router")!.holder = "p1";
     let checked = 0;
     while (!m.ended) {
       stepMatch(m);
-      projectMatch(view, m, proj, (p) => `name of ${p}`, par);
+      project();
       if (m.tick % 7 !== 0) continue;
       for (const w of m.worlds)
         for (const n of w.nodes) {
