@@ -1,8 +1,30 @@
 /**
- * The state hash: a 32-bit FNV-1a digest of everything that decides the future of a match. Same
- * scenario, seed and intents ⇒ the same hash at every tick, on the server and in tests.
+ * The state hash: a 32-bit digest of everything that decides the future of a match. Same scenario,
+ * seed and intents ⇒ the same hash at every tick, on the server and in tests.
+ *
+ * Two ways of mixing, by the rules the match plays under (constants.ts SIM_RULES):
+ * - rules 1 and 2: FNV-1a of every value's decimal text. Matches stored by those versions carry hashes
+ *   taken that way, and their replays check them.
+ * - rules 3 on: every number goes in as a 32-bit word (a fraction as its 64 bits), a few operations
+ *   a number instead of one multiplication per digit. The hash is taken every 5 s of a live match,
+ *   over every router's tables: on a school-sized network that text was most of a millisecond.
  */
 import type { Match, Packet, World } from "./types";
+
+/** What the state is fed into, field by field, in one order for both ways of mixing. */
+interface Mixer {
+  num(x: number): void;
+  str(s: string): void;
+  /** `str(a + b)`, without joining them. */
+  strs(a: string, b: string): void;
+  bool(b: boolean): void;
+  /** A list of numbers, closed. */
+  nums(xs: readonly number[]): void;
+  /** Closes a run of fields. */
+  end(): void;
+  /** The digest: 8 hex digits. */
+  digest(): string;
+}
 
 /** FNV-1a's 32-bit prime. */
 const FNV_PRIME = 0x01000193;
@@ -49,7 +71,7 @@ function mixInteger(hash: number, x: number): number {
  * of a live match over every node and link, and building a string per number made it the slowest
  * step of those ticks (and garbage for the collector). Same digest as hashing `String(x)`.
  */
-class Hasher {
+class TextHasher implements Mixer {
   h = 0x811c9dc5;
   num(x: number): void {
     // Numbers enter as their decimal text, so fractions (coins, credits) hash exactly.
@@ -62,7 +84,6 @@ class Hasher {
   str(s: string): void {
     this.strs(s, "");
   }
-  /** `str(a + b)` without joining them. */
   strs(a: string, b: string): void {
     let h = this.h;
     for (let i = 0; i < a.length; i++) {
@@ -98,10 +119,94 @@ class Hasher {
   end(): void {
     this.str("|");
   }
+  digest(): string {
+    return this.h.toString(16).padStart(8, "0");
+  }
+}
+
+/** The constants of MurmurHash3's 32-bit mixing (public domain, Austin Appleby). */
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+
+/** One 32-bit word mixed into `h` (MurmurHash3's body step). */
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, C1);
+  k = (k << 15) | (k >>> 17);
+  let x = h ^ Math.imul(k, C2);
+  x = (x << 13) | (x >>> 19);
+  return (Math.imul(x, 5) + 0xe6546b64) | 0;
+}
+
+/** Marks what is not a 32-bit integer (its two words follow), a list's end and a run's end. */
+const FRACTION = 0x46524143;
+const LIST_END = 0x7c7c7c7c;
+const RUN_END = 0x2c2c2c2c;
+/** A number's 64 bits, read as two words (little-endian, whatever the machine's order). */
+const bits = new DataView(new ArrayBuffer(8));
+
+/**
+ * Rules 3 on: numbers as 32-bit words. A list's length goes in first, a string's too, so no two
+ * different states feed the same words; -0 goes in as 0, as its text did.
+ */
+class WordHasher implements Mixer {
+  private h = 0x811c9dc5 | 0;
+  private words = 0;
+  num(x: number): void {
+    if ((x | 0) === x) {
+      this.h = mixWord(this.h, x);
+      this.words++;
+    } else this.fraction(x);
+  }
+  private fraction(x: number): void {
+    bits.setFloat64(0, x, true);
+    this.h = mixWord(mixWord(mixWord(this.h, FRACTION), bits.getInt32(0, true)), bits.getInt32(4, true));
+    this.words += 3;
+  }
+  str(s: string): void {
+    let h = mixWord(this.h, s.length);
+    for (let i = 0; i < s.length; i++) h = mixWord(h, s.charCodeAt(i));
+    this.h = h;
+    this.words += s.length + 1;
+  }
+  strs(a: string, b: string): void {
+    this.str(a);
+    this.str(b);
+  }
+  bool(b: boolean): void {
+    this.h = mixWord(this.h, b ? 1 : 0);
+    this.words++;
+  }
+  nums(xs: readonly number[]): void {
+    // Router tables make most of a hash: their integers are mixed here without a call each.
+    let h = mixWord(this.h, xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      if ((x | 0) === x) h = mixWord(h, x);
+      else {
+        this.h = h;
+        this.fraction(x);
+        h = this.h;
+      }
+    }
+    this.h = mixWord(h, LIST_END);
+    this.words += xs.length + 2;
+  }
+  end(): void {
+    this.h = mixWord(this.h, RUN_END);
+    this.words++;
+  }
+  digest(): string {
+    // MurmurHash3's finish: the count of words, then every bit spread over all 32.
+    let h = this.h ^ this.words;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+    return (h >>> 0).toString(16).padStart(8, "0");
+  }
 }
 
 // Per packet, node and link (the bulk of a hash) the fields go in one by one, with no list made.
-function hashPacket(h: Hasher, p: Packet): void {
+function hashPacket(h: Mixer, p: Packet): void {
   h.num(p.id);
   h.num(p.src);
   h.num(p.dst);
@@ -119,7 +224,7 @@ function hashPacket(h: Hasher, p: Packet): void {
   h.bool(p.encrypted);
 }
 
-function hashWorld(h: Hasher, w: World): void {
+function hashWorld(h: Mixer, w: World): void {
   h.str(w.team);
   h.nums(w.rng.s);
   // Security holes are hashed only once one is out: a match without any hashes as it always did.
@@ -216,14 +321,14 @@ function hashWorld(h: Hasher, w: World): void {
   h.nums([w.spent.setup, w.spent.running, w.spent.upgrades, w.spent.bandwidth, w.spent.upkeep]);
 }
 
-/** Hex digest of the match state. */
+/** Hex digest of the match state, mixed the way the match's rules take it. */
 export function stateHash(match: Match): string {
-  const h = new Hasher();
+  const h: Mixer = match.ctx.rules >= 3 ? new WordHasher() : new TextHasher();
   h.nums([match.tick, match.endTick, match.nextScheduled, match.nextPacketId]);
   h.bool(match.paused);
   h.bool(match.ended);
   for (const w of match.worlds) hashWorld(h, w);
-  return h.h.toString(16).padStart(8, "0");
+  return h.digest();
 }
 
 /**
@@ -231,7 +336,7 @@ export function stateHash(match: Match): string {
  * then "|,"): what a stored match's hashes were taken with, so a faster mixing must give the same.
  */
 export function numbersDigest(xs: readonly number[]): number {
-  const h = new Hasher();
+  const h = new TextHasher();
   h.nums(xs);
   return h.h;
 }
