@@ -211,13 +211,16 @@ export function arriveAtServer(match: Match, world: World, node: SimNode, packet
 /**
  * Work units a server spends sending one packet to `to`. Encryption belongs to the connection
  * (transport.ts): a server that encrypts pays for all of it through a lower rate (serverRate); one that
- * does not still runs the cipher on a connection its client encrypts, so each packet to that client
- * costs it as much more (from rules 2: before, a client's own encryption was free).
+ * does not still runs the cipher on a connection the other end encrypts, so each packet to it costs as
+ * much more. From rules 2 that is a client's own connection (before, it was free); from rules 3 also a
+ * cache server's connection to the origin, when the cache server encrypts and the origin does not.
  */
 function sendCost(match: Match, world: World, node: SimNode, to: number): number {
   if (node.encrypt || match.ctx.rules < 2) return 1;
   const other = world.nodes[to];
-  return other?.kind === "client" && other.encrypt ? 1 / ENCRYPTION_FACTOR : 1;
+  if (!other?.encrypt) return 1;
+  const ciphered = other.kind === "client" || (match.ctx.rules >= 3 && other.kind === "server");
+  return ciphered ? 1 / ENCRYPTION_FACTOR : 1;
 }
 
 /** A server's work rate this tick: capacity, less for encryption, doubled in the cloud when busy. */

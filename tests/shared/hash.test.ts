@@ -75,11 +75,16 @@ describe("the state hash by rules", () => {
     expect(hashesOf("flash-crowd", 1).hashes).toEqual(["a703d5e0", "e38db8b0"]);
   });
 
-  it("rules 3 plays exactly as rules 2: only the hash is taken another way", () => {
+  it("where no cache server encrypts, rules 3 plays exactly as rules 2: only the hash is taken another way", () => {
     expect(SIM_RULES).toBeGreaterThanOrEqual(3);
     for (const name of ["stormy-day", "server-breach", "malicious-peer", "flash-crowd"]) {
       const two = hashesOf(name, 2, 900).m;
       const three = hashesOf(name, 3, 900).m;
+      // Rules 3's other change (the origin's cipher for an encrypting cache server) has nothing to act on.
+      expect(
+        three.worlds[0]!.nodes.filter((n) => n.kind === "server" && n.encrypt),
+        name,
+      ).toEqual([]);
       const par = computePar(two.scenario);
       const { rules: r2, stateHash: h2, ...result2 } = matchResult(two, par);
       const { rules: r3, stateHash: h3, ...result3 } = matchResult(three, par);

@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { ownerDelayTicks } from "../../shared/bots";
+import { stepServer } from "../../shared/hub";
 import {
   BUILT_IN_SCENARIOS,
   createMatch,
+  ENCRYPTION_FACTOR,
   HUB_ADMIN_PER_MINUTE,
   PEER_UPLOAD_SLOTS,
   PRICES,
@@ -244,6 +246,27 @@ describe("encryption per connection", () => {
     expect(Math.abs(byClients - byServers) / byServers).toBeLessThan(0.02);
     // Under rules 1 (a match stored before) the clients' encryption was free, and replays so.
     expect(served("clients", 1)).toBe(clear);
+  });
+
+  it("a cache server's encryption costs the origin the cipher on what the origin sends it (rules 3)", () => {
+    // The origin owes a cache server one chunk; what sending it costs the origin's work, by rules.
+    const spent = (cacheEncrypts: boolean, rules: number) => {
+      const m = createMatch(scenario("calm", { topology: "hub" }), { rules });
+      const hub = m.worlds[0]!;
+      const origin = hub.nodes.find((n) => n.kind === "origin")!;
+      const cache = hub.nodes[hub.servers[0]!]!;
+      cache.encrypt = cacheEncrypts;
+      const o = origin.server!;
+      o.jobs = [{ to: cache.index, item: 0, mask: 1, encrypted: false, forServer: true }];
+      origin.credit = 0;
+      stepServer(m, hub, origin);
+      expect(origin.counters.chunksServed).toBe(1);
+      return o.capacity - origin.credit;
+    };
+    expect(spent(false, 3)).toBeCloseTo(1);
+    expect(spent(true, 3)).toBeCloseTo(1 / ENCRYPTION_FACTOR);
+    // Under rules 2 (a match stored before) it was free, and replays so.
+    expect(spent(true, 2)).toBeCloseTo(1);
   });
 });
 
