@@ -68,9 +68,14 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
 export function askedServer(world: World, node: SimNode): number {
   const u = node.user!;
   if (u.chosen >= 0 && !world.nodes[u.chosen]!.gone) return u.chosen;
-  const live = world.servers.filter((s) => !world.nodes[s]!.gone);
-  if (live.length === 0) return -1;
-  return live[u.serverTurn % live.length]!;
+  // The turn-th of the servers still there, counted without making their list: clients ask often,
+  // and on a school network those lists were about 6 % of what the simulation allocated.
+  let live = 0;
+  for (const s of world.servers) if (!world.nodes[s]!.gone) live++;
+  if (live === 0) return -1;
+  let k = u.serverTurn % live;
+  for (const s of world.servers) if (!world.nodes[s]!.gone && k-- === 0) return s;
+  return -1;
 }
 
 /**

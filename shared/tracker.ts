@@ -50,25 +50,38 @@ export function announce(match: Match, world: World, node: SimNode): void {
   p.announceAt = match.tick + TRACKER_ANNOUNCE_TICKS;
   p.listed = true;
   if (alive >= PEER_VIEW) return;
-  const listed: number[] = [];
-  for (const i of world.peers) {
+  // The candidates go in one list kept for every visit (meet shuffles it in place): a list of the
+  // whole swarm made at each visit was a third of what a school network's simulation allocated.
+  let count = 0;
+  const peers = world.peers;
+  for (let k = 0; k < peers.length; k++) {
+    const i = peers[k]!;
     if (i === node.index || p.known.has(i)) continue;
     const other = world.nodes[i]!;
-    if (!other.gone && other.peer!.listed) listed.push(i);
+    if (!other.gone && other.peer!.listed) listed[count++] = i;
   }
-  meet(world, node, listed, PEER_VIEW - alive);
+  meet(world, node, listed, PEER_VIEW - alive, count);
 }
 
+/** The tracker's candidates at one visit: only the first `count` entries are this visit's. */
+const listed: number[] = [];
+
 /**
- * The peer connects to up to `count` of the candidates, chosen at random (from the world's own draws
- * for who meets whom): each knows the other from then on (the other only while it has room).
- * Returns how many it met.
+ * The peer connects to up to `count` of the candidates (the first `length` of the list), chosen at
+ * random (from the world's own draws for who meets whom): each knows the other from then on (the
+ * other only while it has room). Returns how many it met.
  */
-function meet(world: World, node: SimNode, candidates: number[], count: number): number {
+function meet(
+  world: World,
+  node: SimNode,
+  candidates: number[],
+  count: number,
+  length = candidates.length,
+): number {
   const p = node.peer!;
   let met = 0;
-  for (let k = 0; k < candidates.length && met < count; k++, met++) {
-    const j = k + nextInt(world.trackerRng, candidates.length - k);
+  for (let k = 0; k < length && met < count; k++, met++) {
+    const j = k + nextInt(world.trackerRng, length - k);
     const chosen = candidates[j]!;
     candidates[j] = candidates[k]!;
     candidates[k] = chosen;
