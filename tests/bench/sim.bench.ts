@@ -2,7 +2,8 @@
  * Simulation benchmark: real-time factor and packet-hops per second, bots in every seat, one core.
  * Budgets (DESIGN.md §6): the 40-node classroom scenarios run at ≥ 1000× real time; a school-sized
  * network of about 4,000 nodes (`district` with 400 routers, 100 content holders and 1,500 users a
- * side, 30 s of play) at ≥ 100×.
+ * side, 30 s of play) at ≥ 100×; then each of its two networks alone (`school-hub`, `school-swarm`),
+ * to say which one the time goes to.
  *
  * Also each tick's `stepMatch` time (p50, p99 and the slowest tick of each run, medians over the
  * runs): a room's tick budget (simulation + encoding ≤ 5 ms) is broken by slow ticks, not by the
@@ -94,7 +95,12 @@ const rows: Row[] = [];
 for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) rows.push(measure(name, sc));
 rows.push(measure("district-idle", district, RUNS, idleSeats));
 const school = SCHOOL_RUNS > 0 ? measure("school-4000", SCHOOL, SCHOOL_RUNS) : null;
-if (school) rows.push(school);
+if (school) {
+  rows.push(school);
+  // Each network alone, to say which one the time goes to (a versus match steps both).
+  for (const topology of ["hub", "swarm"] as const)
+    rows.push(measure(`school-${topology}`, { ...SCHOOL, topology }, SCHOOL_RUNS));
+}
 
 const fmt = (x: number) => Math.round(x).toLocaleString("en-GB");
 console.log(
@@ -110,7 +116,7 @@ for (const r of rows) {
   );
 }
 console.log("(tick: stepMatch per tick in ms, each run's p50, p99 and slowest, median over the runs)");
-const large = new Set(["district", "district-idle", "school-4000"]);
+const large = new Set(["district", "district-idle", "school-4000", "school-hub", "school-swarm"]);
 const classroom = rows.filter((r) => !large.has(r.name));
 const worst = Math.min(...classroom.map((r) => r.factor));
 const med = median(classroom.map((r) => r.factor));
