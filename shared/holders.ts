@@ -10,7 +10,7 @@
  * position visits holders in the same circular order as walking `world.peers` from there. Pure: no
  * clocks, no RNG.
  */
-import type { World } from "./types";
+import type { PeerState, SimNode, World } from "./types";
 
 /** Bits per item bitfield (chunks of an item: MAX_CHUNKS ≤ 31). */
 const SLOTS = 32;
@@ -66,7 +66,7 @@ function current(world: World): HolderIndex {
 }
 
 /** First place in an ascending list whose value is ≥ x. */
-function lowerBound(list: number[], x: number): number {
+function lowerBound(list: readonly number[], x: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -123,4 +123,28 @@ export function loseChunks(world: World, nodeIndex: number, item: number, mask: 
 /** Forgets the index (a peer's whole store changed at once): rebuilt on next use. */
 export function forgetHolders(world: World): void {
   indexes.delete(world);
+}
+
+/** Each peer's known peers as ascending positions in world.peers, with how many it knew then. */
+const knownAt = new WeakMap<PeerState, number[]>();
+
+/**
+ * Positions (in world.peers) of the peers a peer knows, ascending. A peer only ever meets more peers
+ * (tracker.ts), so the list is made again only when it knows more than it lists. Read it, never change it.
+ */
+export function knownPositions(world: World, node: SimNode): readonly number[] {
+  const p = node.peer!;
+  const cached = knownAt.get(p);
+  if (cached && cached.length === p.known.size) return cached;
+  const position = current(world).position;
+  const list: number[] = [];
+  for (const k of p.known) list.push(position.get(k)!);
+  list.sort((a, b) => a - b);
+  knownAt.set(p, list);
+  return list;
+}
+
+/** Where a walk over `list` (ascending positions) that starts at position `start` begins. */
+export function firstFrom(list: readonly number[], start: number): number {
+  return lowerBound(list, start);
 }

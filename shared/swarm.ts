@@ -15,7 +15,7 @@ import {
   PEER_SNUB_TICKS,
   SOURCE_SAMPLE,
 } from "./constants";
-import { gainChunks, holdersOf, loseChunks } from "./holders";
+import { firstFrom, gainChunks, holdersOf, knownPositions, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
 import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
@@ -213,12 +213,22 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
   let best = -1;
   let bestLoad = Number.POSITIVE_INFINITY;
   let fresh = 0;
-  // Only holders of the chunk can be chosen: walk them (holders.ts) in the order a walk over every
-  // peer from `start` would meet them.
-  const { list, first } = holdersOf(world, item, chunk, start);
+  // Only a known holder of the chunk can be chosen: walk the holders (holders.ts), or the peers it
+  // knows when they are fewer, in the order a walk over every peer from `start` would meet them. Both
+  // walks meet the known holders in that same order, so they choose the same peer.
+  let { list, first } = holdersOf(world, item, chunk, start);
+  let mustKnow = known; // a holder met must be one of these; the known walk meets no other
+  if (known) {
+    const knownList = knownPositions(world, node);
+    if (knownList.length < list.length) {
+      list = knownList;
+      first = firstFrom(list, start);
+      mustKnow = null;
+    }
+  }
   for (let k = 0; k < list.length && fresh < SOURCE_SAMPLE; k++) {
     const i = peers[list[(first + k) % list.length]!]!;
-    if (i === node.index || node.blocked.has(i) || (known && !known.has(i))) continue;
+    if (i === node.index || node.blocked.has(i) || (mustKnow && !mustKnow.has(i))) continue;
     const other = world.nodes[i]!;
     if (other.gone || !(other.peer!.have[item]! & bit)) continue;
     const since = snubbed.get(i);
