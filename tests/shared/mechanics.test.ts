@@ -33,6 +33,8 @@ import {
   linkRoom,
   packetSize,
   sendFromEndpoint,
+  sendOnLink,
+  stepLinks,
 } from "../../shared/transport";
 import { idleSeats, match, node, runUntil, scenario, world } from "./helpers";
 
@@ -203,6 +205,47 @@ describe("small packets are small", () => {
       sent++;
     }
     expect(sent).toBe(16);
+  });
+});
+
+describe("packets on a link", () => {
+  it("arrive in the order they entered it, and a latency cut mid-flight brings a later one in first", () => {
+    const m = match("calm", { topology: "swarm" });
+    const swarm = world(m, "swarm");
+    const u1 = node(swarm, "U1");
+    const li = u1.links[0]!;
+    const link = swarm.links[li]!;
+    const to = node(swarm, "S1").index;
+    const arrived: number[] = [];
+    const send = () => {
+      const p = createPacket(m, swarm, "chunk-request", u1, to);
+      sendOnLink(m, swarm, li, u1.index, p);
+      return p.id;
+    };
+    const step = () => {
+      stepLinks(m, swarm, (p) => arrived.push(p.id));
+      m.tick++;
+    };
+    link.latency = 3;
+    const slow = [send(), send()];
+    step();
+    const next = send(); // a tick later, the same latency: behind the first two
+    link.latency = 1; // the storm is over: what enters now overtakes what is still on its way
+    const fast = send();
+    for (let t = 0; t < 5; t++) step();
+    expect(arrived).toEqual([fast, ...slow, next]);
+    expect(link.inFlight).toEqual([]);
+    // Empty again: in order once more, each packet handed over at its own tick.
+    const at = new Map<number, number>();
+    const a = send();
+    step();
+    const b = send();
+    for (let t = 0; t < 3; t++) {
+      stepLinks(m, swarm, (p) => at.set(p.id, m.tick));
+      m.tick++;
+    }
+    expect([...at.keys()]).toEqual([a, b]);
+    expect(at.get(b)! - at.get(a)!).toBe(1);
   });
 });
 
