@@ -125,7 +125,7 @@ export function forgetHolders(world: World): void {
   indexes.delete(world);
 }
 
-/** Each peer's known peers as ascending positions in world.peers, with how many it knew then. */
+/** Each peer's known peers as ascending positions in world.peers, as many as it knew when listed. */
 const knownAt = new WeakMap<PeerState, number[]>();
 
 /**

@@ -70,11 +70,13 @@ export function askedServer(world: World, node: SimNode): number {
   if (u.chosen >= 0 && !world.nodes[u.chosen]!.gone) return u.chosen;
   // The turn-th of the servers still there, counted without making their list: clients ask often,
   // and on a school network those lists were about 6 % of what the simulation allocated.
+  const servers = world.servers;
   let live = 0;
-  for (const s of world.servers) if (!world.nodes[s]!.gone) live++;
+  for (let i = 0; i < servers.length; i++) if (!world.nodes[servers[i]!]!.gone) live++;
   if (live === 0) return -1;
   let k = u.serverTurn % live;
-  for (const s of world.servers) if (!world.nodes[s]!.gone && k-- === 0) return s;
+  for (let i = 0; i < servers.length; i++)
+    if (!world.nodes[servers[i]!]!.gone && k-- === 0) return servers[i]!;
   return -1;
 }
 
