@@ -5,23 +5,15 @@
  */
 import { expect, it } from "vitest";
 import { checkReplay, type StoredReplay } from "../../game-server/src/replay-file";
-import { createMatch, hashDue, stateHash, stepMatch, submitIntent, type TickHash } from "../../shared/index";
-import { scenario } from "../shared/helpers";
+import { hashDue, stateHash, type TickHash } from "../../shared/index";
+import { roundWithLinkCut } from "../shared/helpers";
 
 /** A round of `stormy-day` with a live link cut, stored as a room stores it, under `rules`. */
 function stored(rules: number): StoredReplay {
-  const m = createMatch(scenario("stormy-day"), { rules });
   const hashes: TickHash[] = [];
-  while (m.tick < 400) {
-    if (m.tick === 40)
-      submitIntent(
-        m,
-        { kind: "host" },
-        { type: "trigger", failure: { kind: "link-cut", at: 0, target: "role:busiest-link" } },
-      );
-    stepMatch(m);
-    if (hashDue(m.tick)) hashes.push({ tick: m.tick, hash: stateHash(m) });
-  }
+  const m = roundWithLinkCut("stormy-day", rules, 400, (at) => {
+    if (hashDue(at.tick)) hashes.push({ tick: at.tick, hash: stateHash(at) });
+  });
   return {
     scenario: m.scenario,
     record: m.record,

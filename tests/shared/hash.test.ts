@@ -15,9 +15,8 @@ import {
   SIM_RULES,
   stateHash,
   stepMatch,
-  submitIntent,
 } from "../../shared/index";
-import { scenario } from "./helpers";
+import { roundWithLinkCut } from "./helpers";
 
 /** FNV-1a (32 bits) of a text, the plain way. */
 function fnv1a(text: string): number {
@@ -52,18 +51,10 @@ describe("the state hash's numbers", () => {
 
 /** A round with a live link cut, stepped to `ticks`, hashed every 250 ticks. */
 function hashesOf(name: string, rules: number, ticks = 500): { m: Match; hashes: string[] } {
-  const m = createMatch(scenario(name), { rules });
   const hashes: string[] = [];
-  while (m.tick < ticks) {
-    if (m.tick === 40)
-      submitIntent(
-        m,
-        { kind: "host" },
-        { type: "trigger", failure: { kind: "link-cut", at: 0, target: "role:busiest-link" } },
-      );
-    stepMatch(m);
-    if (m.tick % 250 === 0) hashes.push(stateHash(m));
-  }
+  const m = roundWithLinkCut(name, rules, ticks, (at) => {
+    if (at.tick % 250 === 0) hashes.push(stateHash(at));
+  });
   return { m, hashes };
 }
 

@@ -42,6 +42,30 @@ export function match(name: string, over: Partial<Scenario> = {}): Match {
   return createMatch(scenario(name, over));
 }
 
+/**
+ * A built-in round under `rules` with the host cutting the busiest link at tick 40, stepped to `ticks`;
+ * `afterStep` sees the match after every step (where a room takes its hashes).
+ */
+export function roundWithLinkCut(
+  name: string,
+  rules: number,
+  ticks: number,
+  afterStep: (m: Match) => void = () => {},
+): Match {
+  const m = createMatch(scenario(name), { rules });
+  while (m.tick < ticks) {
+    if (m.tick === 40)
+      submitIntent(
+        m,
+        { kind: "host" },
+        { type: "trigger", failure: { kind: "link-cut", at: 0, target: "role:busiest-link" } },
+      );
+    stepMatch(m);
+    afterStep(m);
+  }
+  return m;
+}
+
 /** Steps until the match clock reads `seconds` (or the round ends). */
 export function runUntil(m: Match, seconds: number): Match {
   const until = Math.round(seconds * TICKS_PER_SECOND);
