@@ -40,8 +40,8 @@ export class GameScene extends Scene {
   private press: { x: number; y: number; onNode: boolean } | null = null;
   private lastDom = 0;
   private help: HTMLDialogElement | null = null;
-  /** The last failure banner shown, to say "Both teams" once rather than the same news twice. */
-  private lastBanner: { el: HTMLElement; text: string; tick: number; team: string | null } | null = null;
+  /** The banners of the latest tick, to say "Both teams" once rather than the same news twice. */
+  private tickBanners: { el: HTMLElement; text: string; tick: number; team: string | null }[] = [];
   /** Files complete on the player's node at the last look (-1: not looked yet). */
   private itemsHeld = -1;
 
@@ -161,17 +161,13 @@ export class GameScene extends Scene {
       session.on("banner", (m) => {
         const multi = (session.state?.teams.size ?? 1) > 1;
         const text = bannerWords(m);
-        // The same news for both teams in the same tick (a failure that hits both): one banner.
-        const last = this.lastBanner;
-        if (
-          multi &&
-          last?.el.isConnected &&
-          last.text === text &&
-          last.tick === m.tick &&
-          last.team !== m.team
-        ) {
-          last.el.textContent = `Both teams: ${text}`;
-          this.lastBanner = null;
+        // The same news for both teams in the same tick (a failure that hits both): one banner, even
+        // when other news of that tick came between the two.
+        if (this.tickBanners[0]?.tick !== m.tick) this.tickBanners = [];
+        const twin = this.tickBanners.findIndex((b) => multi && b.text === text && b.team !== m.team);
+        if (twin >= 0) {
+          this.tickBanners[twin]!.el.textContent = `Both teams: ${text}`;
+          this.tickBanners.splice(twin, 1);
           return;
         }
         // Named once: news that names its team already ("Team Hub: nothing matches…") keeps its own.
@@ -181,7 +177,7 @@ export class GameScene extends Scene {
           "banner",
           BANNER_MS,
         );
-        this.lastBanner = { el, text, tick: m.tick, team: m.team };
+        this.tickBanners.push({ el, text, tick: m.tick, team: m.team });
         this.cue("failure");
       }),
       session.on("error", (e) => {

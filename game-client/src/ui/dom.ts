@@ -1,5 +1,7 @@
 /** Small DOM helpers for the form and panel layer above the Phaser canvas. */
 
+import { BannerStrip, type StripChange } from "./banner-strip";
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 
@@ -30,7 +32,9 @@ export function mount(...nodes: Node[]): void {
 
 export function clearUi(): void {
   uiRoot().replaceChildren();
-  // A match's banners belong to the match: they do not follow the player to the next screen.
+  // A match's banners belong to the match, shown or waiting: they do not follow the player on.
+  for (const el of strip.clear()) el.remove();
+  clearTimeout(stripTimer);
   for (const el of document.querySelectorAll("#toasts .toast.banner")) el.remove();
 }
 
@@ -44,27 +48,89 @@ export function toast(text: string, kind: ToastKind = "info", ms = 3500): void {
   addToast(text, kind, ms);
 }
 
+/**
+ * How long a failure's banner stays up before a newer one may push it out: long enough to read it
+ * aloud. Failures beginning together wait their turn for that long (BannerStrip).
+ */
+export const BANNER_READ_MS = 4000;
+/** Banners waiting for room beyond this many: the oldest waiting is dropped (the console keeps all). */
+const BANNERS_WAITING = 6;
+const strip = new BannerStrip<HTMLElement>(BANNERS_AT_ONCE, BANNER_READ_MS, BANNERS_WAITING, bannerFits);
+
+/**
+ * Whether a banner fits the strip beside those up: the strip is as high as the maps' room (GameScene),
+ * and a long banner takes two lines of it. Measured: fonts and widths differ between screens.
+ */
+function bannerFits(up: readonly HTMLElement[], item: HTMLElement): boolean {
+  const box = document.getElementById("toasts");
+  const room = Number.parseFloat(box?.style.maxHeight ?? "");
+  if (!box || !(room > 0)) return true;
+  const gap = Number.parseFloat(getComputedStyle(box).rowGap) || 0;
+  // A banner not up yet (this one, or one the same turn put up) is measured as an unseen copy.
+  const height = (el: HTMLElement) => {
+    if (el.isConnected) return el.getBoundingClientRect().height;
+    const probe = el.cloneNode(true) as HTMLElement;
+    probe.style.visibility = "hidden";
+    probe.setAttribute("aria-hidden", "true");
+    box.append(probe);
+    const h = probe.getBoundingClientRect().height;
+    probe.remove();
+    return h;
+  };
+  let used = height(item);
+  for (const el of up) used += gap + height(el);
+  return used <= room + 0.5;
+}
+const bannerMs = new WeakMap<HTMLElement, number>();
+let stripTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Puts up and takes down what the strip says, and looks again when a waiting banner's turn comes. */
+function applyStrip(change: StripChange<HTMLElement>): void {
+  const box = document.getElementById("toasts");
+  for (const el of change.hide) el.remove();
+  for (const el of change.show) {
+    box?.append(el);
+    // A banner's full time counts from when it shows, not from when it began waiting.
+    setTimeout(() => applyStrip(strip.remove(el, performance.now())), bannerMs.get(el) ?? 0);
+  }
+  clearTimeout(stripTimer);
+  if (change.next !== null)
+    stripTimer = setTimeout(() => applyStrip(strip.turn(performance.now())), change.next - performance.now());
+  if (box && change.show.length > 0) fitStrip(box);
+}
+
 /** A short message at the top of the screen, returned (a banner may be reworded while it shows). */
 export function addToast(text: string, kind: ToastKind, ms: number): HTMLElement {
   const box = document.getElementById("toasts")!;
   const el = h("div", { class: `toast ${kind}`, "data-kind": kind }, text);
-  box.append(el);
-  // Quick confirmations give way first: a failure's banner stays its full time, unless a newer one
-  // pushes it out (the console's timeline keeps them all). Together they fit the room the maps leave.
-  const trim = (selector: string, keep: number) => {
-    const list = box.querySelectorAll(selector);
-    for (let i = 0; i < list.length - keep; i++) list[i]?.remove();
-  };
-  trim(".toast.banner", BANNERS_AT_ONCE);
-  trim(".toast:not(.banner)", Math.max(1, BANNERS_AT_ONCE - box.querySelectorAll(".toast.banner").length));
+  if (kind === "banner") {
+    // A failure's banner stays its full time, unless a newer one pushes it out once it has been read
+    // (the console's timeline keeps them all).
+    bannerMs.set(el, ms);
+    applyStrip(strip.add(el, performance.now()));
+  } else {
+    box.append(el);
+    setTimeout(() => el.remove(), ms);
+    fitStrip(box);
+  }
+  return el;
+}
+
+/** Quick confirmations give way to banners; together they fit the room the maps leave. */
+function fitStrip(box: HTMLElement): void {
+  const confirmations = box.querySelectorAll(".toast:not(.banner)");
+  const keep = Math.max(1, BANNERS_AT_ONCE - box.querySelectorAll(".toast.banner").length);
+  for (let i = 0; i < confirmations.length - keep; i++) confirmations[i]?.remove();
   // In a match the messages have a strip of their own (GameScene sets its height): a two-line message
   // on a phone makes the oldest give way, confirmations first, so none spills over the map.
   const room = Number.parseFloat(box.style.maxHeight);
   const used = () => box.lastElementChild!.getBoundingClientRect().bottom - box.getBoundingClientRect().top;
-  while (room > 0 && box.childElementCount > 1 && used() > room + 0.5)
-    (box.querySelector(".toast:not(.banner)") ?? box.firstElementChild)?.remove();
-  setTimeout(() => el.remove(), ms);
-  return el;
+  while (room > 0 && box.childElementCount > 1 && used() > room + 0.5) {
+    const gone = (box.querySelector(".toast:not(.banner)") ?? box.firstElementChild) as HTMLElement;
+    gone.remove();
+    // A banner given up for room is done: what waits still waits its turn.
+    if (gone.classList.contains("banner")) strip.drop(gone);
+  }
 }
 
 /** The height of a one-line banner in pixels now (measured: fonts differ between computers). */
