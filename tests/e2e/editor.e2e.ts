@@ -165,6 +165,8 @@ describe("the scenario editor", () => {
     await teacher.waitForSelector("#console");
     await teacher.waitForSelector("#timeline-upcoming li.next");
     expect(await text(teacher, "#timeline-upcoming")).toMatch(/Crash a node[\s\S]*Cut a link/);
+    // Times from now: beside a clock that counts down, "0:04" read as four seconds before the end.
+    expect(await text(teacher, "#timeline-upcoming li.next")).toMatch(/^in \d+ s Crash a node/);
     await w.shot(teacher, "25-host-console-upcoming");
 
     // Both failures happen at their times, on both teams, and the timeline moves them to the past.
@@ -179,6 +181,10 @@ describe("the scenario editor", () => {
       { timeout: 20_000 },
     );
     expect(await text(teacher, "#timeline-upcoming")).toContain("Nothing scheduled");
+    // A failure still going on says how long it has left (both last 20 s, the cut began last).
+    expect(await text(teacher, "#timeline-past li.running:last-child")).toMatch(
+      /^Now \(\d+ s left\) Link R4-R5 was cut/,
+    );
     await w.shot(teacher, "26-host-failures-happened");
 
     await teacher.click("#end");

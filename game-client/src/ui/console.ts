@@ -343,9 +343,17 @@ export function hitsWords(state: MatchView, kind: FailureKind, target: string): 
   return `Hits ${hit.join(" and ")} only: the other network has nothing like it.`;
 }
 
+/** A stretch of time as a class says it: "19 s", "1:05". */
+function span(ticks: number, perSecond: number): string {
+  const s = Math.max(0, Math.ceil(ticks / perSecond));
+  return s < 60 ? `${s} s` : clock(ticks, perSecond);
+}
+
 /**
  * What already happened (with its effect, as the server reported it) apart from what the scenario
  * still has scheduled (kind and time; the target is chosen when it starts). The next one is flagged.
+ * Times are from now ("in 19 s", "40 s ago"): the top bar's clock counts down, so a time into the
+ * round ("0:30") read beside it looked like 30 s before the end.
  */
 function renderTimeline(box: HTMLElement, state: MatchView): void {
   const tps = state.ticksPerSecond || 10;
@@ -353,7 +361,12 @@ function renderTimeline(box: HTMLElement, state: MatchView): void {
     const running = f.end === 0 || f.end > state.tick;
     // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
     const text = effectWords(f).join(" · ");
-    return { at: clock(f.start, tps), text, running };
+    const at = !running
+      ? `${span(state.tick - f.start, tps)} ago`
+      : f.end > 0
+        ? `Now (${span(f.end - state.tick, tps)} left)`
+        : "Now";
+    return { at, text, running };
   });
   const upcoming = [...state.upcoming.values()]
     .sort((a, b) => a.at - b.at)
@@ -362,9 +375,8 @@ function renderTimeline(box: HTMLElement, state: MatchView): void {
       const whom = e.target ? `: ${targetWords(AIM[kind], e.target)}` : "";
       const howLong = e.duration ? ` for ${e.duration} s` : "";
       return {
-        at: clock(e.at * tps, tps),
+        at: `in ${span(e.at * tps - state.tick, tps)}`,
         text: `${PLAIN[kind] ?? e.kind}${whom}${howLong}`,
-        inSeconds: e.at - state.tick / tps,
       };
     });
   const sig = JSON.stringify([past, upcoming.map((u) => [u.at, u.text])]);
@@ -376,15 +388,7 @@ function renderTimeline(box: HTMLElement, state: MatchView): void {
       "ol",
       { class: "timeline past", id: "timeline-past" },
       ...(past.length
-        ? past.map((p) =>
-            h(
-              "li",
-              { class: p.running ? "running" : "" },
-              h("b", {}, p.at),
-              ` ${p.text}`,
-              p.running ? h("em", {}, " · now") : "",
-            ),
-          )
+        ? past.map((p) => h("li", { class: p.running ? "running" : "" }, h("b", {}, p.at), ` ${p.text}`))
         : [h("li", { class: "muted" }, "Nothing yet")]),
     ),
     h("h4", {}, "Still to come"),
