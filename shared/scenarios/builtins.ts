@@ -38,7 +38,7 @@ const classroom: Omit<Scenario, "name" | "description" | "failures"> = {
  * peer installs its own), and a team that leaves its machines open leaks their data.
  */
 const HOLE: Scenario["failures"][number] = { kind: "exploit", at: 30 };
-const HOLE_WORDS = " At 0:30 a security hole is published: every computer needs its update.";
+const HOLE_WORDS = " Thirty seconds in, a security hole is published: every computer needs its update.";
 
 function scenario(
   name: string,
