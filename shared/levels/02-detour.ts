@@ -17,7 +17,7 @@ export const detour: Scenario = {
   level: {
     intro: {
       you: "You are Router 3, next to the server. You choose which link each packet takes.",
-      todo: "At 0:20 the link to Router 2 is cut. Send everything that went that way over your other link, to Router 4.",
+      todo: "Twenty seconds in, the link to Router 2 is cut. Send everything that went that way over your other link, to Router 4.",
       idea: "Routing: the network has more than one path. A router that reacts fast keeps the data flowing.",
     },
     node: "R3",

@@ -5,7 +5,7 @@ import { smallRing, steadyWork } from "./maps";
 export const chain: Scenario = {
   name: "The server chain",
   description:
-    "Your server holds half the files; the rest come from a far-away origin. At 0:10 the link to the origin breaks.",
+    "Your server holds half the files; the rest come from a far-away origin. Ten seconds in, the link to the origin breaks.",
   topology: "hub",
   seed: 103,
   duration: 90,
@@ -20,17 +20,17 @@ export const chain: Scenario = {
   level: {
     intro: {
       you: "You are Server 1. You hold half of the files; the origin (the purple cloud, far away) holds them all. Server 2 is off for repairs, so every client asks you.",
-      todo: "For a file you don't have, you must ask the origin first: slow (a cache miss). At 0:10 the link to the origin breaks until 1:00. Before that, fetch every missing file with “Cache from the origin”.",
+      todo: "For a file you don't have, you must ask the origin first: slow (a cache miss). Ten seconds in, the link to the origin breaks for 50 seconds. Before that, fetch every missing file with “Cache from the origin”.",
       idea: "A server without the data becomes a client of another server. A copy kept close (a cache) is fast.",
     },
     node: "S1",
     role: "server",
     // Server 2 stays off for its repairs: nobody restarts it early.
     others: { react: false },
-    goals: ["Cache the files you don't have", "Do it before 0:10", "Keep every download going"],
+    goals: ["Cache the files you don't have", "Do it in the first 10 seconds", "Keep every download going"],
     stars: { speed: [60, 70, 78], cost: [30, 40, 50], survival: [75, 88, 96] },
     hints: {
-      survival: "Use “Cache from the origin”: fetch every item you are missing before 0:10.",
+      survival: "Use “Cache from the origin”: fetch every item you are missing in the first 10 seconds.",
       speed: "A cache miss waits for the far-away origin. Fetch the items at the start.",
     },
   },

@@ -4,7 +4,8 @@ import { smallStar, steadyWork } from "./maps";
 /** Scaling: a bigger server (up) helps until its own link is full; more servers (out) go further. */
 export const rushHour: Scenario = {
   name: "Rush hour",
-  description: "Thirty new users arrive at 0:20, all wanting the same file. One small server will not cope.",
+  description:
+    "Twenty seconds in, thirty new users arrive, all wanting the same file. One small server will not cope.",
   topology: "hub",
   seed: 104,
   duration: 90,
@@ -16,12 +17,12 @@ export const rushHour: Scenario = {
   level: {
     intro: {
       you: "You are the only server, and rush hour is coming.",
-      todo: "At 0:20 a crowd of 30 arrives. Scale up (upgrade your server) or scale out (bring a replica online: a second server). Try both.",
+      todo: "Twenty seconds in, a crowd of 30 arrives. Scale up (upgrade your server) or scale out (bring a replica online: a second server). Try both.",
       idea: "Scale up: a bigger machine, until its cable is full. Scale out: more machines sharing the work.",
     },
     node: "S1",
     role: "server",
-    goals: ["Get ready before 0:20", "Upgrade, or add a replica", "Serve the whole crowd"],
+    goals: ["Get ready in the first 20 seconds", "Upgrade, or add a replica", "Serve the whole crowd"],
     stars: { speed: [60, 68, 76], cost: [30, 45, 60], survival: [55, 60, 66] },
     hints: {
       speed: "One upgrade is not enough for 36 users. Add a replica: a second server with its own cable.",

@@ -5,7 +5,7 @@ import { steadyWork } from "./maps";
 export const rarestFirst: Scenario = {
   name: "Rarest first",
   description:
-    "Everyone downloads the file in order from a far-away seed, and the seed leaves at 0:24. Will the last pieces survive?",
+    "Everyone downloads the file in order from a far-away seed, and the seed leaves 24 seconds in. Will the last pieces survive?",
   topology: "swarm",
   seed: 108,
   duration: 60,
@@ -27,7 +27,7 @@ export const rarestFirst: Scenario = {
   level: {
     intro: {
       you: "You are a peer downloading a file in 31 pieces (chunks), like everyone else here.",
-      todo: "Everyone grabs pieces in order: 1, 2, 3… The seed is far away and leaves at 0:24. Switch to “Rarest first” at once, so you ask for the pieces nobody else has.",
+      todo: "Everyone grabs pieces in order: 1, 2, 3… The seed is far away and leaves 24 seconds in. Switch to “Rarest first” at once, so you ask for the pieces nobody else has.",
       idea: "Rarest first: copy the rarest pieces first, so every piece lives on more than one computer.",
     },
     node: "U1",
@@ -36,7 +36,7 @@ export const rarestFirst: Scenario = {
     stars: { speed: [50, 62, 72], cost: [50, 70, 85], survival: [60, 80, 95] },
     hints: {
       survival:
-        "Change “Which chunk next” to “Rarest first” at the very start: the seed only stays until 0:24.",
+        "Change “Which chunk next” to “Rarest first” at the very start: the seed only stays for 24 seconds.",
     },
     setup: { strategy: "sequential" },
     others: { strategy: "sequential", react: false },

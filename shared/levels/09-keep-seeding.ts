@@ -16,7 +16,7 @@ export const keepSeeding: Scenario = {
   failures: [{ kind: "churn", at: 4, target: "role:seed", magnitude: 1 }],
   level: {
     intro: {
-      you: "You are the first peer to download the file. The seed (who has it all) goes home at 0:04.",
+      you: "You are the first peer to download the file. The seed (who has it all) goes home four seconds in.",
       todo: "Your app is set to keep files to yourself, like everyone else's. Switch sharing on, so when you finish you become the new seed. Don't leave!",
       idea: "A leech that finishes becomes a seed. If everyone stops seeding, the data is lost.",
     },

@@ -20,7 +20,7 @@ export const stranger: Scenario = {
   level: {
     intro: {
       you: "You are a peer in a small swarm. Your software checks every piece against its hashes, but nobody vouches for the file itself.",
-      todo: "At 0:05 two strangers (X1, X2) share a harmful copy (red ◆) whose hashes match: checks pass it. When a file you open is harmful, its senders are marked ⚠. Block them at once; other owners take their time.",
+      todo: "Five seconds in, two strangers (X1, X2) share a harmful copy (red ◆) whose hashes match: checks pass it. When a file you open is harmful, its senders are marked ⚠. Block them at once; other owners take their time.",
       idea: "In a swarm nobody is in charge: hashes catch damaged pieces, not a harmful file. Each peer must block cheats on its own.",
     },
     node: "U1",
