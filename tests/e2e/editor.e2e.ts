@@ -181,8 +181,9 @@ describe("the scenario editor", () => {
       { timeout: 20_000 },
     );
     expect(await text(teacher, "#timeline-upcoming")).toContain("Nothing scheduled");
-    // A failure still going on says how long it has left (both last 20 s, the cut began last).
-    expect(await text(teacher, "#timeline-past li.running:last-child")).toMatch(
+    // Newest first, and a failure still going on says how long it has left (both last 20 s, the cut
+    // began last).
+    expect(await text(teacher, "#timeline-past li:first-child")).toMatch(
       /^Now \(\d+ s left\) Link R4-R5 was cut/,
     );
     await w.shot(teacher, "26-host-failures-happened");

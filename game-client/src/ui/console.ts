@@ -357,17 +357,20 @@ function span(ticks: number, perSecond: number): string {
  */
 function renderTimeline(box: HTMLElement, state: MatchView): void {
   const tps = state.ticksPerSecond || 10;
-  const past = [...state.failures.values()].map((f) => {
-    const running = f.end === 0 || f.end > state.tick;
-    // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
-    const text = effectWords(f).join(" · ");
-    const at = !running
-      ? `${span(state.tick - f.start, tps)} ago`
-      : f.end > 0
-        ? `Now (${span(f.end - state.tick, tps)} left)`
-        : "Now";
-    return { at, text, running };
-  });
+  // Newest first: what is going on now heads the list, however long the round's history grows.
+  const past = [...state.failures.values()]
+    .sort((a, b) => b.start - a.start)
+    .map((f) => {
+      const running = f.end === 0 || f.end > state.tick;
+      // Both teams usually meet the same effect: say it once, and each team's own words when they differ.
+      const text = effectWords(f).join(" · ");
+      const at = !running
+        ? `${span(state.tick - f.start, tps)} ago`
+        : f.end > 0
+          ? `Now (${span(f.end - state.tick, tps)} left)`
+          : "Now";
+      return { at, text, running };
+    });
   const upcoming = [...state.upcoming.values()]
     .sort((a, b) => a.at - b.at)
     .map((e) => {
