@@ -187,9 +187,22 @@ describe("screens that fit", () => {
     // no banner is pushed out before it could be read; what does not fit waits its turn.
     const news = await host.evaluate(() => {
       type Emit = (event: string, m: unknown) => void;
-      const w = window as unknown as { hubSwarm: { session: { emit: Emit } }; bannerLives: unknown[] };
+      const w = window as unknown as {
+        hubSwarm: { session: { emit: Emit } };
+        bannerLives: unknown[];
+        chimes: number[];
+      };
       const lives: { text: string; shown: number; gone: number | null; el: Element }[] = [];
       w.bannerLives = lives;
+      // Each banner's chime, heard as its oscillators start (the sound switched on for this step).
+      localStorage.setItem("hub-swarm:sound", "on");
+      const chimes: number[] = [];
+      w.chimes = chimes;
+      const oscillator = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        chimes.push(performance.now());
+        return oscillator.call(this);
+      };
       new MutationObserver((records) => {
         const now = performance.now();
         for (const r of records) {
@@ -241,6 +254,16 @@ describe("screens that fit", () => {
     );
     for (const l of lives)
       if (l.up !== null) expect(l.up, `"${l.text}" was up`).toBeGreaterThan(BANNER_READ_MS - 100);
+    // A banner that waited its turn chimes when it shows, not when its news came.
+    const heard = await host.evaluate(() => {
+      localStorage.setItem("hub-swarm:sound", "off");
+      const w = window as unknown as { bannerLives: { text: string; shown: number }[]; chimes: number[] };
+      return w.bannerLives.map((l) => ({
+        text: l.text,
+        chimed: w.chimes.some((t) => Math.abs(t - l.shown) < 100),
+      }));
+    });
+    for (const b of heard) expect(b.chimed, `"${b.text}" chimed as it showed`).toBe(true);
     expect(lives.filter((l) => /security hole/i.test(l.text) && !l.text.startsWith("Both teams:"))).toEqual(
       [],
     );

@@ -176,9 +176,10 @@ export class GameScene extends Scene {
           multi && named && !text.startsWith(named) ? `${named}${text}` : text,
           "banner",
           BANNER_MS,
+          // The chime goes with the banner: one that waits its turn chimes when it shows.
+          () => this.cue("failure"),
         );
         this.tickBanners.push({ el, text, tick: m.tick, team: m.team });
-        this.cue("failure");
       }),
       session.on("error", (e) => {
         // An update the admin's roll-out installed a moment before the student's tap: the student

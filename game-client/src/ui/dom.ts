@@ -82,6 +82,8 @@ function bannerFits(up: readonly HTMLElement[], item: HTMLElement): boolean {
   return used <= room + 0.5;
 }
 const bannerMs = new WeakMap<HTMLElement, number>();
+/** What to do as a banner shows (its chime): a banner that waits its turn chimes when it shows. */
+const bannerShown = new WeakMap<HTMLElement, () => void>();
 let stripTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Puts up and takes down what the strip says, and looks again when a waiting banner's turn comes. */
@@ -90,6 +92,7 @@ function applyStrip(change: StripChange<HTMLElement>): void {
   for (const el of change.hide) el.remove();
   for (const el of change.show) {
     box?.append(el);
+    bannerShown.get(el)?.();
     // A banner's full time counts from when it shows, not from when it began waiting.
     setTimeout(() => applyStrip(strip.remove(el, performance.now())), bannerMs.get(el) ?? 0);
   }
@@ -99,17 +102,22 @@ function applyStrip(change: StripChange<HTMLElement>): void {
   if (box && change.show.length > 0) fitStrip(box);
 }
 
-/** A short message at the top of the screen, returned (a banner may be reworded while it shows). */
-export function addToast(text: string, kind: ToastKind, ms: number): HTMLElement {
+/**
+ * A short message at the top of the screen, returned (a banner may be reworded while it shows).
+ * `onShow` runs as it shows: for a banner that waits its turn, later than this call.
+ */
+export function addToast(text: string, kind: ToastKind, ms: number, onShow?: () => void): HTMLElement {
   const box = document.getElementById("toasts")!;
   const el = h("div", { class: `toast ${kind}`, "data-kind": kind }, text);
   if (kind === "banner") {
     // A failure's banner stays its full time, unless a newer one pushes it out once it has been read
     // (the console's timeline keeps them all).
     bannerMs.set(el, ms);
+    if (onShow) bannerShown.set(el, onShow);
     applyStrip(strip.add(el, performance.now()));
   } else {
     box.append(el);
+    onShow?.();
     setTimeout(() => el.remove(), ms);
     fitStrip(box);
   }
