@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchState } from "../../game-server/src/rooms/schema";
 import type { RouteView } from "../../shared/index";
 import { hostClass, launch, type World } from "./browser";
+import { expectNoLabelOverlap, maps, overlap } from "./screen-checks";
 
 const CLASS = 30;
 
@@ -157,6 +158,18 @@ describe("a class of thirty", () => {
       "the crash on Router 1",
     );
     await w.shot(host, "50-class-of-30-host");
+    // Thirty names on the projector's two maps: none prints over another, and none over a router,
+    // server, seed, origin or tracker (a name with no room clear of them takes a smaller size, or sits
+    // over a user's small icon).
+    const layout = await maps(host);
+    expectNoLabelOverlap(layout, "projector");
+    const hidden: string[] = [];
+    for (const m of layout)
+      for (const n of m.nodes)
+        for (const o of m.nodes)
+          if (n.label && o !== n && /^[RSOT]\d/.test(o.id) && overlap(n.label, o.icon))
+            hidden.push(`${m.team}: ${n.id}'s label over ${o.id}`);
+    expect(hidden).toEqual([]);
     expect(w.errors.join("\n")).toBe("");
   });
 });

@@ -753,6 +753,8 @@ export class MapView {
       b.x >= bounds.x && b.y >= floor && b.x + b.w <= bounds.x + bounds.w && b.y + b.h <= bounds.y + bounds.h;
     const freeOfLabels = (b: Box) => !placed.some((p) => overlaps(p, b));
     const fullPx = this.labelPx();
+    // A label too big for a crowded corner tries a smaller size (down to 11 px) before a worse place.
+    const sizes = [fullPx, Math.round(fullPx * 0.85), Math.max(11, Math.round(fullPx * 0.7))];
     // Users (clients, peers that are not seeds) are many and small: a label may cover one at a pinch.
     const users = new Set(
       [...team.nodes.values()]
@@ -764,24 +766,26 @@ export class MapView {
       const freeOfIcons = (b: Box) => ![...icons].some(([other, ib]) => other !== id && overlaps(ib, b));
       const iconCover = (b: Box) =>
         [...icons].reduce((sum, [other, ib]) => (other === id ? sum : sum + overlapArea(ib, b)), 0);
-      // A label too big for a crowded corner first tries a smaller size (down to 11 px).
-      let spot: Box | undefined;
-      for (const px of [fullPx, Math.round(fullPx * 0.85), Math.max(11, Math.round(fullPx * 0.7))]) {
-        if (s.label.style.fontSize !== `${px}px`) s.label.setFontSize(px);
-        spot = labelSpots(icon, s.label.displayWidth, s.label.displayHeight).find(
-          (b) => inside(b) && freeOfLabels(b) && freeOfIcons(b),
-        );
-        if (spot) break;
-      }
-      // Still no place clear of everything: over a user's small icon rather than a router or server,
-      // else at full size the one that hides the least of other icons.
+      const freeOfInfra = (b: Box) =>
+        ![...icons].some(([other, ib]) => other !== id && !users.has(other) && overlaps(ib, b));
+      // The first place free of other labels that `clear` allows, trying the smaller sizes in turn.
+      const sized = (clear: (b: Box) => boolean): Box | undefined => {
+        for (const px of sizes) {
+          if (s.label.style.fontSize !== `${px}px`) s.label.setFontSize(px);
+          const spot = labelSpots(icon, s.label.displayWidth, s.label.displayHeight).find(
+            (b) => inside(b) && freeOfLabels(b) && clear(b),
+          );
+          if (spot) return spot;
+        }
+        return undefined;
+      };
+      // Clear of every icon; else over a user's small icon rather than a router or server; else at
+      // full size the place that hides the least of other icons.
+      let spot = sized(freeOfIcons) ?? sized(freeOfInfra);
       if (!spot) {
         s.label.setFontSize(fullPx);
         const spots = labelSpots(icon, s.label.displayWidth, s.label.displayHeight);
-        const freeOfInfra = (b: Box) =>
-          ![...icons].some(([other, ib]) => other !== id && !users.has(other) && overlaps(ib, b));
         spot =
-          spots.find((b) => inside(b) && freeOfLabels(b) && freeOfInfra(b)) ??
           spots.filter((b) => inside(b) && freeOfLabels(b)).sort((a, b) => iconCover(a) - iconCover(b))[0] ??
           (id === mine ? spots[0] : undefined);
       }
@@ -871,7 +875,10 @@ export class MapView {
   }
 }
 
-/** Where a label may go around its icon, best first: below, above, right, left, diagonally below, lower. */
+/**
+ * Where a label may go around its icon, best first: below, above, right, left, diagonally below, lower,
+ * then above or below aligned with one of its edges.
+ */
 function labelSpots(icon: Box, w: number, h: number): Box[] {
   const cx = icon.x + icon.w / 2;
   const cy = icon.y + icon.h / 2;
@@ -883,6 +890,12 @@ function labelSpots(icon: Box, w: number, h: number): Box[] {
     { x: icon.x + icon.w * 0.6, y: icon.y + icon.h, w, h },
     { x: icon.x + icon.w * 0.4 - w, y: icon.y + icon.h, w, h },
     { x: cx - w / 2, y: icon.y + icon.h + h, w, h },
+    // Near a map's edge the centred places fall off it: above or below, starting at the icon's left
+    // edge or ending at its right edge.
+    { x: icon.x, y: icon.y - h, w, h },
+    { x: icon.x + icon.w - w, y: icon.y - h, w, h },
+    { x: icon.x, y: icon.y + icon.h, w, h },
+    { x: icon.x + icon.w - w, y: icon.y + icon.h, w, h },
   ];
 }
 
