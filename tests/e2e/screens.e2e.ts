@@ -158,10 +158,10 @@ describe("screens that fit", () => {
           setTimeout(() => fail(new Error(`${answers} of 5 answers within 20 s`)), 20_000);
         }),
     );
-    // The burst leaves the banner: only newer failures' banners push it out (on a slow machine the
-    // crash can land as the 0:30 security hole comes out, whose banners then fill the strip).
+    // The burst leaves the banner: only a newer failure's banner pushes it out, once it has been read
+    // (on a slow machine the 0:30 security hole's banner, two lines on a projector, can come next).
     const strip = await host.evaluate(() => document.querySelectorAll(".toast.banner").length);
-    expect((await host.evaluate(crashed)) || strip === BANNERS_AT_ONCE).toBe(true);
+    expect((await host.evaluate(crashed)) || strip > 0).toBe(true);
     const banners = await host.$$eval(".toast.banner", (els) =>
       els.map((e) => {
         const r = e.getBoundingClientRect();
