@@ -41,7 +41,10 @@ export class GameScene extends Scene {
   private lastDom = 0;
   private help: HTMLDialogElement | null = null;
   /** The banners of the latest tick, to say "Both teams" once rather than the same news twice. */
-  private tickBanners: { el: HTMLElement; text: string; tick: number; team: string | null }[] = [];
+  private tickBanners: { tick: number; list: { el: HTMLElement; text: string; team: string | null }[] } = {
+    tick: -1,
+    list: [],
+  };
   /** Files complete on the player's node at the last look (-1: not looked yet). */
   private itemsHeld = -1;
 
@@ -163,11 +166,12 @@ export class GameScene extends Scene {
         const text = bannerWords(m);
         // The same news for both teams in the same tick (a failure that hits both): one banner, even
         // when other news of that tick came between the two.
-        if (this.tickBanners[0]?.tick !== m.tick) this.tickBanners = [];
-        const twin = this.tickBanners.findIndex((b) => multi && b.text === text && b.team !== m.team);
+        if (this.tickBanners.tick !== m.tick) this.tickBanners = { tick: m.tick, list: [] };
+        const list = this.tickBanners.list;
+        const twin = list.findIndex((b) => multi && b.text === text && b.team !== m.team);
         if (twin >= 0) {
-          this.tickBanners[twin]!.el.textContent = `Both teams: ${text}`;
-          this.tickBanners.splice(twin, 1);
+          list[twin]!.el.textContent = `Both teams: ${text}`;
+          list.splice(twin, 1);
           return;
         }
         // Named once: news that names its team already ("Team Hub: nothing matches…") keeps its own.
@@ -179,7 +183,7 @@ export class GameScene extends Scene {
           // The chime goes with the banner: one that waits its turn chimes when it shows.
           () => this.cue("failure"),
         );
-        this.tickBanners.push({ el, text, tick: m.tick, team: m.team });
+        list.push({ el, text, team: m.team });
       }),
       session.on("error", (e) => {
         // An update the admin's roll-out installed a moment before the student's tap: the student
