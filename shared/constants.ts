@@ -5,7 +5,10 @@
 /** Simulation ticks per second of game time. */
 export const TICKS_PER_SECOND = 10;
 
-/** A packet that has crossed this many links is dropped (reason "ttl"): stops routing loops. */
+/**
+ * A packet that has crossed this many links is dropped (reason "ttl"): stops routing loops. From rules
+ * 4 a map wider than half of it raises its own limit (routing.ts: mapReach), as DV_INFINITY below.
+ */
 export const MAX_HOPS = 16;
 /** Ticks a packet may wait at a router for a down link before it is dropped (reason "link-down"). */
 export const MAX_WAIT_TICKS = 30;
@@ -40,15 +43,20 @@ export const ENCRYPTION_FACTOR = 0.95;
 /**
  * The simulation's rules, numbered: a stored match carries the number it was played under and replays
  * under it (a match stored without one was played under 1), so changing a rule never changes what an
- * old match shows. Bots in every seat play the same under every version.
+ * old match shows. Bots in every seat play the same under every version (rules 4 aside, on the wide maps
+ * it mends).
  * - 1: the first rules.
  * - 2: a hub client that encrypts its own connection costs its server the cipher for what the server
  *   sends it (it was free: only a server's own encryption lowered its rate).
  * - 3: an origin that does not encrypt pays the cipher for what it sends a cache server that does, as
  *   a server pays for a client's encryption under 2 (it was free); and the state hash a match stores
  *   mixes numbers as 32-bit words, not their decimal text (hash.ts), about three times faster to take.
+ * - 4: a map wider than the hop limit or the routing protocol's "unreachable" cost raises both to twice
+ *   its widest path (routing.ts: mapReach). Before, on a ring of 60 or more routers, a grid of 70 or
+ *   more or long links, far users could never reach each other: their packets ran out of hops, or the
+ *   protocol counted them unreachable. Every map where both limits already fit plays as under 3.
  */
-export const SIM_RULES = 3;
+export const SIM_RULES = 4;
 
 /** The rules a stored result was played under: its own, or 1 for a match stored before they were numbered. */
 export function rulesOf(result: { rules?: number }): number {
@@ -131,7 +139,10 @@ export const MAX_CHUNKS = 31;
 export const DV_PERIOD = 4 * TICKS_PER_SECOND;
 /** Ticks before the protocol notices a dead link or neighbour (missed hellos). A player sees it at once. */
 export const DV_DETECT_TICKS = 5 * TICKS_PER_SECOND;
-/** Distance-vector "infinity", in ticks of latency: a destination this far is unreachable. */
+/**
+ * Distance-vector "infinity", in ticks of latency: a destination this far is unreachable. From rules 4
+ * a map whose widest path costs more than half of it raises its own (routing.ts: mapReach).
+ */
 export const DV_INFINITY = 64;
 
 /** Bots decide once every this many ticks. */

@@ -9,7 +9,7 @@
  * round costs a comparison per router instead of a table per router. Nodes that join are hosts: a
  * router's routes to routers do not depend on them, and every host route is computed again then.
  */
-import { DV_DETECT_TICKS, DV_INFINITY } from "./constants";
+import { DV_DETECT_TICKS } from "./constants";
 import { isDown, otherEnd } from "./transport";
 import type { Link, RouterState, SimNode, World } from "./types";
 
@@ -52,6 +52,7 @@ export function stepDistanceVector(world: World, tick: number): void {
   const nodes = world.nodes;
   const links = world.links;
   const n = nodes.length;
+  const infinity = world.dvInfinity;
   // Routers (destinations that advertise) and endpoints (reached through their access router), each
   // in index order. What a router computes for one kind never reads what it computes for the other
   // in the same pass, so the two passes give what one pass over every index gave.
@@ -124,7 +125,7 @@ export function stepDistanceVector(world: World, tick: number): void {
         }
         // The first cheapest candidate in link order. Poisoned reverse: a neighbour that reaches d
         // through us does not offer us a route to d.
-        let best = DV_INFINITY;
+        let best = infinity;
         let bestVia = -1;
         for (let j = 0; j < k; j++) {
           const li = viaLink[j]!;
@@ -132,13 +133,13 @@ export function stepDistanceVector(world: World, tick: number): void {
           const c =
             viaNeighbour[j] === d
               ? viaLatency[j]!
-              : viaLatency[j]! + (r.dvVia[d] === li ? DV_INFINITY : r.dvAdvertised[d]!);
+              : viaLatency[j]! + (r.dvVia[d] === li ? infinity : r.dvAdvertised[d]!);
           if (c < best) {
             best = c;
             bestVia = li;
           }
         }
-        const v = best >= DV_INFINITY ? -1 : bestVia;
+        const v = best >= infinity ? -1 : bestVia;
         if (cost[d] !== best || via[d] !== v) moved = true;
         cost[d] = best;
         via[d] = v;
@@ -165,8 +166,8 @@ export function stepDistanceVector(world: World, tick: number): void {
         via[d] = hostLink[h]!;
       } else {
         const c = cost[access]!;
-        cost[d] = Math.min(DV_INFINITY, c + latency);
-        via[d] = c >= DV_INFINITY ? -1 : via[access]!;
+        cost[d] = Math.min(infinity, c + latency);
+        via[d] = c >= infinity ? -1 : via[access]!;
       }
     }
   }

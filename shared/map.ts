@@ -5,7 +5,7 @@
  * holders are seed peers and the users are peers.
  */
 
-import { PEER_QUEUE_LIMIT } from "./constants";
+import { DV_INFINITY, MAX_HOPS, PEER_QUEUE_LIMIT } from "./constants";
 import { layoutOf } from "./map-layout";
 import {
   addEndpoint,
@@ -78,6 +78,8 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     runningDebt: 0,
     holes: 0,
     attacks: [],
+    hopLimit: MAX_HOPS,
+    dvInfinity: DV_INFINITY,
   };
   const { items, chunksPerItem, serverHolds } = scenario.workload;
   const full = fullMask(chunksPerItem);

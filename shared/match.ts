@@ -103,7 +103,7 @@ export function createMatch(
       const { wants, from } = wantsFor(scenario, slot, users);
       assignWants(world.nodes[u]!.user!, wants, from, match.ctx.messageEvery, slot);
     });
-    initRouting(world);
+    initRouting(world, rules);
     recountAvailability(world);
     const routers = world.nodes.filter((n) => n.kind === "router").length;
     world.spent.setup = routers * PRICES.router + world.servers.length * PRICES.server;

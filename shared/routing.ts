@@ -4,7 +4,7 @@
  * protocol (distance-vector.ts) that advertises once every DV_PERIOD ticks, so news travels one hop
  * per period and the network converges only after several seconds. Fast humans beat the protocol.
  */
-import { DV_INFINITY, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
+import { DV_INFINITY, MAX_HOPS, MAX_WAIT_TICKS, ROUTER_RATE } from "./constants";
 import { unreachable } from "./swarm";
 import {
   creditsRouters,
@@ -19,13 +19,19 @@ import {
 import type { Match, Packet, SimNode, World } from "./types";
 
 /**
- * Shortest paths (by latency) from one router to every node, over links that are up. Pure in its
- * arguments; ties go to the lower link index, so it is deterministic.
+ * Shortest paths (by latency) from one router to every node, over links that are up, as far as `bound`
+ * (a node this far or farther keeps cost `bound` and no route). Also the links each path crosses. Pure
+ * in its arguments; ties go to the lower link index, so it is deterministic.
  */
-export function shortestPaths(world: World, from: number): { cost: number[]; via: number[] } {
+export function shortestPaths(
+  world: World,
+  from: number,
+  bound = world.dvInfinity,
+): { cost: number[]; via: number[]; hops: number[] } {
   const n = world.nodes.length;
-  const cost = new Array<number>(n).fill(DV_INFINITY);
+  const cost = new Array<number>(n).fill(bound);
   const via = new Array<number>(n).fill(-1);
+  const hops = new Array<number>(n).fill(0);
   const done = new Array<boolean>(n).fill(false);
   cost[from] = 0;
   // Dijkstra with a heap ordered by (cost, index): the same node comes out next as a scan for the
@@ -48,13 +54,14 @@ export function shortestPaths(world: World, from: number): { cost: number[]; via
       if (c < cost[next]!) {
         cost[next] = c;
         via[next] = best === from ? li : via[best]!;
+        hops[next] = hops[best]! + 1;
         // Endpoints are never expanded (above), so only routers enter the heap; an endpoint's cost
         // and route are still lowered here whenever a shorter path reaches it. Same paths.
         if (world.nodes[next]!.kind === "router") heap.push(c, next);
       }
     }
   }
-  return { cost, via };
+  return { cost, via, hops };
 }
 
 /** A binary min-heap of (cost, node index) pairs, ordered by cost, then index. */
@@ -120,8 +127,37 @@ class NodeHeap {
   }
 }
 
-/** Fills every router's table and distance vector with shortest paths (the converged state). */
-export function initRouting(world: World): void {
+/**
+ * How wide a map is, over its links as built: the most links a shortest path between two endpoints
+ * crosses, and the highest cost (latency) from a router to an endpoint.
+ */
+export function mapReach(world: World): { links: number; cost: number } {
+  let links = 0;
+  let cost = 0;
+  for (const node of world.nodes) {
+    if (!node.router) continue;
+    const paths = shortestPaths(world, node.index, Number.POSITIVE_INFINITY);
+    for (const other of world.nodes) {
+      if (other.router || other.links.length === 0 || paths.via[other.index] === -1) continue;
+      // The path from a router to an endpoint, and one more link: the sender's own access link.
+      links = Math.max(links, paths.hops[other.index]! + 1);
+      cost = Math.max(cost, paths.cost[other.index]!);
+    }
+  }
+  return { links, cost };
+}
+
+/**
+ * Fills every router's table and distance vector with shortest paths (the converged state). From
+ * rules 4, a map wider than the hop limit or the protocol's "unreachable" cost allows raises them to
+ * twice its widest path (mapReach): otherwise far users could never reach each other.
+ */
+export function initRouting(world: World, rules: number): void {
+  if (rules >= 4) {
+    const reach = mapReach(world);
+    world.hopLimit = Math.max(MAX_HOPS, 2 * reach.links);
+    world.dvInfinity = Math.max(DV_INFINITY, 2 * reach.cost);
+  }
   for (const node of world.nodes) {
     const r = node.router;
     if (!r) continue;
@@ -150,8 +186,8 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
     if ((rs.split[node.index] ?? -1) !== -1) rs.splits--;
     rs.split[node.index] = -1;
     rs.dvVia[node.index] = direct ? accessLink : (rs.dvVia[accessRouter] ?? -1);
-    const base = direct ? 0 : (rs.dvCost[accessRouter] ?? DV_INFINITY);
-    rs.dvCost[node.index] = Math.min(DV_INFINITY, base + world.links[accessLink]!.latency);
+    const base = direct ? 0 : (rs.dvCost[accessRouter] ?? world.dvInfinity);
+    rs.dvCost[node.index] = Math.min(world.dvInfinity, base + world.links[accessLink]!.latency);
     rs.dvAdvertised[node.index] = rs.dvCost[node.index]!;
   }
 }

@@ -3,7 +3,7 @@
  * delivered or dropped with a reason, and the world's counters balance:
  * created = delivered + dropped + inFlight, at every tick.
  */
-import { MAX_HOPS, SMALL_PACKET_SIZE } from "./constants";
+import { SMALL_PACKET_SIZE } from "./constants";
 import { nextFloat } from "./random";
 import type { DropReason, Link, Match, Packet, PacketKind, SimNode, World } from "./types";
 
@@ -132,7 +132,7 @@ export function sendOnLink(
   if (link.a === from) link.usedAB += size;
   else link.usedBA += size;
   packet.hops++;
-  if (packet.hops > MAX_HOPS) return drop(world, packet, "ttl");
+  if (packet.hops > world.hopLimit) return drop(world, packet, "ttl");
   if (link.loss > 0 && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");
   link.carried++;
   world.stats.hopsCarried++;

@@ -356,6 +356,10 @@ export interface World {
   holes: number;
   /** Attacks still to come through open holes, in tick order (failures.ts: spreadInfections). */
   attacks: Attack[];
+  /** Links a packet may cross before it is dropped (ttl): MAX_HOPS, or more on a wide map (rules 4). */
+  hopLimit: number;
+  /** The routing protocol's "unreachable" cost: DV_INFINITY, or more on a wide map (rules 4). */
+  dvInfinity: number;
 }
 
 /** An attacker reaching one machine through a hole, if the machine has not installed its update by then. */
