@@ -74,6 +74,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
     }
     case "block": {
       const src = byId(intent.source);
+      if (!node.router && node.blocked.size === 0) world.blockingEndpoints++;
       node.blocked.add(src.index);
       if (isMalicious(src) && !node.caught.has(src.index)) {
         node.caught.add(src.index);
@@ -90,7 +91,8 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       break;
     }
     case "unblock":
-      node.blocked.delete(byId(intent.source).index);
+      if (node.blocked.delete(byId(intent.source).index) && !node.router && node.blocked.size === 0)
+        world.blockingEndpoints--;
       break;
     case "prioritise":
       node.router!.priority = intent.kind;

@@ -19,7 +19,7 @@ interface Mixer {
   strs(a: string, b: string): void;
   bool(b: boolean): void;
   /** A list of numbers, closed. */
-  nums(xs: readonly number[]): void;
+  nums(xs: ArrayLike<number>): void;
   /** Closes a run of fields. */
   end(): void;
   /** The digest: 8 hex digits. */
@@ -100,7 +100,7 @@ class TextHasher implements Mixer {
   bool(b: boolean): void {
     this.integer(b ? 1 : 0);
   }
-  nums(xs: readonly number[]): void {
+  nums(xs: ArrayLike<number>): void {
     // Router tables make most of a hash: their integers are mixed here without a call each.
     let h = this.h;
     for (let i = 0; i < xs.length; i++) {
@@ -176,7 +176,7 @@ class WordHasher implements Mixer {
     this.h = mixWord(this.h, b ? 1 : 0);
     this.words++;
   }
-  nums(xs: readonly number[]): void {
+  nums(xs: ArrayLike<number>): void {
     // Router tables make most of a hash: their integers are mixed here without a call each.
     let h = mixWord(this.h, xs.length);
     for (let i = 0; i < xs.length; i++) {

@@ -78,6 +78,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     runningDebt: 0,
     holes: 0,
     attacks: [],
+    blockingEndpoints: 0,
     hopLimit: MAX_HOPS,
     dvInfinity: DV_INFINITY,
   };
@@ -89,8 +90,8 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
   for (const r of layout.routers) {
     const node = newNode(world, r.id, "router", `Router ${r.id.replace(/^R/, "")}`, r.region, r.x, r.y);
     node.router = {
-      table: [],
-      split: [],
+      table: new Int32Array(0),
+      split: new Int32Array(0),
       splits: 0,
       splitTurn: 0,
       priority: null,

@@ -16,7 +16,7 @@ import {
   sendOnLink,
   truncate,
 } from "./transport";
-import type { Match, Packet, SimNode, World } from "./types";
+import type { Match, Packet, RouterState, SimNode, World } from "./types";
 
 /**
  * Shortest paths (by latency) from one router to every node, over links that are up, as far as `bound`
@@ -162,8 +162,8 @@ export function initRouting(world: World, rules: number): void {
     const r = node.router;
     if (!r) continue;
     const { cost, via } = shortestPaths(world, node.index);
-    r.table = via.slice();
-    r.split = new Array<number>(world.nodes.length).fill(-1);
+    r.table = Int32Array.from(via);
+    r.split = new Int32Array(world.nodes.length).fill(-1);
     r.splits = 0;
     r.dvCost = cost;
     r.dvVia = via;
@@ -181,6 +181,7 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
   for (const r of world.nodes) {
     const rs = r.router;
     if (!rs) continue;
+    growRoutes(rs, world.nodes.length);
     const direct = r.index === accessRouter;
     rs.table[node.index] = direct ? accessLink : (rs.table[accessRouter] ?? -1);
     if ((rs.split[node.index] ?? -1) !== -1) rs.splits--;
@@ -190,6 +191,17 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
     rs.dvCost[node.index] = Math.min(world.dvInfinity, base + world.links[accessLink]!.latency);
     rs.dvAdvertised[node.index] = rs.dvCost[node.index]!;
   }
+}
+
+/** Makes room in a router's table and splits for `n` destinations (new ones: no route, no split). */
+function growRoutes(rs: RouterState, n: number): void {
+  if (rs.table.length >= n) return;
+  const table = new Int32Array(n).fill(-1);
+  table.set(rs.table);
+  rs.table = table;
+  const split = new Int32Array(n).fill(-1);
+  split.set(rs.split);
+  rs.split = split;
 }
 
 /** The link a router sends a packet to `dst` on: the table's, alternating with a split's second link. */
@@ -284,6 +296,7 @@ function filteredUpstream(world: World, router: SimNode, packet: Packet): boolea
   // Most destinations block nobody: read the destination's own state first, and its one access link,
   // rather than walking the router's links. A link is always in both its ends' link lists (nodes.ts),
   // so "the access link ends at this router" is the same test as "the destination is adjacent".
+  if (world.blockingEndpoints === 0) return false;
   const dst = world.nodes[packet.dst];
   if (!dst || dst.router || dst.blocked.size === 0) return false;
   const access = dst.links[0];

@@ -73,4 +73,28 @@ describe("the autopilot", () => {
     expect(blocking.blocked).toBeGreaterThan(0);
     expect(blocking.queueFull).toBeLessThan(idleServers.queueFull / 2);
   });
+
+  it("routers look for blocks at their endpoints whenever any endpoint blocks, through any block and unblock", () => {
+    const m = match("ddos", { topology: "hub" }); // a botnet floods the server from 60 s for 30 s
+    submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: "S1", player: "p" });
+    runUntil(m, 63);
+    const hub = world(m, "hub");
+    const bots = hub.nodes.filter((n) => n.kind === "botnet").map((n) => n.id);
+    expect(bots.length).toBeGreaterThan(1);
+    const blocking = () => hub.nodes.filter((n) => !n.router && n.blocked.size > 0).length;
+    const steps: ["block" | "unblock", string][] = [
+      ["block", bots[0]!],
+      ["block", bots[1]!],
+      ["unblock", bots[0]!],
+      ["unblock", bots[0]!], // not blocked any more: changes nothing
+      ["unblock", bots[1]!],
+      ["block", bots[1]!],
+    ];
+    for (const [type, source] of steps) {
+      submitIntent(m, { kind: "player", id: "p" }, { type, team: "hub", node: "S1", source });
+      runUntil(m, m.tick / 10 + 0.5);
+      expect(hub.blockingEndpoints, `${type} ${source}`).toBe(blocking());
+    }
+    expect(hub.blockingEndpoints).toBe(1);
+  });
 });

@@ -129,11 +129,18 @@ describe("the state hash by rules", () => {
     holder.credit = credit;
     expect(stateHash(m)).toBe(before);
     // The same numbers with a list's end moved: the table's last route becomes the split's first.
-    const split = router.router!.split;
+    const rs = router.router!;
+    const [wholeTable, wholeSplit] = [rs.table, rs.split];
     changed(
       "where a list ends",
-      () => split.unshift(table.pop()!),
-      () => table.push(split.shift()!),
+      () => {
+        rs.split = Int32Array.of(wholeTable[wholeTable.length - 1]!, ...wholeSplit);
+        rs.table = wholeTable.slice(0, -1);
+      },
+      () => {
+        rs.table = wholeTable;
+        rs.split = wholeSplit;
+      },
     );
     const packet = hub.links.find((l) => l.inFlight.length > 0)!.inFlight[0]!;
     const kind = packet.kind;
