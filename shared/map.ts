@@ -81,6 +81,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     blockingEndpoints: 0,
     hopLimit: MAX_HOPS,
     dvInfinity: DV_INFINITY,
+    roundTrips: null,
   };
   const { items, chunksPerItem, serverHolds } = scenario.workload;
   const full = fullMask(chunksPerItem);

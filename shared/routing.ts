@@ -16,7 +16,7 @@ import {
   sendOnLink,
   truncate,
 } from "./transport";
-import type { Match, Packet, RouterState, SimNode, World } from "./types";
+import type { Match, Packet, RoundTrips, RouterState, SimNode, World } from "./types";
 
 /**
  * Shortest paths (by latency) from one router to every node, over links that are up, as far as `bound`
@@ -129,34 +129,47 @@ class NodeHeap {
 
 /**
  * How wide a map is, over its links as built: the most links a shortest path between two endpoints
- * crosses, and the highest cost (latency) from a router to an endpoint.
+ * crosses, the highest cost (latency) from a router to an endpoint, and the cost between every two
+ * routers (`RoundTrips`).
  */
-export function mapReach(world: World): { links: number; cost: number } {
+export function mapReach(world: World): { links: number; cost: number; trips: RoundTrips } {
   let links = 0;
   let cost = 0;
-  for (const node of world.nodes) {
-    if (!node.router) continue;
+  const routers = world.nodes.filter((n) => n.router !== null);
+  const slot = new Int32Array(world.nodes.length).fill(-1);
+  routers.forEach((r, i) => {
+    slot[r.index] = i;
+  });
+  const between = new Float64Array(routers.length * routers.length);
+  for (const node of routers) {
     const paths = shortestPaths(world, node.index, Number.POSITIVE_INFINITY);
+    const row = slot[node.index]! * routers.length;
     for (const other of world.nodes) {
-      if (other.router || other.links.length === 0 || paths.via[other.index] === -1) continue;
+      if (other.router) {
+        between[row + slot[other.index]!] = paths.cost[other.index]!;
+        continue;
+      }
+      if (other.links.length === 0 || paths.via[other.index] === -1) continue;
       // The path from a router to an endpoint, and one more link: the sender's own access link.
       links = Math.max(links, paths.hops[other.index]! + 1);
       cost = Math.max(cost, paths.cost[other.index]!);
     }
   }
-  return { links, cost };
+  return { links, cost, trips: { slot, between, routers: routers.length } };
 }
 
 /**
  * Fills every router's table and distance vector with shortest paths (the converged state). From
  * rules 4, a map wider than the hop limit or the protocol's "unreachable" cost allows raises them to
- * twice its widest path (mapReach): otherwise far users could never reach each other.
+ * twice its widest path (mapReach): otherwise far users could never reach each other. Requests wait
+ * for answers as long as their round trip needs (answerTimeout).
  */
 export function initRouting(world: World, rules: number): void {
   if (rules >= 4) {
     const reach = mapReach(world);
     world.hopLimit = Math.max(MAX_HOPS, 2 * reach.links);
     world.dvInfinity = Math.max(DV_INFINITY, 2 * reach.cost);
+    world.roundTrips = reach.trips;
   }
   for (const node of world.nodes) {
     const r = node.router;

@@ -20,6 +20,7 @@ import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
 import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
 import {
+  answerTimeout,
   canSend,
   createPacket,
   deliver,
@@ -143,7 +144,8 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
     let kept = 0;
     for (let i = 0; i < pending.length; i++) {
       const q = pending[i]!;
-      if (tick - q.since <= PEER_REQUEST_TIMEOUT) pending[kept++] = q;
+      if (tick - q.since <= answerTimeout(world, node.index, q.from, PEER_REQUEST_TIMEOUT))
+        pending[kept++] = q;
       else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }
     truncate(pending, kept);

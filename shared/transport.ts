@@ -151,6 +151,41 @@ export function sendFromEndpoint(match: Match, world: World, node: SimNode, pack
   return true;
 }
 
+/**
+ * How long a request from node `a` to node `b` waits for its answer before it counts as lost: `base`,
+ * or half again the round trip between them over the map as built where that is longer (a wide map,
+ * rules 4), as a real connection's timeout grows with the round trip it has measured. Before, a
+ * request across `district` (a round trip of up to 4.8 s) timed out at 3 s even when its answer was
+ * on its way: the peer asked again elsewhere and shunned a good source.
+ */
+export function answerTimeout(world: World, a: number, b: number, base: number): number {
+  const trips = world.roundTrips;
+  if (!trips) return base;
+  const ra = accessRouter(world, a);
+  const rb = accessRouter(world, b);
+  if (ra < 0 || rb < 0) return base;
+  const oneWay =
+    accessLatency(world, a) +
+    trips.between[trips.slot[ra]! * trips.routers + trips.slot[rb]!]! +
+    accessLatency(world, b);
+  return Math.max(base, Math.ceil(1.5 * 2 * oneWay));
+}
+
+/** The router an endpoint is attached to (itself for a router); -1 for a node without links. */
+function accessRouter(world: World, index: number): number {
+  const node = world.nodes[index];
+  if (!node) return -1;
+  if (node.router) return index;
+  const li = node.links[0];
+  return li === undefined ? -1 : otherEnd(world.links[li]!, index);
+}
+
+/** The latency of an endpoint's access link as built (0 for a router). */
+function accessLatency(world: World, index: number): number {
+  const node = world.nodes[index]!;
+  return node.router ? 0 : world.links[node.links[0]!]!.baseLatency;
+}
+
 /** Whether an endpoint could send one more packet this tick. */
 export function canSend(world: World, node: SimNode): boolean {
   return linkRoom(world.links[node.links[0]!]!, node.index) > 0;

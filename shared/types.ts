@@ -368,6 +368,17 @@ export interface World {
   hopLimit: number;
   /** The routing protocol's "unreachable" cost: DV_INFINITY, or more on a wide map (rules 4). */
   dvInfinity: number;
+  /** From rules 4: the map's latencies between routers as built, for requests' timeouts (answerTimeout). */
+  roundTrips: RoundTrips | null;
+}
+
+/** Latency between every two routers over the map as built (routing.ts: mapReach). */
+export interface RoundTrips {
+  /** A router's node index → its row and column; -1 for other nodes. */
+  slot: Int32Array;
+  /** Row-major, `routers` × `routers`: the lowest latency from one router to another. */
+  between: Float64Array;
+  routers: number;
 }
 
 /** An attacker reaching one machine through a hole, if the machine has not installed its update by then. */

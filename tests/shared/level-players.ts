@@ -105,9 +105,17 @@ export function levelScenario(id: string, pick?: Architecture): LevelScenario {
   return { ...sc, topology: pick };
 }
 
-/** Plays a level to the end with a strategy on the level's node; bots hold every other seat. */
-export function playLevel(id: string, strategy: Strategy, pick?: Architecture): MatchResult {
-  const scenario = levelScenario(id, pick);
+/**
+ * Plays a level to the end with a strategy on the level's node; bots hold every other seat. `changed`
+ * plays a variant of the level's document instead (its own par).
+ */
+export function playLevel(
+  id: string,
+  strategy: Strategy,
+  pick?: Architecture,
+  changed?: LevelScenario,
+): MatchResult {
+  const scenario = changed ?? levelScenario(id, pick);
   const m = createMatch(scenario);
   const team = m.worlds[0]!.team;
   const node = scenario.level.node;
@@ -121,5 +129,5 @@ export function playLevel(id: string, strategy: Strategy, pick?: Architecture): 
     stepMatch(m);
   }
   // Par is the level document's own (for a level with a pick: both architectures, whichever is picked).
-  return matchResult(m, computePar(findLevel(id)!.scenario));
+  return matchResult(m, computePar(changed ?? findLevel(id)!.scenario));
 }

@@ -17,9 +17,10 @@ import {
   passed,
   STAR_PARTS,
   starsFor,
+  TICKS_PER_SECOND,
   totalStars,
 } from "../../shared/index";
-import { GOOD, GOOD_PICK, idle, levelScenario, playLevel } from "./level-players";
+import { GOOD, GOOD_PICK, idle, levelScenario, playLevel, type Strategy } from "./level-players";
 
 const stars = (id: string, r: ReturnType<typeof playLevel>) =>
   starsFor(r.teams[0]!.scores, findLevel(id)!.scenario.level);
@@ -81,6 +82,24 @@ describe("the solo ladder", () => {
       expect(hintsFor(lazy, scenario.level).length, `${id} hint`).toBeGreaterThan(0);
     });
   }
+
+  it("level 8: switching to rarest-first in the first 4 seconds keeps the file alive, around the seed's departure too", () => {
+    const level = findLevel("rarest-first")!.scenario;
+    // A student who reads the card, then finds the setting: rarest-first from 4 s into the round.
+    const afterFour: Strategy = (m, _w, me, act) => {
+      if (m.tick >= 4 * TICKS_PER_SECOND && me.peer!.strategy !== "rarest")
+        act({ type: "strategy", strategy: "rarest" } as never);
+    };
+    for (const at of [27, 28, 29]) {
+      const variant = { ...level, failures: level.failures.map((f) => ({ ...f, at })) };
+      const quick = playLevel("rarest-first", GOOD["rarest-first"]!, undefined, variant).teams[0]!.scores;
+      const student = playLevel("rarest-first", afterFour, undefined, variant).teams[0]!.scores;
+      const lazy = playLevel("rarest-first", idle, undefined, variant).teams[0]!.scores;
+      expect(quick.survival, `seed leaves at ${at} s, switched at once`).toBe(100);
+      expect(student.survival, `seed leaves at ${at} s, switched at 4 s`).toBe(100);
+      expect(lazy.survival, `seed leaves at ${at} s, in order`).toBeLessThan(50);
+    }
+  });
 
   it("in the levels with a choice, the result justifies the right architecture", () => {
     for (const { id, scenario } of LEVELS.filter((l) => l.scenario.level.choose)) {

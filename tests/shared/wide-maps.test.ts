@@ -2,21 +2,28 @@
  * Wide maps (rules 4): a map the editor accepts may be wider than a packet's 16 hops (a ring of 60 or
  * more routers, a grid of 70 or more) or than the routing protocol's "unreachable" cost of 64 ticks
  * (long links). Under rules 3 far users there could never reach each other; from rules 4 such a map
- * raises both limits to twice its widest path, and every map they already fit plays as before.
+ * raises both limits to twice its widest path, requests wait for answers as long as their round trip
+ * needs, and every map where all of that already fit plays as before.
  */
 import { describe, expect, it } from "vitest";
 import {
   BUILT_IN_SCENARIOS,
+  CLIENT_TIMEOUT,
   createMatch,
   DV_INFINITY,
+  LEVELS,
   MAX_HOPS,
+  PEER_REQUEST_TIMEOUT,
   parseScenario,
   runMatch,
   type Scenario,
   SIM_RULES,
+  stateHash,
+  stepMatch,
   submitIntent,
 } from "../../shared/index";
 import { mapReach } from "../../shared/routing";
+import { answerTimeout } from "../../shared/transport";
 import type { Match, World } from "../../shared/types";
 import { droppedTotal, runUntil } from "./helpers";
 
@@ -127,5 +134,66 @@ describe("wide maps (rules 4)", () => {
     expect(before.stats.dropped.ttl).toBeGreaterThan(0);
     expect(now.stats.dropped.ttl).toBe(0);
     expect(now.stats.messagesDelivered).toBeGreaterThan(before.stats.messagesDelivered);
+  });
+
+  it("a request waits half again its round trip where that is longer than 3 s; on classroom maps every wait is as before", () => {
+    // The waits the game has: a client on a server, a cache server on the origin, a peer on a peer.
+    const waits = (w: World): [number, number[], number[]][] => {
+      const of = (kind: string) => w.nodes.filter((n) => n.kind === kind).map((n) => n.index);
+      return w.team === "hub"
+        ? [
+            [CLIENT_TIMEOUT, of("client"), w.servers],
+            [2 * CLIENT_TIMEOUT, w.servers, of("origin")],
+          ]
+        : [[PEER_REQUEST_TIMEOUT, w.peers, w.peers]];
+    };
+    for (const [name, sc] of Object.entries(BUILT_IN_SCENARIOS)) {
+      for (const w of createMatch(sc).worlds) {
+        let longer = 0;
+        for (const [base, from, to] of waits(w))
+          for (const a of from) for (const b of to) if (answerTimeout(w, a, b, base) > base) longer++;
+        if (name === "district") expect(longer, `${name} ${w.team}`).toBeGreaterThan(0);
+        else expect(longer, `${name} ${w.team}`).toBe(0);
+      }
+    }
+    // Across district the longest round trip between two peers is 2 × 24 ticks: a wait of 72.
+    const w = createMatch({ ...BUILT_IN_SCENARIOS.district!, topology: "swarm" }).worlds[0]!;
+    let far = 0;
+    for (const a of w.peers)
+      for (const b of w.peers) far = Math.max(far, answerTimeout(w, a, b, PEER_REQUEST_TIMEOUT));
+    expect(far).toBe(72);
+    expect(answerTimeout(w, w.peers[0]!, w.peers[0]!, PEER_REQUEST_TIMEOUT)).toBe(PEER_REQUEST_TIMEOUT);
+    expect(CLIENT_TIMEOUT).toBe(PEER_REQUEST_TIMEOUT);
+  });
+
+  it("district's swarm gets no chunk twice: under rules 3 requests timed out with their answers on the way, and 7 % came twice", () => {
+    const swarm = (rules?: number) =>
+      runMatch(createMatch({ ...BUILT_IN_SCENARIOS.district!, topology: "swarm" }, rules ? { rules } : {}))
+        .worlds[0]!.stats;
+    const before = swarm(3);
+    const now = swarm();
+    expect(before.chunksDelivered - before.usefulChunks).toBeGreaterThan(0.05 * before.usefulChunks);
+    expect(now.chunksDelivered).toBe(now.usefulChunks);
+  });
+
+  it("every solo level but 8 (a seed 4 s away) and every built-in but district play exactly as under rules 3", () => {
+    const all: [string, Scenario][] = [
+      ...LEVELS.map((l): [string, Scenario] => [l.id, l.scenario]),
+      ...Object.entries(BUILT_IN_SCENARIOS),
+    ];
+    const changed: string[] = [];
+    for (const [id, sc] of all) {
+      const hashes = [3, SIM_RULES].map((rules) => {
+        const m = createMatch(sc, { rules });
+        const out: string[] = [];
+        while (!m.ended) {
+          stepMatch(m);
+          if (m.tick % 50 === 0) out.push(stateHash(m));
+        }
+        return out.join(",");
+      });
+      if (hashes[0] !== hashes[1]) changed.push(id);
+    }
+    expect(changed).toEqual(["rarest-first", "district"]);
   });
 });
