@@ -26,7 +26,7 @@ import {
   isDown,
   sendFromEndpoint,
 } from "./transport";
-import type { Match, Packet, SimNode, World } from "./types";
+import type { Match, Packet, SimNode, UserState, World } from "./types";
 import { completeWant, currentWant, messageTarget } from "./workload";
 
 /**
@@ -47,8 +47,7 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
     u.loginUntil = tick + LOGIN_TICKS;
     return;
   }
-  const timedOut =
-    u.requestedAt >= 0 && tick - Math.max(u.requestedAt, u.lastProgress) > clientTimeout(world, node);
+  const timedOut = u.requestedAt >= 0 && tick - Math.max(u.requestedAt, u.lastProgress) > u.waitFor;
   if (u.requestedAt >= 0 && !timedOut) return;
   // Each new item starts at the user's own server (DNS spreads users); a timeout tries the next one.
   if (u.requestedAt < 0) u.serverTurn = u.slot;
@@ -61,13 +60,7 @@ export function stepClient(match: Match, world: World, node: SimNode): void {
   const packet = createPacket(match, world, "request", node, server, { item, mask: match.ctx.full & ~u.got });
   sendFromEndpoint(match, world, node, packet);
   u.requestedAt = tick;
-}
-
-/** How long a client waits on the server it asks (answerTimeout: longer across a wide map). */
-function clientTimeout(world: World, node: SimNode): number {
-  if (!world.roundTrips) return CLIENT_TIMEOUT;
-  const server = askedServer(world, node);
-  return server < 0 ? CLIENT_TIMEOUT : answerTimeout(world, node.index, server, CLIENT_TIMEOUT);
+  u.waitFor = answerTimeout(world, node.index, server, CLIENT_TIMEOUT);
 }
 
 /**
@@ -160,7 +153,7 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
   deliver(world);
   if (packet.kind === "message") return recordMessage(match, world, packet);
   const u = node.user!;
-  if (packet.kind === "control") return backOff(match, world, node);
+  if (packet.kind === "control") return backOff(match, world, u);
   if (packet.kind !== "chunk") return;
   world.stats.chunksDelivered++;
   if (packet.corrupt) world.stats.corruptDelivered++;
@@ -190,12 +183,11 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
  * A server said "busy": wait, longer after each refusal in a row and by a random share, then ask the
  * next server (the wait ends with the request timed out, which moves on to the next server).
  */
-function backOff(match: Match, world: World, node: SimNode): void {
-  const u = node.user!;
+function backOff(match: Match, world: World, u: UserState): void {
   const wait = CLIENT_BACKOFF_TICKS * 2 ** Math.min(u.refusals, CLIENT_BACKOFF_DOUBLINGS);
   u.refusals++;
   u.backoffUntil = match.tick + wait + nextInt(world.rng, wait);
-  u.requestedAt = Math.min(u.requestedAt, u.backoffUntil - clientTimeout(world, node) - 1);
+  u.requestedAt = Math.min(u.requestedAt, u.backoffUntil - u.waitFor - 1);
 }
 
 export function recordMessage(match: Match, world: World, packet: Packet): void {

@@ -4,6 +4,7 @@
  * puts a whole network together with these; failures, replicas and the cloud use them mid-match.
  */
 import {
+  CLIENT_TIMEOUT,
   DEFAULT_QUEUE_LIMIT,
   ORIGIN_CAPACITY,
   PEER_QUEUE_LIMIT,
@@ -218,6 +219,7 @@ export function addUser(world: World, id: string, router: number, items: number)
     chosen: -1,
     lastProgress: 0,
     requestedAt: -1,
+    waitFor: CLIENT_TIMEOUT,
     nextMessageAt: -1,
     messagesSent: 0,
     completed: 0,

@@ -144,7 +144,11 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
     let kept = 0;
     for (let i = 0; i < pending.length; i++) {
       const q = pending[i]!;
-      if (tick - q.since <= answerTimeout(world, node.index, q.from, PEER_REQUEST_TIMEOUT))
+      const waited = tick - q.since;
+      if (
+        waited <= PEER_REQUEST_TIMEOUT ||
+        waited <= answerTimeout(world, node.index, q.from, PEER_REQUEST_TIMEOUT)
+      )
         pending[kept++] = q;
       else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }

@@ -263,6 +263,8 @@ export interface UserState {
   chosen: number;
   lastProgress: number;
   requestedAt: number;
+  /** Hub: ticks to wait for an answer from the server last asked (answerTimeout), set as it is asked. */
+  waitFor: number;
   nextMessageAt: number;
   messagesSent: number;
   completed: number;
