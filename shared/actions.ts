@@ -7,6 +7,7 @@ import {
   CLOUD_EXTRA_LATENCY,
   CLOUD_REGION,
   PATCH_TICKS,
+  PEER_REQUEST_TIMEOUT,
   POINTS,
   PRICES,
   RESTART_TICKS,
@@ -25,7 +26,7 @@ import { addEndpoint, attachedTo, newServer, reattach } from "./nodes";
 import { addRoutesTo } from "./routing";
 import { assignSeat } from "./seats";
 import { discardCorrupt, recountAvailability } from "./swarm";
-import { canSend, createPacket, drop, sendFromEndpoint } from "./transport";
+import { answerTimeout, canSend, createPacket, drop, sendFromEndpoint } from "./transport";
 import type { Match, SimNode, World } from "./types";
 
 export function applyHostIntent(match: Match, intent: HostIntent): void {
@@ -175,7 +176,13 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
             chunk: intent.chunk,
           }),
         );
-        p!.pending.push({ item: intent.item, chunk: intent.chunk, from: from.index, since: match.tick });
+        p!.pending.push({
+          item: intent.item,
+          chunk: intent.chunk,
+          from: from.index,
+          since: match.tick,
+          waitFor: answerTimeout(world, node.index, from.index, PEER_REQUEST_TIMEOUT),
+        });
       }
       break;
     }

@@ -144,12 +144,7 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
     let kept = 0;
     for (let i = 0; i < pending.length; i++) {
       const q = pending[i]!;
-      const waited = tick - q.since;
-      if (
-        waited <= PEER_REQUEST_TIMEOUT ||
-        waited <= answerTimeout(world, node.index, q.from, PEER_REQUEST_TIMEOUT)
-      )
-        pending[kept++] = q;
+      if (tick - q.since <= q.waitFor) pending[kept++] = q;
       else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }
     truncate(pending, kept);
@@ -176,7 +171,13 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
       node,
       createPacket(match, world, "chunk-request", node, from, { item, chunk }),
     );
-    p.pending.push({ item, chunk, from, since: tick });
+    p.pending.push({
+      item,
+      chunk,
+      from,
+      since: tick,
+      waitFor: answerTimeout(world, node.index, from, PEER_REQUEST_TIMEOUT),
+    });
   }
 }
 

@@ -115,6 +115,8 @@ export interface PendingChunk {
   chunk: number;
   from: number;
   since: number;
+  /** Ticks to wait for the answer (transport.ts: answerTimeout), set as it is asked. */
+  waitFor: number;
 }
 
 export interface Counters {
