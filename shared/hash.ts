@@ -19,7 +19,12 @@ interface Mixer {
   strs(a: string, b: string): void;
   bool(b: boolean): void;
   /** A list of numbers, closed. */
-  nums(xs: ArrayLike<number>): void;
+  nums(xs: readonly number[]): void;
+  /**
+   * A typed list of whole numbers (a router's table), closed: the same as `nums` of its numbers. Apart
+   * from `nums` so each loop reads one kind of list (one loop reading both ran at half speed).
+   */
+  ints(xs: Int32Array): void;
   /** Closes a run of fields. */
   end(): void;
   /** The digest: 8 hex digits. */
@@ -100,12 +105,26 @@ class TextHasher implements Mixer {
   bool(b: boolean): void {
     this.integer(b ? 1 : 0);
   }
-  nums(xs: ArrayLike<number>): void {
+  nums(xs: readonly number[]): void {
     // Router tables make most of a hash: their integers are mixed here without a call each.
     let h = this.h;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       if ((x | 0) === x && x !== SMALLEST_INT) h = mixInteger(h, x);
+      else {
+        this.h = h >>> 0;
+        this.num(x);
+        h = this.h;
+      }
+    }
+    this.h = h >>> 0;
+    this.end();
+  }
+  ints(xs: Int32Array): void {
+    let h = this.h;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      if (x !== SMALLEST_INT) h = mixInteger(h, x);
       else {
         this.h = h >>> 0;
         this.num(x);
@@ -176,7 +195,7 @@ class WordHasher implements Mixer {
     this.h = mixWord(this.h, b ? 1 : 0);
     this.words++;
   }
-  nums(xs: ArrayLike<number>): void {
+  nums(xs: readonly number[]): void {
     // Router tables make most of a hash: their integers are mixed here without a call each.
     let h = mixWord(this.h, xs.length);
     for (let i = 0; i < xs.length; i++) {
@@ -188,6 +207,12 @@ class WordHasher implements Mixer {
         h = this.h;
       }
     }
+    this.h = mixWord(h, LIST_END);
+    this.words += xs.length + 2;
+  }
+  ints(xs: Int32Array): void {
+    let h = mixWord(this.h, xs.length);
+    for (let i = 0; i < xs.length; i++) h = mixWord(h, xs[i]!);
     this.h = mixWord(h, LIST_END);
     this.words += xs.length + 2;
   }
@@ -252,8 +277,8 @@ function hashWorld(h: Mixer, w: World): void {
     else h.nums([...n.blocked].sort((a, b) => a - b));
     for (const p of n.queue) hashPacket(h, p);
     if (n.router) {
-      h.nums(n.router.table);
-      h.nums(n.router.split);
+      h.ints(n.router.table);
+      h.ints(n.router.split);
       h.nums(n.router.dvCost);
       h.str(n.router.priority ?? "-");
     }
