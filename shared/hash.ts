@@ -121,18 +121,8 @@ class TextHasher implements Mixer {
     this.end();
   }
   ints(xs: Int32Array): void {
-    let h = this.h;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      if (x !== SMALLEST_INT) h = mixInteger(h, x);
-      else {
-        this.h = h >>> 0;
-        this.num(x);
-        h = this.h;
-      }
-    }
-    this.h = h >>> 0;
-    this.end();
+    // Only matches stored under rules 1 and 2 hash as text: a plain copy keeps `nums` to one kind of list.
+    this.nums(Array.from(xs));
   }
   /** Closes a list of numbers (the text "|"). */
   end(): void {
