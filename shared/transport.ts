@@ -164,10 +164,10 @@ export function answerTimeout(world: World, a: number, b: number, base: number):
   const ra = accessRouter(world, a);
   const rb = accessRouter(world, b);
   if (ra < 0 || rb < 0) return base;
-  const oneWay =
-    accessLatency(world, a) +
-    trips.between[trips.slot[ra]! * trips.routers + trips.slot[rb]!]! +
-    accessLatency(world, b);
+  const between = trips.between[trips.slot[ra]! * trips.routers + trips.slot[rb]!]!;
+  // No path as built (a map in two parts): nothing to wait for beyond the usual.
+  if (!Number.isFinite(between)) return base;
+  const oneWay = accessLatency(world, a) + between + accessLatency(world, b);
   return Math.max(base, Math.ceil(1.5 * 2 * oneWay));
 }
 

@@ -196,4 +196,29 @@ describe("wide maps (rules 4)", () => {
     }
     expect(changed).toEqual(["rarest-first", "district"]);
   });
+
+  it("on a map in two parts a request to the other part waits the usual time (no path, no round trip)", () => {
+    const calm = BUILT_IN_SCENARIOS.calm!;
+    const split: Scenario = {
+      ...calm,
+      topology: "hub",
+      failures: [],
+      map: {
+        routers: [
+          { id: "R1", region: "West", x: 200, y: 300 },
+          { id: "R2", region: "East", x: 800, y: 300 },
+        ],
+        links: [],
+        servers: [{ id: "S1", router: "R1" }],
+        users: [
+          { id: "U1", router: "R2" },
+          { id: "U2", router: "R1" },
+        ],
+      },
+    };
+    const w = createMatch(split).worlds[0]!;
+    const id = (x: string) => w.idIndex.get(x)!;
+    expect(answerTimeout(w, id("U1"), id("S1"), CLIENT_TIMEOUT)).toBe(CLIENT_TIMEOUT);
+    expect(answerTimeout(w, id("U2"), id("S1"), CLIENT_TIMEOUT)).toBe(CLIENT_TIMEOUT);
+  });
 });
