@@ -130,9 +130,14 @@ class NodeHeap {
 /**
  * How wide a map is, over its links as built: the most links a shortest path between two endpoints
  * crosses, the highest cost (latency) from a router to an endpoint, and the cost between every two
- * routers (`RoundTrips`).
+ * routers (`RoundTrips`). Also each router's paths, searched with no bound (initRouting reuses them).
  */
-export function mapReach(world: World): { links: number; cost: number; trips: RoundTrips } {
+export function mapReach(world: World): {
+  links: number;
+  cost: number;
+  trips: RoundTrips;
+  paths: Map<number, { cost: number[]; via: number[] }>;
+} {
   let links = 0;
   let cost = 0;
   const routers = world.nodes.filter((n) => n.router !== null);
@@ -141,8 +146,10 @@ export function mapReach(world: World): { links: number; cost: number; trips: Ro
     slot[r.index] = i;
   });
   const between = new Float64Array(routers.length * routers.length);
+  const found = new Map<number, { cost: number[]; via: number[] }>();
   for (const node of routers) {
     const paths = shortestPaths(world, node.index, Number.POSITIVE_INFINITY);
+    found.set(node.index, paths);
     const row = slot[node.index]! * routers.length;
     for (const other of world.nodes) {
       if (other.router) {
@@ -155,7 +162,7 @@ export function mapReach(world: World): { links: number; cost: number; trips: Ro
       cost = Math.max(cost, paths.cost[other.index]!);
     }
   }
-  return { links, cost, trips: { slot, between, routers: routers.length } };
+  return { links, cost, trips: { slot, between, routers: routers.length }, paths: found };
 }
 
 /**
@@ -165,16 +172,19 @@ export function mapReach(world: World): { links: number; cost: number; trips: Ro
  * for answers as long as their round trip needs (answerTimeout).
  */
 export function initRouting(world: World, rules: number): void {
+  let found: Map<number, { cost: number[]; via: number[] }> | null = null;
   if (rules >= 4) {
     const reach = mapReach(world);
     world.hopLimit = Math.max(MAX_HOPS, 2 * reach.links);
     world.dvInfinity = Math.max(DV_INFINITY, 2 * reach.cost);
     world.roundTrips = reach.trips;
+    found = reach.paths;
   }
   for (const node of world.nodes) {
     const r = node.router;
     if (!r) continue;
-    const { cost, via } = shortestPaths(world, node.index);
+    const searched = found?.get(node.index);
+    const { cost, via } = searched ? cutAt(searched, world.dvInfinity) : shortestPaths(world, node.index);
     r.table = Int32Array.from(via);
     r.split = new Int32Array(world.nodes.length).fill(-1);
     r.splits = 0;
@@ -204,6 +214,20 @@ export function addRoutesTo(world: World, node: SimNode, accessRouter: number): 
     rs.dvCost[node.index] = Math.min(world.dvInfinity, base + world.links[accessLink]!.latency);
     rs.dvAdvertised[node.index] = rs.dvCost[node.index]!;
   }
+}
+
+/**
+ * Unbounded paths as a search bounded at `bound` finds them: a node that far or farther has cost
+ * `bound` and no route. Every nearer path only crosses nearer nodes, so it is the same either way.
+ */
+function cutAt(paths: { cost: number[]; via: number[] }, bound: number): { cost: number[]; via: number[] } {
+  const { cost, via } = paths;
+  for (let i = 0; i < cost.length; i++)
+    if (cost[i]! >= bound) {
+      cost[i] = bound;
+      via[i] = -1;
+    }
+  return paths;
 }
 
 /** Makes room in a router's table and splits for `n` destinations (new ones: no route, no split). */
