@@ -81,6 +81,7 @@ it("a class survives Redis restarting empty: joins answer at once meanwhile, and
     );
   const late = quiet(await new Client(b.url).joinById(made.code, { nickname: "Bob" }));
   await until(() => stateOf(host).players.size === 2, 5000, "Bob seated");
-  expect(stateOf(late).phase).toBe("playing");
+  // Bob's first state arrives after his join resolves; the host seeing him does not mean he has it.
+  await until(() => stateOf(late).phase === "playing", 5000, "Bob's screen showing the running class");
   for (const p of processes) expect(p.output()).not.toMatch(/Unhandled|uncaught/i);
 }, 90_000);
