@@ -182,6 +182,38 @@ describe("screens that fit", () => {
     await w.shot(host, "35-banner-projector");
     await w.shot(pages[3]!.page, "36-banner-phone");
 
+    // On a phone a long banner is cut at the strip's two lines, with no sliver of a third below them,
+    // and a tap opens it whole; a second tap folds it back.
+    const phone = pages[3]!.page;
+    await phone.evaluate(() => {
+      type Emit = (event: string, m: unknown) => void;
+      const { session } = (window as unknown as { hubSwarm: { session: { emit: Emit } } }).hubSwarm;
+      const emit = session.emit.bind(session);
+      const tick = 2_000_000;
+      emit("banner", { team: "hub", tick, event: { code: "security-hole", params: {} } });
+      emit("banner", { team: "swarm", tick, event: { code: "security-hole", params: {} } });
+    });
+    const cut = phone.locator(".toast.banner.cut", { hasText: "Both teams:" });
+    await cut.waitFor({ timeout: 2 * BANNER_READ_MS + 5_000 });
+    const lines = () =>
+      cut.evaluate((el) => {
+        const line = Number.parseFloat(getComputedStyle(el).lineHeight);
+        return { shown: el.clientHeight / line, whole: el.scrollHeight <= el.clientHeight + 1 };
+      });
+    const folded = await lines();
+    expect(folded.shown, "a cut banner shows two whole lines and nothing of a third").toBeCloseTo(2, 1);
+    expect(folded.whole).toBe(false);
+    await w.shot(phone, "36a-banner-phone-cut");
+    await cut.click();
+    expect((await lines()).whole, "a tapped banner reads whole").toBe(true);
+    await w.shot(phone, "36b-banner-phone-whole");
+    await cut.click();
+    expect((await lines()).shown).toBeCloseTo(2, 1);
+    // Without a touch: the keyboard opens it as well.
+    await cut.focus();
+    await phone.keyboard.press("Enter");
+    expect((await lines()).whole, "Enter on a cut banner reads it whole").toBe(true);
+
     // Three failures' news in one tick (a teacher's crash as a security hole comes out for both
     // teams): the hole is said once for both teams, even with the crash between its two halves, and
     // no banner is pushed out before it could be read; what does not fit waits its turn.

@@ -92,6 +92,7 @@ function applyStrip(change: StripChange<HTMLElement>): void {
   for (const el of change.hide) el.remove();
   for (const el of change.show) {
     box?.append(el);
+    markCut(el);
     bannerShown.get(el)?.();
     // A banner's full time counts from when it shows, not from when it began waiting.
     setTimeout(() => applyStrip(strip.remove(el, performance.now())), bannerMs.get(el) ?? 0);
@@ -108,6 +109,8 @@ function applyStrip(change: StripChange<HTMLElement>): void {
  */
 export function addToast(text: string, kind: ToastKind, ms: number, onShow?: () => void): HTMLElement {
   const box = document.getElementById("toasts")!;
+  // News folds a banner read whole back into the strip: the strip's room is measured for two lines.
+  for (const open of box.querySelectorAll(".whole")) open.classList.remove("whole");
   const el = h("div", { class: `toast ${kind}`, "data-kind": kind }, text);
   if (kind === "banner") {
     // A failure's banner stays its full time, unless a newer one pushes it out once it has been read
@@ -122,6 +125,34 @@ export function addToast(text: string, kind: ToastKind, ms: number, onShow?: () 
     fitStrip(box);
   }
   return el;
+}
+
+/** How long a banner tapped to read whole stays whole before it folds back into the strip. */
+const WHOLE_MS = 8000;
+
+/**
+ * A banner cut short by the strip's two lines (a long failure on a phone) says so and opens whole
+ * when tapped, over the map until tapped again or WHOLE_MS later (the console's timeline on the
+ * teacher's screen has every one whole too).
+ */
+function markCut(el: HTMLElement): void {
+  if (el.scrollHeight <= el.clientHeight + 1) return;
+  el.classList.add("cut");
+  el.title = "Tap to read it all";
+  // A key opens it too (its whole text is there for a screen reader all along).
+  el.tabIndex = 0;
+  el.setAttribute("role", "button");
+  let fold: ReturnType<typeof setTimeout> | undefined;
+  const toggle = () => {
+    clearTimeout(fold);
+    if (el.classList.toggle("whole")) fold = setTimeout(() => el.classList.remove("whole"), WHOLE_MS);
+  };
+  el.addEventListener("click", toggle);
+  el.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    e.preventDefault();
+    toggle();
+  });
 }
 
 /** Quick confirmations give way to banners; together they fit the room the maps leave. */
