@@ -77,7 +77,7 @@ function competition(r: MatchResult): Element[] {
     scored.length < 2
       ? "How well did your team play?"
       : team
-        ? `★ ${teamName(team.team)} wins! ★`
+        ? `★\u00a0${teamName(team.team)} wins!\u00a0★` // a star never alone on a line
         : "A draw!";
   const why = scored.map((t) => `${teamName(t.team)} ${againstWords(t.againstAutopilot!)}`).join("; ");
   return [
