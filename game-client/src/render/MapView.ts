@@ -794,6 +794,10 @@ export class MapView {
         continue;
       }
       placed.push(spot);
+      // A name that had to go over a neighbour's icon gets a plate of the map's colour: it reads
+      // whole, instead of the icon showing between its letters.
+      const plate = freeOfIcons(spot) ? "" : LABEL_PLATE;
+      if ((s.label.style.backgroundColor ?? "") !== plate) s.label.setBackgroundColor(plate);
       s.label.setPosition(spot.x, spot.y).setVisible(true);
     }
   }
@@ -874,6 +878,9 @@ export class MapView {
     for (const p of this.pool) p.destroy();
   }
 }
+
+/** The plate behind a label printed over another node's icon: the map's own dark blue. */
+const LABEL_PLATE = "rgba(29, 36, 51, 0.85)";
 
 /**
  * Where a label may go around its icon, best first: below, above, right, left, diagonally below, lower,
