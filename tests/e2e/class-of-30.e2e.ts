@@ -170,6 +170,19 @@ describe("a class of thirty", () => {
           if (n.label && o !== n && /^[RSOT]\d/.test(o.id) && overlap(n.label, o.icon))
             hidden.push(`${m.team}: ${n.id}'s label over ${o.id}`);
     expect(hidden).toEqual([]);
+    // A name over a computer's icon sits on a plate, so it reads whole; a name clear of icons has none.
+    const unplated: string[] = [];
+    let plated = 0;
+    for (const m of layout)
+      for (const n of m.nodes) {
+        if (!n.label) continue;
+        const over = m.nodes.some((o) => o !== n && overlap(n.label!, o.icon));
+        if (over && !n.label.plated) unplated.push(`${m.team}: ${n.id}`);
+        if (!over) expect(n.label.plated, `${m.team}: ${n.id}'s label clear of icons`).toBe(false);
+        if (over) plated++;
+      }
+    expect(unplated).toEqual([]);
+    expect(plated, "a class of 30 crowds some names over computers' icons").toBeGreaterThan(0);
     expect(w.errors.join("\n")).toBe("");
   });
 });

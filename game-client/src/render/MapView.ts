@@ -43,7 +43,8 @@ export interface MapLayout {
   title: Box;
   titlePx: number;
   labelPx: number;
-  nodes: { id: string; mine: boolean; icon: Box; label: Box | null }[];
+  /** Each node's icon and label; `plated`: the label sits on a plate (it covers another's icon). */
+  nodes: { id: string; mine: boolean; icon: Box; label: (Box & { plated: boolean }) | null }[];
   /** The player's router's link tags (where each link sends packets), by link id. */
   routeTags: { link: string; text: string }[];
   /** The player's router's link badges for packets lost ("3 dropped"), by link id. */
@@ -819,7 +820,13 @@ export class MapView {
           icon: iconBox(s),
           label:
             s.label.visible && s.label.text
-              ? { x: s.label.x, y: s.label.y, w: s.label.displayWidth, h: s.label.displayHeight }
+              ? {
+                  x: s.label.x,
+                  y: s.label.y,
+                  w: s.label.displayWidth,
+                  h: s.label.displayHeight,
+                  plated: Boolean(s.label.style.backgroundColor),
+                }
               : null,
         })),
       routeTags: [...this.routeTags.entries()]
