@@ -71,6 +71,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     users: [],
     servers: [],
     peers: [],
+    listedPeers: [],
     tracker: -1,
     trackerRng: createRng(scenario.seed, `tracker:${team}`),
     stats: emptyStats(),

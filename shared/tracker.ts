@@ -48,19 +48,30 @@ export function announce(match: Match, world: World, node: SimNode): void {
     return;
   }
   p.announceAt = match.tick + TRACKER_ANNOUNCE_TICKS;
-  p.listed = true;
+  if (!p.listed) {
+    p.listed = true;
+    insertAscending(world.listedPeers, node.index);
+  }
   if (alive >= PEER_VIEW) return;
   // The candidates go in one list kept for every visit (meet shuffles it in place): a list of the
   // whole swarm made at each visit was a third of what a school network's simulation allocated.
+  // They are read from the listed peers only, in the swarm's order: while a big swarm's peers arrive,
+  // most of it is not listed yet, and each newcomer walked all of it.
   let count = 0;
-  const peers = world.peers;
-  for (let k = 0; k < peers.length; k++) {
-    const i = peers[k]!;
-    if (i === node.index || p.known.has(i)) continue;
-    const other = world.nodes[i]!;
-    if (!other.gone && other.peer!.listed) listed[count++] = i;
+  const candidates = world.listedPeers;
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    if (i === node.index || p.known.has(i) || world.nodes[i]!.gone) continue;
+    listed[count++] = i;
   }
   meet(world, node, listed, PEER_VIEW - alive, count);
+}
+
+/** Puts `value` into an ascending list, keeping it ascending (a peer is listed once). */
+function insertAscending(list: number[], value: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1]! > value) at--;
+  list.splice(at, 0, value);
 }
 
 /** The tracker's candidates at one visit: only the first `count` entries are this visit's. */

@@ -350,6 +350,11 @@ export interface World {
   servers: number[];
   /** Swarm: every peer (seeds, users, malicious joiners). */
   peers: number[];
+  /**
+   * Swarm: the peers the tracker has listed (each announced once), in the order of `peers`
+   * (ascending node index), gone or not: the tracker's candidates are read from these alone.
+   */
+  listedPeers: number[];
   /** Swarm: the tracker's node index; -1 in the hub. */
   tracker: number;
   /** The tracker's own draws (which peers it names), apart from the world's stream. */
