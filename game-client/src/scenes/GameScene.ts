@@ -10,7 +10,17 @@ import { TickClock } from "../render/tick-clock";
 import { buildConsole, type Console } from "../ui/console";
 import { buildControls, type Controls } from "../ui/controls";
 import { countTo, forgetCounts } from "../ui/count-up";
-import { addToast, BANNERS_AT_ONCE, bannerHeight, clearUi, clock, h, mount, toast } from "../ui/dom";
+import {
+  addToast,
+  BANNERS_AT_ONCE,
+  bannerHeight,
+  clearUi,
+  clock,
+  h,
+  mount,
+  rewordToast,
+  toast,
+} from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
 import { type Cue, play, setSound, soundOn } from "../ui/sound";
@@ -170,7 +180,7 @@ export class GameScene extends Scene {
         const list = this.tickBanners.list;
         const twin = list.findIndex((b) => multi && b.text === text && b.team !== m.team);
         if (twin >= 0) {
-          list[twin]!.el.textContent = `Both teams: ${text}`;
+          rewordToast(list[twin]!.el, `Both teams: ${text}`);
           list.splice(twin, 1);
           return;
         }

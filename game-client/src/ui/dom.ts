@@ -127,6 +127,12 @@ export function addToast(text: string, kind: ToastKind, ms: number, onShow?: () 
   return el;
 }
 
+/** A message says something else while it shows ("Both teams: …"): a longer text may now be cut. */
+export function rewordToast(el: HTMLElement, text: string): void {
+  el.textContent = text;
+  if (el.isConnected) markCut(el);
+}
+
 /** How long a banner tapped to read whole stays whole before it folds back into the strip. */
 const WHOLE_MS = 8000;
 
@@ -136,7 +142,7 @@ const WHOLE_MS = 8000;
  * teacher's screen has every one whole too).
  */
 function markCut(el: HTMLElement): void {
-  if (el.scrollHeight <= el.clientHeight + 1) return;
+  if (el.classList.contains("cut") || el.scrollHeight <= el.clientHeight + 1) return;
   el.classList.add("cut");
   el.title = "Tap to read it all";
   // A key opens it too (its whole text is there for a screen reader all along).
