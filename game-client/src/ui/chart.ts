@@ -3,6 +3,7 @@
  * score bars and the goodput-over-time chart with failure windows marked.
  */
 import type { Scores, TeamResult } from "../../../shared/index";
+import { CHART_SMOOTH_WORDS, rollingMean } from "./chart-line";
 import { h } from "./dom";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -43,18 +44,25 @@ export function axisStep(seconds: number): number {
 
 export type ChartTeam = Pick<TeamResult, "team" | "goodputPerSecond" | "failures">;
 
-/** Goodput per second for each team (hub solid, swarm dashed), failure windows shaded and named. */
+/**
+ * Goodput per second for each team (hub solid, swarm dashed), each point averaged over the seconds
+ * around it (rollingMean), failure windows shaded and named.
+ */
 export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"): SVGSVGElement {
   const w = 1000;
   const hgt = 220;
   const secs = Math.max(1, ...teams.map((t) => t.goodputPerSecond.length));
-  const max = Math.max(1, ...teams.flatMap((t) => t.goodputPerSecond));
+  const lines = teams.map((t) => rollingMean(t.goodputPerSecond));
+  const max = Math.max(1, ...lines.flat());
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${w} ${hgt + 24}`);
   svg.setAttribute("id", id);
   svg.setAttribute("class", "goodput-chart");
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "Goodput over time for each team, with failures marked");
+  svg.setAttribute(
+    "aria-label",
+    `Useful data delivered per second for each team (${CHART_SMOOTH_WORDS}), with failures marked`,
+  );
   svg.style.display = "block";
   svg.style.width = "100%";
   svg.style.aspectRatio = `${w} / ${hgt + 24}`;
@@ -90,10 +98,10 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
       el("text", { x: x0 + 4, y: 16 + 16 * (row++ % 3), "font-size": 14, fill: "#1d2433" }, f.kind);
     }
   }
-  for (const t of teams) {
-    const pts = t.goodputPerSecond
-      .map((v, i) => `${((i + 0.5) / secs) * w},${hgt - (v / max) * (hgt - 24)}`)
-      .join(" ");
+  for (const [k, t] of teams.entries()) {
+    const pts = lines[k]!.map((v, i) => `${((i + 0.5) / secs) * w},${hgt - (v / max) * (hgt - 24)}`).join(
+      " ",
+    );
     el("polyline", {
       points: pts,
       fill: "none",

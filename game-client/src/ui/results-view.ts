@@ -7,6 +7,7 @@ import {
   teamName,
 } from "../../../shared/index";
 import { goodputChart, scoreCard, TEAM_COLOR } from "./chart";
+import { CHART_SMOOTH_WORDS } from "./chart-line";
 import { h } from "./dom";
 import { places } from "./points-words";
 
@@ -163,7 +164,10 @@ function chartLegend(teams: readonly TeamResult[]): HTMLElement {
         teamName(t.team),
       ),
     ),
-    h("span", {}, h("i", { class: "swatch failure" }), "a failure"),
+    teams.some((t) => t.failures.length > 0)
+      ? h("span", {}, h("i", { class: "swatch failure" }), "a failure")
+      : null,
+    h("span", { class: "muted" }, CHART_SMOOTH_WORDS),
   );
 }
 

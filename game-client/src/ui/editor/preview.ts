@@ -6,6 +6,7 @@
 import { type Preview, type Scenario, teamName } from "../../../../shared/index";
 import { previewScenario } from "../../net/api";
 import { goodputChart, scoreCard } from "../chart";
+import { CHART_SMOOTH_WORDS } from "../chart-line";
 import { h } from "../dom";
 
 export interface PreviewPanel {
@@ -79,8 +80,8 @@ function previewSections(p: Preview): HTMLElement[] {
       "p",
       { class: "muted" },
       p.teams.length > 1
-        ? "Team Hub: solid line · Team Swarm: dashed line · shaded: a failure is on."
-        : "Shaded: a failure is on.",
+        ? `Team Hub: solid line · Team Swarm: dashed line · shaded: a failure is on · ${CHART_SMOOTH_WORDS}.`
+        : `Shaded: a failure is on · ${CHART_SMOOTH_WORDS}.`,
     ),
   ];
 }
