@@ -72,6 +72,16 @@ describe("solo levels in the browser", () => {
     expect(await page.textContent("#level-verdict")).toMatch(/passed/);
     // A calm level still says what happened, from its own numbers.
     expect(await page.textContent("#lessons")).toMatch(/Team Hub finished \d+ of \d+ files/);
+    // One network: nothing to compare it with, and no failure for the chart's legend to name.
+    const headings = await page.$$eval("#results h2", (els) => els.map((e) => e.textContent ?? ""));
+    expect(headings).toContain("How the network did");
+    expect(headings.join(" ")).not.toMatch(/which way of building/);
+    const legend = (await page.textContent("#chart-legend")) ?? "";
+    expect(legend).toMatch(/Team Hub/);
+    expect(legend).toMatch(/the average of the 5 s around it/);
+    expect(legend).not.toMatch(/a failure/);
+    await page.$eval("#goodput-chart", (e) => e.scrollIntoView({ block: "center" }));
+    await w.shot(page, "24d-level-chart");
     const stars = await page.$$eval("#level-result .stars", (els) =>
       els.map((e) => Number(e.getAttribute("data-stars"))),
     );

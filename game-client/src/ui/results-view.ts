@@ -16,7 +16,12 @@ export function resultSections(r: MatchResult, options: { leaderboard?: boolean 
   const board = options.leaderboard ?? true;
   return [
     ...competition(r),
-    h("h2", {}, "The networks: which way of building it did better here?"),
+    // One network (a solo level, a teacher's one-network round) has nothing to compare with.
+    h(
+      "h2",
+      {},
+      r.teams.length > 1 ? "The networks: which way of building it did better here?" : "How the network did",
+    ),
     ...(r.teams.length > 1 ? [networks(r)] : []),
     h(
       "div",
