@@ -67,6 +67,7 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       // No link: a null route, the router drops them at once ("no-route"), as the protocol does for
       // a destination it cannot reach, instead of carrying them to die at the edge of the outage.
       rs.table[dest] = intent.link === null ? -1 : linkIndexOf(world, intent.link);
+      rs.synced = false;
       const alt = intent.alt === undefined || intent.link === null ? -1 : linkIndexOf(world, intent.alt);
       rs.splits += (alt !== -1 ? 1 : 0) - ((rs.split[dest] ?? -1) !== -1 ? 1 : 0);
       rs.split[dest] = alt;

@@ -185,7 +185,12 @@ export function stepDistanceVector(world: World, tick: number): void {
       // Neighbours that computed earlier this round read the vector it advertised before.
       if (changed[from]) note.version[from]!++;
     }
-    if (node.autopilot) {
+    // An autopilot router adopts what it computed. A table still the protocol's own from an earlier
+    // round (`synced`) already is what a router that computed nothing new would copy: most rounds.
+    if (!node.autopilot) {
+      if (recomputed[from]) rs.synced = false;
+    } else if (recomputed[from] || !rs.synced) {
+      rs.synced = true;
       const table = rs.table;
       const split = rs.split;
       for (let d = 0; d < n; d++) {

@@ -95,6 +95,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
       table: new Int32Array(0),
       split: new Int32Array(0),
       splits: 0,
+      synced: false,
       splitTurn: 0,
       priority: null,
       dvCost: [],

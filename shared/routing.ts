@@ -188,6 +188,7 @@ export function initRouting(world: World, rules: number): void {
     r.table = Int32Array.from(via);
     r.split = new Int32Array(world.nodes.length).fill(-1);
     r.splits = 0;
+    r.synced = true;
     r.dvCost = cost;
     r.dvVia = via;
     r.dvAdvertised = cost.slice();
@@ -233,6 +234,7 @@ function cutAt(paths: { cost: number[]; via: number[] }, bound: number): { cost:
 /** Makes room in a router's table and splits for `n` destinations (new ones: no route, no split). */
 function growRoutes(rs: RouterState, n: number): void {
   if (rs.table.length >= n) return;
+  rs.synced = false;
   const table = new Int32Array(n).fill(-1);
   table.set(rs.table);
   rs.table = table;

@@ -194,6 +194,12 @@ export interface RouterState {
   split: Int32Array;
   /** How many entries of `split` are not -1: forwarding looks a split up only when there are any. */
   splits: number;
+  /**
+   * Whether `table` is `dvVia` exactly, with no split: the protocol then has nothing to copy into it
+   * until it computes something new (distance-vector.ts). False after a player's route, a table grown
+   * for newcomers, or a round computed while a player held the router.
+   */
+  synced: boolean;
   splitTurn: number;
   priority: PacketKind | null;
   /** Distance-vector protocol state: cost per destination, and the link it came through. */

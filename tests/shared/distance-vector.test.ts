@@ -96,6 +96,37 @@ function decide(m: Match): void {
     submitIntent(m, { kind: "host" }, { type: "assign", team: w.team, node: "R1", player: null });
 }
 
+/**
+ * A player holds R1 through the first cut without touching its routes, then hands it back: the
+ * protocol computed new routes meanwhile, which the autopilot must adopt at its next round (a round
+ * copies into a router's table only what changed since its table was last the protocol's own).
+ */
+function holdThroughCut(m: Match): void {
+  const w = m.worlds[0]!;
+  if (m.tick === 30)
+    submitIntent(m, { kind: "host" }, { type: "assign", team: w.team, node: "R1", player: "p" });
+  if (m.tick === 150)
+    submitIntent(m, { kind: "host" }, { type: "assign", team: w.team, node: "R1", player: null });
+}
+
+/**
+ * On a network gone quiet (no router computes anything new after the first rounds) a player takes R1,
+ * reroutes one destination and hands it back: the next round puts the protocol's route back.
+ */
+function rerouteThenHandBack(m: Match): void {
+  const w = m.worlds[0]!;
+  const r1 = w.nodes[w.idIndex.get("R1")!]!;
+  if (m.tick === 85)
+    submitIntent(m, { kind: "host" }, { type: "assign", team: w.team, node: "R1", player: "p" });
+  if (m.tick === 90) {
+    const dest = w.nodes[w.nodes.length - 1]!.id;
+    const link = w.links[r1.links[r1.links.length - 1]!]!.id;
+    submitIntent(m, { kind: "player", id: "p" }, { type: "route", team: w.team, node: "R1", dest, link });
+  }
+  if (m.tick === 95)
+    submitIntent(m, { kind: "host" }, { type: "assign", team: w.team, node: "R1", player: null });
+}
+
 describe("distance vector", () => {
   for (const name of ["link-cut", "big-school"]) {
     it(`a round that skips unchanged routers gives the tables of a full round (${name})`, () => {
@@ -105,6 +136,26 @@ describe("distance vector", () => {
       expect(quick.record.filter((r) => r.intent.type === "route")).toHaveLength(2);
     });
   }
+
+  it("a router handed back to the autopilot adopts the routes computed while a player held it", () => {
+    const base = scenario("link-cut");
+    const cut = { kind: "link-cut", at: 5, duration: 20, target: "R1-R2" } as const;
+    const quick = compare({ ...base, duration: 30, failures: [cut] }, holdThroughCut);
+    expect(quick.failureLog).toHaveLength(1);
+    const r1 = quick.worlds[0]!.nodes[quick.worlds[0]!.idIndex.get("R1")!]!;
+    expect(r1.autopilot).toBe(true);
+    expect([...r1.router!.table]).toEqual(r1.router!.dvVia);
+  });
+
+  it("a player's own route goes when the router is handed back, on a network where nothing changes", () => {
+    const quick = compare({ ...scenario("calm"), duration: 13, failures: [] }, rerouteThenHandBack);
+    const w = quick.worlds[0]!;
+    const r1 = w.nodes[w.idIndex.get("R1")!]!;
+    const dest = w.nodes.length - 1;
+    expect(quick.record.filter((r) => r.intent.type === "route")).toHaveLength(1);
+    expect(r1.router!.table[dest]).toBe(r1.router!.dvVia[dest]);
+    expect([...r1.router!.table]).toEqual(r1.router!.dvVia);
+  });
 
   it("a quiet network still learns that a host's access link slowed down and recovered", () => {
     const base = scenario("calm");
