@@ -49,7 +49,10 @@ export type ChartTeam = Pick<TeamResult, "team" | "goodputPerSecond" | "failures
  * around it (rollingMean), failure windows shaded and named.
  */
 export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"): SVGSVGElement {
-  const w = 1000;
+  // Drawn as wide as the screen, from 400 to 1000 units: the chart fills its card's width whatever it
+  // is, so on a phone a 1000-unit drawing shrank to a strip 70 pixels tall with 4-pixel words. Its
+  // height and words stay the same in units, so they keep a readable size on every screen.
+  const w = Math.max(400, Math.min(1000, Math.round(window.innerWidth)));
   const hgt = 220;
   const secs = Math.max(1, ...teams.map((t) => t.goodputPerSecond.length));
   const lines = teams.map((t) => rollingMean(t.goodputPerSecond));
