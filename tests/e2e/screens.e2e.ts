@@ -345,6 +345,16 @@ describe("screens that fit", () => {
       /playing the round again without them[\s\S]*The computer played \d+ seats/,
     );
     await w.shot(pages[3]!.page, "39-results-phone");
+    // On a phone the chart is drawn as wide as the screen: tall enough to read, not a thin strip
+    // (drawn 1000 units wide it was about 70 px tall there).
+    const chart = await pages[3]!.page.$eval("#goodput-chart", (e) => {
+      e.scrollIntoView({ block: "center" });
+      const r = e.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    expect(chart.width).toBeLessThan(390);
+    expect(chart.height).toBeGreaterThan(120);
+    await w.shot(pages[3]!.page, "39b-results-chart-phone");
     expect(w.errors.join("\n")).toBe("");
   });
 });

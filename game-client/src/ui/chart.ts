@@ -44,6 +44,9 @@ export function axisStep(seconds: number): number {
 
 export type ChartTeam = Pick<TeamResult, "team" | "goodputPerSecond" | "failures">;
 
+/** A generous width of one character of the chart's words, in ems (the page's sans-serif). */
+const LABEL_EM = 0.62;
+
 /**
  * Goodput per second for each team (hub solid, swarm dashed), each point averaged over the seconds
  * around it (rollingMean), failure windows shaded and named.
@@ -58,7 +61,9 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
   const lines = teams.map((t) => rollingMean(t.goodputPerSecond));
   const max = Math.max(1, ...lines.flat());
   const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", `0 0 ${w} ${hgt + 24}`);
+  // A band above the plot holds the value axis's label, clear of the failures' names inside it.
+  const top = 20;
+  svg.setAttribute("viewBox", `0 ${-top} ${w} ${hgt + 24 + top}`);
   svg.setAttribute("id", id);
   svg.setAttribute("class", "goodput-chart");
   svg.setAttribute("role", "img");
@@ -68,7 +73,7 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
   );
   svg.style.display = "block";
   svg.style.width = "100%";
-  svg.style.aspectRatio = `${w} / ${hgt + 24}`;
+  svg.style.aspectRatio = `${w} / ${hgt + 24 + top}`;
   const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
     const e = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
@@ -77,12 +82,12 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
     return e;
   };
   el("rect", { x: 0, y: 0, width: w, height: hgt, fill: "#f4f6fa" });
-  // The value axis: a line at the highest value, labelled, and zero at the bottom.
+  // The value axis: a line at the highest value, labelled above the plot, and zero at the bottom.
   el("line", { x1: 0, x2: w, y1: 24, y2: 24, stroke: "#b9c1cf", "stroke-dasharray": "4 4" });
   el(
     "text",
-    { x: w - 6, y: 20, "font-size": 14, fill: "#5b6577", "text-anchor": "end", class: "axis-y" },
-    `${Math.round(max)} pieces a second`,
+    { x: w - 6, y: -6, "font-size": 14, fill: "#5b6577", "text-anchor": "end", class: "axis-y" },
+    `the dashed line: ${Math.round(max)} pieces a second`,
   );
   el("text", { x: w - 6, y: hgt - 6, "font-size": 14, fill: "#5b6577", "text-anchor": "end" }, "0");
   // Both teams meet the same failures at the same second: mark each once.
@@ -97,8 +102,21 @@ export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"):
       const x1 = (Math.max(f.endSecond, f.startSecond + 1) / secs) * w;
       el("rect", { x: x0, y: 0, width: Math.max(2, x1 - x0), height: hgt, fill: "#d55e00", opacity: 0.15 });
       el("line", { x1: x0, x2: x0, y1: 0, y2: hgt, stroke: "#d55e00", "stroke-width": 2 });
-      // Labels of close failures step down so they do not print over each other.
-      el("text", { x: x0 + 4, y: 16 + 16 * (row++ % 3), "font-size": 14, fill: "#1d2433" }, f.kind);
+      // Labels of close failures step down so they do not print over each other; one that would run
+      // past the right edge is written to the left of its line.
+      const y = 16 + 16 * (row++ % 3);
+      const past = x0 + 4 + LABEL_EM * 14 * f.kind.length > w;
+      el(
+        "text",
+        {
+          x: past ? x0 - 4 : x0 + 4,
+          y,
+          "font-size": 14,
+          fill: "#1d2433",
+          "text-anchor": past ? "end" : "start",
+        },
+        f.kind,
+      );
     }
   }
   for (const [k, t] of teams.entries()) {
