@@ -31,17 +31,17 @@ describe("the debrief", () => {
 
   it("names lost data and corrupt chunks when they happened, and only then", () => {
     const lost = debrief(matchResult(runMatch(match("seeds-leave"))));
-    expect(lost.some((l) => /Team Swarm lost \d+ item\(s\) for good/.test(l.text))).toBe(true);
+    expect(lost.some((l) => /Team Swarm lost (1 item|\d+ items) for good/.test(l.text))).toBe(true);
     const calm = debrief(matchResult(runMatch(match("calm"))));
     expect(calm.some((l) => /lost|corrupt|wiretap/.test(l.text))).toBe(false);
     // A hacked seed's tampered chunks: the peers' hash checks caught them, never told as reaching users.
     const hacked = debrief(matchResult(runMatch(match("server-breach"))));
-    const caught = hacked.find((l) => /corrupt chunks reached Team Swarm's peers/.test(l.text));
+    const caught = hacked.find((l) => /corrupt chunks? reached Team Swarm's peers/.test(l.text));
     expect(caught?.text).toMatch(/hash checks caught every one/);
     expect(hacked.some((l) => /reached Team Swarm's users/.test(l.text))).toBe(false);
     // A cheat's harmful file has hashes to match: it reaches users and is found only when opened.
     const cheat = debrief(matchResult(runMatch(match("malicious-peer"))));
-    const harmful = cheat.find((l) => /corrupt chunks reached Team Swarm's users/.test(l.text));
+    const harmful = cheat.find((l) => /corrupt chunks? reached Team Swarm's users/.test(l.text));
     expect(harmful?.text).toMatch(/broken or harmful when opened/);
     expect(cheat.some((l) => /reached Team Swarm's peers/.test(l.text))).toBe(false);
   });
@@ -116,6 +116,14 @@ describe("the debrief agrees with the result", () => {
             }
           }
           for (const l of lessons) {
+            // Counts agree with their nouns, as a student reads them: "1 computer", "7 computers".
+            expect(l.text, at).not.toMatch(/\(s\)/);
+            expect(l.text, at).not.toMatch(
+              /\b1 (computers|users|items|packets|corrupt chunks|finished downloads)\b/,
+            );
+            expect(l.text, at).not.toMatch(
+              /\b(0|[2-9]|\d\d+) (computer|user|item|packet|corrupt chunk|finished download)\b/,
+            );
             const hubKept = kept(l.text, "Team Hub");
             const swarmKept = kept(l.text, "Team Swarm");
             const quotes = [hubKept, swarmKept].filter((x): x is number => x !== null);
@@ -135,7 +143,7 @@ describe("the debrief agrees with the result", () => {
                 r.teams.every((t) => !t.contentLost),
                 at,
               ).toBe(true);
-            const corrupt = /(\d+) corrupt chunks reached (Team \w+)'s (users|peers)/.exec(l.text);
+            const corrupt = /(\d+) corrupt chunks? reached (Team \w+)'s (users|peers)/.exec(l.text);
             if (corrupt) {
               const t = r.teams.find((t) => teamName(t.team) === corrupt[2])!;
               const kept = corrupt[3] === "users";

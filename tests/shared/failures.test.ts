@@ -125,7 +125,10 @@ describe("sessions: stateful and stateless servers", () => {
     runMatch(m);
     const r = matchResult(m);
     expect(r.teams[0]!.sessionsLost).toBe(users.length);
-    const line = `${users.length} user(s) of Team Hub were logged out when their server went down`;
+    const line =
+      users.length === 1
+        ? "1 user of Team Hub was logged out when their server went down"
+        : `${users.length} users of Team Hub were logged out when their server went down`;
     expect(debrief(r).some((l) => l.text.includes(line))).toBe(true);
   });
 
