@@ -7,7 +7,7 @@
  */
 
 import { PRICES } from "./constants";
-import { failureWords, teamName } from "./events";
+import { failureWords, plural, teamName } from "./events";
 import type { MatchResult, TeamResult } from "./results";
 import type { FailureKind } from "./scenario";
 import type { Architecture } from "./types";
@@ -101,16 +101,11 @@ function concept(
   return CONCEPT[f.kind as FailureKind] ?? "";
 }
 
-/** "1 computer", "7 computers": a count with its noun, as a student reads it. */
-function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function part(t: TeamResult, r: TeamFailure | undefined): string {
   if (!r) return `${teamName(t.team)} was not touched`;
   if (r.kind === "exploit")
     return t.infections
-      ? `attackers got into ${counted(t.infections, "computer")} of ${teamName(t.team)}`
+      ? `attackers got into ${plural(t.infections, "computer")} of ${teamName(t.team)}`
       : `${teamName(t.team)} had every computer updated in time`;
   if (r.kept === null) return `${teamName(t.team)} had nobody waiting for data`;
   return `${teamName(t.team)} kept ${pct(r.kept)} of its usual delivery`;
@@ -158,26 +153,26 @@ export function debrief(result: MatchResult): Lesson[] {
     if (t.contentLost)
       lessons.push({
         concept: CONCEPT.churn,
-        text: `${teamName(t.team)} lost ${counted(t.lostItems.length, "item")} for good: no full copy was left anywhere.`,
+        text: `${teamName(t.team)} lost ${plural(t.lostItems.length, "item")} for good: no full copy was left anywhere.`,
       });
     if (t.corruptDeliveries > 0)
       lessons.push({
         concept: t.team === "swarm" ? CONCEPT["malicious-peer"] : CONCEPT.breach,
-        text: `${counted(t.corruptDeliveries, "corrupt chunk")} reached ${teamName(t.team)}'s users${
+        text: `${plural(t.corruptDeliveries, "corrupt chunk")} reached ${teamName(t.team)}'s users${
           t.itemsCorrupt > 0
-            ? `: ${counted(t.itemsCorrupt, "finished download")} turned out broken or harmful when opened, and ${t.itemsCorrupt === 1 ? "was" : "were"} fetched again`
+            ? `: ${plural(t.itemsCorrupt, "finished download")} turned out broken or harmful when opened, and ${t.itemsCorrupt === 1 ? "was" : "were"} fetched again`
             : ""
         }.`,
       });
     if (t.corruptDiscarded > 0)
       lessons.push({
         concept: HASH_CHECKS,
-        text: `${counted(t.corruptDiscarded, "corrupt chunk")} reached ${teamName(t.team)}'s peers; their hash checks caught ${t.corruptDiscarded === 1 ? "it" : "every one"} and asked again, which cost time.`,
+        text: `${plural(t.corruptDiscarded, "corrupt chunk")} reached ${teamName(t.team)}'s peers; their hash checks caught ${t.corruptDiscarded === 1 ? "it" : "every one"} and asked again, which cost time.`,
       });
     if (t.sessionsLost > 0)
       lessons.push({
         concept: SESSIONS,
-        text: `${counted(t.sessionsLost, "user")} of ${teamName(t.team)} ${t.sessionsLost === 1 ? "was" : "were"} logged out when their server went down with the sessions in its memory: each signed in again and started their download over.`,
+        text: `${plural(t.sessionsLost, "user")} of ${teamName(t.team)} ${t.sessionsLost === 1 ? "was" : "were"} logged out when their server went down with the sessions in its memory: each signed in again and started their download over.`,
       });
     if ((t.cloudSeconds ?? 0) > 0)
       lessons.push({
@@ -187,7 +182,7 @@ export function debrief(result: MatchResult): Lesson[] {
     if ((t.infections ?? 0) > 0)
       lessons.push({
         concept: CONCEPT.exploit,
-        text: `Attackers got into ${counted(t.infections ?? 0, "computer")} of ${teamName(t.team)} through a security hole before ${t.infections === 1 ? "its" : "their"} update was installed: ${counted(t.stolenPackets ?? 0, "packet")} ${t.infections === 1 ? "that computer" : "those computers"} sent or received leaked.`,
+        text: `Attackers got into ${plural(t.infections ?? 0, "computer")} of ${teamName(t.team)} through a security hole before ${t.infections === 1 ? "its" : "their"} update was installed: ${plural(t.stolenPackets ?? 0, "packet")} ${t.infections === 1 ? "that computer" : "those computers"} sent or received leaked.`,
       });
     const tapped = t.leakedPackets - (t.stolenPackets ?? 0);
     if (tapped > 0)

@@ -12,6 +12,11 @@ import { isRefusalCode, type Refusal, type RefusalParams, refusalWords } from ".
  */
 export type EventParams = Record<string, string | number>;
 
+/** A count with its noun, as a student reads it: "1 computer", "7 computers". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** A team as the words name it. */
 export function teamName(team: string): string {
   return team === "hub" ? "Team Hub" : team === "swarm" ? "Team Swarm" : String(team);

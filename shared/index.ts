@@ -18,6 +18,7 @@ export {
   gameEvent,
   isEventCode,
   loggedWords,
+  plural,
   readEventView,
   teamName,
 } from "./events";

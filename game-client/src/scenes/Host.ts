@@ -1,5 +1,5 @@
 import { Scene } from "phaser";
-import { shareCodeSchema } from "../../../shared/index";
+import { plural, shareCodeSchema } from "../../../shared/index";
 import { loadScenario } from "../net/api";
 import { session } from "../net/app";
 import { clearUi, formCard, h, mount, option } from "../ui/dom";
@@ -43,8 +43,7 @@ export class Host extends Scene {
       try {
         const s = (await loadScenario(c.data)).scenario;
         if (looked !== c.data) return;
-        const failures = s.failures.length === 1 ? "1 failure" : `${s.failures.length} failures`;
-        about.textContent = `Scenario "${s.name}": ${s.topology}, ${mmss(s.duration)}, ${failures}. ${s.description}`;
+        about.textContent = `Scenario "${s.name}": ${s.topology}, ${mmss(s.duration)}, ${plural(s.failures.length, "failure")}. ${s.description}`;
       } catch {
         if (looked === c.data) about.textContent = `No saved scenario has the code ${c.data}.`;
       }

@@ -1,6 +1,6 @@
 import { Scene } from "phaser";
 import type { MatchView } from "../../../shared/index";
-import { isSeatKind, refusal, refusalWords } from "../../../shared/index";
+import { isSeatKind, plural, refusal, refusalWords } from "../../../shared/index";
 import { joinAddress } from "../net/api";
 import { session } from "../net/app";
 import { clearUi, h, mount } from "../ui/dom";
@@ -138,9 +138,4 @@ export class Lobby extends Scene {
     qr.alt = `QR code: ${url}/?code=${session.code}`;
     qr.hidden = false;
   }
-}
-
-/** "1 player", "2 players". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -6,6 +6,7 @@
 import {
   loggedWords,
   type MatchSummary,
+  plural,
   type StoredMatch,
   TICKS_PER_SECOND,
   teamName,
@@ -279,7 +280,7 @@ function matchView(key: string, m: StoredMatch, back: () => void, watch: () => v
     h(
       "p",
       { class: "muted" },
-      `${when(m.endedAt)} · ${m.mode} · ${m.players} players · ${mmss(m.seconds)} played${m.status === "interrupted" ? " · ended early (interrupted)" : ""}${m.scenarioCode ? ` · scenario code ${m.scenarioCode}` : ""}`,
+      `${when(m.endedAt)} · ${m.mode} · ${plural(m.players, "player")} · ${mmss(m.seconds)} played${m.status === "interrupted" ? " · ended early (interrupted)" : ""}${m.scenarioCode ? ` · scenario code ${m.scenarioCode}` : ""}`,
     ),
     ...(m.result.intents ? [sharePanel(key, m)] : []),
     ...resultSections(m.result),

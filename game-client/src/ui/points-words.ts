@@ -2,7 +2,7 @@
  * A player's points in words (shared/points.ts): what their decisions added to their team's score,
  * one point for each hundredth of a team point. No DOM here, so the words are tested on their own.
  */
-import { POINTS_PER_TEAM_POINT, teamName } from "../../../shared/index";
+import { POINTS_PER_TEAM_POINT, plural, teamName } from "../../../shared/index";
 
 /** The line under the results for one player: what they did and what it was worth. */
 export function pointsWords(label: string, team: string, points: number, decisions: number): string {
@@ -16,8 +16,4 @@ export function pointsWords(label: string, team: string, points: number, decisio
 /** Leaderboard places: ties share a place (100, 100, 40 → 1, 1, 3). `points` ranked high to low. */
 export function places(points: readonly number[]): number[] {
   return points.map((p) => 1 + points.filter((q) => q > p).length);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

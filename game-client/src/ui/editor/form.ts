@@ -2,7 +2,7 @@
  * The editor's left column: what the scenario is called, who plays it, its map, its workload and how
  * it is scored. Every field is bound to the draft and shows its own error.
  */
-import { isGeneratedMap, TOPOLOGIES } from "../../../../shared/index";
+import { isGeneratedMap, plural, TOPOLOGIES } from "../../../../shared/index";
 import { h } from "../dom";
 import { type FieldMarks, numberField, selectField, textField } from "./fields";
 import { blankScenario, type EditorModel, randomSeed } from "./model";
@@ -157,7 +157,7 @@ export function buildForm(model: EditorModel, marks: FieldMarks): EditorForm {
         h(
           "p",
           {},
-          `A hand-made map: ${m.routers.length} routers, ${m.links.length} links, ${m.servers.length} servers, ${m.users.length} users${m.origin ? ", an origin" : ""}. It is kept as it is.`,
+          `A hand-made map: ${plural(m.routers.length, "router")}, ${plural(m.links.length, "link")}, ${plural(m.servers.length, "server")}, ${plural(m.users.length, "user")}${m.origin ? ", an origin" : ""}. It is kept as it is.`,
         ),
         h(
           "button",
