@@ -22,6 +22,7 @@ import { hashString } from "./random";
 import type { FailureKind } from "./scenario";
 import { isDown } from "./transport";
 import type { Match, SimNode, World } from "./types";
+import { updatesAll } from "./view-rules";
 
 /** A finished peer's owner shares at least this long before leaving, in ticks (30 s)... */
 const PEER_LINGER_MIN = 30 * TICKS_PER_SECOND;
@@ -93,8 +94,25 @@ function decideUpdate(match: Match, world: World, node: SimNode, out: NodeIntent
     ? Math.min(ownerDelayTicks(match, world, node, PEER_UPDATE_NEGLECT), PEER_UPDATE_TICKS)
     : BOT_UPDATE_TICKS;
   if (match.tick - since < delay) return;
-  if (updatesCovered(world, node).some((n) => n.updates < world.holes || n.infected))
-    out.push({ type: "update", ...base(world, node) });
+  if (updateWanted(match, world, node)) out.push({ type: "update", ...base(world, node) });
+}
+
+/** Per world, the round of the last look for a centrally updated machine still needing the update. */
+const centralLook = new WeakMap<World, { tick: number; wanted: boolean }>();
+
+/**
+ * Whether one of the machines an update from `node` covers still needs it (or is infected). Every
+ * hub server covers the same machines (all servers and clients), and nothing changes while the bots
+ * decide, so that is looked for once a round per world: each of a school network's 100 servers
+ * walked its 2,000 nodes at every tick, which doubled its hub's simulation once a hole was out.
+ */
+function updateWanted(match: Match, world: World, node: SimNode): boolean {
+  const central = updatesAll(world.team, node.kind);
+  const last = central ? centralLook.get(world) : undefined;
+  if (last !== undefined && last.tick === match.tick) return last.wanted;
+  const wanted = updatesCovered(world, node).some((n) => n.updates < world.holes || n.infected);
+  if (central) centralLook.set(world, { tick: match.tick, wanted });
+  return wanted;
 }
 
 /** The tick the latest security hole of this world was published, or -1. */
