@@ -346,7 +346,7 @@ describe("screens that fit", () => {
     );
     await w.shot(pages[3]!.page, "39-results-phone");
     // On a phone the chart is drawn as wide as the screen: tall enough to read, not a thin strip
-    // (drawn 1000 units wide it was about 70 px tall there).
+    // (drawn 1000 units wide it was about 75 px tall there).
     const chart = await pages[3]!.page.$eval("#goodput-chart", (e) => {
       e.scrollIntoView({ block: "center" });
       const r = e.getBoundingClientRect();

@@ -53,7 +53,7 @@ const LABEL_EM = 0.62;
  */
 export function goodputChart(teams: readonly ChartTeam[], id = "goodput-chart"): SVGSVGElement {
   // Drawn as wide as the screen, from 400 to 1000 units: the chart fills its card's width whatever it
-  // is, so on a phone a 1000-unit drawing shrank to a strip 70 pixels tall with 4-pixel words. Its
+  // is, so on a phone a 1000-unit drawing shrank to a strip 75 pixels tall with 4-pixel words. Its
   // height and words stay the same in units, so they keep a readable size on every screen.
   const w = Math.max(400, Math.min(1000, Math.round(window.innerWidth)));
   const hgt = 220;
