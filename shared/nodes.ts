@@ -119,19 +119,144 @@ export function addLink(
   return link;
 }
 
-/** Where an endpoint sits: spread around its router, away from the map's centre. */
-function placeNear(world: World, routerIndex: number, slot: number): { x: number; y: number } {
+/** How far an endpoint sits from its router, in map units; a crowded router's next ring is further. */
+const FAN_DISTANCE = 88;
+const FAN_RING_STEP = 40;
+const FAN_RINGS = 3;
+/** Directions tried around a router, every 15 degrees. */
+const FAN_DIRECTIONS = 24;
+/**
+ * Room an endpoint wants around it, in map units: about an icon and a gap on a projector, where a
+ * team's map is drawn at about 0.6 to 0.7 pixels a unit. Clients fanned 0.7 radians apart at 88 units
+ * were 60 units apart, and at the top of a ring, pressed against the map's edge, they touched.
+ */
+const ENDPOINT_ROOM = 80;
+/** Room an endpoint wants from a link between routers, so it never sits on one. */
+const LINK_ROOM = 36;
+/** Routers nearer each other than this (map units) leave no room between them for endpoints. */
+const DENSE = FAN_DISTANCE + ENDPOINT_ROOM;
+/** How far inside the map's edge a node sits. */
+const EDGE = 20;
+
+/**
+ * Where an endpoint sits: beside its router, away from the map's centre where there is room. Tried in
+ * order: straight out, then alternately either side, 15 degrees at a time, then a ring further out;
+ * the first spot inside the map with room around it (ENDPOINT_ROOM from the nodes near the router,
+ * LINK_ROOM from their links) wins. Where none has, the first with room from the nodes (over a link
+ * line), else the roomiest. A router with another close by (a dense map) takes its slot in a fan.
+ * Positions only draw the map: they are no part of the simulation or its hash. `self` is the
+ * endpoint being moved (reattach), which is no obstacle to itself.
+ */
+function placeNear(world: World, routerIndex: number, self = -1): { x: number; y: number } {
   const r = world.nodes[routerIndex]!;
-  // Fan out away from the centre: first slot straight out, then alternating either side.
+  const base = Math.atan2(r.y - MAP_HEIGHT / 2, r.x - MAP_WIDTH / 2 || 1);
+  const { points, segments } = surroundings(world, routerIndex, self);
+  // A dense map (a grid of a hundred routers) has no room between its routers: the fan keeps order.
+  if (points.some((p) => p.kind === "router" && Math.hypot(p.x - r.x, p.y - r.y) < DENSE))
+    return fanSlot(world, routerIndex, self);
+  let overLink: { x: number; y: number } | null = null;
+  let roomiest: { x: number; y: number } | null = null;
+  let most = 0;
+  for (let ring = 0; ring < FAN_RINGS; ring++) {
+    const d = FAN_DISTANCE + FAN_RING_STEP * ring;
+    for (let k = 0; k < FAN_DIRECTIONS; k++) {
+      const side = k === 0 ? 0 : (k % 2 ? 1 : -1) * Math.ceil(k / 2);
+      const a = base + (side * 2 * Math.PI) / FAN_DIRECTIONS;
+      const x = r.x + d * Math.cos(a);
+      const y = r.y + d * Math.sin(a);
+      if (x < EDGE || x > MAP_WIDTH - EDGE || y < EDGE || y > MAP_HEIGHT - EDGE) continue;
+      let clear = Number.POSITIVE_INFINITY;
+      for (const p of points) clear = Math.min(clear, Math.hypot(x - p.x, y - p.y));
+      if (clear < ENDPOINT_ROOM) {
+        // Crowded: the roomiest spot, a ring further out counted as one ring's width less room.
+        const room = clear - FAN_RING_STEP * ring;
+        if (room > most) {
+          roomiest = { x, y };
+          most = room;
+        }
+        continue;
+      }
+      if (segments.every(([p, q]) => toSegment(x, y, p, q) >= LINK_ROOM)) return { x, y };
+      overLink ??= { x, y };
+    }
+  }
+  return overLink ?? roomiest ?? fanSlot(world, routerIndex, self);
+}
+
+/**
+ * Where a dense map (a grid of a hundred routers) puts an endpoint: the router's next slot of a fan
+ * pointing away from the centre, 0.7 radians apart, kept inside the map. Nothing has room there; the
+ * fans keep each router's endpoints beside it, the centre clear and the lines short.
+ */
+function fanSlot(world: World, routerIndex: number, self: number): { x: number; y: number } {
+  const r = world.nodes[routerIndex]!;
+  let slot = 0;
+  for (const li of r.links) {
+    const link = world.links[li]!;
+    const other = link.a === routerIndex ? link.b : link.a;
+    if (other !== self && world.nodes[other]!.kind !== "router" && world.nodes[other]!.links[0] === li)
+      slot++;
+  }
   const base = Math.atan2(r.y - MAP_HEIGHT / 2, r.x - MAP_WIDTH / 2 || 1);
   const ring = Math.floor(slot / 5);
   const k = slot % 5;
   const side = k === 0 ? 0 : (k % 2 ? 1 : -1) * Math.ceil(k / 2);
   const a = base + side * 0.7 + ring * 0.35;
-  const d = 88 + 40 * ring;
-  const x = Math.max(20, Math.min(MAP_WIDTH - 20, r.x + d * Math.cos(a)));
-  const y = Math.max(20, Math.min(MAP_HEIGHT - 20, r.y + d * Math.sin(a)));
-  return { x, y };
+  const d = FAN_DISTANCE + FAN_RING_STEP * ring;
+  return {
+    x: Math.max(EDGE, Math.min(MAP_WIDTH - EDGE, r.x + d * Math.cos(a))),
+    y: Math.max(EDGE, Math.min(MAP_HEIGHT - EDGE, r.y + d * Math.sin(a))),
+  };
+}
+
+/**
+ * What an endpoint near a router should keep clear of: the routers up to two links away, the nodes
+ * attached to them, and the links between routers there. Local, so a school-sized map places its
+ * thousands of endpoints as fast as a classroom's.
+ */
+function surroundings(
+  world: World,
+  routerIndex: number,
+  self: number,
+): { points: SimNode[]; segments: [SimNode, SimNode][] } {
+  const points: SimNode[] = [];
+  const segments: [SimNode, SimNode][] = [];
+  // The routers up to two links away: on a dense grid the fans of routers two apart meet.
+  const routers = [routerIndex];
+  for (let i = 0, hop = 0; hop < 2; hop++) {
+    for (const end = routers.length; i < end; i++)
+      for (const li of world.nodes[routers[i]!]!.links) {
+        const l = world.links[li]!;
+        const other = l.a === routers[i] ? l.b : l.a;
+        if (world.nodes[other]!.kind === "router" && !routers.includes(other)) routers.push(other);
+      }
+  }
+  const seen = new Set<number>([routerIndex, self]);
+  for (const ri of routers) {
+    const router = world.nodes[ri]!;
+    if (!seen.has(ri)) points.push(router);
+    seen.add(ri);
+    for (const li of router.links) {
+      const l = world.links[li]!;
+      const other = l.a === ri ? l.b : l.a;
+      const node = world.nodes[other]!;
+      if (node.kind === "router") segments.push([router, node]);
+      else if (!seen.has(other)) {
+        seen.add(other);
+        points.push(node);
+      }
+    }
+  }
+  return { points, segments };
+}
+
+/** Distance from (x, y) to the segment between two nodes. */
+function toSegment(x: number, y: number, p: SimNode, q: SimNode): number {
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len));
+  return Math.hypot(x - (p.x + t * dx), y - (p.y + t * dy));
 }
 
 export interface EndpointSpec {
@@ -148,7 +273,7 @@ export interface EndpointSpec {
 /** Adds an endpoint (server, user, botnet…) attached to one router by an access link. */
 export function addEndpoint(world: World, spec: EndpointSpec): SimNode {
   const router = world.nodes[spec.router]!;
-  const { x, y } = placeNear(world, spec.router, endpointsAt(world, spec.router));
+  const { x, y } = placeNear(world, spec.router);
   const node = newNode(world, spec.id, spec.kind, spec.label, router.region, x, y);
   addLink(world, spec.router, node.index, spec.latency ?? ACCESS_LATENCY, spec.bandwidth, spec.upShare);
   return node;
@@ -165,24 +290,12 @@ export function reattach(world: World, node: SimNode, router: number): void {
   if (old === router) return;
   const from = world.nodes[old]!;
   from.links = from.links.filter((l) => l !== li);
-  const slot = endpointsAt(world, router);
   if (link.a === old) link.a = router;
   else link.b = router;
   world.nodes[router]!.links.push(li);
-  const { x, y } = placeNear(world, router, slot);
+  const { x, y } = placeNear(world, router, node.index);
   node.x = x;
   node.y = y;
-}
-
-/** The endpoints attached to a router: each is found once, by its own access link. */
-function endpointsAt(world: World, router: number): number {
-  let count = 0;
-  for (const li of world.nodes[router]!.links) {
-    const link = world.links[li]!;
-    const other = world.nodes[link.a === router ? link.b : link.a]!;
-    if (other.kind !== "router" && other.links[0] === li) count++;
-  }
-  return count;
 }
 
 /** The router an endpoint hangs off (endpoints have exactly one access link). */
