@@ -13,6 +13,7 @@
 import {
   autopilotWorth,
   BUILT_IN_SCENARIOS,
+  competitionWinner,
   createMatch,
   decisionPoints,
   isSeat,
@@ -110,10 +111,8 @@ for (const name of names) {
       ["swarm", "hub"],
     ] as const) {
       const r = playClasses(sc, { [a]: "engaged", [b]: "idle" } as never, par);
-      const ea = r.teams.find((t) => t.team === a)!.againstAutopilot!;
-      const ib = r.teams.find((t) => t.team === b)!.againstAutopilot!;
       versus++;
-      if (ea > ib) engagedWins++;
+      if (competitionWinner(r.teams) === a) engagedWins++;
     }
   }
   const cells = (team: string) =>

@@ -5,6 +5,14 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { ensureClientBuilt } from "../../game-server/src/client-build";
 import { type RunningServer, startServer } from "../../game-server/src/server";
 
+/** Resolves once the page's finite CSS animations have ended (at most 2 s); a string: Node has no DOM types. */
+const FINITE_ANIMATIONS_DONE = `Promise.race([
+  Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => {}))),
+  new Promise((done) => setTimeout(done, 2000)),
+])`;
+
 export const SCREENSHOTS = resolve("screenshots");
 
 /** Flags that work as root with software WebGL (see NOTES): Phaser renders with SwiftShader. */
@@ -99,6 +107,8 @@ export async function launch(): Promise<World> {
       return page;
     },
     async shot(page, name) {
+      // What a person would see: a box fading in (the results' winner) is still blank at its start.
+      await page.evaluate(FINITE_ANIMATIONS_DONE);
       await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
     },
     async close() {

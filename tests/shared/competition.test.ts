@@ -3,6 +3,7 @@
  * in every seat), so the architecture a team was given cancels out and only play moves the score.
  */
 import { describe, expect, it } from "vitest";
+import { askedServer } from "../../shared/hub";
 import {
   autopilotTwin,
   BUILT_IN_SCENARIOS,
@@ -13,6 +14,7 @@ import {
   runMatch,
   stepMatch,
   submitIntent,
+  TOO_CLOSE_TO_CALL,
 } from "../../shared/index";
 import { idleSeats, match, runUntil } from "./helpers";
 
@@ -35,6 +37,37 @@ describe("the teams competition", () => {
       }
     });
   }
+
+  it("a team wins only by more than the luck of one click: 4 points or less apart is a draw", () => {
+    const standing = (hub: number, swarm: number) => [
+      { team: "hub" as const, againstAutopilot: hub },
+      { team: "swarm" as const, againstAutopilot: swarm },
+    ];
+    expect(TOO_CLOSE_TO_CALL).toBe(4);
+    expect(competitionWinner(standing(101, 100))).toBeNull();
+    expect(competitionWinner(standing(96, 100))).toBeNull();
+    expect(competitionWinner(standing(105, 100))).toBe("hub");
+    expect(competitionWinner(standing(80, 94))).toBe("swarm");
+    expect(competitionWinner([{ team: "hub", againstAutopilot: 130 }])).toBeNull();
+  });
+
+  it("one click with next to no effect moves a team's standing by up to a few points", () => {
+    // Why the draw band: a client asks its own server again, 10 s into a server crash (hub, seed 5).
+    const sc = { ...BUILT_IN_SCENARIOS["server-crash"]!, seed: 5, topology: "hub" as const };
+    const bots = runMatch(createMatch(sc));
+    const m = createMatch(sc);
+    runUntil(m, 10);
+    const hub = m.worlds[0]!;
+    const client = hub.nodes.find((n) => n.kind === "client")!;
+    const server = hub.nodes[askedServer(hub, client)]!;
+    expect(
+      submitIntent(m, { kind: "bot" }, { type: "server", team: "hub", node: client.id, server: server.id })
+        .ok,
+    ).toBe(true);
+    const moved = compare(runMatch(m), parOf(bots)).teams[0]!.againstAutopilot!;
+    expect(Math.abs(moved - 100)).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(moved - 100)).toBeLessThanOrEqual(TOO_CLOSE_TO_CALL);
+  });
 
   it("the twin plays the host's live failures, added time and early end too", () => {
     const m = match("calm");

@@ -1,5 +1,5 @@
 /** In-game explanations: how scoring works, and what the packet shapes mean. */
-import { PRICES } from "../../../shared/index";
+import { PRICES, TOO_CLOSE_TO_CALL } from "../../../shared/index";
 import { CORRUPT_STYLE, PACKET_STYLE } from "../render/palette";
 import { h } from "./dom";
 
@@ -66,6 +66,12 @@ export function scoringDialog(): HTMLDialogElement {
         {},
         h("b", {}, "Total: "),
         "the three mixed together. Each round decides how much each one counts (usually speed 40 %, cost 30 %, survival 30 %). The team with the higher total leads.",
+      ),
+      h(
+        "li",
+        {},
+        h("b", {}, "Who wins: "),
+        `at the end each team is compared with the computer playing the same round on the same network, making every decision itself (the autopilot). The team that beat its autopilot by more wins, so the network you were given does not decide. ${TOO_CLOSE_TO_CALL} points or less apart is a draw: one click that changes next to nothing can move a score that much.`,
       ),
       h(
         "li",

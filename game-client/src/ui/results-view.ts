@@ -4,6 +4,7 @@ import {
   debrief,
   type MatchResult,
   type TeamResult,
+  TOO_CLOSE_TO_CALL,
   teamName,
 } from "../../../shared/index";
 import { goodputChart, scoreCard, TEAM_COLOR } from "./chart";
@@ -86,6 +87,16 @@ function competition(r: MatchResult): Element[] {
         ? `★\u00a0${teamName(team.team)} wins!\u00a0★` // a star never alone on a line
         : "A draw!";
   const why = scored.map((t) => `${teamName(t.team)} ${againstWords(t.againstAutopilot!)}`).join("; ");
+  const close =
+    scored.length === 2 && !team && scored[0]!.againstAutopilot !== scored[1]!.againstAutopilot
+      ? [
+          h(
+            "p",
+            { id: "too-close" },
+            `${TOO_CLOSE_TO_CALL} points or less apart is too close to call: one click that changes next to nothing can move a team's score that much.`,
+          ),
+        ]
+      : [];
   return [
     h(
       "div",
@@ -95,6 +106,7 @@ function competition(r: MatchResult): Element[] {
         { class: `winner ${win ?? "draw"}`, id: "winner", role: "status" },
         h("p", { class: "winner-title" }, title),
         h("p", {}, `${why}.`),
+        ...close,
       ),
       h(
         "p",
