@@ -93,7 +93,7 @@ function competition(r: MatchResult): Element[] {
           h(
             "p",
             { id: "too-close" },
-            `${TOO_CLOSE_TO_CALL} points or less apart is too close to call: one click that changes next to nothing can move a team's score that much.`,
+            `Within ${TOO_CLOSE_TO_CALL} % of each other is too close to call: one click that changes next to nothing can move a team's score that much.`,
           ),
         ]
       : [];
