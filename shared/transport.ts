@@ -52,7 +52,11 @@ export function createPacket(
     world.stats.leaked++;
     world.stats.stolen++;
   }
+  // Where and when it arrives come first, next to the header (which every read of a field checks):
+  // a packet on a link is looked at each tick until it arrives, and then one cache line of it is read.
   return {
+    arrive: -1,
+    toward: -1,
     id: match.nextPacketId++,
     kind,
     src: src.index,
@@ -69,8 +73,6 @@ export function createPacket(
     leaked,
     via: [],
     since: match.tick,
-    arrive: -1,
-    toward: -1,
   };
 }
 
