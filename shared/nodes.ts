@@ -324,27 +324,28 @@ export function addUser(world: World, id: string, router: number, items: number)
     bandwidth: USER_BANDWIDTH,
     upShare: HOME_UPLOAD_SHARE,
   });
+  // What each tick reads of a user comes first, next to the header (see newNode).
   node.user = {
-    slot: world.users.length,
-    wants: [],
+    nextMessageAt: -1,
     current: 0,
+    wants: [],
     wantFrom: 0,
+    backoffUntil: 0,
+    loginUntil: 0,
+    relogin: false,
+    requestedAt: -1,
+    lastProgress: 0,
+    waitFor: CLIENT_TIMEOUT,
     got: 0,
+    slot: world.users.length,
     redo: 0,
     gotCorrupt: 0,
     serverTurn: world.users.length,
     chosen: -1,
-    lastProgress: 0,
-    requestedAt: -1,
-    waitFor: CLIENT_TIMEOUT,
-    nextMessageAt: -1,
     messagesSent: 0,
     completed: 0,
     completionTicks: [],
     refusals: 0,
-    backoffUntil: 0,
-    relogin: false,
-    loginUntil: 0,
   };
   if (!hub) {
     node.peer = newPeer(items, 0, false);
@@ -384,34 +385,35 @@ export function newServer(
 }
 
 export function newPeer(items: number, mask: number, seed: boolean): NonNullable<SimNode["peer"]> {
+  // What each tick reads of a peer comes first, next to the header (see newNode).
   return {
+    announceAt: 0,
+    restoreAt: 0,
+    awaiting: [],
+    uploadSlots: PEER_UPLOAD_SLOTS,
+    malicious: false,
+    backup: null,
     have: new Array<number>(items).fill(mask),
+    pending: [],
+    known: new Set(),
+    snubbed: new Map(),
+    starved: false,
+    strategy: "rarest",
     corrupt: new Array<number>(items).fill(0),
     forged: new Array<number>(items).fill(0),
     harmfulFrom: new Map(),
     blamed: new Map(),
     harmFoundAt: -1,
     seed,
-    malicious: false,
     breached: false,
     policy: "allow",
-    strategy: "rarest",
     // Every real swarm checks each piece against the file's published hashes: the normal case.
     verify: true,
     approved: new Set(),
     denied: new Set(),
-    awaiting: [],
-    pending: [],
-    snubbed: new Map(),
-    uploadSlots: PEER_UPLOAD_SLOTS,
-    backup: null,
     diskFailed: false,
-    restoreAt: 0,
-    known: new Set(),
-    announceAt: 0,
     listed: false,
     announcedAt: -1,
-    starved: false,
   };
 }
 
