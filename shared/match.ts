@@ -185,16 +185,7 @@ export function applyNow(match: Match, actor: Actor, intent: Intent): IntentResu
 function stepWorld(match: Match, world: World): void {
   resetLinkBudgets(world);
   stepLinks(match, world, (packet, at) => arrive(match, world, packet, at));
-  // Running costs are added up in this same walk, while each node is at hand: a second walk over a
-  // school network's 2,000 nodes found them gone from the cache. What they read (gone, kind, a server's
-  // or peer's paid options) changes only between ticks (intents, failures), never in this step.
-  let perMinute = 0;
-  let machines = 0;
   for (const node of world.nodes) {
-    if (!node.gone) {
-      perMinute += runningPerMinute(world, node);
-      if (isUpkept(node)) machines++;
-    }
     switch (node.kind) {
       case "router":
         if (!isDown(node, match.tick)) stepRouter(match, world, node);
@@ -215,7 +206,7 @@ function stepWorld(match: Match, world: World): void {
     }
   }
   if (match.tick > 0 && match.tick % DV_PERIOD === 0) stepDistanceVector(world, match.tick);
-  chargeRunningCosts(world, perMinute, machines);
+  chargeRunningCosts(world);
   closeSecond(match, world, false);
 }
 
@@ -251,22 +242,24 @@ function stepBotnet(match: Match, world: World, node: World["nodes"][number]): v
   }
 }
 
-/** A live node's running cost per minute: a server (or its cloud rent) and its backup, a router. */
-function runningPerMinute(world: World, n: SimNode): number {
-  if (n.kind === "router") return PRICES.routerRunningPerMinute;
-  if (n.kind === "server") {
-    const s = n.server!;
-    if (s.cloud) world.stats.cloudTicks++;
-    const own = s.cloud
-      ? PRICES.cloudPerMinute
-      : PRICES.serverRunningPerMinute + (s.backup ? PRICES.backupPerMinute : 0);
-    return s.stateless && !s.replica ? own + PRICES.sessionStorePerMinute : own;
+/** Running costs, per tick: servers (or their cloud rent), backups, routers. */
+function chargeRunningCosts(world: World): void {
+  // One pass over the nodes for both: running costs, and the machines that need upkeep.
+  let perMinute = 0;
+  let machines = 0;
+  for (const n of world.nodes) {
+    if (n.gone) continue;
+    if (isUpkept(n)) machines++;
+    if (n.kind === "router") perMinute += PRICES.routerRunningPerMinute;
+    else if (n.kind === "server") {
+      const s = n.server!;
+      if (s.cloud) world.stats.cloudTicks++;
+      perMinute += s.cloud
+        ? PRICES.cloudPerMinute
+        : PRICES.serverRunningPerMinute + (s.backup ? PRICES.backupPerMinute : 0);
+      if (s.stateless && !s.replica) perMinute += PRICES.sessionStorePerMinute;
+    } else if (n.peer?.backup) perMinute += PRICES.peerBackupPerMinute;
   }
-  return n.peer?.backup ? PRICES.peerBackupPerMinute : 0;
-}
-
-/** Running costs, per tick, of the live nodes (added up in index order as stepWorld walks them). */
-function chargeRunningCosts(world: World, perMinute: number, machines: number): void {
   world.spent.running += perMinute / (60 * TICKS_PER_SECOND);
   world.spent.upkeep += upkeepOf(world, machines) / (60 * TICKS_PER_SECOND);
 }
