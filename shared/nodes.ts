@@ -132,7 +132,7 @@ const FAN_DIRECTIONS = 24;
 /**
  * Room an endpoint wants around it, in map units: about an icon and a gap on a projector, where a
  * team's map is drawn at about 0.6 to 0.7 pixels a unit. Clients fanned 0.7 radians apart at 88 units
- * were 60 units apart, and at the top of a ring, pressed against the map's edge, they touched.
+ * were 58 units apart, and at the top of a ring, pressed against the map's edge, they touched.
  */
 const ENDPOINT_ROOM = 80;
 /** Room an endpoint wants from a link between routers, so it never sits on one. */
