@@ -8,7 +8,8 @@
  * exactly 100.
  */
 import { TICKS_PER_SECOND } from "./constants";
-import { createMatch } from "./match";
+import { createMatch, stepMatch } from "./match";
+import { type Par, scoreTeam } from "./scoring";
 import type { Architecture, Match } from "./types";
 
 /** A team's standing against its twin: 100 = as well as the autopilot, 118 = 18 % better. */
@@ -60,4 +61,72 @@ export function competitionWinner(
   if (scored.length < 2) return null;
   const [a, b] = [...scored].sort((x, y) => y.againstAutopilot! - x.againstAutopilot!);
   return a!.againstAutopilot! - b!.againstAutopilot! > TOO_CLOSE_TO_CALL ? a!.team : null;
+}
+
+/**
+ * Networks up to this many nodes (both teams together) play their autopilot twin alongside the class
+ * during the round, for the live standing: every classroom map and `district` (962), each at several
+ * hundred times real time or more, so the twin adds a fraction of a millisecond to a tick. The school
+ * network (4,000 nodes, about 40 times real time) would add a millisecond or two to every tick of a
+ * 400-student room; it is compared once, at the end.
+ */
+export const LIVE_STANDING_NODES = 1200;
+
+/**
+ * The teams competition as it stands during the round: the autopilot twin played alongside the class,
+ * tick for tick, so the top bar can say which team is ahead of its own autopilot, by the rule that
+ * decides the winner. The twin is the one the end of the round compares with (autopilotTwin): when
+ * the host starts a failure it is made again, with that failure at the tick it started, and catches
+ * up over the next ticks, a slice at a time. Added time moves its end as it moves the class's.
+ */
+export class LiveStanding {
+  private twin: Match;
+  private hostFailures: number;
+
+  constructor(private readonly match: Match) {
+    this.twin = autopilotTwin(match);
+    this.hostFailures = match.hostFailures.length;
+  }
+
+  /** Whether a match is small enough to be followed through the round (LIVE_STANDING_NODES). */
+  static fits(match: Match): boolean {
+    return match.worlds.reduce((n, w) => n + w.nodes.length, 0) <= LIVE_STANDING_NODES;
+  }
+
+  /**
+   * Steps the twin up to the class's tick, or until `enough()` (asked after the first two ticks: a
+   * twin made again mid-round catches up over several calls). True once the two are level.
+   */
+  follow(enough: () => boolean = () => false): boolean {
+    const m = this.match;
+    if (m.hostFailures.length !== this.hostFailures) {
+      this.twin = autopilotTwin(m);
+      this.hostFailures = m.hostFailures.length;
+    }
+    this.twin.endTick = m.endTick;
+    // Two ticks at the least: a twin behind always gains on a class that steps one at a time.
+    for (let n = 0; this.twin.tick < m.tick && !this.twin.ended; n++) {
+      if (n >= 2 && enough()) break;
+      stepMatch(this.twin);
+    }
+    return this.level();
+  }
+
+  private level(): boolean {
+    return this.twin.tick === this.match.tick || (this.twin.ended && this.match.ended);
+  }
+
+  /** Each team against its autopilot so far (againstAutopilot), or null while the twin is catching up. */
+  standing(par: Par): Map<Architecture, number> | null {
+    if (!this.level()) return null;
+    const out = new Map<Architecture, number>();
+    this.match.worlds.forEach((w, i) => {
+      const twinWorld = this.twin.worlds[i]!;
+      out.set(
+        w.team,
+        againstAutopilot(scoreTeam(this.match, w, par).total, scoreTeam(this.twin, twinWorld, par).total),
+      );
+    });
+    return out;
+  }
 }

@@ -2,7 +2,14 @@
 
 export { applyHostIntent } from "./actions";
 export * from "./api";
-export { againstAutopilot, autopilotTwin, competitionWinner, TOO_CLOSE_TO_CALL } from "./competition";
+export {
+  againstAutopilot,
+  autopilotTwin,
+  competitionWinner,
+  LIVE_STANDING_NODES,
+  LiveStanding,
+  TOO_CLOSE_TO_CALL,
+} from "./competition";
 export * from "./constants";
 export { aheadOnEverySeed, type CrossoverPoint, measureCrossover, withUsers } from "./crossover";
 export { CLEARLY_BETTER, debrief, FELL_BELOW, type Lesson } from "./debrief";

@@ -5,6 +5,7 @@
  * `transits`. Pure: reads the match, writes only the view.
  */
 
+import type { LiveStanding } from "./competition";
 import { TICKS_PER_SECOND } from "./constants";
 import { teamName, writeEventView } from "./events";
 import { coinsLeft } from "./intents";
@@ -83,6 +84,11 @@ export interface Projection {
    * projection of the same tick would read nothing) nor its link crossings (they would go out twice).
    */
   projectedTick: number;
+  /**
+   * A classroom's autopilot twin played alongside (competition.ts): each team's standing against it
+   * is written with the scores, once a second. None for a solo level or a school-sized network.
+   */
+  standing?: LiveStanding;
 }
 
 export function newProjection(make: ViewFactory, options: { transits?: boolean } = {}): Projection {
@@ -112,13 +118,15 @@ export function projectMatch(
   const again = proj.projectedTick === match.tick;
   proj.projectedTick = match.tick;
   const secondDone = match.tick % TICKS_PER_SECOND === 0 && !again;
+  // While a twin made again catches up (the host started a failure), the last standing stays shown.
+  const standing = secondDone ? (proj.standing?.standing(par) ?? null) : null;
   for (const world of match.worlds) {
     const team = state.teams.get(world.team)!;
     watchDrops(world, match, proj);
     const moved = projectNodes(team, world, match, names, proj.make);
     if (proj.transits && !again) projectTransits(team, world, match);
     projectLinks(team, world, proj, match.tick, proj.linksNow || moved, !again);
-    if (secondDone) projectScores(team, world, match, proj, par);
+    if (secondDone) projectScores(team, world, match, proj, par, standing);
   }
   proj.linksNow = false;
   projectFailures(state, match, proj.make);
@@ -441,8 +449,17 @@ function watchDrops(world: World, match: Match, proj: Projection): void {
   watch.droppedBefore = dropped;
 }
 
-function projectScores(team: TeamView, world: World, match: Match, proj: Projection, par: Par): void {
+function projectScores(
+  team: TeamView,
+  world: World,
+  match: Match,
+  proj: Projection,
+  par: Par,
+  standing: Map<string, number> | null,
+): void {
   const scores = scoreTeam(match, world, par);
+  const against = standing?.get(world.team);
+  if (against !== undefined) put(team, "standing", Math.min(32767, against));
   put(team, "speed", scores.speed);
   put(team, "cost", scores.cost);
   put(team, "survival", scores.survival ?? 0);

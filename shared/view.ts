@@ -95,6 +95,12 @@ export interface TeamView {
   /** False while no failure has reached this team: survival is "not tested" and not in the total. */
   survivalTested: boolean;
   total: number;
+  /**
+   * The team against its autopilot so far (100 = as well as it; the competition's rule), in a
+   * classroom whose twin plays alongside (shared/competition.ts LiveStanding); -1 where there is none:
+   * a solo level, or a network too large to follow live (compared at the end only).
+   */
+  standing: number;
   coinsLeft: number;
   goodput: number;
   itemsCompleted: number;
@@ -223,6 +229,7 @@ export const PLAIN_VIEWS: ViewFactory = {
     survival: 0,
     survivalTested: false,
     total: 0,
+    standing: -1,
     coinsLeft: 0,
     goodput: 0,
     itemsCompleted: 0,

@@ -32,3 +32,28 @@ it("a class of bots matches its autopilot exactly, even with a failure the host 
   }
   host.leave();
 });
+
+it("the top bar's standing: a class of bots stays level with its autopilot, through a host's failure", async () => {
+  const made = await h.createClass({ scenario: "calm" });
+  const host = quiet(await h.client().joinById(made.code, { hostKey: made.hostKey }));
+  const standing = () => [...stateOf(host).teams.values()].map((t) => t.standing);
+  await until(() => stateOf(host).teams?.size === 2, 5000, "both teams");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(host).tick >= 20, 10_000, "two seconds");
+  expect(standing()).toEqual([100, 100]);
+  // The twin is made again with the crash at the tick it started, and catches up: still level.
+  host.send("host", { type: "trigger", failure: { kind: "crash", target: "role:source" } });
+  await until(() => stateOf(host).tick >= 80, 20_000, "six more seconds");
+  expect(stateOf(host).failures.size).toBe(1);
+  expect(standing()).toEqual([100, 100]);
+  host.leave();
+});
+
+it("a solo level has no autopilot standing", async () => {
+  const room = quiet(await h.client().create("solo", { level: "ask-and-answer", nickname: "Ada" }));
+  await until(() => stateOf(room).players.size === 1, 3000, "seated");
+  room.send("host", { type: "start" });
+  await until(() => stateOf(room).tick >= 20, 10_000, "two seconds");
+  expect([...stateOf(room).teams.values()].map((t) => t.standing)).toEqual([-1]);
+  room.leave();
+});

@@ -252,11 +252,15 @@ export interface OneStudent {
   kind: Exclude<ClassKind, "autopilot">;
 }
 
-/** The match `playClasses` plays, played to its end (its record holds every student's decision). */
+/**
+ * The match `playClasses` plays, played to its end (its record holds every student's decision).
+ * `each` sees the match after every tick, as a room's tick would.
+ */
 export function playClassMatch(
   scenario: Scenario,
   classes: Partial<Record<Architecture, ClassKind>>,
   one?: OneStudent,
+  each?: (m: Match) => void,
 ): Match {
   const m = createMatch(scenario);
   const seats: { world: World; me: SimNode; student: Student; id: string }[] = [];
@@ -286,6 +290,7 @@ export function playClassMatch(
         s.student(m, s.world, s.me, act);
       }
     stepMatch(m);
+    each?.(m);
   }
   return m;
 }

@@ -9,13 +9,18 @@ import {
   BUILT_IN_SCENARIOS,
   competitionWinner,
   createMatch,
+  LIVE_STANDING_NODES,
+  LiveStanding,
   matchResult,
   parOf,
   runMatch,
+  type Scenario,
   stepMatch,
   submitIntent,
+  TICKS_PER_SECOND,
   TOO_CLOSE_TO_CALL,
 } from "../../shared/index";
+import { playClassMatch } from "./classes";
 import { idleSeats, match, runUntil } from "./helpers";
 
 const compare = (m: ReturnType<typeof createMatch>, par = parOf(runMatch(createMatch(m.scenario)))) =>
@@ -86,6 +91,71 @@ describe("the teams competition", () => {
     expect(log(twin)).toEqual(log(m));
     const r = matchResult(m, parOf(runMatch(createMatch(m.scenario))), twin);
     for (const t of r.teams) expect(t.againstAutopilot, t.team).toBe(100);
+  });
+
+  it("the live standing is the verdict: an engaged class pulls ahead during the round, and ends where the results say", () => {
+    const sc = { ...BUILT_IN_SCENARIOS["link-cut"]!, seed: 2 };
+    const par = parOf(runMatch(createMatch(sc)));
+    let live: LiveStanding | undefined;
+    const seen: [number, number][] = [];
+    const m = playClassMatch(sc, { hub: "engaged", swarm: "idle" }, undefined, (x) => {
+      live ??= new LiveStanding(x);
+      expect(live.follow()).toBe(true);
+      const s = live.standing(par)!;
+      if (x.tick % (30 * TICKS_PER_SECOND) === 0) seen.push([s.get("hub")!, s.get("swarm")!]);
+    });
+    // Level until the cut at 50 s, then the engaged hub ahead and the idle swarm behind.
+    expect(seen[0]).toEqual([100, 100]);
+    expect(seen.at(-1)![0]).toBeGreaterThan(100 + TOO_CLOSE_TO_CALL);
+    expect(seen.at(-1)![1]).toBeLessThan(100);
+    const r = compare(m, par);
+    const end = live!.standing(par)!;
+    for (const t of r.teams) expect(end.get(t.team), t.team).toBe(t.againstAutopilot);
+    expect(competitionWinner(r.teams)).toBe("hub");
+  });
+
+  it("the live twin is made again when the host starts a failure, catches up in slices, and follows added time", () => {
+    const m = idleSeats(match("server-crash"));
+    const par = parOf(runMatch(createMatch(m.scenario)));
+    const live = new LiveStanding(m);
+    const play = (seconds: number) => {
+      while (!m.ended && m.tick < seconds * TICKS_PER_SECOND) {
+        stepMatch(m);
+        live.follow();
+      }
+    };
+    play(30);
+    expect(live.standing(par)).not.toBeNull();
+    const cut = { kind: "crash", target: "role:router", at: 0, duration: 40 } as const;
+    expect(submitIntent(m, { kind: "host" }, { type: "trigger", failure: cut }).ok).toBe(true);
+    stepMatch(m);
+    // Made again from the start: two ticks a call while the budget says enough, so it is behind.
+    expect(live.follow(() => true)).toBe(false);
+    expect(live.standing(par)).toBeNull();
+    let calls = 1;
+    while (!live.follow(() => true)) calls++;
+    expect(calls).toBeGreaterThan(100);
+    // Time added later, with no failure: the twin's round grows with the class's.
+    play(100);
+    expect(submitIntent(m, { kind: "host" }, { type: "add-time", seconds: 20 }).ok).toBe(true);
+    play(1000);
+    expect(m.tick).toBe((180 + 20) * TICKS_PER_SECOND);
+    const end = live.standing(par)!;
+    const r = compare(m, par);
+    expect(m.failureLog.map((f) => f.startTick)).toContain(30 * TICKS_PER_SECOND);
+    for (const t of r.teams) expect(end.get(t.team), t.team).toBe(t.againstAutopilot);
+    expect(end.get("hub")).toBeLessThan(100);
+  });
+
+  it("the live standing follows classroom networks and district, not the school network", () => {
+    expect(LiveStanding.fits(match("district"))).toBe(true);
+    expect(LiveStanding.fits(match("big-school"))).toBe(true);
+    const district = BUILT_IN_SCENARIOS.district!;
+    const school = match("district", {
+      map: { ...district.map, routers: 400, servers: 100, users: 1500 } as Scenario["map"],
+    });
+    expect(school.worlds.reduce((n, w) => n + w.nodes.length, 0)).toBeGreaterThan(LIVE_STANDING_NODES);
+    expect(LiveStanding.fits(school)).toBe(false);
   });
 
   it("a class that never acts falls short of its autopilot where decisions matter", () => {

@@ -23,6 +23,7 @@ import {
 } from "../ui/dom";
 import { type GoalsPanel, goalsPanel } from "../ui/goals";
 import { packetLegend, scoringDialog } from "../ui/help";
+import { isCompetition, leadOf, leadTeams, standingWords } from "../ui/lead-words";
 import { type Cue, play, setSound, soundOn } from "../ui/sound";
 import { liveSummary, type Summary } from "../ui/summary";
 import { RouteDrag } from "./route-drag";
@@ -401,6 +402,9 @@ export class GameScene extends Scene {
     const myTeam = seat?.player.team;
     // A player's own team comes first: on a phone it may be the only one with its parts shown.
     const teams = [...state.teams.entries()].sort(([a], [b]) => Number(b === myTeam) - Number(a === myTeam));
+    const leading = leadTeams(state.teams);
+    // A classroom's competition: the figure the class watches is each team against its autopilot.
+    const race = isCompetition(leading);
     const scores = teams.map(([key, t]) =>
       h(
         "div",
@@ -411,32 +415,46 @@ export class GameScene extends Scene {
           h("span", { class: "long" }, "Team "),
           t.name.replace(/^Team /, ""),
         ),
-        h("span", { class: "total", title: "total score" }, counted(`total:${key}`, t.total)),
-        h("span", { class: "part" }, "speed ", h("b", {}, t.speed)),
-        h("span", { class: "part" }, "cost ", h("b", {}, t.cost)),
-        h("span", { class: "part" }, "survival ", h("b", {}, t.survivalTested ? t.survival : "–")),
+        race
+          ? h(
+              "span",
+              { class: "total", title: "against its autopilot so far" },
+              counted(`standing:${key}`, t.standing, standingWords),
+              h("span", { class: "part" }, " vs autopilot"),
+            )
+          : h("span", { class: "total", title: "total score" }, counted(`total:${key}`, t.total)),
+        ...(race
+          ? [
+              h(
+                "span",
+                { class: "part", title: "the network's total score" },
+                "network ",
+                h("b", {}, t.total),
+              ),
+            ]
+          : []),
+        // In a race the other team's parts stay off the bar (the projector's bar stays one line).
+        ...(race && key !== myTeam
+          ? []
+          : [
+              h("span", { class: "part" }, "speed ", h("b", {}, t.speed)),
+              h("span", { class: "part" }, "cost ", h("b", {}, t.cost)),
+              h("span", { class: "part" }, "survival ", h("b", {}, t.survivalTested ? t.survival : "–")),
+            ]),
       ),
     );
-    const ranked = [...state.teams.values()].sort((a, b) => b.total - a.total);
-    const [first, second] = ranked;
-    const leader =
-      first && second
-        ? first.total === second.total
-          ? h("span", { id: "leader", class: "leader" }, "Level pegging")
-          : h(
-              "span",
-              {
-                id: "leader",
-                class: "leader",
-                "data-team": [...state.teams].find(([, t]) => t === first)?.[0],
-              },
-              `${first.name.replace(/^Team /, "")} leads by ${first.total - second.total}`,
-            )
-        : null;
+    const lead = leadOf(leading);
+    const leader = lead
+      ? h(
+          "span",
+          { id: "leader", class: "leader", title: lead.title, "data-team": lead.team ?? undefined },
+          lead.text,
+        )
+      : null;
     const sig = JSON.stringify([
       left,
       state.phase,
-      teams.map(([k, t]) => [k, t.speed, t.cost, t.survival, t.total]),
+      teams.map(([k, t]) => [k, t.speed, t.cost, t.survival, t.total, t.standing]),
       seat?.player.decisions,
     ]);
     if (this.topInfo.dataset.sig !== sig) {
@@ -510,9 +528,9 @@ export class GameScene extends Scene {
 }
 
 /** A number in bold that counts to its new value when it changes. */
-function counted(key: string, value: number): HTMLElement {
+function counted(key: string, value: number, words?: (n: number) => string): HTMLElement {
   const b = h("b", {});
-  countTo(b, key, value);
+  countTo(b, key, value, words);
   return b;
 }
 

@@ -14,6 +14,8 @@ interface Count {
   to: number;
   /** performance.now() when it started; -Infinity for a number shown without a count. */
   start: number;
+  /** How the number is written ("+7 %"): plain digits unless said. */
+  words: (n: number) => string;
 }
 
 const counts = new Map<string, Count>();
@@ -28,12 +30,17 @@ const still = () =>
   typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
 /** Shows `value` in `el` under `key`: the first value as it is, a new one by counting to it. */
-export function countTo(el: HTMLElement, key: string, value: number): void {
+export function countTo(
+  el: HTMLElement,
+  key: string,
+  value: number,
+  words: (n: number) => string = String,
+): void {
   const now = performance.now();
   el.dataset.count = key;
   let c = counts.get(key);
   if (!c) {
-    c = { from: value, to: value, start: -Infinity };
+    c = { from: value, to: value, start: -Infinity, words };
     counts.set(key, c);
   } else if (c.to !== value) {
     c.from = eased(c, now);
@@ -41,7 +48,7 @@ export function countTo(el: HTMLElement, key: string, value: number): void {
     c.start = now;
   }
   const elapsed = now - c.start;
-  el.textContent = String(still() ? c.to : eased(c, now));
+  el.textContent = c.words(still() ? c.to : eased(c, now));
   if (elapsed >= COUNT_MS) return;
   // The flash picks up where it is (a rebuilt element does not start it again).
   if (Math.abs(c.to - c.from) >= FLASH_MIN) {
@@ -58,7 +65,7 @@ function step(now: number): void {
     if (now - c.start >= COUNT_MS + 50) continue;
     running = true;
     for (const el of document.querySelectorAll<HTMLElement>(`[data-count="${key}"]`))
-      el.textContent = String(eased(c, now));
+      el.textContent = c.words(eased(c, now));
   }
   if (running) frame = requestAnimationFrame(step);
 }

@@ -71,7 +71,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Who wins: "),
-        `at the end each team is compared with the computer playing the same round on the same network, making every decision itself (the autopilot). The team that beat its autopilot by more wins, so the network you were given does not decide. Teams within ${TOO_CLOSE_TO_CALL} % of each other draw: one click that changes next to nothing can move a score that much.`,
+        `at the end each team is compared with the computer playing the same round on the same network, making every decision itself (the autopilot). The team that beat its autopilot by more wins, so the network you were given does not decide. Teams within ${TOO_CLOSE_TO_CALL} % of each other draw: one click that changes next to nothing can move a score that much. The top bar shows each team against its autopilot so far ("+7 %") and who leads by this rule.`,
       ),
       h(
         "li",

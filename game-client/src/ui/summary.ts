@@ -6,6 +6,7 @@
  */
 import { effectWords, type MatchView, type NodeView } from "../../../shared/index";
 import { h } from "./dom";
+import { isCompetition, leadOf, leadTeams, standingWords } from "./lead-words";
 
 const SCORES_EVERY_MS = 20_000;
 
@@ -41,11 +42,15 @@ function failureWords(state: MatchView): string {
 }
 
 function scoreWords(state: MatchView, me: NodeView | undefined): string {
-  const teams = [...state.teams.values()];
-  const scores = teams.map((t) => `${t.name} ${t.total}`).join(", ");
-  const [first, second] = [...teams].sort((a, b) => b.total - a.total);
-  const lead =
-    first && second ? (first.total === second.total ? " Level pegging." : ` ${first.name} leads.`) : "";
+  const teams = leadTeams(state.teams);
+  const race = isCompetition(teams);
+  const scores = teams
+    .map((t) =>
+      race ? `${t.name} ${standingWords(t.standing)} against its autopilot` : `${t.name} ${t.total}`,
+    )
+    .join(", ");
+  const found = leadOf(teams);
+  const lead = found ? ` ${found.text}.` : "";
   const player = me && [...state.players.values()].find((p) => p.node === me.id);
   const points = player ? ` Your decisions so far: ${player.decisions}.` : "";
   return `Scores: ${scores}.${lead}${points}`;

@@ -39,6 +39,7 @@ import {
   initTeams,
   intentMessageSchema,
   isDecision,
+  LiveStanding,
   type Match,
   type MatchResult,
   newProjection,
@@ -94,6 +95,12 @@ const TICK_MS = 1000 / TICKS_PER_SECOND;
  * process's own limit (main.ts), with time left to write them.
  */
 const RESULTS_AT_SHUTDOWN_MS = 8_000;
+/**
+ * At most this long a tick for a classroom's autopilot twin (the live standing) to catch up after the
+ * host starts a failure: a classroom map's whole round replays in a few of its ticks' budget. Level
+ * with the class, it steps one tick per tick (about 0.1 ms on `district`).
+ */
+const TWIN_CATCH_UP_MS = 1;
 
 export abstract class MatchRoom extends Room<MatchState> {
   override state = new MatchState();
@@ -141,6 +148,9 @@ export abstract class MatchRoom extends Room<MatchState> {
     this.par = await parFor(scenario);
     this.match = createMatch(scenario);
     this.match.recordTransits = true;
+    // A classroom's twin plays alongside, for the live standing (not a school-sized network's).
+    if (this.comparesWithAutopilot && LiveStanding.fits(this.match))
+      this.projection.standing = new LiveStanding(this.match);
     this.seats = new Seats(this.match, this.state.players, () => this.projectSoon());
     timeEncoding(this, (ms) => {
       this.encodeMs += ms;
@@ -285,6 +295,8 @@ export abstract class MatchRoom extends Room<MatchState> {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
       const t0 = performance.now();
       stepMatch(this.match);
+      const until = t0 + TWIN_CATCH_UP_MS;
+      this.projection.standing?.follow(() => performance.now() > until);
       const t1 = performance.now();
       const tick = this.match.tick;
       const hashed = hashDue(tick);

@@ -108,6 +108,8 @@ export class TeamState extends Schema implements TeamView {
   /** False while no failure has reached this team: survival is "not tested" and not in the total. */
   @type("boolean") survivalTested = false;
   @type("uint8") total = 0;
+  /** Against its autopilot so far (100 = as well as it); -1 where it is not followed live. */
+  @type("int16") standing = -1;
   @type("int32") coinsLeft = 0;
   @type("uint16") goodput = 0;
   @type("uint16") itemsCompleted = 0;
