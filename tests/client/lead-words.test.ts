@@ -32,6 +32,15 @@ describe("who leads", () => {
     expect(leadOf([{ team: "hub", name: "Team Hub", total: 50, standing: 120 }])).toBeNull();
   });
 
+  it("a classroom on a network too large to follow live names the leading network, not a winner", () => {
+    const lead = leadOf(teams([77, -1], [67, -1]), true)!;
+    expect(lead).toMatchObject({ text: "Hub's network ahead by 10", team: "hub" });
+    expect(lead.title).toMatch(/decided at the end/);
+    expect(leadOf(teams([70, -1], [70, -1]), true)).toMatchObject({ text: "Networks level", team: null });
+    // Followed live, the classroom's line is the competition's.
+    expect(leadOf(teams([77, 98], [67, 106]), true)).toMatchObject({ text: "Swarm leads" });
+  });
+
   it("a standing in words: what the team gained on its autopilot", () => {
     expect(standingWords(107)).toBe("+7 %");
     expect(standingWords(95)).toBe("\u22125 %");

@@ -114,7 +114,7 @@ describe("the teams competition", () => {
     expect(competitionWinner(r.teams)).toBe("hub");
   });
 
-  it("the live twin is made again when the host starts a failure, catches up in slices, and follows added time", () => {
+  it("the live twin is made again when the host starts a failure, catches up in slices, and follows added time and an early end", () => {
     const m = idleSeats(match("server-crash"));
     const par = parOf(runMatch(createMatch(m.scenario)));
     const live = new LiveStanding(m);
@@ -138,8 +138,12 @@ describe("the teams competition", () => {
     // Time added later, with no failure: the twin's round grows with the class's.
     play(100);
     expect(submitIntent(m, { kind: "host" }, { type: "add-time", seconds: 20 }).ok).toBe(true);
+    // Then the host ends it early, 3.7 s after the round's first end: both stop at that tick.
+    play(183.7);
+    submitIntent(m, { kind: "host" }, { type: "end" });
     play(1000);
-    expect(m.tick).toBe((180 + 20) * TICKS_PER_SECOND);
+    expect(m.ended).toBe(true);
+    expect(m.tick).toBe(1838);
     const end = live.standing(par)!;
     const r = compare(m, par);
     expect(m.failureLog.map((f) => f.startTick)).toContain(30 * TICKS_PER_SECOND);
@@ -147,9 +151,9 @@ describe("the teams competition", () => {
     expect(end.get("hub")).toBeLessThan(100);
   });
 
-  it("the live standing follows classroom networks and district, not the school network", () => {
-    expect(LiveStanding.fits(match("district"))).toBe(true);
+  it("the live standing follows classroom networks, not district or the school network", () => {
     expect(LiveStanding.fits(match("big-school"))).toBe(true);
+    expect(LiveStanding.fits(match("district"))).toBe(false);
     const district = BUILT_IN_SCENARIOS.district!;
     const school = match("district", {
       map: { ...district.map, routers: 400, servers: 100, users: 1500 } as Scenario["map"],

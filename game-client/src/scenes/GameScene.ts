@@ -443,7 +443,7 @@ export class GameScene extends Scene {
             ]),
       ),
     );
-    const lead = leadOf(leading);
+    const lead = leadOf(leading, state.mode !== "solo");
     const leader = lead
       ? h(
           "span",

@@ -1,8 +1,10 @@
 /**
  * Who leads, in the top bar's words. In a classroom it is the competition, live: each team against its
  * own autopilot so far (shared/competition.ts LiveStanding), teams within TOO_CLOSE_TO_CALL of each
- * other level, as the results will judge them. Elsewhere (a level with two networks) it is the
- * networks' totals, as those results compare them. No DOM here, so the words are tested on their own.
+ * other level, as the results will judge them. A classroom on a network too large to follow live
+ * (`district`, the school network) names the leading *network*, and says the winner comes at the end.
+ * Elsewhere (a level with two networks) it is the networks' totals, as those results compare them.
+ * No DOM here, so the words are tested on their own.
  */
 import { type Architecture, competitionWinner, TOO_CLOSE_TO_CALL } from "../../../shared/index";
 
@@ -40,8 +42,11 @@ export function standingWords(standing: number): string {
 
 const short = (name: string) => name.replace(/^Team /, "");
 
-/** The leader line: null with fewer than two teams. */
-export function leadOf(teams: readonly LeadTeam[]): Lead | null {
+/**
+ * The leader line: null with fewer than two teams. `classroom`: the round ends with the competition
+ * (each team against its autopilot), whether or not it is followed live.
+ */
+export function leadOf(teams: readonly LeadTeam[], classroom = false): Lead | null {
   if (teams.length < 2) return null;
   if (isCompetition(teams)) {
     const title = `Each team against its own autopilot so far: the same network and failures with the computer deciding. More than ${TOO_CLOSE_TO_CALL} % apart to lead.`;
@@ -53,6 +58,13 @@ export function leadOf(teams: readonly LeadTeam[]): Lead | null {
     return { text: level ? "Level pegging" : "Too close to call", team: null, title };
   }
   const [first, second] = [...teams].sort((a, b) => b.total - a.total);
+  if (classroom) {
+    const title =
+      "The networks' total scores. The winning team is decided at the end: each team against its own autopilot.";
+    if (first!.total === second!.total) return { text: "Networks level", team: null, title };
+    const by = first!.total - second!.total;
+    return { text: `${short(first!.name)}'s network ahead by ${by}`, team: first!.team, title };
+  }
   const title = "The networks' total scores";
   if (first!.total === second!.total) return { text: "Level pegging", team: null, title };
   return { text: `${short(first!.name)} leads by ${first!.total - second!.total}`, team: first!.team, title };

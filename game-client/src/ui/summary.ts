@@ -49,7 +49,7 @@ function scoreWords(state: MatchView, me: NodeView | undefined): string {
       race ? `${t.name} ${standingWords(t.standing)} against its autopilot` : `${t.name} ${t.total}`,
     )
     .join(", ");
-  const found = leadOf(teams);
+  const found = leadOf(teams, state.mode !== "solo");
   const lead = found ? ` ${found.text}.` : "";
   const player = me && [...state.players.values()].find((p) => p.node === me.id);
   const points = player ? ` Your decisions so far: ${player.decisions}.` : "";

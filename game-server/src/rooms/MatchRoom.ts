@@ -96,11 +96,12 @@ const TICK_MS = 1000 / TICKS_PER_SECOND;
  */
 const RESULTS_AT_SHUTDOWN_MS = 8_000;
 /**
- * At most this long a tick for a classroom's autopilot twin (the live standing) to catch up after the
- * host starts a failure: a classroom map's whole round replays in a few of its ticks' budget. Level
- * with the class, it steps one tick per tick (about 0.1 ms on `district`).
+ * A classroom's autopilot twin (the live standing) made again when the host starts a failure replays
+ * the round so far in slices this long between ticks, not in them (a classroom map's three minutes in
+ * about 15 ms, so a few slices). Level with the class, it steps one tick in each tick: hundredths of a
+ * millisecond on a classroom map.
  */
-const TWIN_CATCH_UP_MS = 1;
+const TWIN_SLICE_MS = 2;
 
 export abstract class MatchRoom extends Room<MatchState> {
   override state = new MatchState();
@@ -140,6 +141,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   private ending = false;
   /** Settles once the ended round's results and points are out (see finish). */
   private completed: Promise<void> = Promise.resolve();
+  /** A twin made again is replaying the round between ticks (see catchUpTwin). */
+  private twinCatchingUp = false;
   /** Classrooms compare each team with its autopilot twin; a solo level counts stars instead. */
   protected readonly comparesWithAutopilot: boolean = false;
 
@@ -295,8 +298,7 @@ export abstract class MatchRoom extends Room<MatchState> {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
       const t0 = performance.now();
       stepMatch(this.match);
-      const until = t0 + TWIN_CATCH_UP_MS;
-      this.projection.standing?.follow(() => performance.now() > until);
+      this.followTwin();
       const t1 = performance.now();
       const tick = this.match.tick;
       const hashed = hashDue(tick);
@@ -320,6 +322,34 @@ export abstract class MatchRoom extends Room<MatchState> {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * Keeps the autopilot twin level with the class: one tick in this tick, or, made again for a host's
+   * failure, caught up between ticks (catchUpTwin). The standing shown meanwhile is the last one.
+   */
+  private followTwin(): void {
+    const live = this.projection.standing;
+    if (!live || this.twinCatchingUp) return;
+    // Made again (building its map too) only between ticks.
+    if (live.stale || !live.follow(() => true)) this.catchUpTwin(live);
+  }
+
+  /** Replays a twin made again in slices between ticks; a failure there ends only the live standing. */
+  private catchUpTwin(live: LiveStanding): void {
+    this.twinCatchingUp = true;
+    const slice = () => {
+      if (this.projection.standing !== live || this.match.ended) return;
+      try {
+        const until = performance.now() + TWIN_SLICE_MS;
+        if (live.follow(() => performance.now() > until)) this.twinCatchingUp = false;
+        else setImmediate(slice);
+      } catch (e) {
+        log.error(`room ${this.roomId}: live standing stopped: ${errorLine(e)}`);
+        this.projection.standing = undefined;
+      }
+    };
+    setImmediate(slice);
   }
 
   /** Projects seat changes at the next patch: many joins in one tenth of a second cost one projection. */
