@@ -123,6 +123,14 @@ export class LiveStanding {
     return this.twin.tick === this.match.tick || (this.twin.ended && this.match.ended);
   }
 
+  /**
+   * The twin where the class is now, or undefined while it catches up: what a round stored before its
+   * end (a checkpoint, a shutdown) is compared with, so Past classes shows who was ahead when it stopped.
+   */
+  levelTwin(): Match | undefined {
+    return this.level() ? this.twin : undefined;
+  }
+
   /** Each team against its autopilot so far (againstAutopilot), or null while the twin is catching up. */
   standing(par: Par): Map<Architecture, number> | null {
     if (!this.level()) return null;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CHECKPOINT_SECONDS } from "../../game-server/src/rooms/MatchRoom";
-import type { MatchResult } from "../../shared/index";
+import type { MatchResult, StoredMatch } from "../../shared/index";
 import { boot, type Harness, nextMessage, pastClasses, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
@@ -29,6 +29,14 @@ it("a running class is in Past classes as interrupted with its scores so far, th
   expect(running).toHaveLength(1);
   expect(running[0]).toMatchObject({ status: "interrupted", roomCode: made.code, players: 1 });
   expect(running[0]!.seconds).toBeGreaterThanOrEqual(2 * CHECKPOINT_SECONDS);
+  // Compared with the live twin as it stood: Past classes can say who was ahead when it stopped.
+  const stored = (await (
+    await fetch(`${h.server.url}/api/history/${running[0]!.id}`, { headers: { "x-host-key": made.hostKey } })
+  ).json()) as StoredMatch;
+  for (const t of stored.result.teams) {
+    expect(t.againstAutopilot, t.team).not.toBeNull();
+    expect(t.autopilotTotal, t.team).toBeGreaterThan(0);
+  }
 
   const results = nextMessage<MatchResult>(ann, "results", 10_000);
   host.send("host", { type: "end" });

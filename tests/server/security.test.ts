@@ -231,7 +231,7 @@ describe("threats and what stops them", () => {
       { nickname: "Dee" },
       { "x-forwarded-for": address() },
     );
-    expect(ok.json.sessionId).toBeTruthy();
+    expect(ok.json.sessionId, `the join's answer: ${JSON.stringify(ok.json)}`).toBeTruthy();
   });
 
   it("T8 guessing edit keys and host keys: 128-bit keys, wrong ones refused", async () => {

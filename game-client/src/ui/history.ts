@@ -283,7 +283,7 @@ function matchView(key: string, m: StoredMatch, back: () => void, watch: () => v
       `${when(m.endedAt)} · ${m.mode} · ${plural(m.players, "player")} · ${mmss(m.seconds)} played${m.status === "interrupted" ? " · ended early (interrupted)" : ""}${m.scenarioCode ? ` · scenario code ${m.scenarioCode}` : ""}`,
     ),
     ...(m.result.intents ? [sharePanel(key, m)] : []),
-    ...resultSections(m.result),
+    ...resultSections(m.result, { interrupted: m.status === "interrupted" }),
     h("h2", {}, "Everything that happened"),
     h(
       "ol",

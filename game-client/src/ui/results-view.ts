@@ -12,11 +12,18 @@ import { CHART_SMOOTH_WORDS } from "./chart-line";
 import { h } from "./dom";
 import { places } from "./points-words";
 
-/** Score cards, the goodput chart, the debrief and (unless left out) the leaderboard. */
-export function resultSections(r: MatchResult, options: { leaderboard?: boolean } = {}): Element[] {
+/**
+ * Score cards, the goodput chart, the debrief and (unless left out) the leaderboard. `interrupted`:
+ * the round stopped before its end (a stored checkpoint), so nobody won; the teams are shown as they
+ * stood.
+ */
+export function resultSections(
+  r: MatchResult,
+  options: { leaderboard?: boolean; interrupted?: boolean } = {},
+): Element[] {
   const board = options.leaderboard ?? true;
   return [
-    ...competition(r),
+    ...competition(r, options.interrupted ?? false),
     // One network (a solo level, a teacher's one-network round) has nothing to compare with.
     h(
       "h2",
@@ -73,9 +80,9 @@ const PART_WORDS: Record<"speed" | "cost" | "survival", string> = {
 /**
  * The winner moment is the teams competition (shared/competition.ts): each team against its own
  * autopilot, so the students' play decides and not the architecture they were given. "★ Team Hub
- * wins! ★" and why, in the winner's colour.
+ * wins! ★" and why, in the winner's colour. A round that stopped early names who was ahead then.
  */
-function competition(r: MatchResult): Element[] {
+function competition(r: MatchResult, interrupted: boolean): Element[] {
   const scored = r.teams.filter((t) => t.againstAutopilot !== null);
   if (scored.length === 0) return [];
   const win = competitionWinner(r.teams);
@@ -83,9 +90,13 @@ function competition(r: MatchResult): Element[] {
   const title =
     scored.length < 2
       ? "How well did your team play?"
-      : team
-        ? `★\u00a0${teamName(team.team)} wins!\u00a0★` // a star never alone on a line
-        : "A draw!";
+      : interrupted
+        ? team
+          ? `${teamName(team.team)} was ahead when the round stopped`
+          : "Level when the round stopped"
+        : team
+          ? `★\u00a0${teamName(team.team)} wins!\u00a0★` // a star never alone on a line
+          : "A draw!";
   const why = scored.map((t) => `${teamName(t.team)} ${againstWords(t.againstAutopilot!)}`).join("; ");
   const close =
     scored.length === 2 && !team && scored[0]!.againstAutopilot !== scored[1]!.againstAutopilot

@@ -488,10 +488,11 @@ export abstract class MatchRoom extends Room<MatchState> {
       roomCode: this.state.code,
       match: this.match,
       status,
-      // Filed while its points were still being counted (a shutdown): stored with none.
+      // Filed while its points were still being counted (a shutdown): stored with none. A round
+      // stored before its end is compared with its live twin, when level: who was ahead then.
       result: this.results
         ? { ...this.results, pointsPending: undefined }
-        : namedResult(this.match, this.par, this.nicknames),
+        : namedResult(this.match, this.par, this.nicknames, this.projection.standing?.levelTwin()),
       hashes: this.hashes,
       names: this.seats.everyName,
     });
