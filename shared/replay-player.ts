@@ -5,6 +5,7 @@
  * enough (a classroom round replays in well under a second) that no snapshots are kept. Pure: no
  * clocks; the caller decides when to step.
  */
+import { LiveStanding } from "./competition";
 import { TICKS_PER_SECOND } from "./constants";
 import { crossingsOf, initTeams, newProjection, type Projection, projectMatch } from "./projection";
 import type { Crossing } from "./protocol";
@@ -28,6 +29,11 @@ export class ReplayPlayer {
     private readonly names: (player: string) => string,
     /** The rules the match was played under (replay.ts: rulesOf). */
     private readonly rules: number,
+    /**
+     * A classroom's match, compared with its autopilot: the twin plays alongside, as it did in the
+     * room, so the view carries each team's standing second by second (competition.ts LiveStanding).
+     */
+    private readonly compared = false,
   ) {
     this.restart();
   }
@@ -47,6 +53,8 @@ export class ReplayPlayer {
     // The seats taken in the lobby: the class as it stood when the round started.
     settleReplay(this.replay);
     this.projection = newProjection(PLAIN_VIEWS, { transits: false });
+    if (this.compared && LiveStanding.fits(this.replay.match))
+      this.projection.standing = new LiveStanding(this.replay.match);
     this.view = plainNetworkView();
     initTeams(this.view, this.replay.match, PLAIN_VIEWS);
     this.project();
@@ -79,7 +87,9 @@ export class ReplayPlayer {
 
   private advance(): boolean {
     if (this.atEnd) return false;
-    return stepReplay(this.replay);
+    const stepped = stepReplay(this.replay);
+    this.projection.standing?.follow();
+    return stepped;
   }
 
   private project(): void {

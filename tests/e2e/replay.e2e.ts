@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { standingWords } from "../../game-client/src/ui/lead-words";
 import { debrief, SIM_RULES } from "../../shared/index";
 import { launch, type World } from "./browser";
 import { type StoredClass, storeClassMatch } from "./stored-match";
@@ -102,17 +103,18 @@ describe("Past classes: watching a match again", () => {
     expect(early.links[cut!.target]).toBe(true);
     expect(early.down).not.toContain(crash!.target);
 
-    // To the end: the scores the class got.
+    // To the end: each team against its autopilot as the class's results say, and its network's total.
     await teacher.$eval("#replay-scrub", (el) => {
       const input = el as HTMLInputElement;
       input.value = input.max;
       input.dispatchEvent(new Event("input"));
     });
     expect(await clockText(teacher)).toBe("1:30 / 1:30");
-    for (const t of stored.result.teams)
-      expect(await teacher.textContent(`#replay-scores [data-team='${t.team}'] .total`), t.team).toBe(
-        String(t.scores.total),
-      );
+    for (const t of stored.result.teams) {
+      const shown = await teacher.textContent(`#replay-scores [data-team='${t.team}'] .total`);
+      expect(shown, t.team).toBe(`${standingWords(t.againstAutopilot!)} network ${t.scores.total}`);
+    }
+    expect(await teacher.textContent("#replay-leader")).toMatch(/leads|Too close to call|Level pegging/);
     await w.shot(teacher, "replay-end");
 
     // Shared: a student opens the link at home, without a key; players are numbered, not named.

@@ -7,6 +7,7 @@
 import type { RunningServer } from "../../game-server/src/server";
 import {
   applyNow,
+  autopilotTwin,
   BUILT_IN_SCENARIOS,
   computePar,
   createMatch,
@@ -67,7 +68,9 @@ export async function storeClassMatch(
   // A class keeps the par of the built-in it plays (rooms/scenarios.ts parFor).
   const par = computePar(BUILT_IN_SCENARIOS["server-crash"]!);
   const names = { "p-ann": "Ann", "p-bob": "Bob" };
-  const result: MatchResult = { ...matchResult(m, par), intents: m.record.slice(), hashes: [], names };
+  // Compared with its autopilot twin, as a classroom's results are.
+  const twin = runMatch(autopilotTwin(m));
+  const result: MatchResult = { ...matchResult(m, par, twin), intents: m.record.slice(), hashes: [], names };
   if (as.rules) result.rules = as.rules;
   for (const p of result.players) if (p.holder) p.holder = names[p.holder as keyof typeof names] ?? p.holder;
   const { id } = as;

@@ -5,6 +5,7 @@
 import { expect, it } from "vitest";
 import {
   applyNow,
+  autopilotTwin,
   computePar,
   debrief,
   failureMoments,
@@ -18,7 +19,7 @@ import {
   stateHash,
   submitIntent,
 } from "../../shared/index";
-import { match, runUntil } from "./helpers";
+import { idleSeats, match, runUntil } from "./helpers";
 
 function playedClass() {
   const m = match("server-crash", { topology: "versus", duration: 90 });
@@ -119,4 +120,38 @@ it("a jump shows every link's load as playing there tick by tick does", () => {
     busy += loads(played).filter((x) => !x.endsWith(":0")).length;
   }
   expect(busy).toBeGreaterThan(10);
+});
+
+it("a class's replay shows each team against its autopilot as the room did, ending where the results do", () => {
+  // A class that never acts, and the host's link cut at 15 s (the twin is made again there).
+  const m = idleSeats(match("server-crash", { topology: "versus", duration: 90 }));
+  runUntil(m, 15);
+  submitIntent(
+    m,
+    { kind: "host" },
+    {
+      type: "trigger",
+      failure: { kind: "link-cut", target: "busiest", duration: 10, at: 0 },
+    },
+  );
+  runMatch(m);
+  const par = computePar(m.scenario);
+  const r = matchResult(m, par, runMatch(autopilotTwin(m)));
+  const open = (compared: boolean) =>
+    new ReplayPlayer(m.scenario, m.record, par, m.tick, () => "?", m.ctx.rules, compared);
+  const player = open(true);
+  // Level until the first failure.
+  player.seek(40);
+  expect([...player.view.teams.values()].map((t) => t.standing)).toEqual([100, 100]);
+  player.seek(m.tick);
+  for (const t of r.teams) expect(player.view.teams.get(t.team)!.standing, t.team).toBe(t.againstAutopilot);
+  expect(r.teams.find((t) => t.team === "hub")!.againstAutopilot).toBeLessThan(100);
+  // Back, then forward again: the same standing.
+  player.seek(200);
+  player.seek(m.tick);
+  for (const t of r.teams) expect(player.view.teams.get(t.team)!.standing, t.team).toBe(t.againstAutopilot);
+  // A match that was not compared (a solo level's) carries none.
+  const plain = open(false);
+  plain.seek(m.tick);
+  expect([...plain.view.teams.values()].map((t) => t.standing)).toEqual([-1, -1]);
 });

@@ -102,7 +102,9 @@ export class Watch extends Scene {
     // The bar the room scored against, as stored: the team scores on screen are the class's own.
     // (Player points would need the server's per-seat bars; the map does not show them.)
     const par = { ...m.result.par, roles: {}, seats: {}, ticks: lastTick };
-    this.player = new Player(m.scenarioDocument, intents, par, lastTick, nameOf, rules);
+    // A class's match was compared with its autopilot: the replay shows the standing as the room did.
+    const compared = m.result.teams.some((t) => t.againstAutopilot !== null);
+    this.player = new Player(m.scenarioDocument, intents, par, lastTick, nameOf, rules, compared);
     this.lessons = debrief(m.result);
     const labelOf = (team: string, id: string) => {
       const t = this.player?.view.teams.get(team);

@@ -14,6 +14,7 @@ import {
 } from "../../../shared/index";
 import { decisionWords } from "./decision-words";
 import { h } from "./dom";
+import { isCompetition, leadOf, leadTeams, standingWords } from "./lead-words";
 
 /** Speeds a teacher can pick: game seconds per real second. */
 export const REPLAY_SPEEDS = [1, 2, 4, 8] as const;
@@ -81,12 +82,14 @@ export function buildReplayUi(o: ReplayUiOptions): ReplayUi {
   // Top bar.
   const clockEl = h("span", { class: "clock", id: "replay-clock" });
   const scores = h("div", { class: "scores", id: "replay-scores" });
+  const leaderEl = h("span", { class: "leader", id: "replay-leader" });
   const top = h(
     "header",
     { class: "topbar replay-top", id: "replay-top" },
     h("span", { class: "replay-title" }, h("b", {}, "Replay"), ` ${m.scenario}`),
     clockEl,
     scores,
+    leaderEl,
     o.readOnly ? h("span", { class: "replay-readonly" }, "watch only") : "",
     h("button", { type: "button", class: "secondary", id: "replay-back", onclick: o.onBack }, "Back"),
   );
@@ -216,21 +219,41 @@ export function buildReplayUi(o: ReplayUiOptions): ReplayUi {
     side,
     update({ tick, playing, speed, view, lesson }) {
       const teams = [...view.teams.entries()];
-      const next = JSON.stringify([tick, playing, speed, lesson, teams.map(([, t]) => t.total)]);
+      const next = JSON.stringify([
+        tick,
+        playing,
+        speed,
+        lesson,
+        teams.map(([, t]) => [t.total, t.standing]),
+      ]);
       if (next === sig) return;
       sig = next;
       clockEl.textContent = `${at(tick)} / ${at(o.lastTick)}`;
       timeEl.textContent = at(tick);
+      // A class's match: each team against its autopilot, as the room's top bar showed it.
+      const leading = leadTeams(view.teams.entries());
+      const race = isCompetition(leading);
+      const lead = leadOf(leading);
       scores.replaceChildren(
         ...teams.map(([key, t]) =>
           h(
             "div",
             { class: "score", "data-team": key },
             h("span", { class: `pill ${key}` }, t.name),
-            h("span", { class: "total", title: "total score" }, h("b", {}, t.total)),
+            race
+              ? h(
+                  "span",
+                  { class: "total", title: "against its autopilot so far" },
+                  h("b", {}, standingWords(t.standing)),
+                  h("span", { class: "part" }, ` network ${t.total}`),
+                )
+              : h("span", { class: "total", title: "total score" }, h("b", {}, t.total)),
           ),
         ),
       );
+      leaderEl.textContent = race && lead ? lead.text : "";
+      leaderEl.title = race && lead ? lead.title : "";
+      leaderEl.hidden = !(race && lead);
       play.textContent = playing ? "❚❚ Pause" : tick >= o.lastTick ? "↺ Again" : "▶ Play";
       play.setAttribute("aria-pressed", String(playing));
       for (const b of speeds) b.setAttribute("aria-pressed", String(Number(b.dataset.speed) === speed));
