@@ -15,6 +15,7 @@ import {
   parOf,
   runMatch,
   type Scenario,
+  stateHash,
   stepMatch,
   submitIntent,
   TICKS_PER_SECOND,
@@ -149,6 +150,22 @@ describe("the teams competition", () => {
     expect(m.failureLog.map((f) => f.startTick)).toContain(30 * TICKS_PER_SECOND);
     for (const t of r.teams) expect(end.get(t.team), t.team).toBe(t.againstAutopilot);
     expect(end.get("hub")).toBeLessThan(100);
+  });
+
+  it("the twin alongside never touches the class's match: the same state, step by step", () => {
+    for (const name of ["flash-crowd", "big-school"]) {
+      const alone = idleSeats(match(name));
+      const followed = idleSeats(match(name));
+      const live = new LiveStanding(followed);
+      while (!alone.ended) {
+        stepMatch(alone);
+        stepMatch(followed);
+        live.follow();
+        if (alone.tick % 300 === 0)
+          expect(stateHash(followed), `${name} at ${alone.tick}`).toBe(stateHash(alone));
+      }
+      expect(stateHash(followed), name).toBe(stateHash(alone));
+    }
   });
 
   it("the live standing follows classroom networks, not district or the school network", () => {
