@@ -29,7 +29,10 @@ describe("who leads", () => {
     expect(isCompetition(teams([77, -1], [67, -1]))).toBe(false);
     expect(leadOf(teams([77, -1], [67, -1]))).toMatchObject({ text: "Hub leads by 10", team: "hub" });
     expect(leadOf(teams([70, -1], [70, -1]))).toMatchObject({ text: "Level pegging", team: null });
-    expect(leadOf([{ team: "hub", name: "Team Hub", total: 50, standing: 120 }])).toBeNull();
+    // A co-op class: one network against its autopilot, nobody to lead.
+    const coop = [{ team: "hub", name: "Team Hub", total: 50, standing: 120 }];
+    expect(isCompetition(coop)).toBe(true);
+    expect(leadOf(coop, true)).toBeNull();
   });
 
   it("a classroom on a network too large to follow live names the leading network, not a winner", () => {

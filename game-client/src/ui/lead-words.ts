@@ -29,9 +29,12 @@ export function leadTeams(teams: Iterable<[string, Omit<LeadTeam, "team">]>): Le
   return [...teams].map(([team, t]) => ({ team, name: t.name, total: t.total, standing: t.standing }));
 }
 
-/** Whether these teams are compared with their autopilots (a classroom's two teams, followed live). */
+/**
+ * Whether these teams are compared with their autopilots, followed live: a classroom's two teams, or
+ * a co-op class's one network (its own race against the autopilot, with nobody to lead).
+ */
 export function isCompetition(teams: readonly LeadTeam[]): boolean {
-  return teams.length > 1 && teams.every((t) => t.standing >= 0);
+  return teams.length > 0 && teams.every((t) => t.standing >= 0);
 }
 
 /** "+7 %", "−2 %", "±0 %": a team's standing (100 = its autopilot) as what it gained on it. */
