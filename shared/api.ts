@@ -86,7 +86,11 @@ export interface MatchSummary {
   endedAt: string;
   seconds: number;
   players: number;
-  teams: { team: string; total: number }[];
+  /**
+   * Each team's network total and, for a class compared with its autopilot, its standing against it
+   * (100 = as well as the autopilot; null where it was not compared).
+   */
+  teams: { team: string; total: number; againstAutopilot: number | null }[];
 }
 
 /** One entry of a stored match's log: its event, or (stored before events were codes) its words. */

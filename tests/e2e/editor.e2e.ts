@@ -198,6 +198,8 @@ describe("the scenario editor", () => {
     await teacher.click("#history");
     await teacher.waitForSelector("#history-list [data-match]");
     expect(await text(teacher, "#history-list")).toContain("Two failures");
+    // Each team as it stood against its autopilot.
+    expect(await text(teacher, "#history-list")).toMatch(/Team Hub [+\u2212\u00b1]\d+ %/);
     await w.shot(teacher, "27-history-list");
     await teacher.click("#history-list [data-match] button");
     await teacher.waitForSelector("#history-events");

@@ -50,4 +50,7 @@ it("a running class is in Past classes as interrupted with its scores so far, th
   expect(done).toHaveLength(1);
   expect(done[0]!.seconds).toBe(result.seconds);
   expect(done[0]!.teams.map((t) => t.total)).toEqual(result.teams.map((t) => Math.round(t.scores.total)));
+  // The list says how each team stood against its autopilot (who won), as the results do.
+  expect(done[0]!.teams.map((t) => t.againstAutopilot)).toEqual(result.teams.map((t) => t.againstAutopilot));
+  expect(done[0]!.teams.every((t) => t.againstAutopilot !== null)).toBe(true);
 }, 40_000);

@@ -4,6 +4,8 @@
  * browser; a teacher on another computer pastes theirs.
  */
 import {
+  type Architecture,
+  competitionWinner,
   loggedWords,
   type MatchSummary,
   plural,
@@ -15,6 +17,7 @@ import { listMatches, loadMatch, matchCsv, shareMatch } from "../net/api";
 import { keepHostKey, readHostKey } from "../net/teacher-keys";
 import { downloadBlob, h, toast } from "./dom";
 import { mmss } from "./editor/model";
+import { standingWords } from "./lead-words";
 import { resultSections } from "./results-view";
 
 const when = (iso: string) => {
@@ -166,7 +169,11 @@ function matchTable(matches: readonly MatchSummary[], open: (id: string) => void
       h("th", {}, "scenario"),
       h("th", {}, "class"),
       h("th", { class: "num" }, "players"),
-      h("th", {}, "scores"),
+      h(
+        "th",
+        { title: "Each team against its autopilot (★ the winner); older classes: the network's score" },
+        "teams against their autopilot",
+      ),
       h("th", {}, ""),
     ),
     ...matches.map((m) =>
@@ -182,11 +189,7 @@ function matchTable(matches: readonly MatchSummary[], open: (id: string) => void
           m.status === "interrupted" ? h("span", { class: "muted" }, " · interrupted") : "",
         ),
         h("td", { class: "num" }, m.players),
-        h(
-          "td",
-          {},
-          ...m.teams.map((t) => h("span", { class: `pill ${t.team}` }, `${teamName(t.team)} ${t.total}`)),
-        ),
+        h("td", {}, ...teamPills(m)),
         h(
           "td",
           {},
@@ -302,4 +305,27 @@ function matchView(key: string, m: StoredMatch, back: () => void, watch: () => v
         : [h("li", { class: "muted" }, "Nothing was logged.")]),
     ),
   ];
+}
+
+/**
+ * A past class's teams in its row: against its autopilot where it was compared ("★ Team Hub +9 %", the
+ * star for the winner of a finished round), else the network's total.
+ */
+function teamPills(m: MatchSummary): Element[] {
+  const compared = m.teams.every((t) => t.againstAutopilot !== null);
+  const win =
+    compared && m.status === "finished"
+      ? competitionWinner(
+          m.teams.map((t) => ({ team: t.team as Architecture, againstAutopilot: t.againstAutopilot })),
+        )
+      : null;
+  return m.teams.map((t) =>
+    compared
+      ? h(
+          "span",
+          { class: `pill ${t.team}`, title: `against its autopilot; the network's total ${t.total}` },
+          `${t.team === win ? "★ " : ""}${teamName(t.team)} ${standingWords(t.againstAutopilot!)}`,
+        )
+      : h("span", { class: `pill ${t.team}` }, `${teamName(t.team)} ${t.total}`),
+  );
 }

@@ -58,7 +58,11 @@ function toSummary(row: MatchRow): MatchSummary {
     endedAt: new Date(row.ended_at).toISOString(),
     seconds: Number(row.seconds),
     players: row.result.players.filter((p) => p.holder !== null).length,
-    teams: row.result.teams.map((t) => ({ team: t.team, total: t.scores.total })),
+    teams: row.result.teams.map((t) => ({
+      team: t.team,
+      total: t.scores.total,
+      againstAutopilot: t.againstAutopilot ?? null,
+    })),
   };
 }
 
