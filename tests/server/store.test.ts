@@ -164,7 +164,13 @@ describe(`store (${url ? "PostgreSQL server" : "embedded PGlite"})`, () => {
     expect(full!.result.teams.map((t) => t.team)).toEqual(result.teams.map((t) => t.team));
     expect(debrief(full!.result)).toEqual(debrief(result));
     const [listed] = await store.matches.list(rec.hostKey!);
-    expect(listed!.teams).toEqual(result.teams.map((t) => ({ team: t.team, total: t.scores.total })));
+    expect(listed!.teams).toEqual(
+      result.teams.map((t) => ({
+        team: t.team,
+        total: t.scores.total,
+        againstAutopilot: t.againstAutopilot ?? null,
+      })),
+    );
     const teams = await store.matches.teams(rec.hostKey!, rec.id);
     expect(teams!.map((t) => t.name).sort()).toEqual(["Team Hub", "Team Swarm"]);
   });
