@@ -7,7 +7,6 @@
  * was given cancels out and the students' play decides. With bots in every seat both teams score
  * exactly 100.
  */
-import { TICKS_PER_SECOND } from "./constants";
 import { createMatch, stepMatch } from "./match";
 import { type Par, scoreTeam } from "./scoring";
 import type { Architecture, Match } from "./types";
@@ -19,21 +18,17 @@ export function againstAutopilot(total: number, autopilotTotal: number): number 
 
 /**
  * The match the class is compared with: the same scenario and teams, bots in every seat, the host's
- * live failures scheduled at the ticks they started, and the round as long as the class's was (time
- * added, or ended early). Step it to its end (runMatch, or in slices on a server).
+ * live failures started at the ticks they started in the class, as the host's own triggers (queued
+ * after that tick's bot decisions, as in the class: a class of bots is its twin exactly), and the
+ * round as long as the class's was (time added, or ended early). Step it to its end (runMatch, or in
+ * slices on a server).
  */
 export function autopilotTwin(match: Match): Match {
-  const failures = [
-    ...match.scenario.failures,
-    ...match.hostFailures.map(({ tick, failure }) => ({ ...failure, at: tick / TICKS_PER_SECOND })),
-  ];
-  const twin = createMatch(
-    { ...match.scenario, failures },
-    {
-      teams: match.worlds.map((w) => w.team),
-      rules: match.ctx.rules,
-    },
-  );
+  const twin = createMatch(match.scenario, {
+    teams: match.worlds.map((w) => w.team),
+    rules: match.ctx.rules,
+  });
+  twin.hostFailuresToPlay = match.hostFailures.map(({ tick, failure }) => ({ tick, failure }));
   // An ended match has stepped `tick` ticks (an early end or added time moved its end there).
   twin.endTick = Math.max(1, match.ended ? match.tick : match.endTick);
   return twin;
@@ -68,26 +63,24 @@ export function competitionWinner(
  * alongside the class during the round, for the live standing: every classroom map (42 nodes, 118 in
  * `big-school`), at thousands of times real time, so the twin adds hundredths of a millisecond to a
  * tick. `district` (402) and the school network are compared at the end only. The room of 400 on
- * `district`, with its twin alongside, read tick p99 9.8 ms (twin made again and caught up in the
- * tick, for each of the host's 29 failures a minute) and 12.3 ms (caught up between ticks), against a
- * budget of 5 ms that it meets without the twin (4.3–4.5 ms the same hour).
+ * `district`, with a twin alongside (then made again for each host failure and replayed, in the tick
+ * or between ticks), read tick p99 9.8 and 12.3 ms against a budget of 5 ms that it meets without
+ * (4.3–4.5 ms the same hour).
  */
 export const LIVE_STANDING_NODES = 300;
 
 /**
  * The teams competition as it stands during the round: the autopilot twin played alongside the class,
  * tick for tick, so the top bar can say which team is ahead of its own autopilot, by the rule that
- * decides the winner. The twin is the one the end of the round compares with (autopilotTwin): when
- * the host starts a failure it is made again, with that failure at the tick it started, and catches
- * up over the next ticks, a slice at a time. Added time moves its end as it moves the class's.
+ * decides the winner. The twin is the one the end of the round compares with (autopilotTwin): a
+ * failure the host starts is handed to it for the same tick, added time moves its end as it moves the
+ * class's. Made mid-round, it catches up a slice at a time.
  */
 export class LiveStanding {
-  private twin: Match;
-  private hostFailures: number;
+  private readonly twin: Match;
 
   constructor(private readonly match: Match) {
     this.twin = autopilotTwin(match);
-    this.hostFailures = match.hostFailures.length;
   }
 
   /** Whether a match is small enough to be followed through the round (LIVE_STANDING_NODES). */
@@ -95,21 +88,15 @@ export class LiveStanding {
     return match.worlds.reduce((n, w) => n + w.nodes.length, 0) <= LIVE_STANDING_NODES;
   }
 
-  /** The host has started a failure since the twin was made: the next follow makes it again. */
-  get stale(): boolean {
-    return this.match.hostFailures.length !== this.hostFailures;
-  }
-
   /**
    * Steps the twin up to the class's tick, or until `enough()` (asked after the first two ticks: a
-   * twin made again mid-round catches up over several calls). True once the two are level.
+   * twin made mid-round catches up over several calls). True once the two are level.
    */
   follow(enough: () => boolean = () => false): boolean {
     const m = this.match;
-    if (this.stale) {
-      this.twin = autopilotTwin(m);
-      this.hostFailures = m.hostFailures.length;
-    }
+    // The host's failures since the last call: the twin, at most at their tick, starts them there.
+    const play = this.twin.hostFailuresToPlay;
+    for (let i = play.length; i < m.hostFailures.length; i++) play.push({ ...m.hostFailures[i]! });
     this.twin.endTick = m.endTick;
     // Two ticks at the least: a twin behind always gains on a class that steps one at a time.
     for (let n = 0; this.twin.tick < m.tick && !this.twin.ended; n++) {

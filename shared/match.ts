@@ -89,6 +89,8 @@ export function createMatch(
     nextScheduled: 0,
     failureLog: [],
     hostFailures: [],
+    hostFailuresToPlay: [],
+    nextHostFailureToPlay: 0,
     active: [],
     log: [],
     nextPacketId: 1,
@@ -124,6 +126,11 @@ export function submitIntent(match: Match, actor: Actor, intent: Intent): Intent
 export function stepMatch(match: Match): void {
   if (match.ended) return;
   truncate(match.transits, 0);
+  const play = match.hostFailuresToPlay;
+  while (match.nextHostFailureToPlay < play.length && play[match.nextHostFailureToPlay]!.tick <= match.tick) {
+    const { failure } = play[match.nextHostFailureToPlay++]!;
+    match.queued.push({ actor: { kind: "host" }, intent: { type: "trigger", failure } });
+  }
   applyQueued(match);
   if (match.paused) return;
   endFailures(match);

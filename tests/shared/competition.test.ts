@@ -115,28 +115,26 @@ describe("the teams competition", () => {
     expect(competitionWinner(r.teams)).toBe("hub");
   });
 
-  it("the live twin is made again when the host starts a failure, catches up in slices, and follows added time and an early end", () => {
+  it("the live twin starts the host's failure at its tick, follows added time and an early end, and ends on the verdict", () => {
     const m = idleSeats(match("server-crash"));
     const par = parOf(runMatch(createMatch(m.scenario)));
     const live = new LiveStanding(m);
     const play = (seconds: number) => {
       while (!m.ended && m.tick < seconds * TICKS_PER_SECOND) {
         stepMatch(m);
-        live.follow();
+        expect(
+          live.follow(() => true),
+          `level at ${m.tick}`,
+        ).toBe(true);
       }
     };
     play(30);
+    const crash = { kind: "crash", target: "role:router", at: 0, duration: 40 } as const;
+    expect(submitIntent(m, { kind: "host" }, { type: "trigger", failure: crash }).ok).toBe(true);
+    play(31);
     expect(live.standing(par)).not.toBeNull();
-    const cut = { kind: "crash", target: "role:router", at: 0, duration: 40 } as const;
-    expect(submitIntent(m, { kind: "host" }, { type: "trigger", failure: cut }).ok).toBe(true);
-    stepMatch(m);
-    // Made again from the start: two ticks a call while the budget says enough, so it is behind.
-    expect(live.follow(() => true)).toBe(false);
-    expect(live.standing(par)).toBeNull();
-    let calls = 1;
-    while (!live.follow(() => true)) calls++;
-    expect(calls).toBeGreaterThan(100);
-    // Time added later, with no failure: the twin's round grows with the class's.
+    expect(live.levelTwin()!.failureLog.map((f) => [f.kind, f.startTick])).toContainEqual(["crash", 300]);
+    // Time added later: the twin's round grows with the class's.
     play(100);
     expect(submitIntent(m, { kind: "host" }, { type: "add-time", seconds: 20 }).ok).toBe(true);
     // Then the host ends it early, 3.7 s after the round's first end: both stop at that tick.
@@ -147,9 +145,48 @@ describe("the teams competition", () => {
     expect(m.tick).toBe(1838);
     const end = live.standing(par)!;
     const r = compare(m, par);
-    expect(m.failureLog.map((f) => f.startTick)).toContain(30 * TICKS_PER_SECOND);
     for (const t of r.teams) expect(end.get(t.team), t.team).toBe(t.againstAutopilot);
     expect(end.get("hub")).toBeLessThan(100);
+    // The twin alongside and the one made at the end are the same match (the one made at the end
+    // notes the round's end as the tick it reached, one after the tick the host ended it in).
+    const atEnd = runMatch(autopilotTwin(m));
+    expect(atEnd.tick).toBe(live.levelTwin()!.tick);
+    atEnd.endTick = live.levelTwin()!.endTick;
+    expect(stateHash(live.levelTwin()!)).toBe(stateHash(atEnd));
+  });
+
+  it("a twin made mid-round catches up a slice at a time, the host's failures included", () => {
+    const m = idleSeats(match("link-cut"));
+    runUntil(m, 20);
+    const cut = { kind: "link-cut", target: "busiest", at: 0, duration: 10 } as const;
+    expect(submitIntent(m, { kind: "host" }, { type: "trigger", failure: cut }).ok).toBe(true);
+    runUntil(m, 90);
+    const live = new LiveStanding(m);
+    // Two ticks a call while the budget says enough, so it is behind, and has no standing yet.
+    expect(live.follow(() => true)).toBe(false);
+    expect(live.standing(parOf(runMatch(createMatch(m.scenario))))).toBeNull();
+    let calls = 1;
+    while (!live.follow(() => true)) calls++;
+    expect(calls).toBeGreaterThan(400);
+    runMatch(m);
+    live.follow();
+    expect(stateHash(live.levelTwin()!)).toBe(stateHash(runMatch(autopilotTwin(m))));
+  });
+
+  it("a class of bots is its twin exactly, whatever the host starts and whenever", () => {
+    for (const name of ["calm", "flash-crowd", "malicious-peer", "big-school"]) {
+      const m = match(name);
+      runUntil(m, 12.3);
+      for (const failure of [
+        { kind: "crash", target: "random", at: 0, duration: 15 },
+        { kind: "link-cut", target: "busiest", at: 0, duration: 10 },
+      ] as const) {
+        expect(submitIntent(m, { kind: "host" }, { type: "trigger", failure }).ok, name).toBe(true);
+        runUntil(m, m.tick / TICKS_PER_SECOND + 17.1);
+      }
+      runMatch(m);
+      expect(stateHash(runMatch(autopilotTwin(m))), name).toBe(stateHash(m));
+    }
   });
 
   it("the twin alongside never touches the class's match: the same state, step by step", () => {

@@ -95,13 +95,6 @@ const TICK_MS = 1000 / TICKS_PER_SECOND;
  * process's own limit (main.ts), with time left to write them.
  */
 const RESULTS_AT_SHUTDOWN_MS = 8_000;
-/**
- * A classroom's autopilot twin (the live standing) made again when the host starts a failure replays
- * the round so far in slices this long between ticks, not in them (a classroom map's three minutes in
- * about 15 ms, so a few slices). Level with the class, it steps one tick in each tick: hundredths of a
- * millisecond on a classroom map.
- */
-const TWIN_SLICE_MS = 2;
 
 export abstract class MatchRoom extends Room<MatchState> {
   override state = new MatchState();
@@ -141,8 +134,6 @@ export abstract class MatchRoom extends Room<MatchState> {
   private ending = false;
   /** Settles once the ended round's results and points are out (see finish). */
   private completed: Promise<void> = Promise.resolve();
-  /** A twin made again is replaying the round between ticks (see catchUpTwin). */
-  private twinCatchingUp = false;
   /** Classrooms compare each team with its autopilot twin; a solo level counts stars instead. */
   protected readonly comparesWithAutopilot: boolean = false;
 
@@ -298,7 +289,8 @@ export abstract class MatchRoom extends Room<MatchState> {
       if (this.breakNextTick) throw new Error("test hook: a broken tick");
       const t0 = performance.now();
       stepMatch(this.match);
-      this.followTwin();
+      // A classroom's twin steps alongside (the live standing): one tick in this tick.
+      this.projection.standing?.follow();
       const t1 = performance.now();
       const tick = this.match.tick;
       const hashed = hashDue(tick);
@@ -322,34 +314,6 @@ export abstract class MatchRoom extends Room<MatchState> {
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  /**
-   * Keeps the autopilot twin level with the class: one tick in this tick, or, made again for a host's
-   * failure, caught up between ticks (catchUpTwin). The standing shown meanwhile is the last one.
-   */
-  private followTwin(): void {
-    const live = this.projection.standing;
-    if (!live || this.twinCatchingUp) return;
-    // Made again (building its map too) only between ticks.
-    if (live.stale || !live.follow(() => true)) this.catchUpTwin(live);
-  }
-
-  /** Replays a twin made again in slices between ticks; a failure there ends only the live standing. */
-  private catchUpTwin(live: LiveStanding): void {
-    this.twinCatchingUp = true;
-    const slice = () => {
-      if (this.projection.standing !== live || this.match.ended) return;
-      try {
-        const until = performance.now() + TWIN_SLICE_MS;
-        if (live.follow(() => performance.now() > until)) this.twinCatchingUp = false;
-        else setImmediate(slice);
-      } catch (e) {
-        log.error(`room ${this.roomId}: live standing stopped: ${errorLine(e)}`);
-        this.projection.standing = undefined;
-      }
-    };
-    setImmediate(slice);
   }
 
   /** Projects seat changes at the next patch: many joins in one tenth of a second cost one projection. */
