@@ -62,10 +62,9 @@ export function competitionWinner(
  * Networks up to this many nodes (both teams together, as the round starts) play their autopilot twin
  * alongside the class during the round, for the live standing: every classroom map (42 nodes, 118 in
  * `big-school`), at thousands of times real time, so the twin adds hundredths of a millisecond to a
- * tick. `district` (402) and the school network are compared at the end only. The room of 400 on
- * `district`, with a twin alongside (then made again for each host failure and replayed, in the tick
- * or between ticks), read tick p99 9.8 and 12.3 ms against a budget of 5 ms that it meets without
- * (4.3–4.5 ms the same hour).
+ * tick. `district` (402) and the school network are compared at the end only: the room of 400 on
+ * `district` with its twin alongside read tick p99 7.3 ms (step p99 4.6 ms) against a budget of 5 ms
+ * that it meets without (4.2–4.5 ms the same hour).
  */
 export const LIVE_STANDING_NODES = 300;
 
