@@ -61,12 +61,11 @@ export function competitionWinner(
 /**
  * Networks up to this many nodes (both teams together, as the round starts) play their autopilot twin
  * alongside the class during the round, for the live standing: every classroom map (42 nodes, 118 in
- * `big-school`), at thousands of times real time, so the twin adds hundredths of a millisecond to a
- * tick. `district` (402) and the school network are compared at the end only: the room of 400 on
- * `district` with its twin alongside read tick p99 7.3 ms (step p99 4.6 ms) against a budget of 5 ms
- * that it meets without (4.2–4.5 ms the same hour).
+ * `big-school`) and `district` (402). A network the size of `bench:sim`'s school network (4,000
+ * nodes, a teacher's own scenario) is compared at the end only: each step of its twin would hold the
+ * room's process for several milliseconds.
  */
-export const LIVE_STANDING_NODES = 300;
+export const LIVE_STANDING_NODES = 1200;
 
 /**
  * The teams competition as it stands during the round: the autopilot twin played alongside the class,
@@ -77,9 +76,38 @@ export const LIVE_STANDING_NODES = 300;
  */
 export class LiveStanding {
   private readonly twin: Match;
+  /** The class's totals at whole seconds (note) that the twin has not reached yet. */
+  private readonly pending: { tick: number; totals: number[]; par: Par }[] = [];
+  /**
+   * Each team's standing at the latest second both have played: the class's tick when the twin steps
+   * in the class's tick, a second earlier when it steps between ticks (a school-sized room's).
+   */
+  latest: Map<Architecture, number> | null = null;
 
   constructor(private readonly match: Match) {
     this.twin = autopilotTwin(match);
+  }
+
+  /**
+   * Notes the class's totals now, by world (the projection does, once a second): the standing for
+   * this tick is made when the twin gets here, at once if it is here already.
+   */
+  note(totals: number[], par: Par): void {
+    this.pending.push({ tick: this.match.tick, totals, par });
+    this.settle();
+  }
+
+  private settle(): void {
+    const twin = this.twin;
+    while (this.pending.length > 0 && this.pending[0]!.tick <= twin.tick) {
+      const { tick, totals, par } = this.pending.shift()!;
+      if (tick !== twin.tick) continue; // passed by (a twin made mid-round): not comparable
+      const out = new Map<Architecture, number>();
+      this.match.worlds.forEach((w, i) => {
+        out.set(w.team, againstAutopilot(totals[i]!, scoreTeam(twin, twin.worlds[i]!, par).total));
+      });
+      this.latest = out;
+    }
   }
 
   /** Whether a match is small enough to be followed through the round (LIVE_STANDING_NODES). */
@@ -101,6 +129,7 @@ export class LiveStanding {
     for (let n = 0; this.twin.tick < m.tick && !this.twin.ended; n++) {
       if (n >= 2 && enough()) break;
       stepMatch(this.twin);
+      if (this.pending.length > 0) this.settle();
     }
     return this.level();
   }

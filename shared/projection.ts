@@ -11,7 +11,7 @@ import { teamName, writeEventView } from "./events";
 import { coinsLeft } from "./intents";
 import { takesUpdates } from "./nodes";
 import { type Crossing, crossingHead, packHeads } from "./protocol";
-import { type Par, scoreTeam } from "./scoring";
+import { type Par, type Scores, scoreTeam } from "./scoring";
 import { isDown } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
@@ -118,16 +118,23 @@ export function projectMatch(
   const again = proj.projectedTick === match.tick;
   proj.projectedTick = match.tick;
   const secondDone = match.tick % TICKS_PER_SECOND === 0 && !again;
-  // While a twin made again catches up (the host started a failure), the last standing stays shown.
-  const standing = secondDone ? (proj.standing?.standing(par) ?? null) : null;
-  for (const world of match.worlds) {
+  // The class's totals are noted once a second; the standing shown is the latest both have played
+  // (this second's when the twin steps in the tick, the last one's when it steps between ticks).
+  const scores = secondDone ? match.worlds.map((w) => scoreTeam(match, w, par)) : [];
+  if (secondDone)
+    proj.standing?.note(
+      scores.map((s) => s.total),
+      par,
+    );
+  const standing = secondDone ? (proj.standing?.latest ?? null) : null;
+  match.worlds.forEach((world, i) => {
     const team = state.teams.get(world.team)!;
     watchDrops(world, match, proj);
     const moved = projectNodes(team, world, match, names, proj.make);
     if (proj.transits && !again) projectTransits(team, world, match);
     projectLinks(team, world, proj, match.tick, proj.linksNow || moved, !again);
-    if (secondDone) projectScores(team, world, match, proj, par, standing);
-  }
+    if (secondDone) projectScores(team, world, match, proj, scores[i]!, standing);
+  });
   proj.linksNow = false;
   projectFailures(state, match, proj.make);
 }
@@ -454,10 +461,9 @@ function projectScores(
   world: World,
   match: Match,
   proj: Projection,
-  par: Par,
+  scores: Scores,
   standing: Map<string, number> | null,
 ): void {
-  const scores = scoreTeam(match, world, par);
   const against = standing?.get(world.team);
   if (against !== undefined) put(team, "standing", Math.min(32767, against));
   put(team, "speed", scores.speed);

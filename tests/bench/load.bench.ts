@@ -275,7 +275,7 @@ async function measure(
   const kind = (k: { p50: number; p99: number }) => `${k.p50} / ${k.p99} ms`;
   metrics.forEach((m, i) => {
     console.log(
-      `  process ${i + 1} (:${servers[i]!.port})   ${m.rooms} rooms, ${m.clients} clients, tick (sim + encode) p50 ${m.tickMs.p50} ms p99 ${m.tickMs.p99} ms (sim p99 ${m.simMs.p99}: step ${m.simPartsMs.step}, hash ${m.simPartsMs.hash}, projection ${m.simPartsMs.project}; encode p99 ${m.encodeMs.p99}), socket writes p99 ${m.sendMs.p99} ms, lag p99 ${m.eventLoopLagMs.p99} ms, CPU ${m.cpuPercent} %, ${m.memoryMB} MB\n    simulation by tick (p50 / p99): once a second ${kind(m.simByTickMs.second)}, state hash ${kind(m.simByTickMs.hash)}, the rest ${kind(m.simByTickMs.other)}`,
+      `  process ${i + 1} (:${servers[i]!.port})   ${m.rooms} rooms, ${m.clients} clients, tick (sim + encode) p50 ${m.tickMs.p50} ms p99 ${m.tickMs.p99} ms (sim p99 ${m.simMs.p99}: step ${m.simPartsMs.step}, hash ${m.simPartsMs.hash}, projection ${m.simPartsMs.project}; encode p99 ${m.encodeMs.p99}), socket writes p99 ${m.sendMs.p99} ms, lag p99 ${m.eventLoopLagMs.p99} ms, CPU ${m.cpuPercent} %, ${m.memoryMB} MB\n    simulation by tick (p50 / p99): once a second ${kind(m.simByTickMs.second)}, state hash ${kind(m.simByTickMs.hash)}, the rest ${kind(m.simByTickMs.other)}${m.twinMs?.samples ? `\n    autopilot twin between ticks (the live standing): p50 ${m.twinMs.p50} ms, p99 ${m.twinMs.p99} ms a step` : ""}`,
     );
   });
   console.log(

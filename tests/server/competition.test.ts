@@ -57,3 +57,13 @@ it("a solo level has no autopilot standing", async () => {
   expect([...stateOf(room).teams.values()].map((t) => t.standing)).toEqual([-1]);
   room.leave();
 });
+
+it("a district class has its standing too, its twin stepped between ticks", async () => {
+  const made = await h.createClass({ scenario: "district" });
+  const host = quiet(await h.client().joinById(made.code, { hostKey: made.hostKey }));
+  await until(() => stateOf(host).teams?.size === 2, 5000, "both teams");
+  host.send("host", { type: "start" });
+  await until(() => stateOf(host).tick >= 35, 20_000, "three seconds and a half");
+  expect([...stateOf(host).teams.values()].map((t) => t.standing)).toEqual([100, 100]);
+  host.leave();
+});

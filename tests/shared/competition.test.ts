@@ -15,6 +15,7 @@ import {
   parOf,
   runMatch,
   type Scenario,
+  scoreTeam,
   stateHash,
   stepMatch,
   submitIntent,
@@ -205,9 +206,43 @@ describe("the teams competition", () => {
     }
   });
 
-  it("the live standing follows classroom networks, not district or the school network", () => {
+  it("a twin stepped after the tick (a school-sized room's) gives each second's standing a second late", () => {
+    const m = idleSeats(match("link-cut"));
+    const par = parOf(runMatch(createMatch(m.scenario)));
+    const inTick = new LiveStanding(m);
+    const after = new LiveStanding(m);
+    const totals = () => m.worlds.map((w) => scoreTeam(m, w, par).total);
+    const seen: { tick: number; now: string; late: string }[] = [];
+    const words = (s: Map<string, number> | null) => JSON.stringify(s && [...s]);
+    while (!m.ended) {
+      stepMatch(m);
+      inTick.follow();
+      if (m.tick % TICKS_PER_SECOND === 0) {
+        inTick.note(totals(), par);
+        after.note(totals(), par);
+        seen.push({ tick: m.tick, now: words(inTick.latest), late: words(after.latest) });
+      }
+      after.follow();
+    }
+    // The cut at 50 s moves the idle hub's standing; the late one shows each second's a second on.
+    expect(
+      seen.some(
+        (s) =>
+          s.now !==
+          words(
+            new Map([
+              ["hub", 100],
+              ["swarm", 100],
+            ]),
+          ),
+      ),
+    ).toBe(true);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.late, `at ${seen[i]!.tick}`).toBe(seen[i - 1]!.now);
+  });
+
+  it("the live standing follows classroom networks and district, not a network of thousands", () => {
     expect(LiveStanding.fits(match("big-school"))).toBe(true);
-    expect(LiveStanding.fits(match("district"))).toBe(false);
+    expect(LiveStanding.fits(match("district"))).toBe(true);
     const district = BUILT_IN_SCENARIOS.district!;
     const school = match("district", {
       map: { ...district.map, routers: 400, servers: 100, users: 1500 } as Scenario["map"],

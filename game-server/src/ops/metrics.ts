@@ -49,6 +49,8 @@ const projection = new Ring();
  */
 export type TickKind = "second" | "hash" | "other";
 const byKind: Record<TickKind, Ring> = { second: new Ring(), hash: new Ring(), other: new Ring() };
+/** A school-sized room's autopilot twin, stepped between its ticks (a classroom's is in its step). */
+const twin = new Ring();
 
 /**
  * Records one room tick's simulation time, and its parts (they add up to it); the encode of the next
@@ -60,6 +62,11 @@ export function recordSim(stepMs: number, hashMs: number, projectMs: number, kin
   step.add(stepMs);
   hash.add(hashMs);
   projection.add(projectMs);
+}
+
+/** One step of a room's autopilot twin taken between ticks (MatchRoom: the live standing). */
+export function recordTwin(ms: number): void {
+  twin.add(ms);
 }
 
 /** One room tick: its simulation, the encoding of its patch, and the writes of that patch to sockets. */
@@ -83,6 +90,8 @@ export interface MetricsSnapshot {
   tickMs: { p50: number; p99: number };
   /** Handing each tick's patch (and joiners' full states) to every client's socket. */
   sendMs: { p50: number; p99: number };
+  /** School-sized rooms' autopilot twins, stepped between ticks (0 samples: none ran). */
+  twinMs: { samples: number; p50: number; p99: number };
   eventLoopLagMs: { p50: number; p99: number; max: number };
   cpuPercent: number;
   memoryMB: number;
@@ -107,6 +116,7 @@ export function snapshot(reset = false): MetricsSnapshot {
     encodeMs: { p50: round(encode.percentile(50)), p99: round(encode.percentile(99)) },
     tickMs: { p50: round(tick.percentile(50)), p99: round(tick.percentile(99)) },
     sendMs: { p50: round(send.percentile(50)), p99: round(send.percentile(99)) },
+    twinMs: { samples: twin.size, p50: round(twin.percentile(50)), p99: round(twin.percentile(99)) },
     eventLoopLagMs: {
       // The histogram counts the timer's own resolution (10 ms) as delay; take it off.
       p50: round(Math.max(0, lag.percentile(50) / 1e6 - 10)),
@@ -125,6 +135,7 @@ export function snapshot(reset = false): MetricsSnapshot {
     encode.reset();
     tick.reset();
     send.reset();
+    twin.reset();
     lag.reset();
     cpuSince = process.cpuUsage();
     wallSince = performance.now();
