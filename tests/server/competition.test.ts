@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { MatchResult } from "../../shared/index";
-import { boot, type Harness, nextMessage, quiet, stateOf, until } from "./harness";
+import { boot, type Harness, nextMessage, pastClasses, quiet, stateOf, until } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,5 +65,10 @@ it("a district class has its standing too, its twin stepped between ticks", asyn
   host.send("host", { type: "start" });
   await until(() => stateOf(host).tick >= 35, 20_000, "three seconds and a half");
   expect([...stateOf(host).teams.values()].map((t) => t.standing)).toEqual([100, 100]);
+  // Its checkpoint (every 5 s) waits for the twin's step, so the stored round says who was ahead.
+  await until(() => stateOf(host).tick >= 55, 20_000, "the first checkpoint");
+  const [running] = await pastClasses(h.server.url, made.hostKey);
+  expect(running?.status).toBe("interrupted");
+  expect(running!.teams.map((t) => t.againstAutopilot)).toEqual([100, 100]);
   host.leave();
 });

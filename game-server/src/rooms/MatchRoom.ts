@@ -141,6 +141,8 @@ export abstract class MatchRoom extends Room<MatchState> {
   private ending = false;
   /** Settles once the ended round's results and points are out (see finish). */
   private completed: Promise<void> = Promise.resolve();
+  /** A checkpoint waits for the twin's step after this tick (followTwinSoon). */
+  private checkpointDue = false;
   /** Whether the live standing's twin steps in the tick (a classroom map) or after it (followTwinSoon). */
   private twinInTick = true;
   /** Classrooms compare each team with its autopilot twin; a solo level counts stars instead. */
@@ -321,7 +323,11 @@ export abstract class MatchRoom extends Room<MatchState> {
       // Private views go out half a second after the scores are projected: two small spikes, not one.
       if (this.match.tick % TICKS_PER_SECOND === TICKS_PER_SECOND / 2)
         sendPrivateViews(this.clients, this.match);
-      if (this.match.tick % (CHECKPOINT_SECONDS * TICKS_PER_SECOND) === 0) this.checkpoint();
+      if (this.match.tick % (CHECKPOINT_SECONDS * TICKS_PER_SECOND) === 0) {
+        // Stored with its twin level where the twin steps after the tick (followTwinSoon).
+        if (this.twinInTick || !this.projection.standing) this.checkpoint();
+        else this.checkpointDue = true;
+      }
       if (!this.twinInTick) this.followTwinSoon();
       if (this.match.ended) this.finish();
     } catch (error) {
@@ -338,14 +344,18 @@ export abstract class MatchRoom extends Room<MatchState> {
     const live = this.projection.standing;
     if (!live) return;
     setImmediate(() => {
-      if (this.projection.standing !== live) return;
-      try {
-        const t0 = performance.now();
-        live.follow();
-        recordTwin(performance.now() - t0);
-      } catch (e) {
-        log.error(`room ${this.roomId}: live standing stopped: ${errorLine(e)}`);
-        this.projection.standing = undefined;
+      if (this.projection.standing === live)
+        try {
+          const t0 = performance.now();
+          live.follow();
+          recordTwin(performance.now() - t0);
+        } catch (e) {
+          log.error(`room ${this.roomId}: live standing stopped: ${errorLine(e)}`);
+          this.projection.standing = undefined;
+        }
+      if (this.checkpointDue) {
+        this.checkpointDue = false;
+        this.checkpoint();
       }
     });
   }
@@ -502,6 +512,13 @@ export abstract class MatchRoom extends Room<MatchState> {
    */
   override onBeforeShutdown(): void {
     this.setSimulationInterval();
+    // A twin that steps after the tick may be one behind: level, the stored round says who was ahead.
+    try {
+      this.projection.standing?.follow();
+    } catch (e) {
+      log.error(`room ${this.roomId}: live standing stopped: ${errorLine(e)}`);
+      this.projection.standing = undefined;
+    }
     const stored = this.ending
       ? this.finishedAtShutdown()
       : this.state.phase === "playing" || this.state.phase === "paused"
