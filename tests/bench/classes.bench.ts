@@ -6,22 +6,27 @@
  * each role among classmates who never act, how often they finish in the top third of the class (ties
  * share a place) and how often their decisions earned anything; the most points any saboteur earned;
  * and with bots in every seat (each seat's autopilot against an idle seat), how often each role is in
- * the top 5 of its match.
+ * the top 5 of its match; and the top bar's live standing (shared/competition.ts LiveStanding: each
+ * class's twin played alongside, a host's failure at 20 + 3 × seed seconds) against the verdict.
  *
  *   npm run bench:classes -- [--seeds N] [--scenario NAME]
  */
 import {
+  autopilotTwin,
   autopilotWorth,
   BUILT_IN_SCENARIOS,
   competitionWinner,
   createMatch,
   decisionPoints,
   isSeat,
+  LiveStanding,
   matchResult,
   parOf,
   roleOf,
   runMatch,
   type Scenario,
+  submitIntent,
+  TICKS_PER_SECOND,
 } from "../../shared/index";
 import { CLASS_KINDS, type ClassKind, playClasses, playClassMatch } from "../shared/classes";
 
@@ -49,6 +54,7 @@ let botMatches = 0;
 let saboteurMost = 0;
 let saboteursEarning = 0;
 let saboteurs = 0;
+const live = { rounds: 0, verdict: 0, engagedWins: 0 };
 for (const name of names) {
   const base = BUILT_IN_SCENARIOS[name]!;
   const per: Record<string, number[]> = {};
@@ -113,6 +119,23 @@ for (const name of names) {
       const r = playClasses(sc, { [a]: "engaged", [b]: "idle" } as never, par);
       versus++;
       if (competitionWinner(r.teams) === a) engagedWins++;
+      // The same, the top bar's standing followed through the round, with a host's failure too.
+      let standing: LiveStanding | undefined;
+      const at = (20 + 3 * seed) * TICKS_PER_SECOND;
+      const failure =
+        seed % 2
+          ? ({ kind: "crash", target: "random", at: 0, duration: 15 } as const)
+          : ({ kind: "link-cut", target: "busiest", at: 0, duration: 15 } as const);
+      const m = playClassMatch(sc, { [a]: "engaged", [b]: "idle" } as never, undefined, (x) => {
+        standing ??= new LiveStanding(x);
+        standing.follow();
+        if (x.tick === at) submitIntent(x, { kind: "host" }, { type: "trigger", failure });
+      });
+      const verdict = matchResult(m, par, runMatch(autopilotTwin(m)));
+      const end = standing!.standing(par)!;
+      live.rounds++;
+      if (verdict.teams.every((t) => end.get(t.team) === t.againstAutopilot)) live.verdict++;
+      if (competitionWinner(verdict.teams) === a) live.engagedWins++;
     }
   }
   const cells = (team: string) =>
@@ -136,3 +159,6 @@ for (const [role, n] of [...botTop].sort((a, b) => a[0].localeCompare(b[0])))
   console.log(
     `  ${role.padEnd(14)} ${pad(Math.round((100 * n) / botMatches), 3)} %   (${botMatches} matches)`,
   );
+console.log(
+  `\nThe top bar's live standing (each class's twin alongside; an engaged class against an idle one, both ways round, with a host's failure at 20 + 3 × seed s): at the end it was the verdict in ${live.verdict} of ${live.rounds} rounds; the engaged class won ${live.engagedWins} of ${live.rounds}`,
+);
