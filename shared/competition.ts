@@ -110,9 +110,14 @@ export class LiveStanding {
     }
   }
 
+  /** Both teams' nodes together: what LIVE_STANDING_NODES (and a room's choice of when to step) read. */
+  static nodes(match: Match): number {
+    return match.worlds.reduce((n, w) => n + w.nodes.length, 0);
+  }
+
   /** Whether a match is small enough to be followed through the round (LIVE_STANDING_NODES). */
   static fits(match: Match): boolean {
-    return match.worlds.reduce((n, w) => n + w.nodes.length, 0) <= LIVE_STANDING_NODES;
+    return LiveStanding.nodes(match) <= LIVE_STANDING_NODES;
   }
 
   /**

@@ -247,7 +247,8 @@ describe("the teams competition", () => {
     const school = match("district", {
       map: { ...district.map, routers: 400, servers: 100, users: 1500 } as Scenario["map"],
     });
-    expect(school.worlds.reduce((n, w) => n + w.nodes.length, 0)).toBeGreaterThan(LIVE_STANDING_NODES);
+    expect(LiveStanding.nodes(school)).toBeGreaterThan(LIVE_STANDING_NODES);
+    expect(LiveStanding.nodes(match("district"))).toBe(402);
     expect(LiveStanding.fits(school)).toBe(false);
   });
 

@@ -157,7 +157,7 @@ export abstract class MatchRoom extends Room<MatchState> {
     // network between ticks (TWIN_IN_TICK_NODES).
     if (this.comparesWithAutopilot && LiveStanding.fits(this.match)) {
       this.projection.standing = new LiveStanding(this.match);
-      this.twinInTick = this.match.worlds.reduce((n, w) => n + w.nodes.length, 0) <= TWIN_IN_TICK_NODES;
+      this.twinInTick = LiveStanding.nodes(this.match) <= TWIN_IN_TICK_NODES;
     }
     this.seats = new Seats(this.match, this.state.players, () => this.projectSoon());
     timeEncoding(this, (ms) => {
