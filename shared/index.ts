@@ -180,4 +180,5 @@ export {
   updatesCoveredView,
   upgradeRefusal,
   upkeepSavedByLeaving,
+  waitedSeconds,
 } from "./view-rules";

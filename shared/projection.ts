@@ -15,6 +15,7 @@ import { type Par, type Scores, scoreTeam } from "./scoring";
 import { isDown } from "./transport";
 import type { Match, Packet, SimNode, World } from "./types";
 import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
+import { currentWant } from "./workload";
 
 /**
  * Writes a field only when it changed. The last written values are kept in a plain object beside each
@@ -171,6 +172,25 @@ function projectNodes(team: TeamView, world: World, match: Match, names: Names, 
   return moved;
 }
 
+/**
+ * A user shows as waiting once it has gone this long without a piece of the file it wants: 2 s, past
+ * the round trip of a classroom map, so an ordinary download never shows a wait.
+ */
+export const WAIT_SHOWN_TICKS = 2 * TICKS_PER_SECOND;
+
+/**
+ * The tick a user's wait began (its last piece of the file it wants, or the moment it wanted it), once
+ * it has waited WAIT_SHOWN_TICKS; -1 while its download moves, between files, when it has everything,
+ * or while its computer is down (the map shows that instead). The screen counts the seconds from it,
+ * so the field changes only when a wait starts or ends.
+ */
+export function waitingSince(n: SimNode, tick: number): number {
+  const u = n.user;
+  if (!u || n.gone || isDown(n, tick) || currentWant(u, tick) < 0) return -1;
+  const since = Math.max(u.wantFrom, u.lastProgress);
+  return tick - since >= WAIT_SHOWN_TICKS ? since : -1;
+}
+
 /** Items held whole: masks equal to `full` (counted without a list, for every node every tick). */
 function countFull(masks: readonly number[], full: number): number {
   let n = 0;
@@ -231,6 +251,7 @@ function projectNode(s: NodeView, n: SimNode, match: Match, names: Names, holes:
     putTo(s, w, "progress", progress);
     putTo(s, w, "itemsHeld", u.completed);
   }
+  if (n.user) putTo(s, w, "waitingSince", waitingSince(n, match.tick));
   if (n.router) putTo(s, w, "priority", n.router.priority ?? "");
   return moved;
 }

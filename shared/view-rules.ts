@@ -4,7 +4,7 @@
  * screen to what it sees (the view types, view.ts, have these fields), so both give the same answer
  * as the same refusal codes (tests/shared/view-rules.test.ts). Pure functions of their arguments.
  */
-import { MAX_UPGRADES, PEER_UPKEEP_PEERS, PEER_UPKEEP_PER_MINUTE } from "./constants";
+import { MAX_UPGRADES, PEER_UPKEEP_PEERS, PEER_UPKEEP_PER_MINUTE, TICKS_PER_SECOND } from "./constants";
 import { type Refusal, refusal } from "./refusals";
 import type { NodeView } from "./view";
 
@@ -14,6 +14,15 @@ import type { NodeView } from "./view";
  */
 export function swarmUpkeepPerMinute(peers: number): number {
   return peers * PEER_UPKEEP_PER_MINUTE * (1 + peers / PEER_UPKEEP_PEERS);
+}
+
+/**
+ * Whole seconds a user has waited for its file at `tick` (the map's tag and the panel say it), or -1
+ * when it is not waiting (view.ts waitingSince).
+ */
+export function waitedSeconds(n: Pick<NodeView, "waitingSince" | "gone">, tick: number): number {
+  if (n.waitingSince < 0 || n.gone || tick < n.waitingSince) return -1;
+  return Math.floor((tick - n.waitingSince) / TICKS_PER_SECOND);
 }
 
 /** Coins a minute the swarm's upkeep falls by when one of its `peers` leaves (more than its own share). */

@@ -60,6 +60,11 @@ export interface NodeView {
   progress: number;
   /** Items held complete. */
   itemsHeld: number;
+  /**
+   * A user waiting for the file it wants: the tick its wait began (its last piece), once it has waited
+   * 2 s (projection.ts WAIT_SHOWN_TICKS); -1 otherwise. The screen counts the seconds from the match's tick.
+   */
+  waitingSince: number;
   priority: string;
 }
 
@@ -270,6 +275,7 @@ export const PLAIN_VIEWS: ViewFactory = {
     verify: false,
     progress: 0,
     itemsHeld: 0,
+    waitingSince: -1,
     priority: "",
   }),
   link: () => ({

@@ -1,10 +1,14 @@
 /**
  * A student seated as a hub client (the teacher moved them there in the lobby) sees, under Safety,
  * what encrypting their own connection does and what it costs their server: a server that does not
- * encrypt does the cipher's work for what it sends them (simulation rules 2).
+ * encrypt does the cipher's work for what it sends them (simulation rules 2). And when the hub's only
+ * server crashes, every client on the map shows how long it has waited for its file, as does the
+ * student's own panel; the swarm's peers keep going.
  */
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostClass, joinClass, launch, type World } from "./browser";
+import { expectLegendClear, maps } from "./screen-checks";
 
 let w: World;
 beforeAll(async () => {
@@ -17,6 +21,22 @@ afterAll(async () => {
 type Players = { entries(): Iterable<[string, { nickname: string; node: string }]> };
 type HostSession = { state: { players: Players }; sendHost(action: unknown): void };
 
+/** The teacher seats a student on a hub client (U1) from the lobby. */
+async function seatOnClient(host: Page, student: Page, nickname: string): Promise<void> {
+  await host.waitForFunction(
+    (name) => (document.querySelector("#lobby-teams")?.textContent ?? "").includes(name),
+    nickname,
+  );
+  await host.evaluate((name) => {
+    const s = (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session;
+    const [id] = [...s.state.players.entries()].find(([, p]) => p.nickname === name)!;
+    s.sendHost({ type: "move", player: id, team: "hub", node: "U1" });
+  }, nickname);
+  await student.waitForFunction(() =>
+    /Client/.test(document.querySelector("#lobby-seat")?.textContent ?? ""),
+  );
+}
+
 describe("a hub client's own encryption", () => {
   it("is explained with what it costs the server", { timeout: 180_000 }, async () => {
     const host = await w.open("host", { width: 1920, height: 1080 });
@@ -24,15 +44,7 @@ describe("a hub client's own encryption", () => {
     const dee = await w.open("Dee", { width: 1366, height: 768 });
     await joinClass(dee, code, "Dee");
     // The teacher puts Dee on a client of the hub.
-    await host.waitForFunction(() =>
-      (document.querySelector("#lobby-teams")?.textContent ?? "").includes("Dee"),
-    );
-    await host.evaluate(() => {
-      const s = (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session;
-      const [id] = [...s.state.players.entries()].find(([, p]) => p.nickname === "Dee")!;
-      s.sendHost({ type: "move", player: id, team: "hub", node: "U1" });
-    });
-    await dee.waitForFunction(() => /Client/.test(document.querySelector("#lobby-seat")?.textContent ?? ""));
+    await seatOnClient(host, dee, "Dee");
     await host.click("#start");
     await dee.waitForSelector("#encrypt-hint:not([hidden])", { timeout: 60_000 });
     expect(await dee.textContent("#encrypt-hint")).toMatch(
@@ -48,6 +60,65 @@ describe("a hub client's own encryption", () => {
     );
     expect(await dee.textContent("#encrypt")).toBe("My connection is encrypted ✓");
     await w.shot(dee, "43b-client-encrypted-chromebook");
+    expect(w.errors.join("\n")).toBe("");
+  });
+});
+
+describe("waiting for a server that is down", () => {
+  it("every hub client shows its wait on the map, and the student's panel counts it", {
+    timeout: 180_000,
+  }, async () => {
+    const host = await w.open("host", { width: 1920, height: 1080 });
+    const code = await hostClass(host, "server-crash");
+    const eli = await w.open("Eli", { width: 1366, height: 768 });
+    await joinClass(eli, code, "Eli");
+    await seatOnClient(host, eli, "Eli");
+    await host.click("#start");
+    await eli.waitForSelector("[data-fact='download']", { timeout: 60_000 });
+    // A calm start: Eli's download moves, so no wait is shown. Every user has begun by 0:25 (the
+    // scenario's users start one after another over its first 20 s).
+    await host.waitForFunction(
+      () =>
+        (window as unknown as { hubSwarm: { session: { state: { tick: number } } } }).hubSwarm.session.state
+          .tick >= 250,
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await eli.$("[data-fact='waiting']")).toBeNull();
+    // The teacher crashes the hub's server at once (the scenario's own crash comes at 1:00).
+    await host.evaluate(() => {
+      const s = (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session;
+      s.sendHost({ type: "trigger", failure: { kind: "crash", target: "role:server", duration: 30 } });
+    });
+    await eli.waitForFunction(
+      () =>
+        /^(\d+) s for your file$/.test(document.querySelector("[data-fact='waiting']")?.textContent ?? "") &&
+        Number.parseInt(document.querySelector("[data-fact='waiting']")!.textContent!, 10) >= 9,
+      undefined,
+      { timeout: 30_000 },
+    );
+    // On the projector every hub client still wanting a file shows its wait; no swarm peer does.
+    await host
+      .waitForFunction(() => document.querySelectorAll(".toast.banner").length > 0)
+      .catch(() => undefined);
+    const layout = await maps(host);
+    const hub = layout.find((m) => m.team === "hub")!;
+    const swarm = layout.find((m) => m.team === "swarm")!;
+    expect(hub.waits.length).toBeGreaterThanOrEqual(12);
+    for (const t of hub.waits) expect(t.text).toMatch(/^\d+ s$/);
+    expect(swarm.waits).toEqual([]);
+    // A tag sits at its own client's icon, on the map.
+    for (const t of hub.waits) {
+      const icon = hub.nodes.find((n) => n.id === t.id)!.icon;
+      expect(Math.abs(t.box.x - (icon.x + icon.w / 2))).toBeLessThan(icon.w);
+      expect(Math.abs(t.box.y + t.box.h / 2 - (icon.y + icon.h / 2))).toBeLessThan(icon.h);
+    }
+    await expectLegendClear(host, "projector");
+    await expectLegendClear(eli, "Chromebook");
+    await w.shot(host, "44-crash-waits-projector");
+    await w.shot(eli, "44b-crash-waits-chromebook");
+    expect((await maps(eli)).find((m) => m.team === "hub")!.waits.length).toBeGreaterThanOrEqual(12);
+    expect(await eli.textContent("#map-summary")).toMatch(/It is waiting for its file\./);
     expect(w.errors.join("\n")).toBe("");
   });
 });

@@ -78,6 +78,17 @@ export function expectNoLabelOverlap(layout: MapLayout[], who: string): void {
 }
 
 /** The student's own node, their team's total, their points, the leader and the help button. */
+/** The key to the map (lower right) and "Behind the scenes" (lower left) never cover each other. */
+export async function expectLegendClear(page: Page, who: string): Promise<void> {
+  const behind = await box(page, "#behind");
+  const legend = await box(page, "#legend");
+  if (behind && legend)
+    expect(
+      overlap(behind, legend),
+      `${who}: the key ${JSON.stringify(legend)} covers Behind the scenes ${JSON.stringify(behind)}`,
+    ).toBe(false);
+}
+
 export async function expectGlance(page: Page, who: string, dpr: number): Promise<void> {
   const view = page.viewportSize()!;
   const within = (b: Box | null, what: string) => {
@@ -102,6 +113,7 @@ export async function expectGlance(page: Page, who: string, dpr: number): Promis
     if (b) expect(overlap(b, mine!.icon), `${who}: ${sel} covers their node`).toBe(false);
   }
   expectNoLabelOverlap(layout, who);
+  await expectLegendClear(page, who);
   // Crisp: the canvas has a pixel for every device pixel (up to 2 per CSS pixel).
   const canvas = await page.$eval("#game canvas", (c) => ({
     w: (c as HTMLCanvasElement).width,

@@ -18,6 +18,7 @@ import {
   type NodeView as NodeState,
   type RouteView,
   type TeamView as TeamState,
+  waitedSeconds,
 } from "../../../shared/index";
 import { pixelDensity } from "./display";
 import { COLORS, CORRUPT_STYLE, PACKET_STYLE, PACKET_TEXTURE } from "./palette";
@@ -49,6 +50,8 @@ export interface MapLayout {
   routeTags: { link: string; text: string }[];
   /** The player's router's link badges for packets lost ("3 dropped"), by link id. */
   dropTags: { link: string; text: string }[];
+  /** Users waiting for their file, with their tag's words ("12 s") and where it is drawn. */
+  waits: { id: string; text: string; box: Box }[];
 }
 
 /**
@@ -91,6 +94,8 @@ interface NodeSprite {
   label: GameObjects.Text;
   ring: GameObjects.Graphics;
   badge: GameObjects.Image;
+  /** How long a user has waited for its file ("12 s"), made the first time it waits. */
+  wait: GameObjects.Text | null;
   /** What the ring graphics last showed. */
   sig: string;
   /** Where the node stood when last placed: a server moving to the cloud changes it. */
@@ -308,7 +313,7 @@ export class MapView {
       this.measureSpan();
       this.relayout();
     }
-    this.syncNodes(team);
+    this.syncNodes(team, tick);
     this.drawLinks(team);
     if (this.labelsDirty) this.placeLabels();
     const linkList = this.linkArray(team);
@@ -605,7 +610,7 @@ export class MapView {
     return tag.setFontSize(Math.max(12, Math.round(this.labelPx() * 0.8)));
   }
 
-  private syncNodes(team: TeamState): void {
+  private syncNodes(team: TeamState, tick: number): void {
     const mine = this.myNode();
     for (const n of team.nodes.values()) {
       let s = this.nodes.get(n.id);
@@ -620,6 +625,7 @@ export class MapView {
         this.linkSignature = "";
       }
       this.styleNode(n, s, n.id === mine);
+      this.styleWait(n, s, tick);
     }
     this.title.setText(`${team.name}`).setPosition(this.rect.x + 8, this.rect.y + 2);
     this.title.setColor(this.teamKey === "hub" ? "#e69f00" : "#3fd1a6");
@@ -642,7 +648,7 @@ export class MapView {
       .setDepth(6);
     const ring = this.scene.add.graphics().setDepth(2);
     const badge = this.scene.add.image(0, 0, "crash").setDepth(5).setVisible(false);
-    return { icon, label, ring, badge, sig: "", at: "" };
+    return { icon, label, ring, badge, wait: null, sig: "", at: "" };
   }
 
   /** Set by the scene: a click on a node. */
@@ -725,6 +731,37 @@ export class MapView {
       g.arc(p.x, p.y, r - 4, -Math.PI / 2, -Math.PI / 2 + (2 * Math.PI * n.progress) / 100);
       g.strokePath();
     }
+  }
+
+  /**
+   * A user waiting for the file it wants: the seconds it has waited, on a red tag at its icon's lower
+   * right ("12 s"), counted from the round's clock. When a server crashes every client of it shows one;
+   * when a swarm's seeds leave too early, every peer does, and the count only grows.
+   */
+  private styleWait(n: NodeState, s: NodeSprite, tick: number): void {
+    const secs = waitedSeconds(n, tick);
+    if (secs < 0) {
+      s.wait?.setVisible(false);
+      return;
+    }
+    s.wait ??= this.scene.add
+      .text(0, 0, "", {
+        fontFamily: "system-ui, sans-serif",
+        fontStyle: "bold",
+        color: "#ffffff",
+        backgroundColor: WAIT_PLATE,
+        padding: { x: 4, y: 1 },
+        resolution: pixelDensity(),
+      })
+      .setOrigin(0, 0.5)
+      .setDepth(5); // under the labels: a name stays readable where a tag reaches it
+    const text = `${secs} s`;
+    if (s.wait.text !== text) s.wait.setText(text);
+    const icon = s.icon;
+    s.wait
+      .setFontSize(Math.max(11, Math.round(this.labelPx() * 0.75)))
+      .setPosition(icon.x + icon.displayWidth * 0.3, icon.y + icon.displayHeight * 0.4)
+      .setVisible(true);
   }
 
   /**
@@ -835,6 +872,22 @@ export class MapView {
       dropTags: [...this.dropTags.entries()]
         .filter(([, t]) => t.visible)
         .map(([link, t]) => ({ link, text: t.text })),
+      waits: [...this.nodes.entries()].flatMap(([id, s]) =>
+        s.wait?.visible
+          ? [
+              {
+                id,
+                text: s.wait.text,
+                box: {
+                  x: s.wait.x,
+                  y: s.wait.y - s.wait.displayHeight / 2,
+                  w: s.wait.displayWidth,
+                  h: s.wait.displayHeight,
+                },
+              },
+            ]
+          : [],
+      ),
     };
   }
 
@@ -879,12 +932,16 @@ export class MapView {
     this.links.destroy();
     this.flows.destroy();
     this.title.destroy();
-    for (const s of this.nodes.values()) for (const o of [s.icon, s.label, s.ring, s.badge]) o.destroy();
+    for (const s of this.nodes.values())
+      for (const o of [s.icon, s.label, s.ring, s.badge, s.wait]) o?.destroy();
     for (const t of [...this.routeTags.values(), ...this.dropTags.values()]) t.destroy();
     for (const f of this.flying) f.sprite?.destroy();
     for (const p of this.pool) p.destroy();
   }
 }
+
+/** The tag of a user waiting for its file: the warning red (palette.ts COLORS.warn). */
+const WAIT_PLATE = "#d55e00";
 
 /** The plate behind a label printed over another node's icon: the map's own dark blue. */
 const LABEL_PLATE = "rgba(29, 36, 51, 0.85)";

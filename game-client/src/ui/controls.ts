@@ -9,6 +9,7 @@ import {
   updateRefusal,
   updatesAll,
   updatesCoveredView,
+  waitedSeconds,
 } from "../../../shared/index";
 import { h } from "./dom";
 import { clientPanel } from "./panels/client";
@@ -122,6 +123,8 @@ export function buildControls(
         facts.push(["download", `${n.progress}%`], ["files complete", String(n.itemsHeld)], ["asking", asks]);
         if (you?.busy) facts.push(["server said busy", `${you.busy} times in a row`]);
       }
+      const waited = waitedSeconds(n, state.tick);
+      if (waited >= 0) facts.push(["waiting", `${waited} s for your file`]);
       const sig = facts.flat().join("|");
       if (status.dataset.sig !== sig) {
         status.dataset.sig = sig;

@@ -30,6 +30,8 @@ export function packetLegend(): HTMLElement {
         ` ${s.label}`,
       ),
     ),
+    // The tag at a user that waits for its file (MapView styleWait), as the map draws it.
+    h("span", {}, h("b", { class: "wait-tag" }, "9 s"), " waiting"),
   );
 }
 

@@ -31,7 +31,9 @@ function nodeWords(n: NodeView, state: MatchView, team: string): string {
   const cut = links.length
     ? ` ${links.length === 1 ? "One of your links is" : `${links.length} of your links are`} down.`
     : "";
-  return `You are ${n.label}: it ${status}.${cut}`;
+  // Said once as a wait starts, not each second it goes on (the panel counts them).
+  const waiting = n.waitingSince >= 0 && !n.gone && !n.down ? " It is waiting for its file." : "";
+  return `You are ${n.label}: it ${status}.${cut}${waiting}`;
 }
 
 function failureWords(state: MatchView): string {

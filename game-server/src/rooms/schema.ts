@@ -69,6 +69,8 @@ export class NodeState extends Schema implements NodeView {
   @type("uint8") progress = 0;
   /** Items held complete. */
   @type("uint8") itemsHeld = 0;
+  /** A user waiting for its file: the tick its wait began, once it has waited 2 s; -1 otherwise (shared/view.ts). */
+  @type("int32") waitingSince = -1;
   // router
   @type("string") priority = "";
 }
