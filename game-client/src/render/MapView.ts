@@ -50,7 +50,10 @@ export interface MapLayout {
   routeTags: { link: string; text: string }[];
   /** The player's router's link badges for packets lost ("3 dropped"), by link id. */
   dropTags: { link: string; text: string }[];
-  /** Users waiting for their file, with their tag's words ("12 s") and where it is drawn. */
+  /**
+   * Users waiting for their file, with their tag's words ("12 s") and where it is drawn; on a map too
+   * small for tags, those ringed in red (text "", their icon's box).
+   */
   waits: { id: string; text: string; box: Box }[];
 }
 
@@ -691,7 +694,8 @@ export class MapView {
     }
     // Redraw the ring, load bar and progress arc only when something they show has changed.
     const target = this.routes?.chosen === n.id;
-    const sig = `${mine}|${n.holder}|${this.highlight === n.id}|${target}|${down}|${n.queue}|${n.progress}|${s.icon.x}|${s.icon.y}|${s.icon.displayWidth}`;
+    const ringWait = n.waitingSince >= 0 && !down && compactWaits(s.icon);
+    const sig = `${mine}|${n.holder}|${this.highlight === n.id}|${target}|${down}|${n.queue}|${n.progress}|${ringWait}|${s.icon.x}|${s.icon.y}|${s.icon.displayWidth}`;
     if (s.sig === sig) return;
     s.sig = sig;
     const g = s.ring;
@@ -724,6 +728,11 @@ export class MapView {
       g.fillStyle(f > 0.8 ? COLORS.warn : COLORS.yellow, 1);
       g.fillRect(p.x - w / 2, p.y - p.displayHeight / 2 - 8, w * f, 6);
     }
+    // A user waiting for its file, on a map too small for the seconds' tags (a phone): a red ring.
+    if (ringWait) {
+      g.lineStyle(3, COLORS.warn, 1);
+      g.strokeCircle(p.x, p.y, r - 4);
+    }
     // Progress of a user's current download, as an arc.
     if ((n.kind === "peer" || n.kind === "client") && !n.seed && n.progress < 100 && !down) {
       g.lineStyle(4, n.kind === "peer" ? COLORS.swarm : COLORS.sky, 1);
@@ -734,13 +743,13 @@ export class MapView {
   }
 
   /**
-   * A user waiting for the file it wants: the seconds it has waited, on a red tag at its icon's lower
-   * right ("12 s"), counted from the round's clock. When a server crashes every client of it shows one;
+   * A user waiting for the file it wants: the seconds it has waited, on a red tag beside its icon's
+   * lower right ("12 s"), counted from the round's clock. When a server crashes every client of it shows one;
    * when a swarm's seeds leave too early, every peer does, and the count only grows.
    */
   private styleWait(n: NodeState, s: NodeSprite, tick: number): void {
     const secs = waitedSeconds(n, tick);
-    if (secs < 0) {
+    if (secs < 0 || compactWaits(s.icon)) {
       s.wait?.setVisible(false);
       return;
     }
@@ -754,14 +763,20 @@ export class MapView {
         resolution: pixelDensity(),
       })
       .setOrigin(0, 0.5)
-      .setDepth(5); // under the labels: a name stays readable where a tag reaches it
+      // Under the icons and labels: a router or a name stays whole where a neighbour's tag reaches it.
+      .setDepth(3.5);
     const text = `${secs} s`;
     if (s.wait.text !== text) s.wait.setText(text);
     const icon = s.icon;
-    s.wait
-      .setFontSize(Math.max(11, Math.round(this.labelPx() * 0.75)))
-      .setPosition(icon.x + icon.displayWidth * 0.3, icon.y + icon.displayHeight * 0.4)
-      .setVisible(true);
+    const w = icon.displayWidth;
+    s.wait.setFontSize(Math.max(10, Math.min(Math.round(this.labelPx() * 0.75), Math.round(w * 0.5))));
+    // Beside its icon's lower right; at the map's right edge, beside its lower left instead.
+    const right = icon.x + w * 0.4;
+    const x =
+      right + s.wait.displayWidth <= this.rect.x + this.rect.w
+        ? right
+        : icon.x - w * 0.4 - s.wait.displayWidth;
+    s.wait.setPosition(x, icon.y + icon.displayHeight * 0.35).setVisible(true);
   }
 
   /**
@@ -872,22 +887,20 @@ export class MapView {
       dropTags: [...this.dropTags.entries()]
         .filter(([, t]) => t.visible)
         .map(([link, t]) => ({ link, text: t.text })),
-      waits: [...this.nodes.entries()].flatMap(([id, s]) =>
-        s.wait?.visible
-          ? [
-              {
-                id,
-                text: s.wait.text,
-                box: {
-                  x: s.wait.x,
-                  y: s.wait.y - s.wait.displayHeight / 2,
-                  w: s.wait.displayWidth,
-                  h: s.wait.displayHeight,
-                },
-              },
-            ]
-          : [],
-      ),
+      waits: [...this.nodes.entries()].flatMap(([id, s]) => {
+        const n = this.team()?.nodes.get(id);
+        if (!n || n.waitingSince < 0) return [];
+        if (compactWaits(s.icon)) return [{ id, text: "", box: iconBox(s) }];
+        const t = s.wait;
+        if (!t?.visible) return [];
+        return [
+          {
+            id,
+            text: t.text,
+            box: { x: t.x, y: t.y - t.displayHeight / 2, w: t.displayWidth, h: t.displayHeight },
+          },
+        ];
+      }),
     };
   }
 
@@ -938,6 +951,14 @@ export class MapView {
     for (const f of this.flying) f.sprite?.destroy();
     for (const p of this.pool) p.destroy();
   }
+}
+
+/**
+ * Whether a map's icons are too small for the seconds' tags beside them (a phone: 26 px): a waiting
+ * user is ringed in red instead, and the player reads their own wait in their panel.
+ */
+function compactWaits(icon: GameObjects.Image): boolean {
+  return icon.displayWidth < 34;
 }
 
 /** The tag of a user waiting for its file: the warning red (palette.ts COLORS.warn). */
