@@ -10,6 +10,7 @@ import {
   initTeams,
   isDown,
   type Match,
+  type NetworkView,
   newProjection,
   PLAIN_VIEWS,
   plainNetworkView,
@@ -22,17 +23,21 @@ import { match } from "./helpers";
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
-/** Plays to `until` (ticks), projecting after each tick as a room does; counts writes of waitingSince. */
-function playTo(m: Match, until: number) {
+/**
+ * Plays to `until` (ticks), projecting after each tick as a room does, and calls `look` after each;
+ * counts the writes of waitingSince.
+ */
+function playTo(m: Match, until: number, look: (view: NetworkView) => void = () => {}) {
   const view = plainNetworkView();
   initTeams(view, m, PLAIN_VIEWS);
   const proj = newProjection(PLAIN_VIEWS);
   const par = computePar(m.scenario);
   let changes = 0;
   let last = new Map<string, number>();
-  while (m.tick < until) {
+  while (m.tick < until && !m.ended) {
     stepMatch(m);
     projectMatch(view, m, proj, () => "", par);
+    look(view);
     const now = new Map<string, number>();
     for (const [team, t] of view.teams)
       for (const n of t.nodes.values()) {
@@ -90,17 +95,11 @@ describe("a user waiting for its file", () => {
     for (const seed of SEEDS) {
       const m = match("calm", { seed });
       const longest = { hub: 0, swarm: 0 };
-      const view = plainNetworkView();
-      initTeams(view, m, PLAIN_VIEWS);
-      const proj = newProjection(PLAIN_VIEWS);
-      const par = computePar(m.scenario);
-      while (!m.ended) {
-        stepMatch(m);
-        projectMatch(view, m, proj, () => "", par);
+      playTo(m, m.endTick, (view) => {
         for (const team of ["hub", "swarm"] as const)
           for (const n of view.teams.get(team)!.nodes.values())
             longest[team] = Math.max(longest[team], waitedSeconds(n, m.tick));
-      }
+      });
       expect(longest.swarm, `seed ${seed}`).toBe(0);
       expect(longest.hub, `seed ${seed}`).toBeGreaterThanOrEqual(2);
       expect(longest.hub, `seed ${seed}`).toBeLessThan(5);

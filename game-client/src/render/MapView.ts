@@ -99,6 +99,8 @@ interface NodeSprite {
   badge: GameObjects.Image;
   /** How long a user has waited for its file ("12 s"), made the first time it waits. */
   wait: GameObjects.Text | null;
+  /** The node at the other end of a user's access link (its router), looked up once. */
+  home?: string | null;
   /** What the ring graphics last showed. */
   sig: string;
   /** Where the node stood when last placed: a server moving to the cloud changes it. */
@@ -769,14 +771,30 @@ export class MapView {
     if (s.wait.text !== text) s.wait.setText(text);
     const icon = s.icon;
     const w = icon.displayWidth;
-    s.wait.setFontSize(Math.max(10, Math.min(Math.round(this.labelPx() * 0.75), Math.round(w * 0.5))));
-    // Beside its icon's lower right; at the map's right edge, beside its lower left instead.
+    // Each frame: a size set again draws the text again, so only when it changed.
+    const px = Math.max(10, Math.min(Math.round(this.labelPx() * 0.75), Math.round(w * 0.5)));
+    if (s.wait.style.fontSize !== `${px}px`) s.wait.setFontSize(px);
+    // Beside its icon's lower corner away from its router, so the router stays clear (reaching past
+    // its map's edge if it must: the map beside is a gap away), never off the screen.
     const right = icon.x + w * 0.4;
-    const x =
-      right + s.wait.displayWidth <= this.rect.x + this.rect.w
-        ? right
-        : icon.x - w * 0.4 - s.wait.displayWidth;
+    const left = icon.x - w * 0.4 - s.wait.displayWidth;
+    const router = this.nodes.get(this.homeOf(n.id, s) ?? "")?.icon;
+    const away = router && router.x > icon.x + 1 ? left : right;
+    const x = away < 0 ? right : away + s.wait.displayWidth > this.scene.scale.width ? left : away;
     s.wait.setPosition(x, icon.y + icon.displayHeight * 0.35).setVisible(true);
+  }
+
+  /** The node a user's access link leads to (its router), found once among the team's links. */
+  private homeOf(id: string, s: NodeSprite): string | null {
+    if (s.home === undefined) {
+      s.home = null;
+      for (const l of this.team()?.links.values() ?? [])
+        if (l.a === id || l.b === id) {
+          s.home = l.a === id ? l.b : l.a;
+          break;
+        }
+    }
+    return s.home;
   }
 
   /**
@@ -961,8 +979,8 @@ function compactWaits(icon: GameObjects.Image): boolean {
   return icon.displayWidth < 34;
 }
 
-/** The tag of a user waiting for its file: the warning red (palette.ts COLORS.warn). */
-const WAIT_PLATE = "#d55e00";
+/** The tag of a user waiting for its file: the darker warning red (CSS --warn-strong), white reads on it at 5:1. */
+const WAIT_PLATE = "#b84f00";
 
 /** The plate behind a label printed over another node's icon: the map's own dark blue. */
 const LABEL_PLATE = "rgba(29, 36, 51, 0.85)";
