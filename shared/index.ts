@@ -2,14 +2,7 @@
 
 export { applyHostIntent } from "./actions";
 export * from "./api";
-export {
-  againstAutopilot,
-  autopilotTwin,
-  competitionWinner,
-  LIVE_STANDING_NODES,
-  LiveStanding,
-  TOO_CLOSE_TO_CALL,
-} from "./competition";
+export { againstAutopilot, competitionWinner, TOO_CLOSE_TO_CALL } from "./competition";
 export * from "./constants";
 export { aheadOnEverySeed, type CrossoverPoint, measureCrossover, withUsers } from "./crossover";
 export { CLEARLY_BETTER, debrief, FELL_BELOW, type Lesson } from "./debrief";
@@ -148,6 +141,7 @@ export {
 } from "./scoring";
 export { assignSeat, holderOf, pickSeat, type Seat, seatOf } from "./seats";
 export { isDown } from "./transport";
+export { autopilotTwin, LIVE_STANDING_NODES, LiveStanding } from "./twin";
 export * from "./types";
 export {
   type FailureView,

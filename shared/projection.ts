@@ -5,7 +5,6 @@
  * `transits`. Pure: reads the match, writes only the view.
  */
 
-import type { LiveStanding } from "./competition";
 import { TICKS_PER_SECOND } from "./constants";
 import { teamName, writeEventView } from "./events";
 import { coinsLeft } from "./intents";
@@ -13,6 +12,7 @@ import { takesUpdates } from "./nodes";
 import { type Crossing, crossingHead, packHeads } from "./protocol";
 import { type Par, type Scores, scoreTeam } from "./scoring";
 import { isDown } from "./transport";
+import type { LiveStanding } from "./twin";
 import type { Match, Packet, SimNode, World } from "./types";
 import type { NetworkView, NodeView, TeamView, ViewFactory } from "./view";
 import { currentWant } from "./workload";
@@ -86,7 +86,7 @@ export interface Projection {
    */
   projectedTick: number;
   /**
-   * A classroom's autopilot twin played alongside (competition.ts): each team's standing against it
+   * A classroom's autopilot twin played alongside (twin.ts): each team's standing against it
    * is written with the scores, once a second. None for a solo level or a school-sized network.
    */
   standing?: LiveStanding;

@@ -5,13 +5,14 @@
  * enough (a classroom round replays in well under a second) that no snapshots are kept. Pure: no
  * clocks; the caller decides when to step.
  */
-import { LiveStanding } from "./competition";
+
 import { TICKS_PER_SECOND } from "./constants";
 import { crossingsOf, initTeams, newProjection, type Projection, projectMatch } from "./projection";
 import type { Crossing } from "./protocol";
 import { type Replay, settleReplay, startReplay, stepReplay } from "./replay";
 import type { Scenario } from "./scenario";
 import type { Par } from "./scoring";
+import { LiveStanding } from "./twin";
 import type { RecordedIntent } from "./types";
 import { type NetworkView, PLAIN_VIEWS, plainNetworkView } from "./view";
 
@@ -31,7 +32,7 @@ export class ReplayPlayer {
     private readonly rules: number,
     /**
      * A classroom's match, compared with its autopilot: the twin plays alongside, as it did in the
-     * room, so the view carries each team's standing second by second (competition.ts LiveStanding).
+     * room, so the view carries each team's standing second by second (twin.ts LiveStanding).
      */
     private readonly compared = false,
   ) {

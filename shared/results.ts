@@ -247,7 +247,7 @@ export function playerResults(match: Match, points: ReadonlyMap<string, number> 
 }
 
 /**
- * A match's results. With its autopilot twin (competition.ts, stepped to its end) the teams are also
+ * A match's results. With its autopilot twin (twin.ts, stepped to its end) the teams are also
  * compared with it; without, `againstAutopilot` is null. `points`: the deciding players' points
  * (points.ts), by player id; without, every player has 0.
  */

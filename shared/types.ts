@@ -501,7 +501,7 @@ export interface Match {
   /** Failures the host started during the round, and the tick each started: the autopilot twin plays them too. */
   hostFailures: { tick: number; failure: FailureEvent }[];
   /**
-   * An autopilot twin's copy of its class's host failures (competition.ts): each is started at its
+   * An autopilot twin's copy of its class's host failures (twin.ts): each is started at its
    * tick as the host's own trigger, queued after that tick's bot decisions, as in the class. Empty
    * for any other match.
    */

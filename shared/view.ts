@@ -102,7 +102,7 @@ export interface TeamView {
   total: number;
   /**
    * The team against its autopilot so far (100 = as well as it; the competition's rule), in a
-   * classroom whose twin plays alongside (shared/competition.ts LiveStanding); -1 where there is none:
+   * classroom whose twin plays alongside (shared/twin.ts LiveStanding); -1 where there is none:
    * a solo level, or a network too large to follow live (compared at the end only).
    */
   standing: number;

@@ -11,13 +11,12 @@
  * small machine: its painted frame times are an upper bound for a school Chromebook with a GPU, not a
  * measurement of one.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { ensureClientBuilt } from "../../game-server/src/client-build";
 import { startServer } from "../../game-server/src/server";
 import { CHROMIUM_ARGS } from "../e2e/browser";
+import { DOWNLOAD_BUDGET_KB, initialDownload } from "../e2e/download";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,29 +28,22 @@ const UPDATES = Number(arg("updates", "300"));
 const TIMEOUT_MS = 15 * 60_000;
 
 const dist = await ensureClientBuilt();
-const html = readFileSync(join(dist, "index.html"), "utf8");
-const referenced = [...html.matchAll(/(?:src|href)="\/?([^"]+)"/g)]
-  .map((m) => m[1]!)
-  .filter((p) => !p.startsWith("http"));
-const icons = readdirSync(join(dist, "icons")).map((f) => `icons/${f}`);
-const files = ["index.html", ...new Set([...referenced, ...icons])];
+const files = initialDownload(dist);
 let raw = 0;
 let gz = 0;
 const rows: string[] = [];
 for (const f of files) {
-  const data = readFileSync(resolve(dist, f));
-  const z = gzipSync(data, { level: 9 }).length;
-  raw += data.length;
-  gz += z;
-  if (z > 2048)
+  raw += f.bytes;
+  gz += f.gzip;
+  if (f.gzip > 2048)
     rows.push(
-      `  ${f.padEnd(40)} ${(data.length / 1024).toFixed(1).padStart(8)} KB  ${(z / 1024).toFixed(1).padStart(7)} KB gzip`,
+      `  ${f.path.padEnd(40)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`,
     );
 }
 console.log("Initial download (index.html, what it references, the icons the preloader fetches)");
 for (const r of rows) console.log(r);
 console.log(
-  `  total: ${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzip (budget 500 KB): ${gz / 1024 <= 500 ? "within budget" : "OVER BUDGET"}`,
+  `  total: ${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzip (budget ${DOWNLOAD_BUDGET_KB} KB): ${gz / 1024 <= DOWNLOAD_BUDGET_KB ? "within budget" : "OVER BUDGET"}`,
 );
 
 const server = await startServer({
