@@ -1,6 +1,6 @@
 /**
  * Who leads, in the top bar's words. In a classroom it is the competition, live: each team against its
- * own autopilot so far (shared/competition.ts LiveStanding), teams within TOO_CLOSE_TO_CALL of each
+ * own autopilot so far (shared/twin.ts LiveStanding), teams within TOO_CLOSE_TO_CALL of each
  * other level, as the results will judge them. A classroom on a network too large to follow live
  * (`district`, the school network) names the leading *network*, and says the winner comes at the end.
  * Elsewhere (a level with two networks) it is the networks' totals, as those results compare them.
