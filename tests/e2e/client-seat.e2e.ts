@@ -19,7 +19,14 @@ afterAll(async () => {
 });
 
 type Players = { entries(): Iterable<[string, { nickname: string; node: string }]> };
-type HostSession = { state: { players: Players }; sendHost(action: unknown): void };
+type HostSession = { state: { players: Players; tick: number }; sendHost(action: unknown): void };
+
+/** Something the teacher's screen sends through its session, as its console would. */
+async function hostSends(host: Page, action: Record<string, unknown>): Promise<void> {
+  await host.evaluate((a) => {
+    (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session.sendHost(a);
+  }, action);
+}
 
 /** The teacher seats a student on a hub client (U1) from the lobby. */
 async function seatOnClient(host: Page, student: Page, nickname: string): Promise<void> {
@@ -27,11 +34,11 @@ async function seatOnClient(host: Page, student: Page, nickname: string): Promis
     (name) => (document.querySelector("#lobby-teams")?.textContent ?? "").includes(name),
     nickname,
   );
-  await host.evaluate((name) => {
+  const id = await host.evaluate((name) => {
     const s = (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session;
-    const [id] = [...s.state.players.entries()].find(([, p]) => p.nickname === name)!;
-    s.sendHost({ type: "move", player: id, team: "hub", node: "U1" });
+    return [...s.state.players.entries()].find(([, p]) => p.nickname === name)![0];
   }, nickname);
+  await hostSends(host, { type: "move", player: id, team: "hub", node: "U1" });
   await student.waitForFunction(() =>
     /Client/.test(document.querySelector("#lobby-seat")?.textContent ?? ""),
   );
@@ -75,20 +82,16 @@ describe("waiting for a server that is down", () => {
     await seatOnClient(host, eli, "Eli");
     await host.click("#start");
     await eli.waitForSelector("[data-fact='download']", { timeout: 60_000 });
-    // A calm start: Eli's download moves, so no wait is shown. Every user has begun by 0:25 (the
-    // scenario's users start one after another over its first 20 s).
+    // Every user has begun by 0:25 (the scenario's users start one after another over its first 20 s).
     await host.waitForFunction(
-      () =>
-        (window as unknown as { hubSwarm: { session: { state: { tick: number } } } }).hubSwarm.session.state
-          .tick >= 250,
+      () => (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session.state.tick >= 250,
       undefined,
       { timeout: 60_000 },
     );
-    expect(await eli.$("[data-fact='waiting']")).toBeNull();
     // The teacher crashes the hub's server at once (the scenario's own crash comes at 1:00).
-    await host.evaluate(() => {
-      const s = (window as unknown as { hubSwarm: { session: HostSession } }).hubSwarm.session;
-      s.sendHost({ type: "trigger", failure: { kind: "crash", target: "role:server", duration: 30 } });
+    await hostSends(host, {
+      type: "trigger",
+      failure: { kind: "crash", target: "role:server", duration: 30 },
     });
     await eli.waitForFunction(
       () =>
@@ -97,10 +100,8 @@ describe("waiting for a server that is down", () => {
       undefined,
       { timeout: 30_000 },
     );
-    // On the projector every hub client still wanting a file shows its wait; no swarm peer does.
-    await host
-      .waitForFunction(() => document.querySelectorAll(".toast.banner").length > 0)
-      .catch(() => undefined);
+    // On the projector every hub client shows its wait (one that had just finished a file wants its
+    // next 6 s later, and shows a wait 2 s after that); no swarm peer does.
     const layout = await maps(host);
     const hub = layout.find((m) => m.team === "hub")!;
     const swarm = layout.find((m) => m.team === "swarm")!;
