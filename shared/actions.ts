@@ -25,7 +25,7 @@ import { linkIndexOf, updatesCovered, worldOf } from "./intents";
 import { addEndpoint, attachedTo, newServer, reattach } from "./nodes";
 import { addRoutesTo } from "./routing";
 import { assignSeat } from "./seats";
-import { discardCorrupt, recountAvailability } from "./swarm";
+import { addPending, discardCorrupt, recountAvailability } from "./swarm";
 import { answerTimeout, canSend, createPacket, drop, sendFromEndpoint } from "./transport";
 import type { Match, SimNode, World } from "./types";
 
@@ -177,13 +177,14 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
             chunk: intent.chunk,
           }),
         );
-        p!.pending.push({
-          item: intent.item,
-          chunk: intent.chunk,
-          from: from.index,
-          since: match.tick,
-          waitFor: answerTimeout(world, node.index, from.index, PEER_REQUEST_TIMEOUT),
-        });
+        addPending(
+          p!,
+          intent.item,
+          intent.chunk,
+          from.index,
+          match.tick,
+          answerTimeout(world, node.index, from.index, PEER_REQUEST_TIMEOUT),
+        );
       }
       break;
     }

@@ -185,6 +185,7 @@ function decideServer(match: Match, world: World, node: SimNode, out: NodeIntent
  * the file-sharing software, and only the owner can ask the provider to filter it.
  */
 function blockCheats(match: Match, world: World, node: SimNode, out: NodeIntent[]): void {
+  if (node.suspects.size === 0) return; // most peers, most of the time: no one to block
   const p = node.peer!;
   const delay = ownerDelayTicks(match, world, node);
   const ownerActed = p.harmFoundAt >= 0 && match.tick - p.harmFoundAt >= delay;

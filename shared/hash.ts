@@ -24,7 +24,7 @@ interface Mixer {
    * A typed list of whole numbers (a router's table), closed: the same as `nums` of its numbers. Apart
    * from `nums` so each loop reads one kind of list (one loop reading both ran at half speed).
    */
-  ints(xs: Int32Array): void;
+  ints(xs: Int32Array | Int16Array): void;
   /** Closes a run of fields. */
   end(): void;
   /** The digest: 8 hex digits. */
@@ -120,7 +120,7 @@ class TextHasher implements Mixer {
     this.h = h >>> 0;
     this.end();
   }
-  ints(xs: Int32Array): void {
+  ints(xs: Int32Array | Int16Array): void {
     // Only matches stored under rules 1 and 2 hash as text: a plain copy keeps `nums` to one kind of list.
     this.nums(Array.from(xs));
   }
@@ -200,7 +200,7 @@ class WordHasher implements Mixer {
     this.h = mixWord(h, LIST_END);
     this.words += xs.length + 2;
   }
-  ints(xs: Int32Array): void {
+  ints(xs: Int32Array | Int16Array): void {
     let h = mixWord(this.h, xs.length);
     for (let i = 0; i < xs.length; i++) h = mixWord(h, xs[i]!);
     this.h = mixWord(h, LIST_END);

@@ -71,6 +71,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     users: [],
     servers: [],
     peers: [],
+    peersGone: 0,
     listedPeers: [],
     tracker: -1,
     trackerRng: createRng(scenario.seed, `tracker:${team}`),
@@ -92,8 +93,8 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
   for (const r of layout.routers) {
     const node = newNode(world, r.id, "router", `Router ${r.id.replace(/^R/, "")}`, r.region, r.x, r.y);
     node.router = {
-      table: new Int32Array(0),
-      split: new Int32Array(0),
+      table: new Int16Array(0),
+      split: new Int16Array(0),
       splits: 0,
       synced: false,
       splitTurn: 0,

@@ -86,6 +86,9 @@ export function newNode(
   return node;
 }
 
+/** The highest link number a routing table can hold (Int16Array). */
+const MAX_LINK_INDEX = 32_767;
+
 export function addLink(
   world: World,
   a: number,
@@ -116,6 +119,9 @@ export function addLink(
     cost: 0,
   };
   const index = world.links.length;
+  // Routing tables hold link numbers in 16 bits (RouterState.table): far beyond any map here (a
+  // school network of 4,000 computers has about 2,400 links a side), but never wrapped silently.
+  if (index > MAX_LINK_INDEX) throw new Error(`a network has at most ${MAX_LINK_INDEX + 1} links`);
   world.links.push(link);
   world.linkIndex.set(link.id, index);
   na.links.push(index);
@@ -395,6 +401,7 @@ export function newPeer(items: number, mask: number, seed: boolean): NonNullable
     backup: null,
     have: new Array<number>(items).fill(mask),
     pending: [],
+    pendingDue: Number.POSITIVE_INFINITY,
     known: new Set(),
     snubbed: new Map(),
     starved: false,

@@ -185,8 +185,8 @@ export function initRouting(world: World, rules: number): void {
     if (!r) continue;
     const searched = found?.get(node.index);
     const { cost, via } = searched ? cutAt(searched, world.dvInfinity) : shortestPaths(world, node.index);
-    r.table = Int32Array.from(via);
-    r.split = new Int32Array(world.nodes.length).fill(-1);
+    r.table = Int16Array.from(via);
+    r.split = new Int16Array(world.nodes.length).fill(-1);
     r.splits = 0;
     r.synced = true;
     r.dvCost = cost;
@@ -235,10 +235,10 @@ function cutAt(paths: { cost: number[]; via: number[] }, bound: number): { cost:
 function growRoutes(rs: RouterState, n: number): void {
   if (rs.table.length >= n) return;
   rs.synced = false;
-  const table = new Int32Array(n).fill(-1);
+  const table = new Int16Array(n).fill(-1);
   table.set(rs.table);
   rs.table = table;
-  const split = new Int32Array(n).fill(-1);
+  const split = new Int16Array(n).fill(-1);
   split.set(rs.split);
   rs.split = split;
 }

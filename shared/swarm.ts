@@ -30,15 +30,19 @@ import {
   sendFromEndpoint,
   truncate,
 } from "./transport";
-import type { Match, Packet, SimNode, World } from "./types";
+import type { Match, Packet, PeerState, SimNode, World } from "./types";
 import { completeWant, currentWant } from "./workload";
 
 /** Recounts, for every chunk, how many live peers hold it. Called when peers come or go. */
 export function recountAvailability(world: World): void {
   for (const counts of world.availability) counts.fill(0);
+  world.peersGone = 0;
   for (const pi of world.peers) {
     const node = world.nodes[pi]!;
-    if (node.gone) continue;
+    if (node.gone) {
+      world.peersGone++;
+      continue;
+    }
     const have = node.peer!.have;
     for (let item = 0; item < have.length; item++) {
       const mask = have[item]!;
@@ -138,16 +142,22 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
   const item = currentWant(u, tick);
   if (item < 0) return;
   if (p.have[item] === match.ctx.full) return finishItem(match, world, node, item);
+  // Most ticks a downloading peer has every slot taken and no request overdue: nothing to do.
+  if (p.pending.length >= PEER_DOWNLOAD_SLOTS && tick <= p.pendingDue) return;
   if (p.pending.length > 0) {
     // Compacted in place, in order (a request is never written ahead of the one being read).
     const pending = p.pending;
     let kept = 0;
+    let due = Number.POSITIVE_INFINITY;
     for (let i = 0; i < pending.length; i++) {
       const q = pending[i]!;
-      if (tick - q.since <= q.waitFor) pending[kept++] = q;
-      else p.snubbed.set(q.from, tick); // no answer: try others for a while
+      if (tick - q.since <= q.waitFor) {
+        pending[kept++] = q;
+        due = Math.min(due, q.since + q.waitFor);
+      } else p.snubbed.set(q.from, tick); // no answer: try others for a while
     }
     truncate(pending, kept);
+    p.pendingDue = due;
   }
   let tries = 0;
   let counts: readonly number[] | null = null; // what the peers this one knows hold, once a tick
@@ -171,14 +181,21 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
       node,
       createPacket(match, world, "chunk-request", node, from, { item, chunk }),
     );
-    p.pending.push({
-      item,
-      chunk,
-      from,
-      since: tick,
-      waitFor: answerTimeout(world, node.index, from, PEER_REQUEST_TIMEOUT),
-    });
+    addPending(p, item, chunk, from, tick, answerTimeout(world, node.index, from, PEER_REQUEST_TIMEOUT));
   }
+}
+
+/** A chunk request is outstanding from `from`, sent at `since`, answered within `waitFor` ticks or lost. */
+export function addPending(
+  p: PeerState,
+  item: number,
+  chunk: number,
+  from: number,
+  since: number,
+  waitFor: number,
+): void {
+  p.pending.push({ item, chunk, from, since, waitFor });
+  p.pendingDue = Math.min(p.pendingDue, since + waitFor);
 }
 
 /** Picks the next chunk by the peer's strategy, among missing chunks someone holds. -1 if none. */

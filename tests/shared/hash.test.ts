@@ -134,7 +134,7 @@ describe("the state hash by rules", () => {
     changed(
       "where a list ends",
       () => {
-        rs.split = Int32Array.of(wholeTable[wholeTable.length - 1]!, ...wholeSplit);
+        rs.split = Int16Array.of(wholeTable[wholeTable.length - 1]!, ...wholeSplit);
         rs.table = wholeTable.slice(0, -1);
       },
       () => {
