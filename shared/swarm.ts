@@ -15,7 +15,7 @@ import {
   PEER_SNUB_TICKS,
   SOURCE_SAMPLE,
 } from "./constants";
-import { firstFrom, gainChunks, holdersOf, knownPositions, loseChunks } from "./holders";
+import { firstFrom, gainChunks, heldByPosition, holdersOf, knownPositions, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
 import { nextInt } from "./random";
 import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
@@ -250,11 +250,16 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
       mustKnow = null;
     }
   }
+  // Whether it holds the chunk is read first, from the block of every peer's bits (holders.ts): of
+  // the peers it knows, most do not.
+  const { bits: held, items } = heldByPosition(world);
   for (let k = 0; k < list.length && fresh < SOURCE_SAMPLE; k++) {
-    const i = peers[list[(first + k) % list.length]!]!;
+    const position = list[(first + k) % list.length]!;
+    if (!(held[position * items + item]! & bit)) continue;
+    const i = peers[position]!;
     if (i === node.index || node.blocked.has(i) || (mustKnow && !mustKnow.has(i))) continue;
     const other = world.nodes[i]!;
-    if (other.gone || !(other.peer!.have[item]! & bit)) continue;
+    if (other.gone) continue;
     const since = snubbed.get(i);
     // A snubbed peer is a last resort: it only wins when no one else has the chunk.
     const isSnubbed = since !== undefined && tick - since < PEER_SNUB_TICKS;

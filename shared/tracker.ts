@@ -6,6 +6,7 @@
  * each other; a newcomer knows nobody until it is back. Pure in its arguments.
  */
 import { PEER_VIEW, PEER_VIEW_MAX, TRACKER_ANNOUNCE_TICKS, TRACKER_RETRY_TICKS } from "./constants";
+import { heldByPosition, knownPositions } from "./holders";
 import { attachedTo } from "./nodes";
 import { nextInt } from "./random";
 import { isDown } from "./transport";
@@ -143,10 +144,14 @@ export function knownCounts(world: World, node: SimNode, item: number, wanted: n
   if (knowsEveryone(world, node)) return all;
   if (scratch.length !== all.length) scratch = new Array<number>(all.length);
   scratch.fill(0);
-  for (const k of node.peer!.known) {
-    const other = world.nodes[k]!;
-    if (other.gone) continue;
-    let bits = (other.peer!.have[item]! & wanted) >>> 0;
+  // Read from the block of every peer's bits by position (holders.ts), not peer by peer.
+  const positions = knownPositions(world, node);
+  const { bits: held, items } = heldByPosition(world);
+  const anyGone = world.peersGone > 0;
+  for (let k = 0; k < positions.length; k++) {
+    const position = positions[k]!;
+    let bits = (held[position * items + item]! & wanted) >>> 0;
+    if (bits === 0 || (anyGone && world.nodes[world.peers[position]!]!.gone)) continue;
     while (bits !== 0) {
       scratch[31 - Math.clz32(bits & -bits)]!++;
       bits = (bits & (bits - 1)) >>> 0;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { lingerTicks } from "../../shared/bots";
+import { heldByPosition } from "../../shared/holders";
 import { PEER_VIEW, PEER_VIEW_MAX, stepMatch, submitIntent, TICKS_PER_SECOND } from "../../shared/index";
 import { match, node, runUntil, world } from "./helpers";
 
@@ -34,6 +35,29 @@ describe("the tracker", () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(PEER_VIEW);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(PEER_VIEW_MAX + PEER_VIEW);
     expect(Math.max(...sizes)).toBeLessThan(swarm.peers.length - 1);
+  });
+
+  it("what a peer reads of the peers it knows is what they hold, at every tick, as peers leave and disks fail", () => {
+    // Counting and choosing read every peer's bits from one block kept beside the swarm (holders.ts):
+    // it must never differ from a peer's own, or a peer would ask for what its source no longer has.
+    for (const name of ["big-school", "seeds-leave", "disk-failure", "malicious-peer", "flash-crowd"]) {
+      const m = match(name);
+      const swarm = world(m, "swarm");
+      let compared = 0;
+      while (!m.ended) {
+        stepMatch(m);
+        const { bits, items } = heldByPosition(swarm);
+        swarm.peers.forEach((index, position) => {
+          const have = swarm.nodes[index]!.peer!.have;
+          for (let item = 0; item < items; item++)
+            if (bits[position * items + item] !== have[item])
+              expect.fail(`${name} at tick ${m.tick}: peer ${index} item ${item}`);
+          compared += items;
+        });
+      }
+      expect(compared, name).toBeGreaterThan(1000);
+      if (name === "seeds-leave") expect(swarm.peersGone, name).toBeGreaterThan(0);
+    }
   });
 
   it("while it is down, a crowd of newcomers knows nobody and gets nothing; once it is back they download", () => {
