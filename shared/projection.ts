@@ -180,15 +180,18 @@ export const WAIT_SHOWN_TICKS = 2 * TICKS_PER_SECOND;
 
 /**
  * The tick a user's wait began (its last piece of the file it wants, or the moment it wanted it), once
- * it has waited WAIT_SHOWN_TICKS; -1 while its download moves, between files, when it has everything,
- * or while its computer is down (the map shows that instead). The screen counts the seconds from it,
- * so the field changes only when a wait starts or ends.
+ * it has waited longer than it should: WAIT_SHOWN_TICKS, and for a hub client no sooner than its own
+ * software gives up on the server it asked (`waitFor`: the round trip's allowance, longer across a wide
+ * map, where a far server's answer takes seconds to come). -1 while its download moves, between files,
+ * when it has everything, or while its computer is down (the map shows that instead). The screen counts
+ * the seconds from it, so the field changes only when a wait starts or ends.
  */
 export function waitingSince(n: SimNode, tick: number): number {
   const u = n.user;
   if (!u || n.gone || isDown(n, tick) || currentWant(u, tick) < 0) return -1;
   const since = Math.max(u.wantFrom, u.lastProgress);
-  return tick - since >= WAIT_SHOWN_TICKS ? since : -1;
+  const shownAfter = n.kind === "client" ? Math.max(WAIT_SHOWN_TICKS, u.waitFor) : WAIT_SHOWN_TICKS;
+  return tick - since >= shownAfter ? since : -1;
 }
 
 /** Items held whole: masks equal to `full` (counted without a list, for every node every tick). */

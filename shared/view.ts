@@ -62,7 +62,8 @@ export interface NodeView {
   itemsHeld: number;
   /**
    * A user waiting for the file it wants: the tick its wait began (its last piece), once it has waited
-   * 2 s (projection.ts WAIT_SHOWN_TICKS); -1 otherwise. The screen counts the seconds from the match's tick.
+   * longer than it should (projection.ts waitingSince: 2 s, or a hub client's own timeout for its
+   * server); -1 otherwise. The screen counts the seconds from the match's tick.
    */
   waitingSince: number;
   priority: string;
