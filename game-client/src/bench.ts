@@ -162,7 +162,7 @@ class Bench extends Scene {
       for (; fed <= Math.floor(tick); fed++)
         for (const v of this.views) this.feed(fed, v.team()!, v, fed === 0 ? perView : perView / 20);
       const t0 = performance.now();
-      for (const v of this.views) v.update(tick);
+      for (const v of this.views) v.update(tick, tick);
       if (u >= WARMUP) times.push(performance.now() - t0);
       if (u % 10 === 0) await new Promise((r) => setTimeout(r, 0)); // let the page breathe
     }
@@ -183,7 +183,7 @@ class Bench extends Scene {
       const painted: number[] = [];
       this.events.on("update", () => {
         const tick = (performance.now() - start) / TICK_MS;
-        for (const v of this.views) v.update(tick);
+        for (const v of this.views) v.update(tick, tick);
       });
       const frame = (t: number) => {
         painted.push(t);

@@ -310,15 +310,19 @@ export class MapView {
     for (const c of crossings) this.flying.push({ sprite: null, crossing: c });
   }
 
-  /** Per frame: moves packets to where they are at `tick`, or draws flows when there are many. */
-  update(tick: number): void {
+  /**
+   * Per frame: moves packets to where they are at `tick` (drawn a little behind the server), or draws
+   * flows when there are many; counts waits at `stateTick`, the tick the nodes' state is of (counted
+   * from the drawing tick, a wait just shown read "1 s").
+   */
+  update(tick: number, stateTick: number): void {
     const team = this.team();
     if (!team) return;
     if (team.nodes.size !== this.span.nodes) {
       this.measureSpan();
       this.relayout();
     }
-    this.syncNodes(team, tick);
+    this.syncNodes(team, stateTick);
     this.drawLinks(team);
     if (this.labelsDirty) this.placeLabels();
     const linkList = this.linkArray(team);

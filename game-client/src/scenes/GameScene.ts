@@ -387,7 +387,7 @@ export class GameScene extends Scene {
     if (state.phase === "results") return void this.scene.start("Results");
     this.clockTicks.sync(state.tick);
     const tick = this.clockTicks.renderTick(state.phase !== "playing");
-    for (const v of this.views) v.update(tick);
+    for (const v of this.views) v.update(tick, state.tick);
     const now = performance.now();
     if (now - this.lastDom > 250) {
       this.lastDom = now;

@@ -221,7 +221,7 @@ export class Watch extends Scene {
       this.carry = Math.min(this.carry, 1);
     }
     const drawAt = p.tick - RENDER_DELAY + (this.playing ? this.carry : 0);
-    for (const v of this.views) v.update(drawAt);
+    for (const v of this.views) v.update(drawAt, p.tick);
     this.refresh(false);
   }
 
