@@ -226,10 +226,8 @@ function arrive(match: Match, world: World, packet: Packet, at: number): void {
   }
   if (node.kind === "router") return arriveAtRouter(world, node, packet, match.tick);
   if (packet.dst !== at) return drop(world, packet, "no-route"); // misrouted into a dead end
-  if (creditsRouters(packet)) {
-    for (const r of packet.via) world.nodes[r]!.counters.delivered++;
-    truncate(packet.via, 0); // a packet sent on again (a relayed message) is credited again for its next leg only
-  }
+  if (creditsRouters(packet)) for (const r of packet.via) world.nodes[r]!.counters.delivered++;
+  truncate(packet.via, 0); // a packet sent on again (a relayed message) is credited again for its next leg only
   switch (node.kind) {
     case "client":
       return arriveAtClient(match, world, node, packet);

@@ -7,9 +7,6 @@ import { SMALL_PACKET_SIZE } from "./constants";
 import { nextFloat } from "./random";
 import type { DropReason, Link, Match, Packet, PacketKind, SimNode, World } from "./types";
 
-/** The routers a packet that credits none has passed: always empty, shared, never written. */
-const NO_ROUTERS: number[] = [];
-
 const DATA_KINDS: ReadonlySet<PacketKind> = new Set(["request", "chunk", "chunk-request", "message"]);
 
 /**
@@ -51,7 +48,6 @@ export function createPacket(
   if (data) world.stats.dataPackets++;
   // An attacker inside either end copies it, encrypted or not: it is read before or after the cipher.
   const leaked = data && (src.infected || world.nodes[dst]?.infected === true);
-  const corrupt = fields.corrupt ?? false;
   if (leaked) {
     world.stats.leaked++;
     world.stats.stolen++;
@@ -71,13 +67,11 @@ export function createPacket(
     mask: fields.mask ?? 0,
     created: match.tick,
     hops: 0,
-    corrupt,
+    corrupt: fields.corrupt ?? false,
     forged: fields.forged ?? false,
     encrypted: connectionEncrypted(world, src.index, dst),
     leaked,
-    // Only a packet that credits the routers it passes keeps a list of them: a request or junk shares
-    // one empty list that is never written (a list for every packet was a third of what hops allocated).
-    via: (kind === "chunk" || kind === "message") && !corrupt ? [] : NO_ROUTERS,
+    via: [],
     since: match.tick,
   };
 }
