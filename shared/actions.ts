@@ -76,7 +76,10 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
     }
     case "block": {
       const src = byId(intent.source);
-      if (!node.router && node.blocked.size === 0) world.blockingEndpoints++;
+      if (node.blocked.size === 0) {
+        if (node.router) world.blockingRouters++;
+        else world.blockingEndpoints++;
+      }
       node.blocked.add(src.index);
       if (isMalicious(src) && !node.caught.has(src.index)) {
         node.caught.add(src.index);
@@ -93,8 +96,10 @@ export function applyNodeIntent(match: Match, intent: NodeIntent): void {
       break;
     }
     case "unblock":
-      if (node.blocked.delete(byId(intent.source).index) && !node.router && node.blocked.size === 0)
-        world.blockingEndpoints--;
+      if (node.blocked.delete(byId(intent.source).index) && node.blocked.size === 0) {
+        if (node.router) world.blockingRouters--;
+        else world.blockingEndpoints--;
+      }
       break;
     case "prioritise":
       node.router!.priority = intent.kind;

@@ -4,6 +4,11 @@
 
 /** Simulation ticks per second of game time. */
 export const TICKS_PER_SECOND = 10;
+/**
+ * A tick no match reaches (three years of play), for "not before the end": a small integer, where
+ * Infinity would make the field that holds it a boxed number every read of it follows.
+ */
+export const NEVER = 0x3fffffff;
 
 /**
  * A packet that has crossed this many links is dropped (reason "ttl"): stops routing loops. From rules

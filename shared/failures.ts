@@ -16,7 +16,7 @@ import { takesUpdates } from "./nodes";
 import { createRng, hashString, pick, type Rng } from "./random";
 import { DEFAULT_MAGNITUDE, type FailureEvent } from "./scenario";
 import { recountAvailability } from "./swarm";
-import { clearQueue, cutLink, dropAll } from "./transport";
+import { clearQueue, cutLink, dropAll, setLoss } from "./transport";
 import type { Architecture, Attack, Match, SimNode, World } from "./types";
 
 export { teamName } from "./events";
@@ -135,12 +135,12 @@ function applyFailure(
       case "packet-loss": {
         const link = resolveLink(world, target, rng);
         if (!link) return none(world.team, target);
-        link.loss = m;
+        setLoss(link, m);
         return {
           target: link.id,
           event: gameEvent("link-losing", { link: link.id, percent: Math.round(m * 100) }),
           undo: () => {
-            link.loss = 0;
+            setLoss(link, 0);
           },
         };
       }

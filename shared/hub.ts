@@ -184,7 +184,9 @@ export function arriveAtClient(match: Match, world: World, node: SimNode, packet
  * next server (the wait ends with the request timed out, which moves on to the next server).
  */
 function backOff(match: Match, world: World, u: UserState): void {
-  const wait = CLIENT_BACKOFF_TICKS * 2 ** Math.min(u.refusals, CLIENT_BACKOFF_DOUBLINGS);
+  // Shifted, not raised to a power: a power is a boxed number even when whole, and so would make
+  // every client's `backoffUntil` one.
+  const wait = CLIENT_BACKOFF_TICKS << Math.min(u.refusals, CLIENT_BACKOFF_DOUBLINGS);
   u.refusals++;
   u.backoffUntil = match.tick + wait + nextInt(world.rng, wait);
   u.requestedAt = Math.min(u.requestedAt, u.backoffUntil - u.waitFor - 1);

@@ -81,6 +81,7 @@ export function buildWorld(scenario: Scenario, team: Architecture, rng: Rng): Wo
     holes: 0,
     attacks: [],
     blockingEndpoints: 0,
+    blockingRouters: 0,
     hopLimit: MAX_HOPS,
     dvInfinity: DV_INFINITY,
     roundTrips: null,

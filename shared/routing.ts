@@ -325,8 +325,8 @@ function prioritised(queue: Packet[], kind: Packet["kind"]): Packet[] {
  * the victim's own access link.
  */
 export function arriveAtRouter(world: World, node: SimNode, packet: Packet, tick: number): void {
-  if ((node.blocked.size > 0 && node.blocked.has(packet.src)) || filteredUpstream(world, node, packet))
-    return drop(world, packet, "blocked");
+  const own = world.blockingRouters > 0 && node.blocked.size > 0 && node.blocked.has(packet.src);
+  if (own || filteredUpstream(world, node, packet)) return drop(world, packet, "blocked");
   enqueue(world, node, packet, tick);
 }
 

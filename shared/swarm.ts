@@ -9,6 +9,7 @@
 import {
   APPROVAL_TIMEOUT,
   ENCRYPTION_FACTOR,
+  NEVER,
   PEER_CHOKE_TICKS,
   PEER_DOWNLOAD_SLOTS,
   PEER_REQUEST_TIMEOUT,
@@ -148,7 +149,7 @@ function requestChunks(match: Match, world: World, node: SimNode): void {
     // Compacted in place, in order (a request is never written ahead of the one being read).
     const pending = p.pending;
     let kept = 0;
-    let due = Number.POSITIVE_INFINITY;
+    let due = NEVER;
     for (let i = 0; i < pending.length; i++) {
       const q = pending[i]!;
       if (tick - q.since <= q.waitFor) {

@@ -18,6 +18,18 @@ export function packetSize(kind: PacketKind): number {
   return kind === "chunk" || kind === "junk" ? 1 : SMALL_PACKET_SIZE;
 }
 
+/**
+ * What a link has used of its budget this tick is counted in small packets (a chunk-sized packet is
+ * SMALL_PER_CHUNK of them), so the counts are whole numbers: a field of eighths would be a boxed
+ * number that every packet's check of its link follows. The room is the same number either way
+ * (eighths are exact in binary).
+ */
+export const SMALL_PER_CHUNK = Math.round(1 / SMALL_PACKET_SIZE);
+
+function packetUnits(kind: PacketKind): number {
+  return kind === "chunk" || kind === "junk" ? SMALL_PER_CHUNK : 1;
+}
+
 export function isDataPacket(kind: PacketKind): boolean {
   return DATA_KINDS.has(kind);
 }
@@ -113,9 +125,15 @@ export function otherEnd(link: Link, from: number): number {
 /** Room left on a link in one direction this tick, in packets. */
 export function linkRoom(link: Link, from: number): number {
   if (!link.up) return 0;
-  if (link.a === from) return link.bandwidth - link.usedAB;
-  const cap = link.upShare < 1 ? Math.max(1, Math.round(link.bandwidth * link.upShare)) : link.bandwidth;
-  return cap - link.usedBA;
+  if (link.a === from) return link.bandwidth - link.usedAB / SMALL_PER_CHUNK;
+  const cap = link.homeLine ? Math.max(1, Math.round(link.bandwidth * link.upShare)) : link.bandwidth;
+  return cap - link.usedBA / SMALL_PER_CHUNK;
+}
+
+/** A link starts (or stops) losing a share of the packets it takes. */
+export function setLoss(link: Link, loss: number): void {
+  link.loss = loss;
+  link.lossy = loss > 0;
 }
 
 /**
@@ -130,12 +148,12 @@ export function sendOnLink(
   packet: Packet,
 ): void {
   const link = world.links[linkIndex]!;
-  const size = packetSize(packet.kind);
-  if (link.a === from) link.usedAB += size;
-  else link.usedBA += size;
+  const units = packetUnits(packet.kind);
+  if (link.a === from) link.usedAB += units;
+  else link.usedBA += units;
   packet.hops++;
   if (packet.hops > world.hopLimit) return drop(world, packet, "ttl");
-  if (link.loss > 0 && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");
+  if (link.lossy && nextFloat(world.rng) < link.loss) return drop(world, packet, "loss");
   link.carried++;
   world.stats.hopsCarried++;
   packet.arrive = match.tick + link.latency;

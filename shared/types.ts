@@ -88,10 +88,20 @@ export interface Link {
   up: boolean;
   /** Tick the link last went down: the autopilot notices only DV_DETECT_TICKS later. */
   downSince: number;
-  /** Probability of losing each packet, 0 when healthy. */
+  /** Probability of losing each packet, 0 when healthy (set with `setLoss`, transport.ts). */
   loss: number;
+  /**
+   * Whether `loss` is above 0, and whether `upShare` is below 1 (a home line): read for every packet
+   * the link takes, where the fractions themselves are boxed numbers (a fraction is no small integer)
+   * whose reading costs a step more.
+   */
+  lossy: boolean;
+  homeLine: boolean;
   cost: number;
-  /** Packets that entered this tick, per direction (a→b, b→a), for the bandwidth limit. */
+  /**
+   * What entered this tick, per direction (a→b, b→a), for the bandwidth limit: in small packets, a
+   * chunk-sized one counting SMALL_PER_CHUNK (transport.ts).
+   */
   usedAB: number;
   usedBA: number;
   /** Packets on the link, in the order they entered it. */
@@ -388,6 +398,8 @@ export interface World {
    * does, a router need not look up each packet's destination to check (routing.ts: filteredUpstream).
    */
   blockingEndpoints: number;
+  /** Routers that block a source themselves: while none does, an arriving packet is not looked up. */
+  blockingRouters: number;
   /** Links a packet may cross before it is dropped (ttl): MAX_HOPS, or more on a wide map (rules 4). */
   hopLimit: number;
   /** The routing protocol's "unreachable" cost: DV_INFINITY, or more on a wide map (rules 4). */

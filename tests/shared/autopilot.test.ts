@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_SCENARIOS, runMatch, type Scenario, stepMatch, submitIntent } from "../../shared/index";
+import { attachedTo } from "../../shared/nodes";
 import { match, node, runUntil, world } from "./helpers";
 
 describe("the autopilot", () => {
@@ -96,5 +97,35 @@ describe("the autopilot", () => {
       expect(hub.blockingEndpoints, `${type} ${source}`).toBe(blocking());
     }
     expect(hub.blockingEndpoints).toBe(1);
+  });
+
+  it("a router's own block filters what reaches it, through any block and unblock", () => {
+    const m = match("ddos", { topology: "hub" });
+    const hub = world(m, "hub");
+    // The router every botnet's junk reaches: the server's own.
+    const server = hub.nodes.find((n) => n.id === "S1")!;
+    const router = hub.nodes[attachedTo(hub, server)]!;
+    submitIntent(m, { kind: "host" }, { type: "assign", team: "hub", node: router.id, player: "p" });
+    runUntil(m, 63);
+    const bots = hub.nodes.filter((n) => n.kind === "botnet").map((n) => n.id);
+    const blocking = () => hub.nodes.filter((n) => n.router && n.blocked.size > 0).length;
+    const steps: ["block" | "unblock", string, number][] = [
+      ["block", bots[0]!, 1],
+      ["block", bots[1]!, 1],
+      ["unblock", bots[0]!, 1],
+      ["unblock", bots[0]!, 1], // not blocked any more: changes nothing
+      ["unblock", bots[1]!, 0],
+      ["block", bots[1]!, 1],
+    ];
+    for (const [type, source, routers] of steps) {
+      submitIntent(m, { kind: "player", id: "p" }, { type, team: "hub", node: router.id, source });
+      runUntil(m, m.tick / 10 + 0.5);
+      expect(hub.blockingRouters, `${type} ${source}`).toBe(routers);
+      expect(blocking()).toBe(routers);
+    }
+    // The router drops the blocked botnet's junk as it arrives.
+    const before = hub.stats.dropped.blocked;
+    runUntil(m, m.tick / 10 + 2);
+    expect(hub.stats.dropped.blocked).toBeGreaterThan(before);
   });
 });

@@ -32,6 +32,7 @@ import {
   createPacket,
   linkRoom,
   packetSize,
+  SMALL_PER_CHUNK,
   sendFromEndpoint,
   sendOnLink,
   stepLinks,
@@ -192,6 +193,10 @@ describe("small packets are small", () => {
     expect(packetSize("chunk")).toBe(1);
     expect(packetSize("junk")).toBe(1);
     expect(packetSize("chunk-request")).toBeLessThanOrEqual(0.125);
+    // Links count their budget in small packets, whole numbers: exact only if a chunk is a whole
+    // number of them, a power of two so that the room in chunks is exact too.
+    expect(SMALL_PER_CHUNK * packetSize("chunk-request")).toBe(1);
+    expect(Math.log2(SMALL_PER_CHUNK) % 1).toBe(0);
     const m = match("calm", { topology: "swarm" });
     const swarm = world(m, "swarm");
     const u1 = node(swarm, "U1");
