@@ -14,6 +14,7 @@ import {
   REFUSAL_WORK,
   SERVER_MAX_JOBS,
 } from "./constants";
+import { suspect } from "./nodes";
 import { nextInt } from "./random";
 import {
   answerTimeout,
@@ -214,7 +215,7 @@ export function arriveAtServer(match: Match, world: World, node: SimNode, packet
   if (node.blocked.has(packet.src)) return drop(world, packet, "blocked");
   if (packet.kind === "junk") {
     node.counters.junkSeen++;
-    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    suspect(node, packet.src);
   }
   enqueue(world, node, packet, match.tick);
 }

@@ -427,6 +427,11 @@ export function newPeer(items: number, mask: number, seed: boolean): NonNullable
   };
 }
 
+/** A computer counts one more piece of evidence against the source `src` (junk, a bad piece). */
+export function suspect(node: SimNode, src: number): void {
+  node.suspects.set(src, (node.suspects.get(src) ?? 0) + 1);
+}
+
 /**
  * Computers that take security updates: servers, clients, peers and routers (not the tracker, an
  * origin elsewhere, or strangers and botnets, which nobody here looks after).

@@ -18,6 +18,7 @@ import {
 } from "./constants";
 import { firstFrom, gainChunks, heldByPosition, holdersOf, knownPositions, loseChunks } from "./holders";
 import { recordMessage, sendDueMessage } from "./hub";
+import { suspect } from "./nodes";
 import { nextInt } from "./random";
 import { announce, knownCounts, knowsEveryone, starve } from "./tracker";
 import {
@@ -258,7 +259,8 @@ function chooseSource(world: World, node: SimNode, item: number, chunk: number, 
     const position = list[(first + k) % list.length]!;
     if (!(held[position * items + item]! & bit)) continue;
     const i = peers[position]!;
-    if (i === node.index || node.blocked.has(i) || (mustKnow && !mustKnow.has(i))) continue;
+    if (i === node.index || (node.blocked.size > 0 && node.blocked.has(i)) || (mustKnow && !mustKnow.has(i)))
+      continue;
     const other = world.nodes[i]!;
     if (other.gone) continue;
     const since = snubbed.get(i);
@@ -293,7 +295,7 @@ export function arriveAtPeer(match: Match, world: World, node: SimNode, packet: 
   if (node.blocked.has(packet.src)) return drop(world, packet, "blocked");
   if (packet.kind === "junk") {
     node.counters.junkSeen++;
-    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    suspect(node, packet.src);
     return enqueue(world, node, packet, match.tick);
   }
   if (packet.kind !== "chunk-request") {
@@ -353,12 +355,16 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
   deliver(world);
   const bit = 1 << packet.chunk;
   const item = packet.item;
-  const k = p.pending.findIndex((q) => q.item === item && q.chunk === packet.chunk);
-  if (k >= 0) p.pending.splice(k, 1);
+  const pending = p.pending;
+  for (let k = 0; k < pending.length; k++)
+    if (pending[k]!.item === item && pending[k]!.chunk === packet.chunk) {
+      pending.splice(k, 1);
+      break;
+    }
   if (packet.corrupt && !packet.forged && p.verify && !(p.have[item]! & bit)) {
     // Failed the hash check: thrown away on arrival, never reaching the user, and asked for again.
     world.stats.corruptDiscarded++;
-    node.suspects.set(packet.src, (node.suspects.get(packet.src) ?? 0) + 1);
+    suspect(node, packet.src);
     return;
   }
   world.stats.chunksDelivered++;
@@ -393,7 +399,7 @@ function openHarmfulFile(world: World, node: SimNode, item: number, tick: number
   world.stats.itemsCorrupt++;
   if (p.harmFoundAt < 0) p.harmFoundAt = tick;
   for (const src of p.harmfulFrom.get(item) ?? []) {
-    node.suspects.set(src, (node.suspects.get(src) ?? 0) + 1);
+    suspect(node, src);
     p.blamed.set(src, (p.blamed.get(src) ?? 0) + 1);
   }
   p.harmfulFrom.delete(item);

@@ -35,14 +35,23 @@ export function announce(match: Match, world: World, node: SimNode): void {
   for (const k of p.known) if (!world.nodes[k]!.gone) alive++;
   if (p.starved) {
     p.starved = false;
-    const heard = new Set<number>();
+    // The peers its peers know, each once, in the order first heard of, leaving out itself, those it
+    // knows and gone ones: marked as seen in one list for every exchange (a set made at each one was
+    // a tenth of what a school swarm allocated).
+    const visit = nextExchange(world.nodes.length);
+    seen[node.index] = visit;
+    for (const k of p.known) seen[k] = visit;
+    let count = 0;
     for (const k of p.known) {
       const other = world.nodes[k]!;
       if (other.gone || isDown(other, match.tick)) continue;
-      for (const j of other.peer!.known)
-        if (j !== node.index && !p.known.has(j) && !world.nodes[j]!.gone) heard.add(j);
+      for (const j of other.peer!.known) {
+        if (seen[j] === visit) continue;
+        seen[j] = visit;
+        if (!world.nodes[j]!.gone) heard[count++] = j;
+      }
     }
-    alive += meet(world, node, [...heard], Math.min(PEER_VIEW, PEER_VIEW_MAX - alive));
+    alive += meet(world, node, heard, Math.min(PEER_VIEW, PEER_VIEW_MAX - alive), count);
   }
   if (!trackerReachable(match, world, node)) {
     p.announceAt = match.tick + TRACKER_RETRY_TICKS;
@@ -84,6 +93,21 @@ function insertAscending(list: number[], value: number): void {
   let at = list.length;
   while (at > 0 && list[at - 1]! > value) at--;
   list.splice(at, 0, value);
+}
+
+/** The peers heard of in one exchange: only the first `count` entries are this exchange's. */
+const heard: number[] = [];
+/** The exchange (a number that only grows) in which each node was last seen: see `announce`. */
+let seen = new Int32Array(0);
+let exchange = 0;
+
+/** A new exchange's number, with `seen` long enough for `nodes` nodes. */
+function nextExchange(nodes: number): number {
+  if (seen.length < nodes || exchange === 0x7fffffff) {
+    seen = new Int32Array(Math.max(nodes, 2 * seen.length));
+    exchange = 0;
+  }
+  return ++exchange;
 }
 
 /** The tracker's candidates at one visit: only the first `count` entries are this visit's. */
