@@ -10,6 +10,7 @@
  * position visits holders in the same circular order as walking `world.peers` from there. Pure: no
  * clocks, no RNG.
  */
+import { insertAt, removeAt } from "./transport";
 import type { PeerState, SimNode, World } from "./types";
 
 /** Bits per item bitfield (chunks of an item: MAX_CHUNKS ≤ 31). */
@@ -117,7 +118,7 @@ export function gainChunks(world: World, nodeIndex: number, item: number, mask: 
     if (!(mask & (1 << c))) continue;
     const list = listFor(index, item, c);
     const at = lowerBound(list, position);
-    if (list[at] !== position) list.splice(at, 0, position);
+    if (list[at] !== position) insertAt(list, at, position);
   }
 }
 
@@ -133,7 +134,7 @@ export function loseChunks(world: World, nodeIndex: number, item: number, mask: 
     const list = index.lists[item * SLOTS + c];
     if (!list) continue;
     const at = lowerBound(list, position);
-    if (list[at] === position) list.splice(at, 1);
+    if (list[at] === position) removeAt(list, at);
   }
 }
 

@@ -25,6 +25,7 @@ import {
   drop,
   enqueue,
   isDown,
+  removeAt,
   sendFromEndpoint,
 } from "./transport";
 import type { Match, Packet, SimNode, UserState, World } from "./types";
@@ -319,7 +320,7 @@ function sendJobChunks(match: Match, world: World, node: SimNode, full: number):
     const sendable = job.mask & s.content[job.item]!;
     if (sendable === 0) {
       if (s.upstream < 0) {
-        s.jobs.splice(turn, 1); // nothing to send and nowhere to fetch it: the client will retry elsewhere
+        removeAt(s.jobs, turn); // nothing to send and nowhere to fetch it: the client will retry elsewhere
         continue;
       }
       fetchFromUpstream(match, world, node, job.item, full);
@@ -340,7 +341,7 @@ function sendJobChunks(match: Match, world: World, node: SimNode, full: number):
     if (!s.breached) node.counters.cleanServed++;
     node.counters.work++;
     if (!s.origin) world.spent.bandwidth += PRICES.bandwidthPer100Chunks / 100;
-    if (job.mask === 0) s.jobs.splice(turn, 1);
+    if (job.mask === 0) removeAt(s.jobs, turn);
     else s.jobTurn++;
     stuck = 0;
   }

@@ -29,6 +29,7 @@ import {
   drop,
   enqueue,
   isDown,
+  removeAt,
   sendFromEndpoint,
   truncate,
 } from "./transport";
@@ -346,7 +347,7 @@ function release(world: World, packet: Packet, from: number, tick: number, avoid
   const k = requester.pending.findIndex(
     (q) => q.item === packet.item && q.chunk === packet.chunk && q.from === from,
   );
-  if (k >= 0) requester.pending.splice(k, 1);
+  if (k >= 0) removeAt(requester.pending, k);
   requester.snubbed.set(from, tick - PEER_SNUB_TICKS + avoidFor);
 }
 
@@ -358,7 +359,7 @@ function receiveChunk(match: Match, world: World, node: SimNode, packet: Packet)
   const pending = p.pending;
   for (let k = 0; k < pending.length; k++)
     if (pending[k]!.item === item && pending[k]!.chunk === packet.chunk) {
-      pending.splice(k, 1);
+      removeAt(pending, k);
       break;
     }
   if (packet.corrupt && !packet.forged && p.verify && !(p.have[item]! & bit)) {

@@ -30,8 +30,10 @@ import {
   canSend,
   connectionEncrypted,
   createPacket,
+  insertAt,
   linkRoom,
   packetSize,
+  removeAt,
   SMALL_PER_CHUNK,
   sendFromEndpoint,
   sendOnLink,
@@ -343,5 +345,24 @@ describe("every computer is one more point of entry", () => {
     expect(cheats(50)).toBe(3);
     expect(cheats(5)).toBe(0);
     expect(cheats(100)).toBe(6);
+  });
+});
+
+describe("lists changed in place", () => {
+  it("take an item out and put one in as splice does, at every place of lists of every length", () => {
+    for (let n = 0; n < 6; n++) {
+      const list = Array.from({ length: n }, (_, i) => 10 + i);
+      for (let at = 0; at <= n; at++) {
+        const put = [...list];
+        insertAt(put, at, 99);
+        const spliced = [...list];
+        spliced.splice(at, 0, 99);
+        expect(put).toEqual(spliced);
+        if (at === n) continue;
+        const taken = [...list];
+        removeAt(taken, at);
+        expect(taken).toEqual(list.filter((_, i) => i !== at));
+      }
+    }
   });
 });
