@@ -10,6 +10,7 @@ import {
 import { goodputChart, scoreCard, TEAM_COLOR } from "./chart";
 import { CHART_SMOOTH_WORDS } from "./chart-line";
 import { h } from "./dom";
+import { networksSentence } from "./network-words";
 import { places } from "./points-words";
 
 /**
@@ -70,12 +71,6 @@ function lessons(r: MatchResult): { text: string; concept: string }[] {
     };
   });
 }
-
-const PART_WORDS: Record<"speed" | "cost" | "survival", string> = {
-  speed: "delivered data faster",
-  cost: "spent fewer coins",
-  survival: "kept going better when things broke",
-};
 
 /**
  * The winner moment is the teams competition (shared/competition.ts): each team against its own
@@ -149,31 +144,9 @@ export function againstWords(score: number): string {
   return "played exactly as well as its autopilot";
 }
 
-/**
- * The networks comparison in a sentence, from the scores themselves: which network scored higher,
- * the part where it was furthest ahead, and the other network's best part. It names networks, not
- * winners: that is the lesson of the scenario, not the students' play.
- */
+/** The networks comparison in a sentence (network-words.ts). */
 export function networks(r: MatchResult): HTMLElement {
-  const [a, b] = [...r.teams].sort((x, y) => y.scores.total - x.scores.total);
-  const net = (t: TeamResult) => `The ${t.team} network`;
-  if (!a || !b || a.scores.total === b.scores.total)
-    return h("p", { id: "networks" }, `Both networks scored ${a?.scores.total ?? 0}.`);
-  const parts = (["speed", "cost", "survival"] as const).filter(
-    (p) => a.scores[p] !== null && b.scores[p] !== null,
-  );
-  const gap = (p: (typeof parts)[number]) => a.scores[p]! - b.scores[p]!;
-  const best = [...parts].sort((x, y) => gap(y) - gap(x))[0];
-  const theirs = [...parts].sort((x, y) => gap(x) - gap(y))[0];
-  return h(
-    "p",
-    { id: "networks" },
-    `${net(a)} scored higher, ${a.scores.total} to ${b.scores.total}. `,
-    best && gap(best) > 0
-      ? `It ${PART_WORDS[best]}: ${best} ${a.scores[best]} against ${b.scores[best]}.`
-      : "",
-    theirs && gap(theirs) < 0 ? ` ${net(b)} ${PART_WORDS[theirs]} (${theirs} ${b.scores[theirs]}).` : "",
-  );
+  return h("p", { id: "networks" }, networksSentence(r.teams));
 }
 
 /** Which line is which team in the chart: the hub's solid, the swarm's dashed, each in its colour. */
