@@ -111,6 +111,26 @@ function part(t: TeamResult, r: TeamFailure | undefined): string {
   return `${teamName(t.team)} kept ${pct(r.kept)} of its usual delivery`;
 }
 
+const HUB_DEARER =
+  "Client-server is expensive to set up and run: servers cost money; peers are the users' own machines.";
+const SWARM_DEARER =
+  "In a big network every computer is another way in for viruses and hackers: each peer is secured and updated by its own owner, while central servers look after every computer at once.";
+
+/** Where a team's coins went, every part it spent on: they add up to what it spent. */
+function spendingWords(s: TeamResult["spending"]): string {
+  const parts: [string, number][] = [
+    ["setup", s.setup],
+    ["running", s.running],
+    ["upgrades", s.upgrades],
+    ["bandwidth", s.bandwidth],
+    ["looking after its computers", s.upkeep],
+  ];
+  return parts
+    .filter(([, coins]) => coins > 0)
+    .map(([what, coins]) => `${what} ${coins}`)
+    .join(", ");
+}
+
 export function debrief(result: MatchResult): Lesson[] {
   const lessons: Lesson[] = [];
   const teams = result.teams;
@@ -137,9 +157,9 @@ export function debrief(result: MatchResult): Lesson[] {
     const [a, b] = teams as [TeamResult, TeamResult];
     const [dear, cheap] = a.coinsSpent >= b.coinsSpent ? [a, b] : [b, a];
     lessons.push({
-      concept:
-        "Client-server is expensive to set up and run: servers cost money; peers are the users' own machines.",
-      text: `${teamName(dear.team)} spent ${dear.coinsSpent} coins (setup ${dear.spending.setup}, running ${dear.spending.running}); ${teamName(cheap.team)} spent ${cheap.coinsSpent}.`,
+      // A big swarm spends more than the hub: its peers' upkeep, not its servers (it has none).
+      concept: dear.team === "swarm" ? SWARM_DEARER : HUB_DEARER,
+      text: `${teamName(dear.team)} spent ${dear.coinsSpent} coins (${spendingWords(dear.spending)}); ${teamName(cheap.team)} spent ${cheap.coinsSpent}.`,
     });
     if (a.medianCompletionSeconds !== null && b.medianCompletionSeconds !== null) {
       const [fast, slow] = a.medianCompletionSeconds <= b.medianCompletionSeconds ? [a, b] : [b, a];

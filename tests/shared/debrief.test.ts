@@ -29,6 +29,32 @@ describe("the debrief", () => {
     expect(lessons.some((l) => /spent/.test(l.text) && /expensive/.test(l.concept))).toBe(true);
   });
 
+  it("says where the dearer network's coins went, and why, whichever network it was", () => {
+    const dearer = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5]) {
+      for (const name of ["calm", "big-school", "flash-crowd"]) {
+        const result = matchResult(runMatch(createMatch({ ...BUILT_IN_SCENARIOS[name]!, seed })));
+        const lesson = debrief(result).find((l) => / spent \d+ coins/.test(l.text))!;
+        const [dear, other] = [...result.teams].sort((x, y) => y.coinsSpent - x.coinsSpent) as [
+          (typeof result.teams)[number],
+          (typeof result.teams)[number],
+        ];
+        dearer.add(`${name} ${dear.team}`);
+        expect(lesson.text.startsWith(`${teamName(dear.team)} spent ${dear.coinsSpent} coins (`)).toBe(true);
+        expect(lesson.text.endsWith(`${teamName(other.team)} spent ${other.coinsSpent}.`)).toBe(true);
+        // The parts named add up to what it spent (each rounded on its own: within a coin or two).
+        const parts = [...lesson.text.matchAll(/(?:\(|, )[a-z ]+ (\d+)/g)].map((m) => Number(m[1]));
+        const sum = parts.reduce((x, y) => x + y, 0);
+        expect(Math.abs(sum - dear.coinsSpent), `${name} ${seed}: ${lesson.text}`).toBeLessThanOrEqual(2);
+        // A swarm that spent more spent it on its peers' upkeep, not on servers (it has none).
+        expect(lesson.concept).toMatch(dear.team === "hub" ? /Client-server is expensive/ : /another way in/);
+      }
+    }
+    // A small network's hub is the dearer; a crowd makes the swarm the dearer.
+    expect(dearer).toContain("calm hub");
+    expect(dearer).toContain("flash-crowd swarm");
+  });
+
   it("names lost data and corrupt chunks when they happened, and only then", () => {
     const lost = debrief(matchResult(runMatch(match("seeds-leave"))));
     expect(lost.some((l) => /Team Swarm lost (1 item|\d+ items) for good/.test(l.text))).toBe(true);
