@@ -84,6 +84,10 @@ describe("contrast", () => {
     await student.click("#scoring");
     await student.waitForSelector("#scoring-help[open]");
     problems.push(...(await contrastProblems(student, "scoring help")));
+    // Cost names every kind of spending, the upkeep of the users' computers too (most of a big swarm's).
+    expect(await student.textContent("#scoring-help")).toMatch(
+      /pieces the team's servers send[\s\S]*Looking after the users' computers[\s\S]*swarm of 50/,
+    );
     await w.shot(student, "40-scoring-help-phone");
     await student.click("#scoring-close");
 

@@ -1,9 +1,18 @@
 /** In-game explanations: how scoring works, and what the packet shapes mean. */
-import { PRICES, TOO_CLOSE_TO_CALL } from "../../../shared/index";
+import {
+  CLIENT_UPKEEP_PER_MINUTE,
+  HUB_ADMIN_PER_MINUTE,
+  PRICES,
+  swarmUpkeepPerMinute,
+  TOO_CLOSE_TO_CALL,
+} from "../../../shared/index";
 import { CORRUPT_STYLE, PACKET_STYLE } from "../render/palette";
 import { h } from "./dom";
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, "0")}`;
+
+/** Coins a minute one peer's upkeep costs in a swarm of `peers` (constants.ts: upkeep). */
+const peerUpkeep = (peers: number) => Math.round(swarmUpkeepPerMinute(peers) / peers);
 
 /** A one-line key to the packets on the map, shape and colour each. */
 export function packetLegend(): HTMLElement {
@@ -55,7 +64,7 @@ export function scoringDialog(): HTMLDialogElement {
         "li",
         {},
         h("b", {}, "Cost: "),
-        `starts at 100 and goes down as your team spends coins: 0 when the whole budget is gone. A server costs ${PRICES.server} coins to buy and ${PRICES.serverRunningPerMinute} a minute to run, a router ${PRICES.router} and ${PRICES.routerRunningPerMinute} a minute, backups ${PRICES.backupPerMinute} a minute, a safe place for logins ${PRICES.sessionStorePerMinute} a minute (then a crash does not log everyone out and restart their downloads), an upgrade ${PRICES.upgrade}, a copy of a server ${PRICES.replica}, a server in the cloud ${PRICES.cloudPerMinute} a minute instead of its own running cost. Peers are free: they are the users' own computers (a peer's own backup costs ${PRICES.peerBackupPerMinute} a minute).`,
+        `starts at 100 and goes down as your team spends coins: 0 when the whole budget is gone. A server costs ${PRICES.server} coins to buy and ${PRICES.serverRunningPerMinute} a minute to run, a router ${PRICES.router} and ${PRICES.routerRunningPerMinute} a minute, backups ${PRICES.backupPerMinute} a minute, a safe place for logins ${PRICES.sessionStorePerMinute} a minute (then a crash does not log everyone out and restart their downloads), an upgrade ${PRICES.upgrade}, a copy of a server ${PRICES.replica}, a server in the cloud ${PRICES.cloudPerMinute} a minute instead of its own running cost, and ${PRICES.bandwidthPer100Chunks} coins for every 100 pieces the team's servers send. Looking after the users' computers (their security, updates and backups) costs too: a hub's are managed centrally, ${CLIENT_UPKEEP_PER_MINUTE} a minute each and ${HUB_ADMIN_PER_MINUTE} a minute for the network's admin. A swarm's peers are the users' own computers, free to buy, but each owner looks after their own and every other peer is one more way in to guard: about ${peerUpkeep(5)} a minute each in a swarm of 5, ${peerUpkeep(50)} each in a swarm of 50 (a peer's own backup costs ${PRICES.peerBackupPerMinute} a minute).`,
       ),
       h(
         "li",
