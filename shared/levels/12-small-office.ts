@@ -17,7 +17,7 @@ export const smallOffice: Scenario = {
     intro: {
       you: "You choose how the office network is built: a hub (you buy a server) or a swarm (the five computers share).",
       todo: "Pick the architecture for this job, then run the content holder: Server 1 in the hub, Seed 1 in the swarm.",
-      idea: "A server costs money to buy and to run; peers cost nothing but look after themselves. What matters most for five people on a small budget? Let the stars prove your choice.",
+      idea: "A server costs money to buy and to run, and an admin to look after the network; peers cost nothing to buy, and each owner looks after their own. What matters most for five people on a small budget? Let the stars prove your choice.",
     },
     node: "S1",
     role: "server or seed",
