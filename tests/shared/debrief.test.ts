@@ -29,30 +29,15 @@ describe("the debrief", () => {
     expect(lessons.some((l) => /spent/.test(l.text) && /expensive/.test(l.concept))).toBe(true);
   });
 
-  it("says where the dearer network's coins went, and why, whichever network it was", () => {
-    const dearer = new Set<string>();
-    for (const seed of [1, 2, 3, 4, 5]) {
-      for (const name of ["calm", "big-school", "flash-crowd"]) {
-        const result = matchResult(runMatch(createMatch({ ...BUILT_IN_SCENARIOS[name]!, seed })));
-        const lesson = debrief(result).find((l) => / spent \d+ coins/.test(l.text))!;
-        const [dear, other] = [...result.teams].sort((x, y) => y.coinsSpent - x.coinsSpent) as [
-          (typeof result.teams)[number],
-          (typeof result.teams)[number],
-        ];
-        dearer.add(`${name} ${dear.team}`);
-        expect(lesson.text.startsWith(`${teamName(dear.team)} spent ${dear.coinsSpent} coins (`)).toBe(true);
-        expect(lesson.text.endsWith(`${teamName(other.team)} spent ${other.coinsSpent}.`)).toBe(true);
-        // The parts named add up to what it spent (each rounded on its own: within a coin or two).
-        const parts = [...lesson.text.matchAll(/(?:\(|, )[a-z ]+ (\d+)/g)].map((m) => Number(m[1]));
-        const sum = parts.reduce((x, y) => x + y, 0);
-        expect(Math.abs(sum - dear.coinsSpent), `${name} ${seed}: ${lesson.text}`).toBeLessThanOrEqual(2);
-        // A swarm that spent more spent it on its peers' upkeep, not on servers (it has none).
-        expect(lesson.concept).toMatch(dear.team === "hub" ? /Client-server is expensive/ : /another way in/);
-      }
-    }
-    // A small network's hub is the dearer; a crowd makes the swarm the dearer.
-    expect(dearer).toContain("calm hub");
-    expect(dearer).toContain("flash-crowd swarm");
+  it("blames the network that spent more for its bill: the hub in a small network, a crowded swarm", () => {
+    // Every built-in on 20 seeds holds the coins line to its figures (below); here both of its
+    // concepts are seen.
+    const line = (name: string) =>
+      debrief(matchResult(runMatch(match(name)))).find((l) => / spent \d+ coins/.test(l.text))!;
+    expect(line("calm").text).toMatch(/^Team Hub spent/);
+    expect(line("calm").concept).toMatch(/Client-server is expensive/);
+    expect(line("flash-crowd").text).toMatch(/^Team Swarm spent/);
+    expect(line("flash-crowd").concept).toMatch(/another way in/);
   });
 
   it("names lost data and corrupt chunks when they happened, and only then", () => {
@@ -169,6 +154,23 @@ describe("the debrief agrees with the result", () => {
                 r.teams.every((t) => !t.contentLost),
                 at,
               ).toBe(true);
+            const coins = /^(Team \w+) spent (\d+) coins \((.*)\); (Team \w+) spent (\d+)\.$/.exec(l.text);
+            if (coins) {
+              // The dearer network first, every part it spent on named, and the concept its own.
+              const [dear, other] = [coins[1], coins[4]].map(
+                (n) => r.teams.find((t) => teamName(t.team) === n)!,
+              );
+              expect(dear!.coinsSpent, at).toBe(Number(coins[2]));
+              expect(other!.coinsSpent, at).toBe(Number(coins[5]));
+              expect(dear!.coinsSpent, at).toBeGreaterThanOrEqual(other!.coinsSpent);
+              // Five parts, each rounded on its own: within 3 coins of the bill.
+              const parts = [...coins[3]!.matchAll(/[a-z ]+ (\d+)/g)].map((m) => Number(m[1]));
+              const sum = parts.reduce((x, y) => x + y, 0);
+              expect(Math.abs(sum - dear!.coinsSpent), `${at}: ${l.text}`).toBeLessThanOrEqual(3);
+              expect(l.concept, at).toMatch(
+                dear!.team === "hub" ? /Client-server is expensive/ : /another way in/,
+              );
+            }
             const corrupt = /(\d+) corrupt chunks? reached (Team \w+)'s (users|peers)/.exec(l.text);
             if (corrupt) {
               const t = r.teams.find((t) => teamName(t.team) === corrupt[2])!;
